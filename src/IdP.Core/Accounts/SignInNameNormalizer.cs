@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace IdP.Core.Accounts;
+
+/// <summary>
+/// Turns what a person types into the key accounts are looked up by: trimmed, Unicode NFKC (so full-width and
+/// composed forms of the same text match) and upper-cased invariantly (so case never matters).
+/// </summary>
+public static class SignInNameNormalizer
+{
+    /// <summary>The lookup key for a sign-in name or email address.</summary>
+    public static string Normalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var trimmed = value.Trim();
+        var composed = trimmed.IsNormalized(NormalizationForm.FormKC) ? trimmed : trimmed.Normalize(NormalizationForm.FormKC);
+        return composed.ToUpperInvariant();
+    }
+
+    /// <summary>Checks the shape of a sign-in name of the given kind; returns null when it is acceptable.</summary>
+    public static string? Validate(SignInNameKind kind, string? value)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return kind == SignInNameKind.Email ? "Please enter your Email Address" : "Please enter your Username";
+        }
+
+        if (trimmed.Length > 256)
+        {
+            return "The value is too long.";
+        }
+
+        if (trimmed.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            return "The value contains characters that are not allowed.";
+        }
+
+        return kind switch
+        {
+            SignInNameKind.Email when !EmailAddress.IsValid(trimmed) => "Please enter a valid email address.",
+            SignInNameKind.Username when trimmed.Contains('@', StringComparison.Ordinal) || trimmed.Any(char.IsWhiteSpace) =>
+                "A username cannot contain '@' or spaces.",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+namespace IdP.Core.Claims;
+
+/// <summary>A claim for the tokens of a sign-in, with the JSON shape it must have in the JWT.</summary>
+public sealed record TokenClaim(string Type, string Value, TokenClaimShape Shape = TokenClaimShape.Text);
+
+/// <summary>How a claim's value is written in the JWT.</summary>
+public enum TokenClaimShape
+{
+    Text,
+
+    /// <summary>A JSON number (e.g. <c>auth_time</c>).</summary>
+    Number,
+
+    /// <summary>A JSON array; <see cref="TokenClaim.Value"/> holds the array's JSON (e.g. <c>emails</c>).</summary>
+    JsonArray,
+}

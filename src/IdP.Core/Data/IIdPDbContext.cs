@@ -1,0 +1,36 @@
+using IdP.Core.Accounts;
+using IdP.Core.Audit;
+using IdP.Core.Email;
+using IdP.Core.Groups;
+using IdP.Core.Journeys;
+using IdP.Core.PasswordReset;
+using IdP.Core.SignIn;
+using IdP.Core.Tenancy;
+using IdP.Core.UserFlows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace IdP.Core.Data;
+
+/// <summary>
+/// The part of the server's one DbContext that core services use. The context, its mappings and migrations live in
+/// IdP.Server; services here state their rules as queries over these sets, so one model serves every node.
+/// </summary>
+public interface IIdPDbContext
+{
+    DbSet<Tenant> Tenants { get; }
+    DbSet<UserFlow> UserFlows { get; }
+    DbSet<Account> Users { get; }
+    DbSet<SignInName> SignInNames { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<AuthorizationJourney> Journeys { get; }
+    DbSet<Group> Groups { get; }
+    DbSet<GroupMember> GroupMembers { get; }
+    DbSet<EmailVerification> EmailVerifications { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

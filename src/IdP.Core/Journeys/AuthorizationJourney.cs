@@ -1,0 +1,50 @@
+namespace IdP.Core.Journeys;
+
+/// <summary>
+/// One pending authorization request while the user is on our pages (sign in, password reset). It lives in the
+/// database so any node can continue it and a restart loses nothing; the pages carry only its random id, and a
+/// browser-binding cookie ties it to the browser that started it.
+/// </summary>
+public sealed class AuthorizationJourney
+{
+    /// <summary>Random, URL-safe, 128 bits: the <c>tx</c> parameter of our pages.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>SHA-256 of the browser-binding cookie that must accompany every step.</summary>
+    public required string BindingHash { get; set; }
+
+    /// <summary>The user flow's name as stored.</summary>
+    public required string Policy { get; set; }
+
+    /// <summary>The tenant path segment the app used (name, domain or id), so our URLs keep the app's form.</summary>
+    public required string TenantSegment { get; set; }
+
+    /// <summary>Path and query of the app's authorize request, replayed once the user is done.</summary>
+    public required string AuthorizeUrl { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public JourneyStatus Status { get; set; } = JourneyStatus.Pending;
+
+    /// <summary>Set when the user has authenticated (signed in, or reset the password).</summary>
+    public Guid? AccountId { get; set; }
+
+    /// <summary>When credentials were last proven: the token's <c>auth_time</c>.</summary>
+    public DateTimeOffset? AuthenticatedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Optimistic concurrency: two tabs or nodes cannot both complete the same journey.</summary>
+    public Guid Version { get; set; }
+}
+
+/// <summary>Where a journey stands. Every state but Pending is final, and the authorize endpoint acts on it once.</summary>
+public enum JourneyStatus
+{
+    Pending = 0,
+    Authenticated = 1,
+    Cancelled = 2,
+    ForgotPassword = 3,
+    Completed = 4,
+}

@@ -1,0 +1,50 @@
+namespace IdP.Core.PasswordReset;
+
+/// <summary>
+/// A verification code sent for one journey to one address. Only a hash of the code is kept. A row exists for every
+/// send, whether or not an account has the address, so limits and timing are the same for unknown addresses.
+/// </summary>
+public sealed class EmailVerification
+{
+    public Guid Id { get; set; }
+    public required string JourneyId { get; set; }
+
+    /// <summary>SHA-256 of the normalised address: what per-address send limits count by.</summary>
+    public required string AddressHash { get; set; }
+
+    /// <summary>The address as typed, trimmed (to show it back on the page and to send the notice).</summary>
+    public required string Address { get; set; }
+
+    /// <summary>For username flows: the normalised username the user typed with the address.</summary>
+    public string? NormalizedUsername { get; set; }
+
+    /// <summary>Salted hash of the code (see the reset service); never the code itself.</summary>
+    public required string CodeHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public int FailedAttempts { get; set; }
+    public EmailVerificationStatus Status { get; set; } = EmailVerificationStatus.Pending;
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    /// <summary>Set after verification: the account the address belongs to (null when none does).</summary>
+    public Guid? AccountId { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>Life of a verification code.</summary>
+public enum EmailVerificationStatus
+{
+    Pending = 0,
+    Verified = 1,
+
+    /// <summary>A newer code for the same journey replaced it.</summary>
+    Replaced = 2,
+
+    /// <summary>Too many wrong entries.</summary>
+    Exhausted = 3,
+
+    /// <summary>Used to set a new password.</summary>
+    Used = 4,
+}

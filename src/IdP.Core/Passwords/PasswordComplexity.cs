@@ -1,0 +1,77 @@
+namespace IdP.Core.Passwords;
+
+/// <summary>
+/// A user flow's password complexity, as B2C's "Password complexity" setting: Simple (8-64), Strong (8-64 and three of
+/// the four character classes, the default) or Custom. Stored as a value owned by the flow.
+/// </summary>
+public sealed record PasswordComplexity
+{
+    /// <summary>The longest password any setting allows (B2C's custom maximum).</summary>
+    public const int AbsoluteMaxLength = 256;
+
+    public PasswordComplexityLevel Level { get; init; }
+    public int MinLength { get; init; }
+    public int MaxLength { get; init; }
+
+    /// <summary>How many of the four classes (lowercase, uppercase, digit, symbol) a password must mix.</summary>
+    public int RequiredClassCount { get; init; }
+
+    /// <summary>Custom only: digits only (a PIN-like password).</summary>
+    public bool NumbersOnly { get; init; }
+
+    public static PasswordComplexity Simple { get; } = new() { Level = PasswordComplexityLevel.Simple, MinLength = 8, MaxLength = 64, RequiredClassCount = 0 };
+
+    public static PasswordComplexity Strong { get; } = new() { Level = PasswordComplexityLevel.Strong, MinLength = 8, MaxLength = 64, RequiredClassCount = 3 };
+
+    /// <summary>A custom rule; check it with <see cref="Check"/> before use.</summary>
+    public static PasswordComplexity Custom(int minLength, int maxLength, int requiredClassCount, bool numbersOnly = false) =>
+        new() { Level = PasswordComplexityLevel.Custom, MinLength = minLength, MaxLength = maxLength, RequiredClassCount = requiredClassCount, NumbersOnly = numbersOnly };
+
+    /// <summary>Problems with the setting itself (not with a password).</summary>
+    public IReadOnlyList<string> Check()
+    {
+        var errors = new List<string>();
+        switch (Level)
+        {
+            case PasswordComplexityLevel.Simple when this != Simple:
+            case PasswordComplexityLevel.Strong when this != Strong:
+                errors.Add($"The {Level} password complexity has fixed values; use Custom to change them.");
+                break;
+            case PasswordComplexityLevel.Custom:
+                if (MinLength < 4 || MinLength > AbsoluteMaxLength)
+                {
+                    errors.Add($"Custom password minimum length must be between 4 and {AbsoluteMaxLength}.");
+                }
+
+                if (MaxLength < MinLength || MaxLength > AbsoluteMaxLength)
+                {
+                    errors.Add($"Custom password maximum length must be between the minimum length and {AbsoluteMaxLength}.");
+                }
+
+                if (NumbersOnly ? RequiredClassCount != 0 : RequiredClassCount is < 0 or > 4)
+                {
+                    errors.Add(NumbersOnly
+                        ? "A numbers-only password cannot require character classes."
+                        : "Custom password required character classes must be between 0 and 4.");
+                }
+
+                break;
+            case PasswordComplexityLevel.Simple:
+            case PasswordComplexityLevel.Strong:
+                break;
+            default:
+                errors.Add($"Unknown password complexity '{Level}'.");
+                break;
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>B2C's password complexity choices.</summary>
+public enum PasswordComplexityLevel
+{
+    Simple = 0,
+    Strong = 1,
+    Custom = 2,
+}

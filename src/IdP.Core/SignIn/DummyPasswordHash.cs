@@ -1,0 +1,21 @@
+using IdP.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdP.Core.SignIn;
+
+/// <summary>
+/// A hash of a random password made once per process with the same hasher as real accounts, so checking a password
+/// for an unknown account costs the same time as for a real one.
+/// </summary>
+public sealed class DummyPasswordHash(IPasswordHasher<Account> hasher)
+{
+    private static readonly Account Nobody = new() { Id = Guid.Empty };
+    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
+    /// <summary>Verifies against the dummy hash; always fails, in the same time as a real check.</summary>
+    public PasswordVerificationResult Verify(string password)
+    {
+        hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+        return PasswordVerificationResult.Failed;
+    }
+}

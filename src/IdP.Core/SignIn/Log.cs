@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace IdP.Core.SignIn;
+
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Sign-in attempt refused: the sign-in name is locked out.")]
+    public static partial void LockedOutAttempt(ILogger logger);
+
+    [LoggerMessage(1002, LogLevel.Warning, "A sign-in name was locked out for {Duration} after repeated wrong passwords.")]
+    public static partial void NameLockedOut(ILogger logger, TimeSpan duration);
+}

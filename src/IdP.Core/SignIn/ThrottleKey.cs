@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdP.Core.Accounts;
+
+namespace IdP.Core.SignIn;
+
+/// <summary>Keys for per-name counters: a hash, so the tables never store what people typed.</summary>
+public static class ThrottleKey
+{
+    /// <summary>Hex SHA-256 of the kind and the normalised name.</summary>
+    public static string For(SignInNameKind kind, string normalizedName) => Hash($"{kind}:{normalizedName}");
+
+    /// <summary>Hex SHA-256 of a normalised email address.</summary>
+    public static string ForAddress(string normalizedAddress) => Hash($"address:{normalizedAddress}");
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}

@@ -1,0 +1,107 @@
+using IdP.Core.Accounts;
+using IdP.Core.Passwords;
+
+namespace IdP.Core.UserFlows;
+
+/// <summary>
+/// A user flow (policy) such as <c>B2C_1_signin</c>, with the properties B2C's "Standard" flows expose. Values are
+/// checked by <see cref="UserFlowRules"/> before they are stored.
+/// </summary>
+public sealed class UserFlow
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The full name with its <c>B2C_1_</c> prefix, as the operator typed it.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Upper-cased name: policies match case-insensitively.</summary>
+    public required string NormalizedName { get; set; }
+
+    public UserFlowType Type { get; set; } = UserFlowType.SignIn;
+
+    /// <summary>Which sign-in name local accounts type on this flow (or, for a reset flow, which name identifies them).</summary>
+    public SignInNameKind SignInType { get; set; } = SignInNameKind.Email;
+
+    /// <summary>Claims put in tokens, by B2C claim name (<see cref="ApplicationClaims"/>).</summary>
+    public List<string> ApplicationClaims { get; set; } = [.. UserFlows.ApplicationClaims.Defaults];
+
+    public int AccessAndIdTokenLifetimeMinutes { get; set; } = 60;
+    public int RefreshTokenLifetimeDays { get; set; } = 14;
+    public RefreshTokenSlidingWindow RefreshTokenSlidingWindow { get; set; } = RefreshTokenSlidingWindow.Bounded;
+    public int RefreshTokenSlidingWindowDays { get; set; } = 90;
+
+    public IssuerFormat IssuerFormat { get; set; } = IssuerFormat.TenantIssuer;
+    public SubjectClaim SubjectClaim { get; set; } = SubjectClaim.ObjectId;
+    public PolicyClaim PolicyClaim { get; set; } = PolicyClaim.Tfp;
+
+    public int SessionLifetimeMinutes { get; set; } = 1440;
+    public SessionTimeout SessionTimeout { get; set; } = SessionTimeout.Rolling;
+
+    public PasswordComplexity PasswordComplexity { get; set; } = PasswordComplexity.Strong;
+
+    /// <summary>Embedded (default) runs reset inside the flow; HandOff answers AADB2C90118 as B2C's classic pattern expects.</summary>
+    public PasswordResetBehavior PasswordResetBehavior { get; set; } = PasswordResetBehavior.Embedded;
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>B2C user flow types we implement.</summary>
+public enum UserFlowType
+{
+    /// <summary>B2C's V1 "Sign in" flow with local accounts.</summary>
+    SignIn = 0,
+
+    /// <summary>A standalone password reset flow apps call directly (e.g. <c>B2C_1_passwordreset</c>).</summary>
+    PasswordReset = 1,
+}
+
+/// <summary>How long refresh tokens can keep sliding: bounded by a window since sign-in, or unbounded.</summary>
+public enum RefreshTokenSlidingWindow
+{
+    Bounded = 0,
+    Unbounded = 1,
+}
+
+/// <summary>B2C's token compatibility "Issuer (iss) claim" setting.</summary>
+public enum IssuerFormat
+{
+    /// <summary><c>https://{host}/{tenantId}/v2.0/</c></summary>
+    TenantIssuer = 0,
+
+    /// <summary><c>https://{host}/tfp/{tenantId}/{policy}/v2.0/</c></summary>
+    PolicyIssuer = 1,
+}
+
+/// <summary>B2C's token compatibility "Subject (sub) claim" setting.</summary>
+public enum SubjectClaim
+{
+    ObjectId = 0,
+
+    /// <summary>Legacy: <c>sub</c> carries "Not supported currently. Use oid claim."</summary>
+    NotSupported = 1,
+}
+
+/// <summary>B2C's token compatibility "Claim representing user flow" setting.</summary>
+public enum PolicyClaim
+{
+    Tfp = 0,
+    Acr = 1,
+}
+
+/// <summary>Web app session timeout: rolling (renewed on use) or absolute (from sign-in).</summary>
+public enum SessionTimeout
+{
+    Rolling = 0,
+    Absolute = 1,
+}
+
+/// <summary>What the sign-in page's "Can't access your account?" link does.</summary>
+public enum PasswordResetBehavior
+{
+    /// <summary>Reset inside the same authorization request, then sign the user in.</summary>
+    Embedded = 0,
+
+    /// <summary>Return <c>AADB2C90118</c> to the app, which then starts its password reset flow.</summary>
+    HandOff = 1,
+}

@@ -1,0 +1,85 @@
+using IdP.Core.Passwords;
+
+namespace IdP.Core.UserFlows;
+
+/// <summary>
+/// The ranges B2C allows for user-flow properties. <see cref="Check"/> returns every problem with a message an
+/// operator can act on; a flow with problems is never stored.
+/// </summary>
+public static class UserFlowRules
+{
+    public static readonly Range<int> AccessAndIdTokenLifetimeMinutes = new(5, 1440);
+    public static readonly Range<int> RefreshTokenLifetimeDays = new(1, 90);
+    public static readonly Range<int> RefreshTokenSlidingWindowDays = new(1, 365);
+    public static readonly Range<int> SessionLifetimeMinutes = new(15, 1440);
+
+    /// <summary>All problems with the flow's values; empty when it can be saved.</summary>
+    public static IReadOnlyList<string> Check(UserFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var errors = new List<string>();
+
+        if (UserFlowName.Validate(flow.Name) is { } nameError)
+        {
+            errors.Add(nameError);
+        }
+
+        AddIfOutside(errors, "Access & ID token lifetime (minutes)", flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
+        AddIfOutside(errors, "Refresh token lifetime (days)", flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
+        AddIfOutside(errors, "Web app session lifetime (minutes)", flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
+
+        if (flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded)
+        {
+            AddIfOutside(errors, "Refresh token sliding window lifetime (days)", flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
+            if (flow.RefreshTokenSlidingWindowDays < flow.RefreshTokenLifetimeDays)
+            {
+                errors.Add($"Refresh token sliding window lifetime ({flow.RefreshTokenSlidingWindowDays} days) must be at least the refresh token lifetime ({flow.RefreshTokenLifetimeDays} days).");
+            }
+        }
+
+        foreach (var claim in flow.ApplicationClaims.Where(c => !ApplicationClaims.IsKnown(c)))
+        {
+            errors.Add($"'{claim}' is not an application claim. Known claims: {string.Join(", ", ApplicationClaims.All)}.");
+        }
+
+        if (flow.ApplicationClaims.Distinct(StringComparer.Ordinal).Count() != flow.ApplicationClaims.Count)
+        {
+            errors.Add("Each application claim can be listed once.");
+        }
+
+        errors.AddRange(flow.PasswordComplexity.Check());
+        CheckEnum(errors, "Type", flow.Type);
+        CheckEnum(errors, "Sign-in type", flow.SignInType);
+        CheckEnum(errors, "Refresh token sliding window", flow.RefreshTokenSlidingWindow);
+        CheckEnum(errors, "Issuer (iss) claim", flow.IssuerFormat);
+        CheckEnum(errors, "Subject (sub) claim", flow.SubjectClaim);
+        CheckEnum(errors, "Claim representing user flow", flow.PolicyClaim);
+        CheckEnum(errors, "Web app session timeout", flow.SessionTimeout);
+        CheckEnum(errors, "Password reset", flow.PasswordResetBehavior);
+        return errors;
+    }
+
+    private static void AddIfOutside(List<string> errors, string label, int value, Range<int> range)
+    {
+        if (!range.Contains(value))
+        {
+            errors.Add($"{label} must be between {range.Min} and {range.Max}; {value} is out of range.");
+        }
+    }
+
+    private static void CheckEnum<T>(List<string> errors, string label, T value)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add($"{label} has no option '{value}'. Options: {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+}
+
+/// <summary>An inclusive range.</summary>
+public readonly record struct Range<T>(T Min, T Max)
+    where T : IComparable<T>
+{
+    public bool Contains(T value) => value.CompareTo(Min) >= 0 && value.CompareTo(Max) <= 0;
+}
