@@ -1,5 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using IdP.Server.Hosting;
 
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIdPServer();
+
+var app = builder.Build();
+await app.InitializeIdPAsync();
+app.UseIdPPipeline();
+app.MapIdPEndpoints();
+await app.RunAsync();
+
+/// <summary>The server's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

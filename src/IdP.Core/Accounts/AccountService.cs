@@ -1,0 +1,138 @@
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.Accounts;
+
+/// <summary>Creates local accounts and changes their passwords (hashing, security stamp), keeping sign-in names unique.</summary>
+public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> hasher, TimeProvider time)
+{
+    /// <summary>Creates an account with the given sign-in names; fails when a name is malformed or taken.</summary>
+    public async Task<AccountCreation> CreateAsync(NewAccount request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<string>();
+        var names = new List<SignInName>();
+        foreach (var (kind, value) in new[] { (SignInNameKind.Email, request.SignInEmail), (SignInNameKind.Username, request.Username) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (SignInNameNormalizer.Validate(kind, value) is { } error)
+            {
+                errors.Add(error);
+                continue;
+            }
+
+            var normalized = SignInNameNormalizer.Normalize(value);
+            if (await db.SignInNames.AnyAsync(n => n.Kind == kind && n.NormalizedValue == normalized, cancellationToken))
+            {
+                errors.Add($"The {kind.ToString().ToLowerInvariant()} '{value.Trim()}' is already used by another account.");
+                continue;
+            }
+
+            names.Add(new SignInName { Id = Guid.NewGuid(), Kind = kind, Value = value.Trim(), NormalizedValue = normalized });
+        }
+
+        if (names.Count == 0 && errors.Count == 0)
+        {
+            errors.Add("An account needs an email address or a username to sign in with.");
+        }
+
+        var contactEmail = request.ContactEmail ?? request.SignInEmail;
+        if (contactEmail is not null && !EmailAddress.IsValid(contactEmail))
+        {
+            errors.Add("The contact email address is not valid.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AccountCreation.Invalid(errors);
+        }
+
+        var now = time.UtcNow();
+        var id = Guid.NewGuid();
+        var account = new Account
+        {
+            Id = id,
+            UserName = id.ToString("N"),
+            NormalizedUserName = id.ToString("N").ToUpperInvariant(),
+            Email = contactEmail?.Trim(),
+            NormalizedEmail = contactEmail is null ? null : SignInNameNormalizer.Normalize(contactEmail),
+            EmailConfirmed = contactEmail is not null,
+            DisplayName = request.DisplayName,
+            GivenName = request.GivenName,
+            Surname = request.Surname,
+            Enabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = now,
+            UpdatedAt = now,
+            SignInNames = names,
+        };
+        account.PasswordHash = hasher.HashPassword(account, request.Password);
+        db.Users.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AccountCreation.Created(account);
+    }
+
+    /// <summary>
+    /// Replaces the password hash and rotates the security stamp, which ends every SSO session and refresh token
+    /// issued before. The caller saves (so the change commits with its audit event and outbox message).
+    /// </summary>
+    public async Task<Account?> StagePasswordChangeAsync(Guid accountId, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        account.PasswordHash = hasher.HashPassword(account, newPassword);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        account.UpdatedAt = time.UtcNow();
+        return account;
+    }
+
+    /// <summary>The account that signs in with <paramref name="signInName"/> of the given kind, or null.</summary>
+    public Task<Account?> FindBySignInNameAsync(SignInNameKind kind, string signInName, CancellationToken cancellationToken)
+    {
+        var normalized = SignInNameNormalizer.Normalize(signInName);
+        return db.SignInNames.AsNoTracking()
+            .Where(n => n.Kind == kind && n.NormalizedValue == normalized)
+            .Join(db.Users, n => n.AccountId, a => a.Id, (n, a) => a)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
+
+/// <summary>What an account is created with.</summary>
+public sealed record NewAccount(string Password)
+{
+    public string? SignInEmail { get; init; }
+    public string? Username { get; init; }
+
+    /// <summary>Recovery address; defaults to <see cref="SignInEmail"/>.</summary>
+    public string? ContactEmail { get; init; }
+
+    public string? DisplayName { get; init; }
+    public string? GivenName { get; init; }
+    public string? Surname { get; init; }
+}
+
+/// <summary>Outcome of creating an account.</summary>
+public abstract record AccountCreation
+{
+    private AccountCreation()
+    {
+    }
+
+    public sealed record Created(Account Account) : AccountCreation;
+
+    public sealed record Invalid(IReadOnlyList<string> Errors) : AccountCreation;
+}

@@ -1,0 +1,51 @@
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.Tenancy;
+
+/// <summary>Reads the deployment's tenant and resolves the <c>{tenant}</c> path segment apps send.</summary>
+public sealed class TenantService(IIdPDbContext db, TimeProvider time)
+{
+    /// <summary>The tenant, or null before the first start created it.</summary>
+    public Task<Tenant?> GetAsync(CancellationToken cancellationToken) =>
+        db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The tenant when <paramref name="segment"/> names it (name, domain or id, any case); otherwise null.</summary>
+    public async Task<Tenant?> ResolveAsync(string? segment, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(segment))
+        {
+            return null;
+        }
+
+        var tenant = await GetAsync(cancellationToken);
+        return tenant is not null && tenant.IsNamedBy(segment) ? tenant : null;
+    }
+
+    /// <summary>
+    /// Creates the tenant from configuration on first start (with a new, stable id), or updates its name, domain and
+    /// display name from configuration on later starts; the id never changes.
+    /// </summary>
+    public async Task<Tenant> EnsureAsync(TenantOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var now = time.UtcNow();
+        var tenant = await db.Tenants.OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            tenant = new Tenant { Id = Guid.NewGuid(), Name = options.Name, Domain = options.Domain, DisplayName = options.DisplayName, CreatedAt = now, UpdatedAt = now };
+            db.Tenants.Add(tenant);
+        }
+        else if (tenant.Name != options.Name || tenant.Domain != options.Domain || tenant.DisplayName != options.DisplayName)
+        {
+            tenant.Name = options.Name;
+            tenant.Domain = options.Domain;
+            tenant.DisplayName = options.DisplayName;
+            tenant.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return tenant;
+    }
+}

@@ -1,0 +1,96 @@
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.UserFlows;
+
+/// <summary>Finds, creates and changes user flows; every change is checked by <see cref="UserFlowRules"/> first.</summary>
+public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
+{
+    /// <summary>The flow named <paramref name="policy"/> (matched case-insensitively), or null.</summary>
+    public Task<UserFlow?> FindAsync(string? policy, CancellationToken cancellationToken)
+    {
+        if (!UserFlowName.LooksLikePolicy(policy))
+        {
+            return Task.FromResult<UserFlow?>(null);
+        }
+
+        var normalized = UserFlowName.Normalize(policy!);
+        return db.UserFlows.AsNoTracking().FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
+    }
+
+    /// <summary>All flows, by name.</summary>
+    public Task<List<UserFlow>> ListAsync(CancellationToken cancellationToken) =>
+        db.UserFlows.AsNoTracking().OrderBy(f => f.NormalizedName).ToListAsync(cancellationToken);
+
+    /// <summary>Creates a flow; the name gets its <c>B2C_1_</c> prefix. Fails with every problem found.</summary>
+    public async Task<UserFlowChange> CreateAsync(UserFlow flow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Name = UserFlowName.WithPrefix(flow.Name);
+        flow.NormalizedName = UserFlowName.Normalize(flow.Name);
+        var errors = UserFlowRules.Check(flow).ToList();
+        if (await db.UserFlows.AnyAsync(f => f.NormalizedName == flow.NormalizedName, cancellationToken))
+        {
+            errors.Add($"A user flow named '{flow.Name}' already exists.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new UserFlowChange.Invalid(errors);
+        }
+
+        var now = time.UtcNow();
+        flow.Id = flow.Id == Guid.Empty ? Guid.NewGuid() : flow.Id;
+        flow.CreatedAt = now;
+        flow.UpdatedAt = now;
+        db.UserFlows.Add(flow);
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserFlowChange.Saved(flow);
+    }
+
+    /// <summary>Changes a flow's properties (not its name) after checking them.</summary>
+    public async Task<UserFlowChange> UpdateAsync(string policy, Action<UserFlow> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var normalized = UserFlowName.Normalize(policy);
+        var flow = await db.UserFlows.FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
+        if (flow is null)
+        {
+            return new UserFlowChange.NotFound();
+        }
+
+        var name = flow.Name;
+        change(flow);
+        flow.Name = name;
+        flow.NormalizedName = normalized;
+        var errors = UserFlowRules.Check(flow);
+        if (errors.Count > 0)
+        {
+            if (db is DbContext context)
+            {
+                await context.Entry(flow).ReloadAsync(cancellationToken);
+            }
+
+            return new UserFlowChange.Invalid(errors);
+        }
+
+        flow.UpdatedAt = time.UtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserFlowChange.Saved(flow);
+    }
+}
+
+/// <summary>Outcome of creating or changing a user flow.</summary>
+public abstract record UserFlowChange
+{
+    private UserFlowChange()
+    {
+    }
+
+    public sealed record Saved(UserFlow Flow) : UserFlowChange;
+
+    public sealed record Invalid(IReadOnlyList<string> Errors) : UserFlowChange;
+
+    public sealed record NotFound : UserFlowChange;
+}

@@ -1,0 +1,42 @@
+using IdP.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Data;
+
+internal static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext on the configured provider, exposed as <see cref="IdPDbContext"/> and <see cref="IIdPDbContext"/>.</summary>
+    public static IServiceCollection AddIdPDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var settings = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("IdP");
+
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.PostgreSQL:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new OptionsValidationException("ConnectionStrings:IdP", typeof(DatabaseOptions), ["IdP:Database:Provider is PostgreSQL but ConnectionStrings:IdP is not set."]);
+                }
+
+                services.AddDbContext<IdPDbContext, PostgreSqlIdPDbContext>(o => o.UseNpgsql(connectionString).UseOpenIddict());
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var folder = Path.Combine(environment.ContentRootPath, settings.DataFolder);
+                    Directory.CreateDirectory(folder);
+                    connectionString = $"Data Source={Path.Combine(folder, "idp.db")}";
+                }
+
+                services.AddDbContext<IdPDbContext, SqliteIdPDbContext>(o => o.UseSqlite(connectionString).UseOpenIddict());
+                break;
+        }
+
+        services.AddScoped<IIdPDbContext>(sp => sp.GetRequiredService<IdPDbContext>());
+        return services;
+    }
+}

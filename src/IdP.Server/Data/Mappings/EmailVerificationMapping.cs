@@ -1,0 +1,25 @@
+using IdP.Core.Journeys;
+using IdP.Core.PasswordReset;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class EmailVerificationMapping : IEntityTypeConfiguration<EmailVerification>
+{
+    public void Configure(EntityTypeBuilder<EmailVerification> builder)
+    {
+        builder.ToTable("EmailVerifications");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.JourneyId).HasMaxLength(32);
+        builder.Property(v => v.AddressHash).HasMaxLength(64);
+        builder.Property(v => v.Address).HasMaxLength(256);
+        builder.Property(v => v.NormalizedUsername).HasMaxLength(256);
+        builder.Property(v => v.CodeHash).HasMaxLength(128);
+        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => new { v.AddressHash, v.CreatedAt });
+        builder.HasIndex(v => new { v.JourneyId, v.CreatedAt });
+        builder.HasOne<AuthorizationJourney>().WithMany().HasForeignKey(v => v.JourneyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,23 @@
+using IdP.Core.Journeys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJourney>
+{
+    public void Configure(EntityTypeBuilder<AuthorizationJourney> builder)
+    {
+        builder.ToTable("Journeys");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Id).HasMaxLength(32);
+        builder.Property(j => j.BindingHash).HasMaxLength(64);
+        builder.Property(j => j.Policy).HasMaxLength(64);
+        builder.Property(j => j.TenantSegment).HasMaxLength(253);
+        builder.Property(j => j.AuthorizeUrl).HasMaxLength(8192);
+        builder.Property(j => j.ClientId).HasMaxLength(256);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(j => j.Version).IsConcurrencyToken();
+        builder.HasIndex(j => j.ExpiresAt);
+    }
+}

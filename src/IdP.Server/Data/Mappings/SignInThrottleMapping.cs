@@ -1,0 +1,15 @@
+using IdP.Core.SignIn;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class SignInThrottleMapping : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.ToTable("SignInThrottles");
+        builder.HasKey(t => t.KeyHash);
+        builder.Property(t => t.KeyHash).HasMaxLength(64);
+    }
+}

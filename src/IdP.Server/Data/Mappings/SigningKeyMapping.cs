@@ -1,0 +1,17 @@
+using IdP.Server.Keys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class SigningKeyMapping : IEntityTypeConfiguration<SigningKey>
+{
+    public void Configure(EntityTypeBuilder<SigningKey> builder)
+    {
+        builder.ToTable("SigningKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).HasMaxLength(64);
+        builder.Property(k => k.Use).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
+    }
+}

@@ -1,0 +1,54 @@
+using IdP.Server.ErrorPages;
+using IdP.Server.Journeys;
+using IdP.Server.Protocol;
+using IdP.Server.Seeding;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Hosting;
+
+/// <summary>Start-up, middleware and endpoint mapping.</summary>
+public static class IdPApplicationExtensions
+{
+    /// <summary>Migrates and seeds the database and loads token keys, before the server accepts requests.</summary>
+    public static async Task InitializeIdPAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdPInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    }
+
+    public static WebApplication UseIdPPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers).
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages(StatusCodePage.WriteAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapIdPEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPolicyEndpoints();
+        app.MapGet(JourneyPages.CancelRoute, CancelEndpoint.HandleAsync);
+        app.MapRazorPages();
+        app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}

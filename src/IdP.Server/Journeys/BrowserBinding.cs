@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using IdP.Core.Journeys;
+
+namespace IdP.Server.Journeys;
+
+/// <summary>
+/// A random per-browser secret in an HttpOnly cookie. Journeys store only its hash, so a leaked <c>tx</c> id (in a
+/// log, a referrer, a screenshot) cannot be continued from another browser.
+/// </summary>
+public static class BrowserBinding
+{
+    public const string CookieName = "idp.binding";
+
+    /// <summary>The browser's binding secret, if it sent one.</summary>
+    public static string? Read(HttpContext context) =>
+        context.Request.Cookies.TryGetValue(CookieName, out var value) && value.Length is > 20 and < 64 ? value : null;
+
+    /// <summary>The browser's binding secret, creating and setting the cookie when it has none.</summary>
+    public static string GetOrCreate(HttpContext context)
+    {
+        if (Read(context) is { } existing)
+        {
+            return existing;
+        }
+
+        var secret = JourneyService.Base64Url(RandomNumberGenerator.GetBytes(32));
+        context.Response.Cookies.Append(CookieName, secret, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+        });
+        return secret;
+    }
+}

@@ -1,0 +1,36 @@
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace IdP.Server.Protocol;
+
+/// <summary>
+/// Discovery advertises each flow's own public endpoints (path or query form, as requested), not the issuer-relative
+/// addresses OpenIddict matched internally.
+/// </summary>
+internal sealed class AttachPolicyEndpoints : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
+        .UseSingletonHandler<AttachPolicyEndpoints>()
+        .SetOrder(OpenIddictServerHandlers.Discovery.AttachEndpoints.Descriptor.Order + 1)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
+    public ValueTask HandleAsync(HandleConfigurationRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Transaction.GetHttpRequest()?.HttpContext.GetPolicyRequest();
+        if (request is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        context.AuthorizationEndpoint = request.EndpointUri(PolicyEndpoint.Authorize);
+        context.TokenEndpoint = request.EndpointUri(PolicyEndpoint.Token);
+        context.EndSessionEndpoint = request.EndpointUri(PolicyEndpoint.Logout);
+        context.JsonWebKeySetEndpoint = request.EndpointUri(PolicyEndpoint.Keys);
+        context.Metadata["claims_supported"] = new OpenIddict.Abstractions.OpenIddictParameter([.. new[] { "sub", "iss", "aud", "exp", "nbf", "iat", "auth_time", "nonce", "ver", request.Flow.PolicyClaim == Core.UserFlows.PolicyClaim.Acr ? "acr" : "tfp", "c_hash", "at_hash" }
+            .Concat(request.Flow.ApplicationClaims).Distinct(StringComparer.Ordinal)]);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,137 @@
+using IdP.Core.Audit;
+using IdP.Core.Contract;
+using IdP.Core.Journeys;
+using IdP.Core.Time;
+using IdP.Core.UserFlows;
+using IdP.Server.Data;
+using IdP.Server.ErrorPages;
+using IdP.Server.Journeys;
+using IdP.Server.SignIn;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdP.Server.Protocol;
+
+/// <summary>
+/// The authorize endpoint after OpenIddict validated the request (client, redirect URI, response type, PKCE, nonce).
+/// It answers from the journey the user just finished, or from the SSO session, or sends the user to the flow's pages.
+/// </summary>
+internal static class AuthorizeEndpoint
+{
+    public const string JourneyParameter = "tx";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        JourneyService journeys,
+        SsoSession sso,
+        TokenPrincipalFactory principals,
+        IdPDbContext db,
+        IOpenIddictApplicationManager applications,
+        IStringLocalizer<ErrorText> text,
+        TimeProvider time)
+    {
+        var policy = http.GetPolicyRequest();
+        var request = http.GetOpenIddictServerRequest();
+        if (policy is null || request is null)
+        {
+            return PolicyEndpointFallback.NotFound(http, text);
+        }
+
+        if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
+        {
+            return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, applications, text);
+        }
+
+        var flow = policy.Flow;
+        var ct = http.RequestAborted;
+
+        if (request.GetParameter(JourneyParameter)?.ToString() is { } tx
+            && await journeys.FindAsync(tx, BrowserBinding.Read(http), ct) is { } journey
+            && string.Equals(journey.Policy, flow.Name, StringComparison.OrdinalIgnoreCase)
+            && journey.ClientId == request.ClientId)
+        {
+            switch (journey.Status)
+            {
+                case JourneyStatus.Cancelled:
+                    await journeys.CompleteAsync(journey, ct);
+                    return OAuthResults.Error(http, OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.UserCancelledDescription);
+                case JourneyStatus.ForgotPassword:
+                    await journeys.CompleteAsync(journey, ct);
+                    return OAuthResults.Error(http, OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.ForgotPasswordDescription);
+                case JourneyStatus.Authenticated when journey is { AccountId: { } accountId, AuthenticatedAt: { } authTime }:
+                    var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+                    if (account is { Enabled: true } && await journeys.CompleteAsync(journey, ct))
+                    {
+                        var principal = await principals.CreateAsync(account, flow, authTime, authTime, request.GetScopes(), request.ClientId!, ct);
+                        TokenPrincipalFactory.CapRefreshToken(principal, flow, authTime, time.UtcNow());
+                        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+                    }
+
+                    break;
+                case JourneyStatus.Pending:
+                    return Results.Redirect(JourneyPages.FirstPage(journey, flow.Type));
+                default:
+                    break;
+            }
+        }
+
+        var forceLogin = request.HasPromptValue(PromptValues.Login);
+        if (!forceLogin && flow.Type == UserFlowType.SignIn && await sso.ResumeAsync(http, flow) is var (sessionAccount, sessionAuthTime))
+        {
+            var tooOld = request.MaxAge is { } maxAge && time.UtcNow() - sessionAuthTime > TimeSpan.FromSeconds(maxAge);
+            if (!tooOld)
+            {
+                var principal = await principals.CreateAsync(sessionAccount, flow, sessionAuthTime, sessionAuthTime, request.GetScopes(), request.ClientId!, ct);
+                TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionAuthTime, time.UtcNow());
+                return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            }
+        }
+
+        if (request.HasPromptValue(PromptValues.None))
+        {
+            return OAuthResults.Error(http, OpenIddictConstants.Errors.LoginRequired,
+                $"{B2CErrorCodes.NoSessionForPromptNone}: User does not have an existing session and request prompt parameter has a value of 'None'.");
+        }
+
+        var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, ReplayUrl(policy, request), request.ClientId, BrowserBinding.GetOrCreate(http), ct);
+        return Results.Redirect(JourneyPages.FirstPage(started, flow.Type));
+    }
+
+    /// <summary>The app's request as a GET URL on the same endpoint form, so it can be replayed after our pages.</summary>
+    private static string ReplayUrl(PolicyRequest policy, OpenIddictRequest request)
+    {
+        var endpoint = policy.EndpointUri(PolicyEndpoint.Authorize);
+        var url = endpoint.PathAndQuery;
+        foreach (var (name, value) in request.GetParameters())
+        {
+            if (name is JourneyParameter or "p" || value.ToString() is not { } text)
+            {
+                continue;
+            }
+
+            url = QueryHelpers.AddQueryString(url, name, text);
+        }
+
+        return url;
+    }
+
+    /// <summary>Errors that cannot be sent to the app because its identity or redirect URI is not trusted.</summary>
+    private static async Task<IResult> UnredirectableErrorAsync(HttpContext http, OpenIddictRequest request, string error, string? description, IOpenIddictApplicationManager applications, IStringLocalizer<ErrorText> text)
+    {
+        var application = string.IsNullOrEmpty(request.ClientId) ? null : await applications.FindByClientIdAsync(request.ClientId, http.RequestAborted);
+        var redirectRegistered = application is not null && !string.IsNullOrEmpty(request.RedirectUri)
+            && await applications.ValidateRedirectUriAsync(application, request.RedirectUri, http.RequestAborted);
+
+        if (!string.IsNullOrEmpty(request.ClientId) && !redirectRegistered)
+        {
+            var message = B2CErrorCodes.RedirectUriNotRegisteredDescription(request.RedirectUri, request.ClientId)[(B2CErrorCodes.RedirectUriNotRegistered.Length + 2)..];
+            return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message, B2CErrorCodes.RedirectUriNotRegistered), StatusCodes.Status400BadRequest);
+        }
+
+        return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], description ?? error, code: null), StatusCodes.Status400BadRequest);
+    }
+}

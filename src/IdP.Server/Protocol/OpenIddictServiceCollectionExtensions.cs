@@ -1,0 +1,84 @@
+using IdP.Server.Data;
+using IdP.Server.Keys;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdP.Server.Protocol;
+
+internal static class OpenIddictServiceCollectionExtensions
+{
+    /// <summary>
+    /// OpenIddict owns the protocol (validation of requests, codes, PKCE, tokens, refresh rotation); we own the B2C
+    /// paths, who the user is and which claims go where. Endpoint URIs are relative to the flow's issuer (see
+    /// <see cref="ResolvePolicyEndpoint"/>).
+    /// </summary>
+    public static IServiceCollection AddIdPOpenIddict(this IServiceCollection services, bool requireHttps)
+    {
+        services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<ConfigureServerKeys>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
+        services.AddHostedService<KeyRingRefresher>();
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdPDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Authorize])
+                    .SetTokenEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Token])
+                    .SetEndSessionEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Logout])
+                    .SetConfigurationEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Configuration])
+                    .SetJsonWebKeySetEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Keys]);
+
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowImplicitFlow()
+                    .AllowClientCredentialsFlow();
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email);
+
+                // B2C's access tokens are plain JWTs that APIs (and Run now) can read; codes and refresh tokens stay encrypted.
+                options.DisableAccessTokenEncryption();
+
+                // A refresh token is single use: presenting a redeemed one revokes the whole family at once.
+                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+
+                // B2C: authorization codes last about 10 minutes.
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(10));
+
+                options.AddEventHandler(ResolvePolicyEndpoint.Descriptor)
+                    .AddEventHandler(AttachPolicyEndpoints.Descriptor)
+                    .AddEventHandler(RequireNonce.Descriptor)
+                    .AddEventHandler(RequireImplicitPermission.Descriptor)
+                    .AddEventHandler(UseActiveKeys.Descriptor);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableErrorPassthrough();
+
+                // Plain HTTP only where IdP:Server:RequireHttps is off (Development, the compose demo); behind a TLS
+                // proxy, forwarded headers make requests HTTPS.
+                if (!requireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                // Our own APIs validate tokens against the local server. Token-entry and authorization-entry checks stay
+                // on: OpenIddict 7.8 has advisory GHSA-cxgj-hwwh-855g when token-entry validation is off.
+                options.UseLocalServer();
+                options.EnableTokenEntryValidation();
+                options.EnableAuthorizationEntryValidation();
+                options.UseAspNetCore();
+            });
+
+        // PKCE with S256 only: "plain" offers no protection against a stolen code.
+        services.PostConfigure<OpenIddictServerOptions>(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+namespace IdP.Server.Protocol;
+
+/// <summary>The protocol endpoints every user flow has, at B2C's paths.</summary>
+public enum PolicyEndpoint
+{
+    Configuration,
+    Keys,
+    Authorize,
+    Token,
+    Logout,
+}
+
+/// <summary>
+/// B2C's endpoint paths. Each exists in a path form (<c>/{tenant}/{policy}/oauth2/v2.0/authorize</c>) and a query
+/// form (<c>/{tenant}/oauth2/v2.0/authorize?p={policy}</c>).
+/// </summary>
+public static class PolicyEndpointPaths
+{
+    /// <summary>Path of each endpoint after <c>/{tenant}/{policy}/</c> (or <c>/{tenant}/</c>).</summary>
+    public static readonly IReadOnlyDictionary<PolicyEndpoint, string> Suffixes = new Dictionary<PolicyEndpoint, string>
+    {
+        [PolicyEndpoint.Configuration] = "v2.0/.well-known/openid-configuration",
+        [PolicyEndpoint.Keys] = "discovery/v2.0/keys",
+        [PolicyEndpoint.Authorize] = "oauth2/v2.0/authorize",
+        [PolicyEndpoint.Token] = "oauth2/v2.0/token",
+        [PolicyEndpoint.Logout] = "oauth2/v2.0/logout",
+    };
+
+    private static readonly (PolicyEndpoint Endpoint, string[] Segments)[] Parsed =
+        [.. Suffixes.Select(s => (s.Key, s.Value.Split('/')))];
+
+    /// <summary>Recognises a request path as a policy endpoint; the policy is null for the query form.</summary>
+    public static bool TryParse(string? path, out PolicyPath result)
+    {
+        result = default;
+        if (string.IsNullOrEmpty(path) || path.Length > 512)
+        {
+            return false;
+        }
+
+        var segments = path.Trim('/').Split('/');
+        foreach (var (endpoint, suffix) in Parsed)
+        {
+            var prefixLength = segments.Length - suffix.Length;
+            if (prefixLength is not (1 or 2) || !EndsWith(segments, suffix))
+            {
+                continue;
+            }
+
+            var tenant = Uri.UnescapeDataString(segments[0]);
+            var policy = prefixLength == 2 ? Uri.UnescapeDataString(segments[1]) : null;
+            if (tenant.Length == 0 || policy is { Length: 0 })
+            {
+                return false;
+            }
+
+            result = new PolicyPath(tenant, policy, endpoint);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool EndsWith(string[] segments, string[] suffix)
+    {
+        var offset = segments.Length - suffix.Length;
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            if (!string.Equals(segments[offset + i], suffix[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A parsed policy endpoint path: the tenant segment as sent, the policy when in the path, and the endpoint.</summary>
+public readonly record struct PolicyPath(string TenantSegment, string? PolicyInPath, PolicyEndpoint Endpoint);

@@ -1,0 +1,26 @@
+using IdP.Server.ErrorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IdP.Server.Protocol;
+
+internal static class PolicyEndpointRoutes
+{
+    /// <summary>
+    /// Maps B2C's endpoint paths (path and query forms). Discovery and JWKS are answered by OpenIddict itself; their
+    /// routes only see requests for unknown tenants or flows.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var prefix in new[] { "/{tenant}/{policy}/", "/{tenant}/" })
+        {
+            var suffixes = PolicyEndpointPaths.Suffixes;
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Authorize], ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
+            app.MapPost(prefix + suffixes[PolicyEndpoint.Token], TokenEndpoint.HandleAsync).DisableAntiforgery();
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Logout], ["GET", "POST"], LogoutEndpoint.HandleAsync).DisableAntiforgery();
+            app.MapGet(prefix + suffixes[PolicyEndpoint.Configuration], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
+            app.MapGet(prefix + suffixes[PolicyEndpoint.Keys], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Claims;
+using IdP.Core.Accounts;
+using IdP.Core.Claims;
+using IdP.Core.UserFlows;
+using IdP.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdP.Server.Protocol;
+
+/// <summary>
+/// Builds the principal OpenIddict turns into tokens: the claims <see cref="TokenClaimsBuilder"/> chose, each sent to
+/// the ID and access tokens, plus private claims that only our token endpoint reads (the flow that issued the grant,
+/// the account's security stamp, when the sign-in session started).
+/// </summary>
+public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManager scopes)
+{
+    /// <summary>The account's object id, whatever the flow puts in <c>sub</c>.</summary>
+    public const string AccountClaim = "idp_account";
+
+    /// <summary>Flow that issued a grant: codes and refresh tokens are redeemed only under it.</summary>
+    public const string PolicyClaim = "idp_policy";
+
+    /// <summary>The account's security stamp when the grant was issued: a password reset changes it.</summary>
+    public const string StampClaim = "idp_stamp";
+
+    /// <summary>Unix seconds when the sign-in began: bounds the refresh token sliding window.</summary>
+    public const string SessionStartClaim = "idp_session_start";
+
+    /// <summary>A principal for <paramref name="account"/> signing in through <paramref name="flow"/>.</summary>
+    public async Task<ClaimsPrincipal> CreateAsync(Account account, UserFlow flow, DateTimeOffset authTime, DateTimeOffset sessionStart, ImmutableArray<string> requestedScopes, string clientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(flow);
+        var names = await db.SignInNames.AsNoTracking().Where(n => n.AccountId == account.Id).ToListAsync(cancellationToken);
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+
+        foreach (var claim in TokenClaimsBuilder.Build(account, names, flow, authTime))
+        {
+            var valueType = claim.Shape switch
+            {
+                TokenClaimShape.Number => ClaimValueTypes.Integer64,
+                TokenClaimShape.JsonArray => JsonClaimValueTypes.JsonArray,
+                _ => ClaimValueTypes.String,
+            };
+            identity.AddClaim(new Claim(claim.Type, claim.Value, valueType).SetDestinations(Destinations.IdentityToken, Destinations.AccessToken));
+        }
+
+        // Private claims have no destination: they live only inside the encrypted code and refresh token.
+        identity.AddClaim(new Claim(AccountClaim, account.Id.ToString("D")));
+        identity.AddClaim(new Claim(PolicyClaim, flow.Name));
+        identity.AddClaim(new Claim(StampClaim, account.SecurityStamp ?? ""));
+        identity.AddClaim(new Claim(SessionStartClaim, sessionStart.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetScopes(requestedScopes);
+
+        // B2C: an access token's audience is the API the scopes belong to, or the app itself when it asked for its own id.
+        var resources = await scopes.ListResourcesAsync(requestedScopes, cancellationToken).ToListAsync(cancellationToken);
+        principal.SetResources(resources.Count > 0 ? resources : [clientId]);
+
+        var tokenLifetime = TimeSpan.FromMinutes(flow.AccessAndIdTokenLifetimeMinutes);
+        principal.SetAccessTokenLifetime(tokenLifetime);
+        principal.SetIdentityTokenLifetime(tokenLifetime);
+        principal.SetRefreshTokenLifetime(TimeSpan.FromDays(flow.RefreshTokenLifetimeDays));
+        return principal;
+    }
+
+    /// <summary>Caps the refresh token at the end of the flow's bounded sliding window.</summary>
+    public static void CapRefreshToken(ClaimsPrincipal principal, UserFlow flow, DateTimeOffset sessionStart, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(flow);
+        if (flow.RefreshTokenSlidingWindow != RefreshTokenSlidingWindow.Bounded)
+        {
+            return;
+        }
+
+        var windowEnd = sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays);
+        var remaining = windowEnd - now;
+        if (remaining < TimeSpan.FromDays(flow.RefreshTokenLifetimeDays))
+        {
+            principal.SetRefreshTokenLifetime(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromSeconds(1));
+        }
+    }
+}

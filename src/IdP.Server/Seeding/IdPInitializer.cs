@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using IdP.Core.Accounts;
+using IdP.Core.Tenancy;
+using IdP.Core.UserFlows;
+using IdP.Server.Applications;
+using IdP.Server.Data;
+using IdP.Server.Keys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Seeding;
+
+/// <summary>
+/// Brings the database to a usable state before the server listens: migrations, the tenant, the default
+/// <c>B2C_1_signin</c> flow, token keys and (when enabled) the demo application and user.
+/// </summary>
+public sealed class IdPInitializer(
+    IdPDbContext db,
+    IOptions<DatabaseOptions> database,
+    IOptions<TenantOptions> tenantOptions,
+    IOptions<DemoOptions> demo,
+    TenantService tenants,
+    UserFlowService flows,
+    AccountService accounts,
+    ApplicationService applications,
+    IEnumerable<IStartupSeed> seeds,
+    KeyRing keys,
+    IHostEnvironment environment,
+    ILogger<IdPInitializer> logger)
+{
+    /// <summary>The default user flow created on first start.</summary>
+    public const string DefaultFlowName = "B2C_1_signin";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (database.Value.ApplyMigrations)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var tenant = await tenants.EnsureAsync(tenantOptions.Value, cancellationToken);
+        if (!await db.UserFlows.AnyAsync(cancellationToken))
+        {
+            await flows.CreateAsync(new UserFlow { Name = DefaultFlowName, NormalizedName = "" }, cancellationToken);
+        }
+
+        await keys.RotateAsync(cancellationToken);
+
+        foreach (var seed in seeds)
+        {
+            await seed.SeedAsync(tenant, cancellationToken);
+        }
+
+        if (demo.Value.Enabled)
+        {
+            await SeedDemoAsync(demo.Value, cancellationToken);
+        }
+    }
+
+    private async Task SeedDemoAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
+        await applications.EnsureAsync(new AppRegistration(options.ClientId, "Demo app")
+        {
+            RedirectUris = options.RedirectUris,
+            AllowImplicitIdToken = true,
+        }, cancellationToken);
+
+        if (await accounts.FindBySignInNameAsync(SignInNameKind.Email, options.UserEmail, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var password = string.IsNullOrEmpty(options.UserPassword) ? GeneratePassword() : options.UserPassword;
+        var created = await accounts.CreateAsync(new NewAccount(password)
+        {
+            SignInEmail = options.UserEmail,
+            DisplayName = "Demo User",
+            GivenName = "Demo",
+            Surname = "User",
+        }, cancellationToken);
+
+        if (created is AccountCreation.Invalid invalid)
+        {
+            throw new InvalidOperationException("The demo user could not be created: " + string.Join(" ", invalid.Errors));
+        }
+
+        if (environment.IsDevelopment())
+        {
+            // Printed once, when the account is created, so a developer can sign in straight away.
+            Log.DemoUserCreated(logger, options.UserEmail, string.IsNullOrEmpty(options.UserPassword) ? password : "(the configured IdP:Demo:UserPassword)");
+        }
+    }
+
+    private static string GeneratePassword() =>
+        "Demo-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y') + "1!";
+}
+
+/// <summary>Start-up seeding contributed by a feature (e.g. Run now's built-in application).</summary>
+public interface IStartupSeed
+{
+    Task SeedAsync(Tenant tenant, CancellationToken cancellationToken);
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(3001, LogLevel.Warning, "Demo user created. Sign in with {Email} / {Password}")]
+    public static partial void DemoUserCreated(ILogger logger, string email, string password);
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Claims;
+using IdP.Core.Accounts;
+using IdP.Core.Time;
+using IdP.Core.UserFlows;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using IdP.Server.Data;
+
+namespace IdP.Server.SignIn;
+
+/// <summary>
+/// The tenant's single-sign-on session: a cookie saying which account proved its credentials when. Each flow applies
+/// its own session lifetime (rolling or absolute) to it, and the account's security stamp is checked on every use,
+/// so a password reset ends every other browser session at once.
+/// </summary>
+public sealed class SsoSession(IdPDbContext db, TimeProvider time)
+{
+    public const string Scheme = "IdP.Session";
+    public const string CookieName = "idp.session";
+
+    private const string AuthTimeClaim = "auth_time";
+    private const string LastSeenClaim = "last_seen";
+    private const string StampClaim = "stamp";
+
+    /// <summary>Starts (or replaces) the browser's session for <paramref name="account"/>.</summary>
+    public Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(account);
+        return context.SignInAsync(Scheme, CreatePrincipal(account.Id, account.SecurityStamp, authTime, time.UtcNow()));
+    }
+
+    /// <summary>Ends the browser's session.</summary>
+    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+
+    /// <summary>
+    /// The account of a valid session for <paramref name="flow"/>, renewing a rolling session; null when there is no
+    /// session, it is older than the flow allows, or the account changed (password reset, disabled, deleted).
+    /// </summary>
+    public async Task<(Account Account, DateTimeOffset AuthTime)?> ResumeAsync(HttpContext context, UserFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(flow);
+        var result = await context.AuthenticateAsync(Scheme);
+        if (!result.Succeeded || result.Principal is not { } principal
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            || !TryReadTime(principal, AuthTimeClaim, out var authTime)
+            || !TryReadTime(principal, LastSeenClaim, out var lastSeen))
+        {
+            return null;
+        }
+
+        var now = time.UtcNow();
+        var lifetime = TimeSpan.FromMinutes(flow.SessionLifetimeMinutes);
+        var since = flow.SessionTimeout == SessionTimeout.Absolute ? authTime : lastSeen;
+        if (now - since > lifetime)
+        {
+            return null;
+        }
+
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, context.RequestAborted);
+        if (account is null || !account.Enabled || account.SecurityStamp != principal.FindFirstValue(StampClaim))
+        {
+            await SignOutAsync(context);
+            return null;
+        }
+
+        if (flow.SessionTimeout == SessionTimeout.Rolling)
+        {
+            await context.SignInAsync(Scheme, CreatePrincipal(account.Id, account.SecurityStamp, authTime, now));
+        }
+
+        return (account, authTime);
+    }
+
+    private static ClaimsPrincipal CreatePrincipal(Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, accountId.ToString("D")),
+            new Claim(AuthTimeClaim, authTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            new Claim(LastSeenClaim, lastSeen.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, stamp ?? ""),
+        ], Scheme);
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static bool TryReadTime(ClaimsPrincipal principal, string type, out DateTimeOffset value)
+    {
+        value = default;
+        if (!long.TryParse(principal.FindFirstValue(type), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        {
+            return false;
+        }
+
+        value = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return true;
+    }
+}
