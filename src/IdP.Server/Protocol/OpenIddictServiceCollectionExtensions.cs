@@ -52,7 +52,8 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(AttachPolicyEndpoints.Descriptor)
                     .AddEventHandler(RequireNonce.Descriptor)
                     .AddEventHandler(RequireImplicitPermission.Descriptor)
-                    .AddEventHandler(UseActiveKeys.Descriptor);
+                    .AddEventHandler(UseActiveKeys.Descriptor)
+                    .AddEventHandler(AttachNotBefore.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

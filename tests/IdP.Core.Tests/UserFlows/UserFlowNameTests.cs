@@ -1,0 +1,26 @@
+using IdP.Core.UserFlows;
+
+namespace IdP.Core.Tests.UserFlows;
+
+public sealed class UserFlowNameTests
+{
+    [Theory]
+    [InlineData("signin", "B2C_1_signin")]
+    [InlineData("B2C_1_signin", "B2C_1_signin")]
+    [InlineData("b2c_1_SignIn", "B2C_1_SignIn")]
+    [InlineData("  passwordreset ", "B2C_1_passwordreset")]
+    public void Prefix_is_added_once_as_b2c_does(string typed, string expected) => Assert.Equal(expected, UserFlowName.WithPrefix(typed));
+
+    [Fact]
+    public void Names_match_case_insensitively() => Assert.Equal(UserFlowName.Normalize("B2C_1_signin"), UserFlowName.Normalize("b2c_1_SIGNIN"));
+
+    [Theory]
+    [InlineData("B2C_1_")]
+    [InlineData("B2C_1_sign in")]
+    [InlineData("B2C_1_sign/in")]
+    [InlineData("B2C_1_signé")]
+    public void Malformed_names_are_refused_with_a_reason(string name) => Assert.NotNull(UserFlowName.Validate(name));
+
+    [Fact]
+    public void Names_longer_than_64_characters_are_refused() => Assert.NotNull(UserFlowName.Validate("B2C_1_" + new string('a', 59)));
+}

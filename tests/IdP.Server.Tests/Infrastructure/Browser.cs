@@ -1,0 +1,146 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A cookie-keeping browser over the in-process server. It follows redirects on the server's host and stops at the
+/// first navigation to another host (the app's redirect URI), which it records instead of fetching.
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public Browser(IdPFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri(IdPFactory.Origin),
+        });
+    }
+
+    /// <summary>The underlying client (same cookie jar), for raw requests.</summary>
+    public HttpClient Client => _client;
+
+    public Task<Navigation> NavigateAsync(string url) => SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Get, url));
+
+    /// <summary>Submits a form as a browser would: every input it holds (hidden antiforgery token included), the given values, and the clicked button.</summary>
+    public Task<Navigation> SubmitAsync(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.Document?.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}: {page.Body[..Math.Min(page.Body.Length, 500)]}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (string.IsNullOrEmpty(input.Name) || input.Type is "submit" or "button" || (input.Type is "checkbox" or "radio" && !input.IsChecked))
+            {
+                continue;
+            }
+
+            fields.Add(new(input.Name, values is not null && values.TryGetValue(input.Name, out var v) ? v : input.Value));
+        }
+
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            if (!fields.Any(f => f.Key == name))
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        if (buttonId is not null)
+        {
+            var button = page.Document!.GetElementById(buttonId) as IHtmlButtonElement
+                ?? throw new InvalidOperationException($"No button #{buttonId} on {page.Url}.");
+            if (!string.IsNullOrEmpty(button.Name))
+            {
+                fields.Add(new(button.Name, button.Value));
+            }
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(page.Url, form.GetAttribute("action")!);
+        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        return SendAndFollowAsync(request);
+    }
+
+    public async Task<Navigation> SendAndFollowAsync(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var hop = 0; hop < 20; hop++)
+        {
+            var url = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(_client.BaseAddress!, request.RequestUri);
+            using var response = await _client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.MovedPermanently)
+            {
+                var location = new Uri(url, response.Headers.Location!);
+                if (!IsServer(location))
+                {
+                    return new Navigation(url, response.StatusCode, body, null) { ExternalRedirect = location };
+                }
+
+                request = new HttpRequestMessage(HttpMethod.Get, location);
+                continue;
+            }
+
+            var document = response.Content.Headers.ContentType?.MediaType == "text/html"
+                ? await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(body).Address(url))
+                : null;
+            return new Navigation(url, response.StatusCode, body, document);
+        }
+
+        throw new InvalidOperationException("Too many redirects.");
+    }
+
+    private static bool IsServer(Uri uri) => uri.Host == new Uri(IdPFactory.Origin).Host;
+
+    public void Dispose() => _client.Dispose();
+}
+
+/// <summary>Where the browser ended up: a page of the server, or a navigation to the app.</summary>
+public sealed record Navigation(Uri Url, HttpStatusCode Status, string Body, IDocument? Document)
+{
+    /// <summary>Set when the server sent the browser to another host (the app's redirect URI).</summary>
+    public Uri? ExternalRedirect { get; init; }
+
+    /// <summary>The element with this id, or null.</summary>
+    public IElement? ById(string id) => Document?.GetElementById(id);
+
+    /// <summary>The text of an element by id (trimmed), or null.</summary>
+    public string? Text(string id) => ById(id)?.TextContent.Trim();
+
+    /// <summary>
+    /// What the app received, from a redirect (query or fragment) or an auto-submitted form_post page.
+    /// </summary>
+    public AppResponse ToApp()
+    {
+        if (ExternalRedirect is { } redirect)
+        {
+            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(redirect.Query)
+                .Concat(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(redirect.Fragment.TrimStart('#')))
+                .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+            return new AppResponse(new Uri(redirect.GetLeftPart(UriPartial.Path)), parameters, string.IsNullOrEmpty(redirect.Fragment) ? "query" : "fragment");
+        }
+
+        if (Document?.QuerySelector("form[method=post]") is IHtmlFormElement form && form.Action is { } action && !action.Contains("idp.test", StringComparison.Ordinal))
+        {
+            var parameters = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value, StringComparer.Ordinal);
+            return new AppResponse(new Uri(action), parameters, "form_post");
+        }
+
+        throw new InvalidOperationException($"The browser is still on the server at {Url} ({(int)Status}): {Body[..Math.Min(Body.Length, 800)]}");
+    }
+}
+
+/// <summary>The authorization response an app received at its redirect URI.</summary>
+public sealed record AppResponse(Uri RedirectUri, IReadOnlyDictionary<string, string> Parameters, string Mode)
+{
+    public string? this[string name] => Parameters.TryGetValue(name, out var value) ? value : null;
+}

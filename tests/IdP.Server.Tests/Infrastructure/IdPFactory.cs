@@ -1,0 +1,151 @@
+using IdP.Core.Accounts;
+using IdP.Core.UserFlows;
+using IdP.Server.Applications;
+using IdP.Server.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process, on its own fresh database. One subclass per provider (<see cref="SqliteIdPFactory"/>,
+/// <see cref="PostgresIdPFactory"/>) so every suite runs on both by deriving once per provider. Time is a
+/// <see cref="FakeTimeProvider"/> starting now, so tests move the clock instead of sleeping.
+/// </summary>
+public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The public base URL apps and browsers use in tests (TestServer accepts any host).</summary>
+    public const string Origin = "http://idp.test";
+    public const string Tenant = "contoso";
+    public const string TenantDomain = "contoso.onmicrosoft.com";
+    public const string SignInPolicy = "B2C_1_signin";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public abstract string ProviderName { get; }
+
+    protected abstract Task<string> CreateConnectionStringAsync();
+
+    /// <summary>Adds or overrides a configuration value; call before the server starts (in the fixture's constructor).</summary>
+    public IdPFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        _settings["ConnectionStrings:IdP"] = await CreateConnectionStringAsync();
+        _ = Server; // Start now: migrations and seeding run here, not inside the first test.
+    }
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("IdP:Database:Provider", ProviderName);
+        builder.UseSetting("IdP:Server:RequireHttps", "false");
+        builder.UseSetting("IdP:Demo:Enabled", "false");
+        builder.UseSetting("IdP:Tenant:Name", Tenant);
+        builder.UseSetting("IdP:Tenant:Domain", TenantDomain);
+        builder.UseSetting("IdP:Tenant:DisplayName", "Contoso Test");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A browser that talks to this server at <see cref="Origin"/> and records navigations to other hosts.</summary>
+    public Browser CreateBrowser() => new(this);
+
+    /// <summary>Runs <paramref name="action"/> with a service scope of the server.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> action) =>
+        WithScopeAsync<bool>(async sp =>
+        {
+            await action(sp);
+            return true;
+        });
+
+    /// <summary>Creates an account with an email sign-in name (and optional username) and returns it.</summary>
+    public Task<Account> CreateAccountAsync(string email, string password, string? username = null, string? contactEmail = null, string? displayName = "Test User") =>
+        WithScopeAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<AccountService>().CreateAsync(
+                new NewAccount(password) { SignInEmail = email, Username = username, ContactEmail = contactEmail, DisplayName = displayName, GivenName = "Test", Surname = "User" },
+                CancellationToken.None);
+            return result is AccountCreation.Created created ? created.Account : throw new InvalidOperationException(string.Join(" ", ((AccountCreation.Invalid)result).Errors));
+        });
+
+    /// <summary>Registers an application.</summary>
+    public Task RegisterAppAsync(AppRegistration registration) =>
+        WithScopeAsync(sp => sp.GetRequiredService<ApplicationService>().EnsureAsync(registration, CancellationToken.None));
+
+    /// <summary>Creates a user flow (name without prefix gets B2C_1_).</summary>
+    public Task<UserFlow> CreateFlowAsync(UserFlow flow) =>
+        WithScopeAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<UserFlowService>().CreateAsync(flow, CancellationToken.None);
+            return result is UserFlowChange.Saved saved ? saved.Flow : throw new InvalidOperationException(result.ToString());
+        });
+
+    /// <summary>Changes a user flow's settings.</summary>
+    public Task UpdateFlowAsync(string policy, Action<UserFlow> change) =>
+        WithScopeAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<UserFlowService>().UpdateAsync(policy, change, CancellationToken.None);
+            if (result is not UserFlowChange.Saved)
+            {
+                throw new InvalidOperationException(result.ToString());
+            }
+        });
+
+    /// <summary>Direct database access for assertions.</summary>
+    public Task<T> WithDbAsync<T>(Func<IdPDbContext, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<IdPDbContext>()));
+}
+
+/// <summary>The server on the embedded SQLite provider, with a database file in a temp folder.</summary>
+public class SqliteIdPFactory : IdPFactory
+{
+    private string? _folder;
+
+    public override string ProviderName => "Sqlite";
+
+    protected override Task<string> CreateConnectionStringAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("idp-sqlite-").FullName;
+        return Task.FromResult($"Data Source={Path.Combine(_folder, "idp.db")}");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>The server on PostgreSQL, with a fresh database on the test cluster.</summary>
+public class PostgresIdPFactory : IdPFactory
+{
+    public override string ProviderName => "PostgreSQL";
+
+    protected override Task<string> CreateConnectionStringAsync() => TestPostgres.CreateDatabaseAsync("idp");
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests use: <c>IDP_TEST_POSTGRES</c> when set (a connection string with rights to create
+/// databases), otherwise a throwaway cluster started from the machine's binaries in a temp folder on a free port and
+/// removed when the test process exits. Each test class gets a fresh database on it.
+/// </summary>
+public static class TestPostgres
+{
+    private static readonly Lazy<Task<string>> Server = new(StartAsync);
+    private static string? _dataDirectory;
+    private static string? _binDirectory;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var admin = await Server.Value;
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    private static async Task<string> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable("IDP_TEST_POSTGRES") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        _binDirectory = FindBinaries();
+        var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
+        _dataDirectory = Path.Combine(root, "data");
+        var port = FreePort();
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            // initdb and postgres refuse to run as root: the cluster belongs to the postgres system user.
+            await RunAsync("chown", $"-R postgres {root}");
+        }
+
+        await RunPostgresToolAsync("initdb", $"-D {_dataDirectory} -U idp -A trust -E UTF8 --no-sync", asRoot);
+        await RunPostgresToolAsync("pg_ctl", $"-D {_dataDirectory} -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -l {root}/log.txt -w start", asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asRoot, root);
+        return $"Host=127.0.0.1;Port={port};Username=idp;Database=postgres;Pooling=false;Timeout=30";
+    }
+
+    private static void Stop(bool asRoot, string root)
+    {
+        try
+        {
+            RunPostgresToolAsync("pg_ctl", $"-D {_dataDirectory} -m immediate stop", asRoot).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string FindBinaries()
+    {
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin"))
+            : [];
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+            ?? throw new InvalidOperationException("No PostgreSQL server binaries found under /usr/lib/postgresql (install postgresql), and IDP_TEST_POSTGRES is not set.");
+    }
+
+    private static Task RunPostgresToolAsync(string tool, string arguments, bool asRoot)
+    {
+        var path = Path.Combine(_binDirectory!, tool);
+        return asRoot ? RunAsync("runuser", $"-u postgres -- {path} {arguments}") : RunAsync(path, arguments);
+    }
+
+    private static async Task RunAsync(string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await stdout} {await stderr}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
