@@ -41,7 +41,7 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public virtual async Task InitializeAsync()
     {
         _settings["ConnectionStrings:IdP"] = await CreateConnectionStringAsync();
-        _ = Server; // Start now: migrations and seeding run here, not inside the first test.
+        StartServer(); // Start now: migrations and seeding run here, not inside the first test.
     }
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();

@@ -1,0 +1,50 @@
+using IdP.Core.Contract;
+using IdP.Server.Applications;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IdP.Server.Tests.Browsers;
+
+/// <summary>A person signing in with a real browser: the app sends them to the flow, they type, they land back at the app.</summary>
+public sealed class SignInBrowserTests(BrowserIdPFactory server, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<BrowserIdPFactory>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_person_signs_in_and_the_app_receives_an_id_token()
+    {
+        const string redirectUri = "https://app.test/callback";
+        await server.RegisterAppAsync(new AppRegistration("browser-app", "Browser app") { RedirectUris = [redirectUri], AllowImplicitIdToken = true });
+        await server.CreateAccountAsync("ada@example.com", "Correct-Horse-9");
+
+        var page = await chromium.NewPageAsync();
+        string? received = null;
+        await page.RouteAsync("https://app.test/**", async route =>
+        {
+            received = route.Request.Url;
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" });
+        });
+
+        var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id=browser-app&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
+        await page.GotoAsync(authorize);
+        await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-01-page"));
+
+        await page.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
+        await page.FillAsync($"#{PageElementIds.Password}", "wrong password");
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToHaveTextAsync("Invalid username or password.");
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-02-wrong-password"));
+
+        await page.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
+        await page.FillAsync($"#{PageElementIds.Password}", "Correct-Horse-9");
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await page.WaitForURLAsync("https://app.test/**");
+
+        Assert.NotNull(received);
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-03-back-at-app"));
+        var fragment = new Uri(page.Url).Fragment;
+        Assert.Contains("id_token=", fragment, StringComparison.Ordinal);
+        Assert.Contains("state=s1", fragment, StringComparison.Ordinal);
+    }
+}
