@@ -5,6 +5,7 @@ using IdP.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -113,6 +114,12 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
                 throw new InvalidOperationException(result.ToString());
             }
         });
+
+    /// <summary>The tenant's id, created on first start (it is in every issuer).</summary>
+    public Task<Guid> TenantIdAsync() => WithDbAsync(db => db.Tenants.Select(t => t.Id).SingleAsync());
+
+    /// <summary>A client for raw HTTP requests to the server, without redirects or cookies.</summary>
+    public HttpClient CreateHttpClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(Origin), AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Direct database access for assertions.</summary>
     public Task<T> WithDbAsync<T>(Func<IdPDbContext, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<IdPDbContext>()));

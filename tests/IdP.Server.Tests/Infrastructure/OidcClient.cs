@@ -35,8 +35,20 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         });
     }
 
-    public Task<TokenResponse> RefreshAsync(string refreshToken, string policy = IdPFactory.SignInPolicy) =>
-        PostTokenAsync(policy, false, new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+    public Task<TokenResponse> RefreshAsync(string refreshToken, string policy = IdPFactory.SignInPolicy, bool queryForm = false) =>
+        PostTokenAsync(policy, queryForm, new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+
+    /// <summary>The client credentials grant, as a daemon (or the admin API's caller) uses it.</summary>
+    public Task<TokenResponse> ClientCredentialsAsync(string? scope = null, string policy = IdPFactory.SignInPolicy)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        return PostTokenAsync(policy, false, form);
+    }
 
     public async Task<TokenResponse> PostTokenAsync(string policy, bool queryForm, Dictionary<string, string> form)
     {
@@ -51,7 +63,7 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/token?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/token";
         using var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>Validates an ID token as a relying party would, returning the token (throws when invalid).</summary>
@@ -123,7 +135,11 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
 }
 
 /// <summary>A token endpoint response.</summary>
-public sealed record TokenResponse(int Status, JsonElement Json)
+public sealed record TokenResponse(int Status, JsonElement Json, string? MediaType = null)
 {
+    public string? Error => this["error"];
+
+    public string? ErrorDescription => this["error_description"];
+
     public string? this[string name] => Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
