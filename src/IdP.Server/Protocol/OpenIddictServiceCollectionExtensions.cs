@@ -52,6 +52,7 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(AttachPolicyEndpoints.Descriptor)
                     .AddEventHandler(RequireNonce.Descriptor)
                     .AddEventHandler(RequireImplicitPermission.Descriptor)
+                    .AddEventHandler(ReturnErrorsToRegisteredRedirectUri.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
                     .AddEventHandler(AttachNotBefore.Descriptor);
 
