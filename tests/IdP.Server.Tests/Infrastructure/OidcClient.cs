@@ -66,6 +66,19 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>The flow's logout URL, as an app sends the browser to it.</summary>
+    public static string LogoutUrl(string? postLogoutRedirectUri = null, string? state = null, string? idTokenHint = null, string policy = IdPFactory.SignInPolicy, bool queryForm = false)
+    {
+        var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/logout?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/logout";
+        var parameters = new Dictionary<string, string?>
+        {
+            ["post_logout_redirect_uri"] = postLogoutRedirectUri,
+            ["state"] = state,
+            ["id_token_hint"] = idTokenHint,
+        };
+        return QueryHelpers.AddQueryString(url, parameters.Where(p => p.Value is not null));
+    }
+
     /// <summary>Validates an ID token as a relying party would, returning the token (throws when invalid).</summary>
     public async Task<JsonWebToken> ValidateIdTokenAsync(string idToken, string policy = IdPFactory.SignInPolicy)
     {
@@ -94,6 +107,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
     public string CodeVerifier { get; init; } = Random() + Random();
     public string? ResponseMode { get; init; }
     public string? Prompt { get; init; }
+    public int? MaxAge { get; init; }
     public bool Pkce { get; init; } = true;
     public bool QueryForm { get; init; }
     public string TenantSegment { get; init; } = IdPFactory.Tenant;
@@ -118,6 +132,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
                 ["nonce"] = Nonce,
                 ["response_mode"] = ResponseMode,
                 ["prompt"] = Prompt,
+                ["max_age"] = MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             if (Pkce && ResponseType.Contains("code", StringComparison.Ordinal))
             {
