@@ -56,13 +56,14 @@ public abstract class LogoutTests(IdPFactory factory)
     [Fact]
     public async Task An_id_token_hint_that_is_not_ours_is_refused_and_keeps_the_session()
     {
-        var (browser, _, _) = await SignedInAsync();
+        var (browser, client, _) = await SignedInAsync();
         using var _b = browser;
 
         var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "s", "not.a.token"));
 
         Assert.Null(result.ExternalRedirect);
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.NotNull((await browser.NavigateAsync(client.Authorize().Url)).ToApp()["code"]);
     }
 
     private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()
