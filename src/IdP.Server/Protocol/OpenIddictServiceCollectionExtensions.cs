@@ -35,6 +35,7 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .AllowImplicitFlow()
+                    .AllowHybridFlow()
                     .AllowClientCredentialsFlow();
 
                 options.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email);

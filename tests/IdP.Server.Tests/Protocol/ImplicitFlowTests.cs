@@ -39,6 +39,33 @@ public abstract class ImplicitFlowTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task An_app_that_allows_implicit_id_tokens_can_use_the_hybrid_code_id_token_with_c_hash()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "code id_token");
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+
+        Assert.Equal("fragment", app.Mode);
+        var idToken = await client.ValidateIdTokenAsync(app["id_token"]!);
+        Assert.True(idToken.TryGetClaim("c_hash", out _));
+        Assert.Equal(200, (await client.RedeemCodeAsync(request, app["code"]!)).Status);
+    }
+
+    [Fact]
+    public async Task An_app_that_does_not_allow_implicit_id_tokens_cannot_use_the_hybrid_flow_either()
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: false);
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(client.Authorize(responseType: "code id_token").Url)).ToApp();
+
+        Assert.StartsWith(B2CErrorCodes.ImplicitFlowNotAllowed + ":", app["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_app_that_does_not_allow_implicit_id_tokens_is_refused_with_AADB2C90057()
     {
         var client = await factory.RegisterClientAsync(allowImplicit: false);

@@ -1,4 +1,7 @@
+using IdP.Core.Accounts;
+using IdP.Server.Data;
 using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Protocol;
 
@@ -79,6 +82,22 @@ public abstract class RefreshTokenTests(IdPFactory factory)
 
         Assert.Equal("invalid_grant", refreshed.Error);
         Assert.StartsWith("AADB2C90111", refreshed.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_stops_working_after_a_password_change_with_AADB2C90129()
+    {
+        var (client, tokens, user) = await SignedInWithUserAsync();
+        await factory.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<AccountService>().StagePasswordChangeAsync(user.Account.Id, "New-Password-42", CancellationToken.None);
+            await sp.GetRequiredService<IdPDbContext>().SaveChangesAsync();
+        });
+
+        var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+        Assert.StartsWith("AADB2C90129", refreshed.ErrorDescription, StringComparison.Ordinal);
     }
 
     private async Task<(OidcClient Client, TokenResponse Tokens)> SignedInAsync()
