@@ -27,6 +27,17 @@ public abstract class SignInPageTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task The_apps_login_hint_fills_in_the_sign_in_name()
+    {
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync(client.Authorize().Url + "&login_hint=ada%40example.com");
+
+        Assert.Equal("ada@example.com", page.ById(PageElementIds.SignInName)?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task The_sign_in_name_is_matched_trimmed_and_in_any_case()
     {
         var user = await factory.CreateUserAsync();
