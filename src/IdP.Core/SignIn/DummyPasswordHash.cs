@@ -10,12 +10,15 @@ namespace IdP.Core.SignIn;
 public sealed class DummyPasswordHash(IPasswordHasher<Account> hasher)
 {
     private static readonly Account Nobody = new() { Id = Guid.Empty };
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
+    // Made when the singleton is created (with the first sign-in service), not on the first unknown name: otherwise
+    // that one request would cost two hashes and stand out.
+    private readonly string _hash = hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     /// <summary>Verifies against the dummy hash; always fails, in the same time as a real check.</summary>
     public PasswordVerificationResult Verify(string password)
     {
-        hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+        hasher.VerifyHashedPassword(Nobody, _hash, password);
         return PasswordVerificationResult.Failed;
     }
 }

@@ -5,7 +5,8 @@ namespace IdP.Server.Applications;
 
 /// <summary>
 /// Registers applications in OpenIddict with exactly the permissions B2C's app settings imply: code flow with
-/// refresh tokens always, PKCE required for public clients, implicit id_token only when allowed, and the app's own
+/// refresh tokens always, PKCE required for public clients, implicit id_token (and hybrid code id_token) only when
+/// allowed, and the app's own
 /// client id usable as a scope (B2C apps ask for it to get an access token for themselves).
 /// </summary>
 public sealed class ApplicationService(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
@@ -70,7 +71,8 @@ public sealed class ApplicationService(IOpenIddictApplicationManager application
 
         if (registration.AllowImplicitIdToken)
         {
-            descriptor.Permissions.UnionWith([Permissions.GrantTypes.Implicit, Permissions.ResponseTypes.IdToken]);
+            // B2C's checkbox also allows the hybrid "code id_token" that older web apps (OWIN, MSAL web) send.
+            descriptor.Permissions.UnionWith([Permissions.GrantTypes.Implicit, Permissions.ResponseTypes.IdToken, Permissions.ResponseTypes.CodeIdToken]);
         }
 
         if (confidential && registration.AllowClientCredentials)

@@ -7,6 +7,7 @@ using IdP.Core.UserFlows;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
+using IdP.Server.ErrorPages;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
@@ -91,9 +92,9 @@ public static class IdPServerBuilderExtensions
 
     private static IServiceCollection AddIdPWeb(this IServiceCollection services, ServerOptions server)
     {
-
         services.AddLocalization();
-        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddRazorPages(options => options.RootDirectory = "/")
+            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>());
         services.AddProblemDetails();
         services.AddAntiforgery(options =>
         {

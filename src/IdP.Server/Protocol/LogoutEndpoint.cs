@@ -1,6 +1,7 @@
 using IdP.Core.Audit;
 using IdP.Server.ErrorPages;
 using IdP.Server.SignIn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -25,6 +26,15 @@ internal static class LogoutEndpoint
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], response.ErrorDescription ?? error), StatusCodes.Status400BadRequest);
+        }
+
+        // OpenIddict treats id_token_hint as optional and ignores one it cannot validate. OpenID Connect RP-initiated
+        // logout says the OP must check it issued the hint, so a hint that fails (another issuer, a forged or garbled
+        // token) is refused rather than silently used to send the browser on.
+        if (!string.IsNullOrEmpty(request.IdTokenHint)
+            && (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal?.Identity is not { IsAuthenticated: true })
+        {
+            return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], text["InvalidIdTokenHint"]), StatusCodes.Status400BadRequest);
         }
 
         await SsoSession.SignOutAsync(http);

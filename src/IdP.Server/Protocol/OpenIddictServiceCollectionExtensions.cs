@@ -35,6 +35,7 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .AllowImplicitFlow()
+                    .AllowHybridFlow()
                     .AllowClientCredentialsFlow();
 
                 options.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email);
@@ -52,6 +53,7 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(AttachPolicyEndpoints.Descriptor)
                     .AddEventHandler(RequireNonce.Descriptor)
                     .AddEventHandler(RequireImplicitPermission.Descriptor)
+                    .AddEventHandler(ReturnErrorsToRegisteredRedirectUri.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
                     .AddEventHandler(AttachNotBefore.Descriptor);
 

@@ -9,6 +9,7 @@ using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using SignInResult = IdP.Core.SignIn.SignInResult;
 
@@ -56,8 +57,15 @@ public sealed class SignInModel(
         }
 
         ForgotPasswordUrl = await forgotPassword.UrlAsync(Journey, HttpContext.RequestAborted);
-        SignInName = Request.Query["login_hint"].FirstOrDefault();
+        // The app's login_hint is in its authorize request, which the journey keeps; this page's own URL carries only tx.
+        SignInName = LoginHint(Journey.AuthorizeUrl);
         return Page();
+    }
+
+    private static string? LoginHint(string authorizeUrl)
+    {
+        var query = authorizeUrl.IndexOf('?', StringComparison.Ordinal);
+        return query >= 0 && QueryHelpers.ParseQuery(authorizeUrl[query..]).TryGetValue("login_hint", out var hint) ? hint.FirstOrDefault() : null;
     }
 
     public async Task<IActionResult> OnPostAsync(string tenant, string policy)

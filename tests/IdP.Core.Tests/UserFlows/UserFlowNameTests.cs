@@ -23,4 +23,17 @@ public sealed class UserFlowNameTests
 
     [Fact]
     public void Names_longer_than_64_characters_are_refused() => Assert.NotNull(UserFlowName.Validate("B2C_1_" + new string('a', 59)));
+
+    [Theory]
+    [InlineData("B2C_1_signin", true)]
+    [InlineData("b2c_1_SIGNIN", true)]
+    [InlineData("B2C_1_", false)]
+    [InlineData("signin", false)]
+    [InlineData("B2C_1_../etc", false)]
+    [InlineData(null, false)]
+    public void Only_values_shaped_like_a_policy_are_looked_up(string? value, bool looksLikePolicy) =>
+        Assert.Equal(looksLikePolicy, UserFlowName.LooksLikePolicy(value));
+
+    [Fact]
+    public void A_well_formed_name_is_accepted() => Assert.Null(UserFlowName.Validate("B2C_1_sign-in_2"));
 }

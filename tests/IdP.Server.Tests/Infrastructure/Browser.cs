@@ -2,31 +2,43 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A cookie-keeping browser over the in-process server. It follows redirects on the server's host and stops at the
-/// first navigation to another host (the app's redirect URI), which it records instead of fetching.
+/// A cookie-keeping browser over in-process servers. It routes each request by host to the server that owns it (the
+/// IdP at <see cref="IdPFactory.Origin"/>, plus any relying parties added with <see cref="AddHost"/>), follows
+/// redirects between them, and stops at the first navigation to a host it does not know (the app's redirect URI),
+/// which it records instead of fetching.
 /// </summary>
 public sealed class Browser : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly HostRouter _router = new();
 
     public Browser(IdPFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        _router.Add(new Uri(IdPFactory.Origin).Host, factory.Server.CreateHandler());
+        _client = new HttpClient(new CookieContainerHandler(Cookies) { InnerHandler = _router })
         {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
             BaseAddress = new Uri(IdPFactory.Origin),
-        });
+        };
     }
+
+    /// <summary>The cookie jar, shared by every host the browser visits.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     /// <summary>The underlying client (same cookie jar), for raw requests.</summary>
     public HttpClient Client => _client;
+
+    /// <summary>Lets the browser reach another in-process server (a relying party) at <paramref name="host"/>.</summary>
+    public Browser AddHost(string host, HttpMessageHandler handler)
+    {
+        _router.Add(host, handler);
+        return this;
+    }
 
     public Task<Navigation> NavigateAsync(string url) => SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
@@ -76,6 +88,7 @@ public sealed class Browser : IDisposable
         for (var hop = 0; hop < 20; hop++)
         {
             var url = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(_client.BaseAddress!, request.RequestUri);
+            request.RequestUri = url;
             using var response = await _client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.MovedPermanently)
@@ -99,9 +112,37 @@ public sealed class Browser : IDisposable
         throw new InvalidOperationException("Too many redirects.");
     }
 
-    private static bool IsServer(Uri uri) => uri.Host == new Uri(IdPFactory.Origin).Host;
+    private bool IsServer(Uri uri) => _router.Knows(uri.Host);
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>Sends each request to the in-process server of its host.</summary>
+    private sealed class HostRouter : HttpMessageHandler
+    {
+        private readonly Dictionary<string, HttpMessageInvoker> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(string host, HttpMessageHandler handler) => _hosts[host] = new HttpMessageInvoker(handler);
+
+        public bool Knows(string host) => _hosts.ContainsKey(host);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _hosts.TryGetValue(request.RequestUri!.Host, out var server)
+                ? server.SendAsync(request, cancellationToken)
+                : throw new InvalidOperationException($"The test browser cannot reach {request.RequestUri}.");
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                foreach (var server in _hosts.Values)
+                {
+                    server.Dispose();
+                }
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
 
 /// <summary>Where the browser ended up: a page of the server, or a navigation to the app.</summary>

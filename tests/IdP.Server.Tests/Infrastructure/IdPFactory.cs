@@ -5,6 +5,7 @@ using IdP.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +24,7 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string TenantDomain = "contoso.onmicrosoft.com";
     public const string SignInPolicy = "B2C_1_signin";
 
+    private const string ConnectionStringKey = "ConnectionStrings:IdP";
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -40,7 +42,11 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual async Task InitializeAsync()
     {
-        _settings["ConnectionStrings:IdP"] = await CreateConnectionStringAsync();
+        if (!_settings.ContainsKey(ConnectionStringKey))
+        {
+            _settings[ConnectionStringKey] = await CreateConnectionStringAsync();
+        }
+
         StartServer(); // Start now: migrations and seeding run here, not inside the first test.
     }
 
@@ -61,6 +67,22 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>
+    /// Another server of the same kind on this server's database, with its clock at this one's time: what a restart
+    /// (or a second node) sees. The caller starts it with <see cref="InitializeAsync"/> and disposes it.
+    /// </summary>
+    public IdPFactory OnSameDatabase()
+    {
+        var other = (IdPFactory)Activator.CreateInstance(GetType())!;
+        other.With(ConnectionStringKey, _settings[ConnectionStringKey]);
+        if (Clock.GetUtcNow() > other.Clock.GetUtcNow())
+        {
+            other.Clock.SetUtcNow(Clock.GetUtcNow());
+        }
+
+        return other;
     }
 
     /// <summary>A browser that talks to this server at <see cref="Origin"/> and records navigations to other hosts.</summary>
@@ -113,6 +135,12 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
                 throw new InvalidOperationException(result.ToString());
             }
         });
+
+    /// <summary>The tenant's id, created on first start (it is in every issuer).</summary>
+    public Task<Guid> TenantIdAsync() => WithDbAsync(db => db.Tenants.Select(t => t.Id).SingleAsync());
+
+    /// <summary>A client for raw HTTP requests to the server, without redirects or cookies.</summary>
+    public HttpClient CreateHttpClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(Origin), AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Direct database access for assertions.</summary>
     public Task<T> WithDbAsync<T>(Func<IdPDbContext, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<IdPDbContext>()));

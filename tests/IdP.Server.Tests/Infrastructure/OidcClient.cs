@@ -35,8 +35,20 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         });
     }
 
-    public Task<TokenResponse> RefreshAsync(string refreshToken, string policy = IdPFactory.SignInPolicy) =>
-        PostTokenAsync(policy, false, new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+    public Task<TokenResponse> RefreshAsync(string refreshToken, string policy = IdPFactory.SignInPolicy, bool queryForm = false) =>
+        PostTokenAsync(policy, queryForm, new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+
+    /// <summary>The client credentials grant, as a daemon (or the admin API's caller) uses it.</summary>
+    public Task<TokenResponse> ClientCredentialsAsync(string? scope = null, string policy = IdPFactory.SignInPolicy)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        return PostTokenAsync(policy, false, form);
+    }
 
     public async Task<TokenResponse> PostTokenAsync(string policy, bool queryForm, Dictionary<string, string> form)
     {
@@ -51,7 +63,20 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/token?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/token";
         using var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The flow's logout URL, as an app sends the browser to it.</summary>
+    public static string LogoutUrl(string? postLogoutRedirectUri = null, string? state = null, string? idTokenHint = null, string policy = IdPFactory.SignInPolicy, bool queryForm = false)
+    {
+        var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/logout?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/logout";
+        var parameters = new Dictionary<string, string?>
+        {
+            ["post_logout_redirect_uri"] = postLogoutRedirectUri,
+            ["state"] = state,
+            ["id_token_hint"] = idTokenHint,
+        };
+        return QueryHelpers.AddQueryString(url, parameters.Where(p => p.Value is not null));
     }
 
     /// <summary>Validates an ID token as a relying party would, returning the token (throws when invalid).</summary>
@@ -82,6 +107,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
     public string CodeVerifier { get; init; } = Random() + Random();
     public string? ResponseMode { get; init; }
     public string? Prompt { get; init; }
+    public int? MaxAge { get; init; }
     public bool Pkce { get; init; } = true;
     public bool QueryForm { get; init; }
     public string TenantSegment { get; init; } = IdPFactory.Tenant;
@@ -106,6 +132,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
                 ["nonce"] = Nonce,
                 ["response_mode"] = ResponseMode,
                 ["prompt"] = Prompt,
+                ["max_age"] = MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             if (Pkce && ResponseType.Contains("code", StringComparison.Ordinal))
             {
@@ -123,7 +150,11 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
 }
 
 /// <summary>A token endpoint response.</summary>
-public sealed record TokenResponse(int Status, JsonElement Json)
+public sealed record TokenResponse(int Status, JsonElement Json, string? MediaType = null)
 {
+    public string? Error => this["error"];
+
+    public string? ErrorDescription => this["error_description"];
+
     public string? this[string name] => Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

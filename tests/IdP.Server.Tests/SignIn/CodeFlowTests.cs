@@ -50,6 +50,7 @@ public abstract class CodeFlowTests(IdPFactory factory) : IAsyncLifetime
         Assert.True(idToken.TryGetPayloadValue<long>("iat", out _));
         Assert.True(idToken.TryGetPayloadValue<long>("nbf", out _));
         Assert.Equal(60 * 60, (idToken.ValidTo - idToken.IssuedAt).TotalSeconds, 0);
+        Assert.True(idToken.TryGetClaim("at_hash", out _), "an ID token issued with an access token carries at_hash");
         Assert.False(string.IsNullOrEmpty(idToken.Kid));
         Assert.Equal("RS256", idToken.Alg);
 

@@ -1,0 +1,42 @@
+using IdP.Core.SignIn;
+
+namespace IdP.Core.Tests.SignIn;
+
+public sealed class LockoutDurationTests
+{
+    private static readonly SignInOptions B2CDefaults = new();
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    [InlineData(2, 4)]
+    [InlineData(5, 32)]
+    [InlineData(8, 256)]
+    public void Each_lockout_lasts_twice_as_long_as_the_one_before(int previousLockouts, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), LocalAccountSignIn.LockoutDuration(previousLockouts, B2CDefaults));
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(20)]
+    [InlineData(int.MaxValue)]
+    public void Lockouts_grow_to_five_hours_and_no_further(int previousLockouts) =>
+        Assert.Equal(TimeSpan.FromHours(5), LocalAccountSignIn.LockoutDuration(previousLockouts, B2CDefaults));
+
+    [Fact]
+    public void The_first_lockout_and_ceiling_come_from_the_options()
+    {
+        var options = new SignInOptions { FirstLockout = TimeSpan.FromSeconds(30), MaxLockout = TimeSpan.FromMinutes(2) };
+
+        Assert.Equal(TimeSpan.FromSeconds(30), LocalAccountSignIn.LockoutDuration(0, options));
+        Assert.Equal(TimeSpan.FromMinutes(1), LocalAccountSignIn.LockoutDuration(1, options));
+        Assert.Equal(TimeSpan.FromMinutes(2), LocalAccountSignIn.LockoutDuration(3, options));
+    }
+
+    [Fact]
+    public void B2Cs_defaults_are_ten_failures_and_a_one_minute_first_lockout()
+    {
+        Assert.Equal(10, B2CDefaults.MaxFailedAttempts);
+        Assert.Equal(TimeSpan.FromMinutes(1), B2CDefaults.FirstLockout);
+        Assert.Equal(TimeSpan.FromHours(5), B2CDefaults.MaxLockout);
+    }
+}

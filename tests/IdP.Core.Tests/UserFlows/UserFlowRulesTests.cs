@@ -1,0 +1,139 @@
+using IdP.Core.Passwords;
+using IdP.Core.UserFlows;
+
+namespace IdP.Core.Tests.UserFlows;
+
+public sealed class UserFlowRulesTests
+{
+    [Fact]
+    public void A_new_flow_with_b2c_defaults_has_no_problems() => Assert.Empty(UserFlowRules.Check(Flow()));
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(1440, true)]
+    [InlineData(4, false)]
+    [InlineData(1441, false)]
+    public void Access_and_id_token_lifetime_is_5_to_1440_minutes(int minutes, bool valid) =>
+        AssertValid(valid, Flow(f => f.AccessAndIdTokenLifetimeMinutes = minutes), "Access & ID token lifetime (minutes) must be between 5 and 1440");
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(90, true)]
+    [InlineData(0, false)]
+    [InlineData(91, false)]
+    public void Refresh_token_lifetime_is_1_to_90_days(int days, bool valid) =>
+        AssertValid(valid, Flow(f => f.RefreshTokenLifetimeDays = days), "Refresh token lifetime (days) must be between 1 and 90");
+
+    [Theory]
+    [InlineData(15, true)]
+    [InlineData(1440, true)]
+    [InlineData(14, false)]
+    [InlineData(1441, false)]
+    public void Web_session_lifetime_is_15_to_1440_minutes(int minutes, bool valid) =>
+        AssertValid(valid, Flow(f => f.SessionLifetimeMinutes = minutes), "Web app session lifetime (minutes) must be between 15 and 1440");
+
+    [Theory]
+    [InlineData(14, true)]
+    [InlineData(365, true)]
+    [InlineData(366, false)]
+    public void A_bounded_sliding_window_is_up_to_365_days(int days, bool valid) =>
+        AssertValid(valid, Flow(f => f.RefreshTokenSlidingWindowDays = days), "Refresh token sliding window lifetime (days) must be between 1 and 365");
+
+    [Fact]
+    public void A_bounded_sliding_window_must_be_at_least_the_refresh_token_lifetime()
+    {
+        var errors = UserFlowRules.Check(Flow(f =>
+        {
+            f.RefreshTokenLifetimeDays = 30;
+            f.RefreshTokenSlidingWindowDays = 29;
+        }));
+
+        Assert.Equal("Refresh token sliding window lifetime (29 days) must be at least the refresh token lifetime (30 days).", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void An_unbounded_sliding_window_ignores_the_window_length()
+    {
+        var flow = Flow(f =>
+        {
+            f.RefreshTokenSlidingWindow = RefreshTokenSlidingWindow.Unbounded;
+            f.RefreshTokenSlidingWindowDays = 0;
+        });
+
+        Assert.Empty(UserFlowRules.Check(flow));
+    }
+
+    [Fact]
+    public void Unknown_and_repeated_application_claims_are_refused()
+    {
+        var errors = UserFlowRules.Check(Flow(f => f.ApplicationClaims = ["oid", "oid", "Emails"]));
+
+        Assert.Contains(errors, e => e.StartsWith("'Emails' is not an application claim.", StringComparison.Ordinal));
+        Assert.Contains("Each application claim can be listed once.", errors);
+    }
+
+    [Fact]
+    public void Values_outside_an_enum_are_refused_with_the_options()
+    {
+        var errors = UserFlowRules.Check(Flow(f => f.SessionTimeout = (SessionTimeout)7));
+
+        Assert.Equal("Web app session timeout has no option '7'. Options: Rolling, Absolute.", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var errors = UserFlowRules.Check(Flow(f =>
+        {
+            f.Name = "B2C_1_bad name";
+            f.AccessAndIdTokenLifetimeMinutes = 0;
+            f.SessionLifetimeMinutes = 0;
+            f.PasswordComplexity = PasswordComplexity.Custom(2, 300, 5);
+        }));
+
+        Assert.True(errors.Count >= 5, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void Simple_and_strong_complexity_cannot_be_changed_only_custom_can()
+    {
+        var tweaked = PasswordComplexity.Strong with { MinLength = 4 };
+
+        Assert.Equal("The Strong password complexity has fixed values; use Custom to change them.", Assert.Single(UserFlowRules.Check(Flow(f => f.PasswordComplexity = tweaked))));
+        Assert.Empty(UserFlowRules.Check(Flow(f => f.PasswordComplexity = PasswordComplexity.Custom(4, 256, 4))));
+        Assert.Empty(UserFlowRules.Check(Flow(f => f.PasswordComplexity = PasswordComplexity.Custom(6, 6, 0, numbersOnly: true))));
+    }
+
+    [Theory]
+    [InlineData(3, 64, 3, false)]
+    [InlineData(8, 257, 3, false)]
+    [InlineData(10, 9, 3, false)]
+    [InlineData(8, 64, 5, false)]
+    [InlineData(8, 64, 2, true)]
+    public void Custom_complexity_is_checked(int min, int max, int classes, bool valid) =>
+        Assert.Equal(valid, PasswordComplexity.Custom(min, max, classes).Check().Count == 0);
+
+    [Fact]
+    public void A_numbers_only_password_cannot_require_character_classes() =>
+        Assert.Contains("A numbers-only password cannot require character classes.", PasswordComplexity.Custom(6, 8, 2, numbersOnly: true).Check());
+
+    private static void AssertValid(bool valid, UserFlow flow, string message)
+    {
+        var errors = UserFlowRules.Check(flow);
+        if (valid)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            Assert.Contains(errors, e => e.StartsWith(message, StringComparison.Ordinal));
+        }
+    }
+
+    private static UserFlow Flow(Action<UserFlow>? configure = null)
+    {
+        var flow = new UserFlow { Name = "B2C_1_signin", NormalizedName = "B2C_1_SIGNIN" };
+        configure?.Invoke(flow);
+        return flow;
+    }
+}

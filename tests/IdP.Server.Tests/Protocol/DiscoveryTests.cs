@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdP.Server.Tests.Infrastructure;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>Each user flow publishes its own discovery document and key set, at B2C's path and query-form URLs.</summary>
+public abstract class DiscoveryTests(IdPFactory factory)
+{
+    private const string Policy = IdPFactory.SignInPolicy;
+
+    [Fact]
+    public async Task Discovery_in_the_path_form_advertises_the_policys_own_path_endpoints()
+    {
+        var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");
+
+        var flow = $"{IdPFactory.Origin}/{IdPFactory.Tenant}/{Policy}";
+        Assert.Equal($"{IdPFactory.Origin}/{await factory.TenantIdAsync():D}/v2.0/", discovery.GetProperty("issuer").GetString());
+        Assert.Equal($"{flow}/oauth2/v2.0/authorize", discovery.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal($"{flow}/oauth2/v2.0/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"{flow}/oauth2/v2.0/logout", discovery.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal($"{flow}/discovery/v2.0/keys", discovery.GetProperty("jwks_uri").GetString());
+    }
+
+    [Fact]
+    public async Task Discovery_in_the_query_form_advertises_query_form_endpoints()
+    {
+        var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/v2.0/.well-known/openid-configuration?p={Policy}");
+
+        var tenant = $"{IdPFactory.Origin}/{IdPFactory.Tenant}";
+        Assert.Equal($"{IdPFactory.Origin}/{await factory.TenantIdAsync():D}/v2.0/", discovery.GetProperty("issuer").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/authorize?p={Policy}", discovery.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/token?p={Policy}", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/logout?p={Policy}", discovery.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal($"{tenant}/discovery/v2.0/keys?p={Policy}", discovery.GetProperty("jwks_uri").GetString());
+    }
+
+    [Fact]
+    public async Task Discovery_describes_what_b2c_supports()
+    {
+        var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");
+
+        Assert.Contains("RS256", Strings(discovery, "id_token_signing_alg_values_supported"));
+        Assert.Contains("S256", Strings(discovery, "code_challenge_methods_supported"));
+        Assert.DoesNotContain("plain", Strings(discovery, "code_challenge_methods_supported"));
+        Assert.Contains("form_post", Strings(discovery, "response_modes_supported"));
+        Assert.Contains("fragment", Strings(discovery, "response_modes_supported"));
+        Assert.Contains("query", Strings(discovery, "response_modes_supported"));
+        Assert.Contains("tfp", Strings(discovery, "claims_supported"));
+        Assert.Contains("emails", Strings(discovery, "claims_supported"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Keys_are_rsa_signing_keys_with_a_kid_in_both_forms(bool queryForm)
+    {
+        var url = queryForm ? $"/{IdPFactory.Tenant}/discovery/v2.0/keys?p={Policy}" : $"/{IdPFactory.Tenant}/{Policy}/discovery/v2.0/keys";
+
+        var keys = (await GetJsonAsync(url)).GetProperty("keys").EnumerateArray().ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Equal("RSA", key.GetProperty("kty").GetString());
+            Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
+            Assert.True(key.TryGetProperty("n", out _) && key.TryGetProperty("e", out _));
+            Assert.False(key.TryGetProperty("d", out _), "a private key part must never be published");
+        });
+    }
+
+    [Fact]
+    public async Task The_jwks_uri_of_the_discovery_document_serves_the_keys()
+    {
+        var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");
+
+        var keys = await GetJsonAsync(discovery.GetProperty("jwks_uri").GetString()!);
+
+        Assert.NotEmpty(keys.GetProperty("keys").EnumerateArray());
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var client = factory.CreateHttpClient();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static List<string?> Strings(JsonElement document, string property) =>
+        [.. document.GetProperty(property).EnumerateArray().Select(e => e.GetString())];
+}
+
+public sealed class DiscoveryTestsOnSqlite(SqliteIdPFactory factory) : DiscoveryTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class DiscoveryTestsOnPostgres(PostgresIdPFactory factory) : DiscoveryTests(factory), IClassFixture<PostgresIdPFactory>;

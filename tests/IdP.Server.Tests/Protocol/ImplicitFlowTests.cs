@@ -1,0 +1,86 @@
+using IdP.Core.Contract;
+using IdP.Server.Tests.Infrastructure;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>Implicit id_token (what Run now and jwt.ms use) only for applications that allow it, as B2C's checkbox.</summary>
+public abstract class ImplicitFlowTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task An_app_that_allows_implicit_id_tokens_gets_one_in_the_fragment()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "id_token", scope: "openid");
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+
+        Assert.Equal("fragment", app.Mode);
+        Assert.Null(app["code"]);
+        var idToken = await client.ValidateIdTokenAsync(app["id_token"]!);
+        Assert.Equal(request.Nonce, idToken.GetClaim("nonce").Value);
+        Assert.Equal(user.Account.Id.ToString("D"), idToken.Subject);
+        Assert.False(idToken.TryGetClaim("c_hash", out _), "no code was issued with this id_token");
+    }
+
+    [Fact]
+    public async Task An_app_that_allows_implicit_id_tokens_can_ask_for_form_post()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "id_token", scope: "openid") with { ResponseMode = "form_post" };
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+
+        Assert.Equal("form_post", app.Mode);
+        await client.ValidateIdTokenAsync(app["id_token"]!);
+    }
+
+    [Fact]
+    public async Task An_app_that_allows_implicit_id_tokens_can_use_the_hybrid_code_id_token_with_c_hash()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "code id_token");
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+
+        Assert.Equal("fragment", app.Mode);
+        var idToken = await client.ValidateIdTokenAsync(app["id_token"]!);
+        Assert.True(idToken.TryGetClaim("c_hash", out _));
+        Assert.Equal(200, (await client.RedeemCodeAsync(request, app["code"]!)).Status);
+    }
+
+    [Fact]
+    public async Task An_app_that_does_not_allow_implicit_id_tokens_cannot_use_the_hybrid_flow_either()
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: false);
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(client.Authorize(responseType: "code id_token").Url)).ToApp();
+
+        Assert.StartsWith(B2CErrorCodes.ImplicitFlowNotAllowed + ":", app["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_that_does_not_allow_implicit_id_tokens_is_refused_with_AADB2C90057()
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: false);
+        var request = client.Authorize(responseType: "id_token", scope: "openid");
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(request.Url)).ToApp();
+
+        Assert.Equal(client.RedirectUri, app.RedirectUri.ToString());
+        Assert.Equal("unauthorized_client", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.ImplicitFlowNotAllowed + ":", app["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, app["state"]);
+    }
+}
+
+public sealed class ImplicitFlowTestsOnSqlite(SqliteIdPFactory factory) : ImplicitFlowTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class ImplicitFlowTestsOnPostgres(PostgresIdPFactory factory) : ImplicitFlowTests(factory), IClassFixture<PostgresIdPFactory>;

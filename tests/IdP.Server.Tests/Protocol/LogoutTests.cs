@@ -1,0 +1,80 @@
+using System.Net;
+using IdP.Core.Contract;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>Logout ends the SSO session and returns to a registered post-logout URI with the app's state.</summary>
+public abstract class LogoutTests(IdPFactory factory)
+{
+    private const string SignedOutUri = "https://app.test/signed-out";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Logout_with_a_registered_uri_returns_there_with_state_and_ends_the_session(bool queryForm)
+    {
+        var (browser, client, tokens) = await SignedInAsync();
+        using var _ = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "bye-123", tokens["id_token"], queryForm: queryForm));
+
+        var app = result.ToApp();
+        Assert.Equal(SignedOutUri, app.RedirectUri.ToString());
+        Assert.Equal("bye-123", app["state"]);
+        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+    }
+
+    [Fact]
+    public async Task Logout_with_an_unregistered_uri_shows_an_error_page_and_keeps_the_browser_here()
+    {
+        var (browser, client, tokens) = await SignedInAsync();
+        using var _ = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl("https://evil.test/", "s", tokens["id_token"]));
+
+        Assert.Null(result.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.False(string.IsNullOrEmpty(result.Text(PageElementIds.ErrorMessage)));
+        Assert.NotNull(result.Text("correlationId"));
+    }
+
+    [Fact]
+    public async Task Logout_without_a_redirect_uri_shows_the_signed_out_page_and_ends_the_session()
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl());
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("signed out", result.Body, StringComparison.OrdinalIgnoreCase);
+        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+    }
+
+    [Fact]
+    public async Task An_id_token_hint_that_is_not_ours_is_refused_and_keeps_the_session()
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "s", "not.a.token"));
+
+        Assert.Null(result.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.NotNull((await browser.NavigateAsync(client.Authorize().Url)).ToApp()["code"]);
+    }
+
+    private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync(postLogoutRedirectUris: [SignedOutUri]);
+        var browser = factory.CreateBrowser();
+        return (browser, client, await browser.SignInAndRedeemAsync(client, user));
+    }
+}
+
+public sealed class LogoutTestsOnSqlite(SqliteIdPFactory factory) : LogoutTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class LogoutTestsOnPostgres(PostgresIdPFactory factory) : LogoutTests(factory), IClassFixture<PostgresIdPFactory>;

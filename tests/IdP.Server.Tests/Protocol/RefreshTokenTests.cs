@@ -1,0 +1,120 @@
+using IdP.Core.Accounts;
+using IdP.Server.Data;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>Refresh tokens rotate on every use, and presenting a used one revokes its whole family.</summary>
+public abstract class RefreshTokenTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task A_refresh_token_is_rotated_on_use_and_the_new_one_works()
+    {
+        var (client, tokens) = await SignedInAsync();
+
+        var first = await client.RefreshAsync(tokens["refresh_token"]!);
+        var second = await client.RefreshAsync(first["refresh_token"]!);
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(200, second.Status);
+        Assert.NotEqual(tokens["refresh_token"], first["refresh_token"]);
+        Assert.NotEqual(first["refresh_token"], second["refresh_token"]);
+        var idToken = await client.ValidateIdTokenAsync(second["id_token"]!);
+        Assert.Equal(IdPFactory.SignInPolicy, idToken.GetClaim("tfp").Value);
+    }
+
+    [Fact]
+    public async Task A_reused_refresh_token_is_refused_and_revokes_the_newer_one_too()
+    {
+        var (client, tokens) = await SignedInAsync();
+        var rotated = await client.RefreshAsync(tokens["refresh_token"]!);
+        Assert.Equal(200, rotated.Status);
+
+        var replay = await client.RefreshAsync(tokens["refresh_token"]!);
+        var afterReplay = await client.RefreshAsync(rotated["refresh_token"]!);
+
+        Assert.Equal(400, replay.Status);
+        Assert.Equal("invalid_grant", replay.Error);
+        Assert.Equal(400, afterReplay.Status);
+        Assert.Equal("invalid_grant", afterReplay.Error);
+    }
+
+    [Fact]
+    public async Task A_reused_authorization_code_is_refused_and_revokes_the_refresh_token_it_gave()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize();
+        using var browser = factory.CreateBrowser();
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+        var tokens = await client.RedeemCodeAsync(request, app["code"]!);
+
+        var again = await client.RedeemCodeAsync(request, app["code"]!);
+        var refresh = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        Assert.Equal("invalid_grant", again.Error);
+        Assert.Equal("invalid_grant", refresh.Error);
+    }
+
+    [Fact]
+    public async Task The_query_form_of_the_token_endpoint_refreshes_too()
+    {
+        var (client, tokens) = await SignedInAsync();
+
+        var refreshed = await client.RefreshAsync(tokens["refresh_token"]!, queryForm: true);
+
+        Assert.Equal(200, refreshed.Status);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_stops_working_after_the_account_is_disabled()
+    {
+        var (client, tokens, user) = await SignedInWithUserAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var account = await db.Users.FindAsync(user.Account.Id);
+            account!.Enabled = false;
+            return await db.SaveChangesAsync();
+        });
+
+        var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+        Assert.StartsWith("AADB2C90111", refreshed.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_stops_working_after_a_password_change_with_AADB2C90129()
+    {
+        var (client, tokens, user) = await SignedInWithUserAsync();
+        await factory.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<AccountService>().StagePasswordChangeAsync(user.Account.Id, "New-Password-42", CancellationToken.None);
+            await sp.GetRequiredService<IdPDbContext>().SaveChangesAsync();
+        });
+
+        var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+        Assert.StartsWith("AADB2C90129", refreshed.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    private async Task<(OidcClient Client, TokenResponse Tokens)> SignedInAsync()
+    {
+        var (client, tokens, _) = await SignedInWithUserAsync();
+        return (client, tokens);
+    }
+
+    private async Task<(OidcClient Client, TokenResponse Tokens, TestUser User)> SignedInWithUserAsync()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        return (client, await browser.SignInAndRedeemAsync(client, user), user);
+    }
+}
+
+public sealed class RefreshTokenTestsOnSqlite(SqliteIdPFactory factory) : RefreshTokenTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class RefreshTokenTestsOnPostgres(PostgresIdPFactory factory) : RefreshTokenTests(factory), IClassFixture<PostgresIdPFactory>;
