@@ -62,6 +62,6 @@ public static class TokenChecks
         var expires = token.Time("exp");
         var notBefore = token.Time("nbf") ?? token.Time("iat");
         var passed = expires is { } exp && exp > now && (notBefore is null || notBefore <= now + ClockSkew);
-        return new TokenCheck(TokenCheckKind.Lifetime, passed, Actual: expires?.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        return new TokenCheck(TokenCheckKind.Lifetime, passed, Actual: expires?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -8,6 +8,7 @@ using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.Protocol;
+using IdP.Server.RunNow;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddIdPCoreServices();
         services.AddIdPWeb(server);
+        services.AddRunNow();
         return builder;
     }
 
