@@ -202,6 +202,34 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
     }
 
     [Fact]
+    public async Task A_code_returned_in_the_query_string_is_redeemed_too()
+    {
+        using var browser = factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl + "?response_type=code"));
+        var formPost = await signIn.SignInAsync(_email, Password);
+        var response = formPost.Document!.QuerySelectorAll("form[name=form] input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => (string?)i.GetAttribute("value"));
+
+        var viewer = RunNowViewerPage.On(await browser.NavigateAsync(QueryHelpers.AddQueryString($"/{IdPFactory.Tenant}/run-now/result", response)));
+
+        Assert.Equal("tokens", viewer.Outcome);
+        Assert.Contains("query", viewer.CheckText(RunNowElementIds.Checks, "Mode"), StringComparison.Ordinal);
+        Assert.True(viewer.Checks(RunNowElementIds.Checks)["ProofKey"]);
+    }
+
+    [Fact]
+    public async Task A_runs_login_hint_and_ui_locales_are_passed_to_the_authorize_endpoint()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var location = await RedirectOfAsync(browser, RunNowUrl + $"?login_hint={Uri.EscapeDataString(_email)}&ui_locales=fr-FR");
+
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal(_email, query["login_hint"]);
+        Assert.Equal("fr-FR", query["ui_locales"]);
+        SignInPage.On(browser, await browser.NavigateAsync(location.PathAndQuery));
+    }
+
+    [Fact]
     public async Task The_viewer_opened_without_a_response_explains_itself_and_loads_only_its_own_relay_script()
     {
         using var browser = factory.CreateBrowser();
