@@ -24,6 +24,9 @@ public sealed record RunNowParameters(string? ClientId, string? RedirectUri, Run
         [LoginHintName] = 256,
     };
 
+    /// <summary>The parameters a run-now URL may carry (besides <c>p</c> in the query form).</summary>
+    public static IReadOnlySet<string> Names { get; } = MaxLengths.Keys.ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Reads a run-now URL's query; names it does not know (such as <c>p</c>) are ignored.</summary>
     public static RunNowParameterCheck Parse(IEnumerable<KeyValuePair<string, string?>> query)
     {

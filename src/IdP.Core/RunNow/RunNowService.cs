@@ -29,8 +29,8 @@ public sealed class RunNowService(IIdPDbContext db, TimeProvider time, IOptions<
 
         var run = new RunNowRun
         {
-            State = RandomValue(),
-            Nonce = RandomValue(),
+            State = NewValue(),
+            Nonce = NewValue(),
             BindingHash = JourneyService.HashBinding(bindingSecret),
             Policy = start.Policy,
             TenantSegment = start.TenantSegment,
@@ -87,5 +87,6 @@ public sealed class RunNowService(IIdPDbContext db, TimeProvider time, IOptions<
     private static bool BelongsTo(RunNowRun run, string bindingSecret) =>
         CryptographicOperations.FixedTimeEquals(Convert.FromHexString(run.BindingHash), Convert.FromHexString(JourneyService.HashBinding(bindingSecret)));
 
-    private static string RandomValue() => JourneyService.Base64Url(RandomNumberGenerator.GetBytes(32));
+    /// <summary>A fresh random <c>state</c> or <c>nonce</c>: 256 bits, base64url.</summary>
+    public static string NewValue() => JourneyService.Base64Url(RandomNumberGenerator.GetBytes(32));
 }

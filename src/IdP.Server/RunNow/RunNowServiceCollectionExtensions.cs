@@ -18,6 +18,7 @@ public static class RunNowServiceCollectionExtensions
 
         services.AddScoped<RunNowService>();
         services.AddScoped<RunNowPreflight>();
+        services.AddScoped<RunNowStarter>();
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();

@@ -3,8 +3,6 @@ using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
-using IdP.Server.Journeys;
-using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,9 +18,7 @@ namespace IdP.Server.RunNow;
 public sealed class StartModel(
     TenantService tenants,
     UserFlowService flows,
-    RunNowService runs,
-    RunNowPreflight preflight,
-    CodeVerifierProtector verifiers,
+    RunNowStarter starter,
     IOptions<RunNowOptions> options,
     IStringLocalizer<RunNowText> text,
     IStringLocalizer<ErrorText> errors,
@@ -55,47 +51,15 @@ public sealed class StartModel(
             return Refuse(flow, invalid.Problem.ToString(), text[$"Parameter{invalid.Problem}", invalid.Parameter]);
         }
 
-        var origin = Request.Origin();
-        var plan = await preflight.PlanAsync(parameters, RunNowApplication.ViewerUri(origin, tenant), ct);
-        if (plan is not RunNowPlan.Ready ready)
+        return await starter.StartAsync(HttpContext, tenant, flow, policyInQuery, parameters, Rewrite([])) switch
         {
-            return Refuse(flow, plan);
-        }
-
-        var verifier = parameters.ResponseType == RunNowResponseType.Code && (ready.ToViewer || ready.PublicClient) ? Pkce.CreateVerifier() : null;
-        string state, nonce;
-        if (ready.ToViewer)
-        {
-            var run = await runs.StartAsync(
-                new RunNowStart(flow.Name, tenant, ready.ClientId, ready.RedirectUri, parameters.ResponseType, Request.PathBase + Request.Path + Request.QueryString)
-                {
-                    ProtectedCodeVerifier = verifier is null ? null : verifiers.Protect(verifier),
-                },
-                BrowserBinding.GetOrCreate(HttpContext),
-                ct);
-            (state, nonce) = (run.State, run.Nonce);
-        }
-        else
-        {
-            // The response goes to the app's own reply URL, as B2C's Run now does; the app keeps its own state.
-            (state, nonce) = (Pkce.CreateVerifier(), Pkce.CreateVerifier());
-        }
-
-        var authorize = PolicyRequest.PublicEndpoint(origin, tenant, flow.Name, PolicyEndpoint.Authorize, policyInQuery);
-        var url = RunNowAuthorizeUrl.Build(authorize, new RunNowAuthorizeRequest(ready.ClientId, nonce, ready.RedirectUri, parameters.Scope, parameters.ResponseType, state)
-        {
-            // form_post keeps tokens and codes out of URLs, browser history and request logs on the way to our viewer.
-            ResponseMode = ready.ToViewer ? "form_post" : null,
-            CodeChallenge = verifier is null ? null : Pkce.Challenge(verifier),
-            UiLocales = parameters.UiLocales,
-            LoginHint = parameters.LoginHint,
-        });
-
-        Log.RunStarted(logger, flow.Name, ready.ClientId, parameters.ResponseType.ToWireValue(), ready.ToViewer);
-        return Redirect(url);
+            RunNowStartResult.Redirect redirect => Redirect(redirect.AuthorizeUrl),
+            RunNowStartResult.Refused refused => Refuse(refused.Plan),
+            var other => throw new InvalidOperationException($"Unexpected start result {other}."),
+        };
     }
 
-    private PageResult Refuse(UserFlow flow, RunNowPlan plan)
+    private PageResult Refuse(RunNowPlan plan)
     {
         var title = text["CannotStartTitle"];
         Problem = plan switch
@@ -123,7 +87,6 @@ public sealed class StartModel(
             _ => throw new InvalidOperationException($"Unexpected plan {plan}."),
         };
 
-        Log.RunRefused(logger, flow.Name, plan.GetType().Name);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -136,11 +99,14 @@ public sealed class StartModel(
         return Page();
     }
 
-    /// <summary>This run-now URL without the parameters named in <paramref name="without"/>, plus <paramref name="add"/>.</summary>
+    /// <summary>
+    /// This run-now URL with only the parameters run-now reads (so a stored "Run again" link stays short), without those
+    /// named in <paramref name="without"/>, plus <paramref name="add"/>.
+    /// </summary>
     private string Rewrite(string[] without, KeyValuePair<string, string?>? add = null)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value)
-            .Where(q => !without.Contains(q.Key, StringComparer.Ordinal))
+            .Where(q => (q.Key == "p" || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .ToList();
         if (add is { } extra)

@@ -230,6 +230,36 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
     }
 
     [Fact]
+    public async Task A_tampered_id_token_is_shown_with_its_signature_check_failed()
+    {
+        using var browser = factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl));
+        var formPost = await signIn.SignInAsync(_email, Password);
+        var token = formPost.Document!.QuerySelector("input[name=id_token]")!.GetAttribute("value")!.Split('.');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token[1]))!;
+        payload["name"] = JsonSerializer.SerializeToElement("Mallory");
+        var forged = $"{token[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload))}.{token[2]}";
+
+        var viewer = await RunNowViewerPage.ReceiveAsync(browser, formPost, new Dictionary<string, string> { ["id_token"] = forged });
+
+        Assert.Equal("tokens", viewer.Outcome);
+        Assert.Equal("Mallory", viewer.Claim(RunNowElementIds.IdToken, "name"));
+        Assert.False(viewer.Checks(RunNowElementIds.IdToken)["Signature"]);
+        Assert.Contains("does not verify", viewer.CheckText(RunNowElementIds.IdToken, "Signature"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_again_repeats_the_run_with_the_parameters_run_now_reads()
+    {
+        using var browser = factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl + "?utm_source=mail&scope=openid%20profile&response_type=code"));
+
+        var viewer = await RunNowViewerPage.ReceiveAsync(browser, await signIn.CancelAsync());
+
+        Assert.Equal(RunNowUrl + "?scope=openid%20profile&response_type=code", viewer.RunAgainHref);
+    }
+
+    [Fact]
     public async Task The_viewer_opened_without_a_response_explains_itself_and_loads_only_its_own_relay_script()
     {
         using var browser = factory.CreateBrowser();
