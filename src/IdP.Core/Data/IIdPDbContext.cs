@@ -4,6 +4,7 @@ using IdP.Core.Email;
 using IdP.Core.Groups;
 using IdP.Core.Journeys;
 using IdP.Core.PasswordReset;
+using IdP.Core.RunNow;
 using IdP.Core.SignIn;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
@@ -29,6 +30,7 @@ public interface IIdPDbContext
     DbSet<EmailVerification> EmailVerifications { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEvent> AuditEvents { get; }
+    DbSet<RunNowRun> RunNowRuns { get; }
 
     DatabaseFacade Database { get; }
 

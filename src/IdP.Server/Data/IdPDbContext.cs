@@ -5,6 +5,7 @@ using IdP.Core.Email;
 using IdP.Core.Groups;
 using IdP.Core.Journeys;
 using IdP.Core.PasswordReset;
+using IdP.Core.RunNow;
 using IdP.Core.SignIn;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
@@ -35,6 +36,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<EmailVerification> EmailVerifications => Set<EmailVerification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -9,6 +9,7 @@ using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.ErrorPages;
 using IdP.Server.Protocol;
+using IdP.Server.RunNow;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddIdPCoreServices();
         services.AddIdPWeb(server);
+        services.AddRunNow();
         return builder;
     }
 

@@ -24,6 +24,11 @@ internal static partial class StartupBanner
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var policy = IdPInitializer.DefaultFlowName;
         Discovery(logger, PolicyRequest.PublicEndpoint(address, tenant.Domain, policy, PolicyEndpoint.Configuration).ToString());
+        if (app.Services.GetRequiredService<IOptions<IdP.Core.RunNow.RunNowOptions>>().Value.Enabled)
+        {
+            RunNow(logger, IdP.Server.RunNow.RunNowApplication.StartUri(address, tenant.Name, policy));
+        }
+
         if (demo.Enabled)
         {
             var authorize = PolicyRequest.PublicEndpoint(address, tenant.Domain, policy, PolicyEndpoint.Authorize);
@@ -37,4 +42,7 @@ internal static partial class StartupBanner
 
     [LoggerMessage(3102, LogLevel.Information, "Sign in (demo app): {Url}")]
     private static partial void SignIn(ILogger logger, string url);
+
+    [LoggerMessage(3103, LogLevel.Information, "Run now (sign in and see the token): {Url}")]
+    private static partial void RunNow(ILogger logger, string url);
 }

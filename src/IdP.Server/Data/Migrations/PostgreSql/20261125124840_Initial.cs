@@ -199,6 +199,29 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "RunNowRuns",
+                columns: table => new
+                {
+                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BindingHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Nonce = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Policy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TenantSegment = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RedirectUri = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    ResponseType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProtectedCodeVerifier = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    RunAgainUrl = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunNowRuns", x => x.State);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -632,6 +655,11 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RunNowRuns_ExpiresAt",
+                table: "RunNowRuns",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_Use_Generation",
                 table: "SigningKeys",
                 columns: new[] { "Use", "Generation" },
@@ -693,6 +721,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RunNowRuns");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");

@@ -198,6 +198,29 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RunNowRuns",
+                columns: table => new
+                {
+                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BindingHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Policy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantSegment = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RedirectUri = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ResponseType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedCodeVerifier = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    RunAgainUrl = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunNowRuns", x => x.State);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -631,6 +654,11 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RunNowRuns_ExpiresAt",
+                table: "RunNowRuns",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_Use_Generation",
                 table: "SigningKeys",
                 columns: new[] { "Use", "Generation" },
@@ -692,6 +720,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RunNowRuns");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");

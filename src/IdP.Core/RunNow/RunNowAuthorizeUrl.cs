@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace IdP.Core.RunNow;
+
+/// <summary>The authorize request of a run, with fresh values and what the server adds for its own viewer.</summary>
+public sealed record RunNowAuthorizeRequest(string ClientId, string Nonce, string RedirectUri, string Scope, RunNowResponseType ResponseType, string State)
+{
+    /// <summary><c>form_post</c> when the response goes to our viewer (tokens stay out of URLs and logs); otherwise B2C's default.</summary>
+    public string? ResponseMode { get; init; }
+
+    public string? CodeChallenge { get; init; }
+    public string? UiLocales { get; init; }
+    public string? LoginHint { get; init; }
+}
+
+/// <summary>
+/// Writes a run's authorize URL in the shape B2C's portal shows as "Run user flow endpoint":
+/// <c>…/oauth2/v2.0/authorize?p=B2C_1_signin&amp;client_id=…&amp;nonce=…&amp;redirect_uri=…&amp;scope=openid&amp;response_type=id_token&amp;prompt=login</c>,
+/// then <c>state</c> and what only our runs add.
+/// </summary>
+public static class RunNowAuthorizeUrl
+{
+    /// <summary>The URL; <paramref name="authorizeEndpoint"/> is the flow's endpoint in path or query (<c>?p=</c>) form.</summary>
+    public static string Build(Uri authorizeEndpoint, RunNowAuthorizeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(authorizeEndpoint);
+        ArgumentNullException.ThrowIfNull(request);
+        var url = new StringBuilder(authorizeEndpoint.AbsoluteUri);
+        var separator = authorizeEndpoint.Query.Length > 0 ? '&' : '?';
+
+        void Add(string name, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            url.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        Add("client_id", request.ClientId);
+        Add("nonce", request.Nonce);
+        Add("redirect_uri", request.RedirectUri);
+        Add("scope", request.Scope);
+        Add("response_type", request.ResponseType.ToWireValue());
+        Add("prompt", "login");
+        Add("state", request.State);
+        Add("response_mode", request.ResponseMode);
+        if (request.CodeChallenge is not null)
+        {
+            Add("code_challenge", request.CodeChallenge);
+            Add("code_challenge_method", "S256");
+        }
+
+        Add("ui_locales", request.UiLocales);
+        Add("login_hint", request.LoginHint);
+        return url.ToString();
+    }
+}

@@ -1,0 +1,104 @@
+namespace IdP.Core.RunNow;
+
+/// <summary>
+/// The optional parameters of a run-now URL, checked and completed with B2C's defaults: the built-in application and
+/// its viewer when no <c>client_id</c> is given, <c>response_type=id_token</c>, and <c>scope=openid</c>
+/// (<c>openid offline_access</c> for a code run, so the viewer also shows a refresh token).
+/// </summary>
+public sealed record RunNowParameters(string? ClientId, string? RedirectUri, RunNowResponseType ResponseType, string Scope, string? UiLocales, string? LoginHint)
+{
+    public const string ClientIdName = "client_id";
+    public const string RedirectUriName = "redirect_uri";
+    public const string ResponseTypeName = "response_type";
+    public const string ScopeName = "scope";
+    public const string UiLocalesName = "ui_locales";
+    public const string LoginHintName = "login_hint";
+
+    private static readonly Dictionary<string, int> MaxLengths = new(StringComparer.Ordinal)
+    {
+        [ClientIdName] = 256,
+        [RedirectUriName] = 2048,
+        [ResponseTypeName] = 32,
+        [ScopeName] = 1024,
+        [UiLocalesName] = 64,
+        [LoginHintName] = 256,
+    };
+
+    /// <summary>The parameters a run-now URL may carry (besides <c>p</c> in the query form).</summary>
+    public static IReadOnlySet<string> Names { get; } = MaxLengths.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Reads a run-now URL's query; names it does not know (such as <c>p</c>) are ignored.</summary>
+    public static RunNowParameterCheck Parse(IEnumerable<KeyValuePair<string, string?>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in query)
+        {
+            if (!MaxLengths.TryGetValue(name, out var maxLength) || string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (!values.TryAdd(name, value.Trim()))
+            {
+                return new RunNowParameterCheck.Invalid(RunNowParameterProblem.Repeated, name);
+            }
+
+            if (value.Length > maxLength)
+            {
+                return new RunNowParameterCheck.Invalid(RunNowParameterProblem.TooLong, name);
+            }
+        }
+
+        var responseType = RunNowResponseType.IdToken;
+        if (values.TryGetValue(ResponseTypeName, out var requested) && !RunNowResponseTypes.TryParse(requested, out responseType))
+        {
+            return new RunNowParameterCheck.Invalid(RunNowParameterProblem.UnsupportedResponseType, ResponseTypeName);
+        }
+
+        var scope = values.TryGetValue(ScopeName, out var scopes) ? WithOpenId(scopes)
+            : responseType == RunNowResponseType.Code ? "openid offline_access" : "openid";
+
+        return new RunNowParameterCheck.Valid(new RunNowParameters(
+            values.GetValueOrDefault(ClientIdName),
+            values.GetValueOrDefault(RedirectUriName),
+            responseType,
+            scope,
+            values.GetValueOrDefault(UiLocalesName),
+            values.GetValueOrDefault(LoginHintName)));
+    }
+
+    // Every run returns an ID token, which needs the openid scope: it is added (first) when the developer left it out.
+    private static string WithOpenId(string scopes)
+    {
+        var list = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        list.Remove("openid");
+        list.Insert(0, "openid");
+        return string.Join(' ', list);
+    }
+}
+
+/// <summary>Outcome of reading a run-now URL's parameters.</summary>
+public abstract record RunNowParameterCheck
+{
+    private RunNowParameterCheck()
+    {
+    }
+
+    public sealed record Valid(RunNowParameters Parameters) : RunNowParameterCheck;
+
+    public sealed record Invalid(RunNowParameterProblem Problem, string Parameter) : RunNowParameterCheck;
+}
+
+/// <summary>Why a run-now URL's parameters were refused.</summary>
+public enum RunNowParameterProblem
+{
+    /// <summary><c>response_type</c> is neither <c>id_token</c> nor <c>code</c>.</summary>
+    UnsupportedResponseType,
+
+    /// <summary>A parameter is given more than once.</summary>
+    Repeated,
+
+    /// <summary>A parameter is longer than any sensible value.</summary>
+    TooLong,
+}

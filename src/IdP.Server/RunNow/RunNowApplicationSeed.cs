@@ -1,0 +1,32 @@
+using IdP.Core.RunNow;
+using IdP.Core.Tenancy;
+using IdP.Server.Applications;
+using IdP.Server.Seeding;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace IdP.Server.RunNow;
+
+/// <summary>
+/// Creates the built-in Run now application at start-up, or removes it when Run now is switched off so its client id
+/// stops working at once. It has no registered reply URL: its viewer is checked per request.
+/// </summary>
+internal sealed class RunNowApplicationSeed(ApplicationService applications, IOpenIddictApplicationManager manager, IOptions<RunNowOptions> options) : IStartupSeed
+{
+    public async Task SeedAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            await applications.EnsureAsync(new AppRegistration(RunNowApplication.ClientId, "Run now (built-in token viewer)")
+            {
+                AllowImplicitIdToken = true,
+            }, cancellationToken);
+            return;
+        }
+
+        if (await manager.FindByClientIdAsync(RunNowApplication.ClientId, cancellationToken) is { } existing)
+        {
+            await manager.DeleteAsync(existing, cancellationToken);
+        }
+    }
+}

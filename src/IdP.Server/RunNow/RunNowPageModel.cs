@@ -1,0 +1,38 @@
+using IdP.Core.RunNow;
+using IdP.Server.ErrorPages;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.RunNow;
+
+/// <summary>
+/// Base of Run now's pages: they do not exist when <c>IdP:RunNow:Enabled</c> is off, and they are never cached,
+/// framed or allowed to load anything but our own script and style (the viewer shows tokens).
+/// </summary>
+public abstract class RunNowPageModel(IOptions<RunNowOptions> options, IStringLocalizer<ErrorText> errors) : PageModel
+{
+    /// <summary>The error pages' strings, for the pages' own errors.</summary>
+    protected IStringLocalizer<ErrorText> Errors { get; } = errors;
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!options.Value.Enabled)
+        {
+            context.Result = NotFoundPage(Errors["NotFoundMessage"]);
+            return;
+        }
+
+        var headers = Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    /// <summary>The 404 error page with <paramref name="message"/>.</summary>
+    protected Microsoft.AspNetCore.Mvc.ViewResult NotFoundPage(string message) =>
+        ErrorPage.View(ErrorPage.Model(HttpContext, Errors["NotFoundTitle"], message), StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+using IdP.Core.RunNow;
+
+namespace IdP.Core.Tests.RunNow;
+
+public sealed class JwtDecoderTests
+{
+    [Fact]
+    public void A_jwt_is_decoded_into_header_payload_and_claims_with_times_for_time_claims()
+    {
+        var token = Jwt("""{"alg":"RS256","kid":"k1","typ":"JWT"}""", """{"iss":"https://idp.test/t/v2.0/","exp":1767225600,"emails":["ada@example.com"],"name":"Ada <Lovelace>"}""");
+
+        var decoded = Assert.IsType<JwtDecoding.Decoded>(JwtDecoder.Decode(token)).Token;
+
+        Assert.Equal("k1", decoded.HeaderValue("kid"));
+        Assert.Equal("https://idp.test/t/v2.0/", decoded.Claim("iss"));
+        Assert.Equal(["iss", "exp", "emails", "name"], decoded.Claims.Select(c => c.Name));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), decoded.Time("exp"));
+        Assert.Equal(JsonValueKind.Array, decoded.Claims.Single(c => c.Name == "emails").Kind);
+        Assert.Contains("\"name\": \"Ada <Lovelace>\"", decoded.PayloadJson, StringComparison.Ordinal);
+        Assert.Equal(token, decoded.Raw);
+    }
+
+    [Fact]
+    public void The_audience_is_read_whether_a_string_or_an_array()
+    {
+        Assert.Equal(["app"], Decode("""{"aud":"app"}""").Audiences);
+        Assert.Equal(["app", "api"], Decode("""{"aud":["app","api"]}""").Audiences);
+        Assert.Empty(Decode("{}").Audiences);
+    }
+
+    [Fact]
+    public void A_time_claim_that_is_not_a_number_has_no_time() => Assert.Null(Decode("""{"exp":"tomorrow"}""").Time("exp"));
+
+    [Theory]
+    [InlineData("", JwtProblem.Empty)]
+    [InlineData("a.b.c.d.e", JwtProblem.Encrypted)]
+    [InlineData("not-a-token", JwtProblem.Malformed)]
+    [InlineData("e30.bm90IGpzb24.sig", JwtProblem.Malformed)]
+    [InlineData("W10.e30.sig", JwtProblem.Malformed)]
+    public void What_is_not_a_readable_jwt_says_why(string token, JwtProblem problem) =>
+        Assert.Equal(problem, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(token)).Problem);
+
+    [Fact]
+    public void An_oversized_token_is_not_decoded() =>
+        Assert.Equal(JwtProblem.TooLong, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(new string('a', JwtDecoder.MaxLength + 1))).Problem);
+
+    internal static DecodedJwt Decode(string payload) =>
+        Assert.IsType<JwtDecoding.Decoded>(JwtDecoder.Decode(Jwt("""{"alg":"none"}""", payload))).Token;
+
+    internal static string Jwt(string header, string payload) => $"{Part(header)}.{Part(payload)}.c2ln";
+
+    private static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,111 @@
+using IdP.Core.Contract;
+using IdP.Server.RunNow;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IdP.Server.Tests.Browsers;
+
+/// <summary>A developer running a user flow with a real browser: open the run-now URL, sign in, read the token.</summary>
+public sealed class RunNowBrowserTests(BrowserIdPFactory server, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<BrowserIdPFactory>, IClassFixture<Chromium>
+{
+    private const string Password = "Correct-Horse-9";
+
+    [Fact]
+    public async Task A_developer_opens_the_run_now_url_signs_in_and_reads_the_tokens_on_the_viewer()
+    {
+        await server.CreateAccountAsync("grace@example.com", Password, displayName: "Grace Hopper");
+        var page = await chromium.NewPageAsync();
+        var elsewhere = RequestsElsewhere(page);
+
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now");
+        await SignInAsync(page, "grace@example.com");
+
+        await page.WaitForURLAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/result");
+        await Assertions.Expect(Claim(page, RunNowElementIds.IdToken, "name")).ToHaveTextAsync("Grace Hopper");
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=false]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=true]")).ToHaveCountAsync(5);
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-01-viewer-id-token"));
+
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now?p={IdPFactory.SignInPolicy}&response_type=code");
+        await SignInAsync(page, "grace@example.com");
+
+        await page.WaitForURLAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/result");
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.Checks} li[data-check=ProofKey][data-passed=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(Claim(page, RunNowElementIds.AccessToken, "aud")).ToHaveTextAsync(RunNowApplication.ClientId);
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.RefreshTokenFacts} dd[data-fact=status]")).ToHaveTextAsync("valid");
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-02-viewer-code-flow"));
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public async Task A_response_in_the_url_fragment_is_relayed_to_the_server_by_the_viewers_own_script()
+    {
+        await server.CreateAccountAsync("alan@example.com", Password);
+        var page = await chromium.NewPageAsync();
+        var elsewhere = RequestsElsewhere(page);
+
+        // A hand-made run: Run now's own request asks for form_post; ask the flow for the fragment instead.
+        await page.RouteAsync("**/run-now", async route =>
+        {
+            var response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+            var headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase);
+            headers["location"] = headers["location"].Replace("response_mode=form_post", "response_mode=fragment", StringComparison.Ordinal);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
+        });
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now");
+        await SignInAsync(page, "alan@example.com");
+
+        await page.WaitForURLAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/result");
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.Checks} li[data-check=Mode]")).ToContainTextAsync("fragment");
+        await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=false]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("#", page.Url, StringComparison.Ordinal);
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-03-viewer-fragment"));
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public async Task The_list_page_copies_a_run_url_with_its_copy_button()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = server.BaseUrl });
+        var elsewhere = RequestsElsewhere(page);
+
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/flows");
+        var row = page.Locator($"section.flow[data-policy={IdPFactory.SignInPolicy}] tr[data-response-type=code]").First;
+        await row.Locator("button.copy").ClickAsync();
+
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now?response_type=code", copied);
+        Assert.Equal(copied, await row.Locator("code.run-url").TextContentAsync());
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-04-list"));
+        Assert.Empty(elsewhere);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.FillAsync($"#{PageElementIds.SignInName}", email);
+        await page.FillAsync($"#{PageElementIds.Password}", Password);
+        await page.ClickAsync($"#{PageElementIds.Next}");
+    }
+
+    private static ILocator Claim(IPage page, string section, string claim) =>
+        page.Locator($"#{section}{RunNowElementIds.ClaimsSuffix} tr[data-claim='{claim}'] .claim-value");
+
+    /// <summary>Every request the page makes to another origin: there must be none (no external scripts, fonts or sites).</summary>
+    private List<string> RequestsElsewhere(IPage page)
+    {
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+        return elsewhere;
+    }
+}
