@@ -34,6 +34,8 @@ public static class IdPApplicationExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
         app.UseStaticFiles();
+        // English only for now; French arrives as a second set of resource files and a supported culture here.
+        app.UseRequestLocalization(options => options.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -86,6 +86,7 @@ public static class IdPServerBuilderExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<TokenPrincipalFactory>();
+        services.AddScoped<RedirectUriTrust>();
         services.AddScoped<SsoSession>();
         services.AddScoped<IdPInitializer>();
         services.AddScoped<IForgotPasswordLink, NoForgotPasswordLink>();

@@ -30,7 +30,7 @@ internal static class AuthorizeEndpoint
         SsoSession sso,
         TokenPrincipalFactory principals,
         IdPDbContext db,
-        IOpenIddictApplicationManager applications,
+        RedirectUriTrust trust,
         IStringLocalizer<ErrorText> text,
         TimeProvider time)
     {
@@ -43,7 +43,7 @@ internal static class AuthorizeEndpoint
 
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
-            return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, applications, text);
+            return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, trust, text);
         }
 
         var flow = policy.Flow;
@@ -120,11 +120,9 @@ internal static class AuthorizeEndpoint
     }
 
     /// <summary>Errors that cannot be sent to the app because its identity or redirect URI is not trusted.</summary>
-    private static async Task<IResult> UnredirectableErrorAsync(HttpContext http, OpenIddictRequest request, string error, string? description, IOpenIddictApplicationManager applications, IStringLocalizer<ErrorText> text)
+    private static async Task<IResult> UnredirectableErrorAsync(HttpContext http, OpenIddictRequest request, string error, string? description, RedirectUriTrust trust, IStringLocalizer<ErrorText> text)
     {
-        var application = string.IsNullOrEmpty(request.ClientId) ? null : await applications.FindByClientIdAsync(request.ClientId, http.RequestAborted);
-        var redirectRegistered = application is not null && !string.IsNullOrEmpty(request.RedirectUri)
-            && await applications.ValidateRedirectUriAsync(application, request.RedirectUri, http.RequestAborted);
+        var redirectRegistered = await trust.IsTrustedAsync(http, request.ClientId, request.RedirectUri, http.RequestAborted);
 
         if (!string.IsNullOrEmpty(request.ClientId) && !redirectRegistered)
         {

@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;
@@ -10,7 +11,7 @@ namespace IdP.Server.Protocol;
 /// is known and the redirect URI is registered for it: a missing nonce, a missing PKCE challenge or AADB2C90057 must
 /// reach the app, which parses them. Unknown clients and unregistered URIs still get our error page (AADB2C90006).
 /// </summary>
-internal sealed class ReturnErrorsToRegisteredRedirectUri(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+internal sealed class ReturnErrorsToRegisteredRedirectUri(RedirectUriTrust trust) : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
         .UseScopedHandler<ReturnErrorsToRegisteredRedirectUri>()
@@ -27,8 +28,8 @@ internal sealed class ReturnErrorsToRegisteredRedirectUri(IOpenIddictApplication
             return;
         }
 
-        var application = await applications.FindByClientIdAsync(clientId, context.CancellationToken);
-        if (application is not null && await applications.ValidateRedirectUriAsync(application, redirectUri, context.CancellationToken))
+        var http = context.Transaction.GetHttpRequest()?.HttpContext;
+        if (http is not null && await trust.IsTrustedAsync(http, clientId, redirectUri, context.CancellationToken))
         {
             context.RedirectUri = redirectUri;
         }

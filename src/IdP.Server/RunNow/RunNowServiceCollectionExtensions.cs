@@ -1,3 +1,4 @@
+using IdP.Server.Protocol;
 using IdP.Core.RunNow;
 using IdP.Server.Admin;
 using IdP.Server.Seeding;
@@ -25,6 +26,7 @@ public static class RunNowServiceCollectionExtensions
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
+        services.AddScoped<IRedirectUriRule, ValidateRunNowRedirectUri>();
 
         services.AddHttpClient(RunNowBackchannel.ClientName, client =>
             {

@@ -26,7 +26,7 @@ namespace IdP.Server.RunNow;
 /// the server answers with AllowedHosts (and forwarded headers to trusted proxies) as for any other endpoint.
 /// </remarks>
 internal sealed class ValidateRunNowRedirectUri(IOpenIddictApplicationManager applications, IOptionsMonitor<RunNowOptions> options)
-    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
+    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IRedirectUriRule
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
         .AddFilter<OpenIddictServerHandlerFilters.RequireDegradedModeDisabled>()
@@ -44,11 +44,22 @@ internal sealed class ValidateRunNowRedirectUri(IOpenIddictApplicationManager ap
             return;
         }
 
-        var policy = context.Transaction.GetHttpRequest()?.HttpContext.GetPolicyRequest();
-        var viewer = policy is null ? null : RunNowApplication.ViewerUri(policy.Origin, policy.TenantSegment);
-        if (viewer is null || !string.Equals(context.RedirectUri, viewer, StringComparison.Ordinal))
+        var http = context.Transaction.GetHttpRequest()?.HttpContext;
+        if (http is null || context.RedirectUri is null || !Accepts(http, RunNowApplication.ClientId, context.RedirectUri))
         {
             context.Reject(OpenIddictConstants.Errors.InvalidRequest, B2CErrorCodes.RedirectUriNotRegisteredDescription(context.RedirectUri, context.ClientId));
         }
+    }
+
+    /// <summary>The same rule for our own decisions (which errors go back to the app): see <see cref="RedirectUriTrust"/>.</summary>
+    public bool Accepts(HttpContext http, string clientId, string redirectUri)
+    {
+        if (!options.CurrentValue.Enabled || !string.Equals(clientId, RunNowApplication.ClientId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var policy = http.GetPolicyRequest();
+        return policy is not null && string.Equals(redirectUri, RunNowApplication.ViewerUri(policy.Origin, policy.TenantSegment), StringComparison.Ordinal);
     }
 }

@@ -45,6 +45,30 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
     }
 
     [Fact]
+    public async Task A_hand_made_request_of_the_built_in_app_with_another_fault_returns_that_fault_to_the_viewer_not_AADB2C90006()
+    {
+        using var browser = factory.CreateBrowser();
+        var authorize = QueryHelpers.AddQueryString($"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = RunNowApplication.ClientId,
+            ["redirect_uri"] = Viewer,
+            // A code request without PKCE, which the built-in public client requires: a fault other than the reply URL.
+            ["response_type"] = "code",
+            ["response_mode"] = "query",
+            ["scope"] = "openid",
+            ["nonce"] = "n",
+            ["state"] = "s",
+        });
+
+        var landed = await browser.NavigateAsync(authorize);
+
+        Assert.Equal(Viewer, landed.Url.GetLeftPart(UriPartial.Path));
+        Assert.Equal("invalid_request", QueryHelpers.ParseQuery(landed.Url.Query)["error"]);
+        Assert.Contains("code_challenge", QueryHelpers.ParseQuery(landed.Url.Query)["error_description"].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(B2CErrorCodes.RedirectUriNotRegistered, landed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_query_form_run_now_url_redirects_to_the_query_form_authorize_endpoint()
     {
         using var browser = factory.CreateBrowser();
