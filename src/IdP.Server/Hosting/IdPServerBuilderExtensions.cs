@@ -8,6 +8,7 @@ using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.ErrorPages;
+using IdP.Server.Maintenance;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
@@ -40,6 +41,7 @@ public static class IdPServerBuilderExtensions
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddIdPCoreServices();
+        services.AddHousekeeping();
         services.AddIdPWeb(server);
         services.AddRunNow();
         return builder;

@@ -1,0 +1,36 @@
+using IdP.Server.Maintenance;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Maintenance;
+
+/// <summary>Expired rows go away; live ones stay.</summary>
+public abstract class HousekeepingTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task Expired_journeys_and_idle_sign_in_counters_are_removed_while_current_ones_stay()
+    {
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var old = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await old.SignInAsync($"{Guid.NewGuid():N}@example.com", "wrong password");
+        var oldJourney = await factory.WithDbAsync(db => db.Journeys.OrderByDescending(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
+
+        factory.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(2));
+        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var liveJourney = await factory.WithDbAsync(db => db.Journeys.OrderByDescending(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
+
+        // Moving the clock also fires the background worker's timer, which may have done this pass already.
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Housekeeping>().RunOnceAsync(CancellationToken.None));
+
+        Assert.False(await factory.WithDbAsync(db => db.Journeys.AnyAsync(j => j.Id == oldJourney)));
+        Assert.True(await factory.WithDbAsync(db => db.Journeys.AnyAsync(j => j.Id == liveJourney)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.SignInThrottles.CountAsync()));
+    }
+}
+
+public sealed class HousekeepingTestsOnSqlite(SqliteIdPFactory factory) : HousekeepingTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class HousekeepingTestsOnPostgres(PostgresIdPFactory factory) : HousekeepingTests(factory), IClassFixture<PostgresIdPFactory>;
