@@ -27,6 +27,7 @@ public interface IIdPDbContext
     DbSet<Group> Groups { get; }
     DbSet<GroupMember> GroupMembers { get; }
     DbSet<EmailVerification> EmailVerifications { get; }
+    DbSet<EmailSendThrottle> EmailSendThrottles { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEvent> AuditEvents { get; }
 

@@ -7,6 +7,8 @@ using IdP.Core.UserFlows;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
+using IdP.Server.Email;
+using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
@@ -38,6 +40,8 @@ public static class IdPServerBuilderExtensions
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddIdPCoreServices();
+        services.AddEmail();
+        services.AddPasswordReset();
         services.AddIdPWeb(server);
         return builder;
     }
