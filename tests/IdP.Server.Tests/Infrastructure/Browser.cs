@@ -25,6 +25,13 @@ public sealed class Browser : IDisposable
         });
     }
 
+    /// <summary>A browser over a client built elsewhere, e.g. one of several server nodes sharing a cookie jar.</summary>
+    public Browser(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+    }
+
     /// <summary>The underlying client (same cookie jar), for raw requests.</summary>
     public HttpClient Client => _client;
 
