@@ -93,10 +93,13 @@ public sealed class ResetCodeService(
             return row?.Status == EmailVerificationStatus.Exhausted ? new VerifyCodeResult.Exhausted() : new VerifyCodeResult.Expired();
         }
 
+        // Looked up on every path (known or unknown address) so the audit trail names the account and timing stays even.
+        var account = await accounts.FindAsync(request.Flow.SignInType, SignInNameNormalizer.Normalize(row.Address), row.NormalizedUsername, cancellationToken);
+        var accountId = account?.Id;
         if (row.ExpiresAt <= now)
         {
             VerificationCode.SpendOneCheck(typed);
-            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, null, request.Flow.Name, request.Journey.ClientId, "expired", cancellationToken);
+            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "expired", cancellationToken);
             return new VerifyCodeResult.Expired();
         }
 
@@ -113,8 +116,6 @@ public sealed class ResetCodeService(
 
         if (VerificationCode.Matches(typed, row.CodeHash))
         {
-            var account = await accounts.FindAsync(request.Flow.SignInType, SignInNameNormalizer.Normalize(row.Address), row.NormalizedUsername, cancellationToken);
-            var accountId = account?.Id;
             var version = Guid.NewGuid();
             var verified = await db.EmailVerifications
                 .Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending && v.ExpiresAt > now)
@@ -130,7 +131,7 @@ public sealed class ResetCodeService(
                 return new VerifyCodeResult.Expired();
             }
 
-            await audit.RecordAsync(AuditEventTypes.ResetCodeVerified, account?.Id, request.Flow.Name, request.Journey.ClientId, cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditEventTypes.ResetCodeVerified, accountId, request.Flow.Name, request.Journey.ClientId, cancellationToken: cancellationToken);
             return new VerifyCodeResult.Verified();
         }
 
@@ -140,11 +141,11 @@ public sealed class ResetCodeService(
             await db.EmailVerifications.Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Exhausted), cancellationToken);
             Log.CodeExhausted(logger, max);
-            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, null, request.Flow.Name, request.Journey.ClientId, "exhausted", cancellationToken);
+            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "exhausted", cancellationToken);
             return new VerifyCodeResult.Exhausted();
         }
 
-        await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, null, request.Flow.Name, request.Journey.ClientId, "wrong", cancellationToken);
+        await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "wrong", cancellationToken);
         return new VerifyCodeResult.Wrong(max - used);
     }
 

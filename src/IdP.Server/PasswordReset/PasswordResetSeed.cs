@@ -12,8 +12,11 @@ internal sealed class PasswordResetSeed(PasswordResetSettingsService settings, I
     {
         switch (await settings.ApplyInitialAsync(options.Value, cancellationToken))
         {
+            case InitialSettings.Applied({ Mode: PasswordResetMode.Selected, GroupId: { } groupId }):
+                Log.InitialSelectedModeApplied(logger, groupId);
+                break;
             case InitialSettings.Applied(var applied):
-                Log.InitialModeApplied(logger, applied.Mode, applied.GroupId);
+                Log.InitialModeApplied(logger, applied.Mode);
                 break;
             case InitialSettings.DatabaseWins(var stored, var configured):
                 Log.DatabaseWins(logger, configured.Mode, stored.Mode);

@@ -72,6 +72,17 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         var fragment = new Uri(page.Url).Fragment;
         Assert.Contains("id_token=", fragment, StringComparison.Ordinal);
         Assert.Contains("state=s1", fragment, StringComparison.Ordinal);
+
+        // The audit trail has the person's address and browser, never the code or the password.
+        var events = await server.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEvents.Where(e => e.ClientId == "browser-reset-app")));
+        Assert.Contains(events, e => e.Type == IdP.Core.Audit.AuditEventTypes.PasswordChanged);
+        Assert.All(events, e =>
+        {
+            Assert.Equal("127.0.0.1", e.IpAddress);
+            Assert.Contains("Chrome", e.UserAgent, StringComparison.Ordinal);
+            Assert.DoesNotContain(code, e.Details ?? "", StringComparison.Ordinal);
+        });
     }
 
     private async Task ShotAsync(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));

@@ -48,6 +48,9 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
 
         var verified = ResetPasswordPage.On(browser, await wrong.VerifyAsync(code));
         Assert.Equal("E-mail address verified. You can now continue.", verified.Success);
+        var failed = Assert.Single(await AuditAsync(IdP.Core.Audit.AuditEventTypes.ResetCodeFailed));
+        Assert.Equal("wrong", failed.Details);
+        Assert.NotNull(failed.AccountId);
     }
 
     [Fact]
@@ -160,6 +163,8 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
         page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
         Assert.Equal(Throttled, page.Error);
 
+        Assert.Equal(2, (await AuditAsync(IdP.Core.Audit.AuditEventTypes.ResetThrottled)).Count);
+
         _factory.Clock.Advance(TimeSpan.FromSeconds(2));
         page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
         Assert.Null(page.Error);
@@ -231,6 +236,11 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
     }
 
     private const string ResetPageOperation = "operation";
+
+    /// <summary>This test's audit events of one type (each test registers its own app).</summary>
+    private Task<List<IdP.Core.Audit.AuditEvent>> AuditAsync(string type) =>
+        _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEvents.Where(e => e.ClientId == _clientId && e.Type == type)));
 
     private async Task<string> AccountAsync()
     {
