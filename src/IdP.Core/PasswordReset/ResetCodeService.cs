@@ -156,6 +156,16 @@ public sealed class ResetCodeService(
         await ReplaceCurrentAsync(journey.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes per-address send rows older than an hour: past every cooldown, they hold nothing a rule still needs, and
+    /// addresses typed once (or made up by a bot) should not stay in the table for ever.
+    /// </summary>
+    public Task<int> PurgeSendThrottlesAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.UtcNow() - Hour;
+        return db.EmailSendThrottles.Where(t => t.LastSentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private async Task<SendCodeResult> SendCoreAsync(ResetRequest request, string address, string? username, CancellationToken cancellationToken)
     {
         var settings = options.Value;

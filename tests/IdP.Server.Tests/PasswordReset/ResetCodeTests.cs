@@ -206,6 +206,24 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Per_address_send_rows_are_purged_once_an_hour_has_passed()
+    {
+        var email = await AccountAsync();
+        using var browser = _factory.CreateBrowser();
+        await SendAsync(browser, email);
+        var hash = IdP.Core.SignIn.ThrottleKey.ForAddress(IdP.Core.Accounts.SignInNameNormalizer.Normalize(email));
+        Assert.True(await ThrottleRowExistsAsync(hash));
+
+        for (var step = 0; step < 40 && await ThrottleRowExistsAsync(hash); step++)
+        {
+            _factory.Clock.Advance(TimeSpan.FromMinutes(10));
+            await Task.Delay(100);
+        }
+
+        Assert.False(await ThrottleRowExistsAsync(hash));
+    }
+
+    [Fact]
     public async Task Limits_hold_across_server_nodes_sharing_the_database()
     {
         var email = Unique();
@@ -236,6 +254,9 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
     }
 
     private const string ResetPageOperation = "operation";
+
+    private Task<bool> ThrottleRowExistsAsync(string hash) =>
+        _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.EmailSendThrottles, t => t.AddressHash == hash));
 
     /// <summary>This test's audit events of one type (each test registers its own app).</summary>
     private Task<List<IdP.Core.Audit.AuditEvent>> AuditAsync(string type) =>
