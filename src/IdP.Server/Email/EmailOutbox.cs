@@ -1,4 +1,5 @@
 using IdP.Core.Email;
+using IdP.Core.Time;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IdP.Server.Email;
@@ -13,7 +14,7 @@ internal sealed class EmailOutbox(IDataProtectionProvider protection, OutboxSign
     public OutboxMessage Prepare(string kind, EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var now = IdP.Core.Time.Clock.UtcNow(time);
+        var now = time.UtcNow();
         return new OutboxMessage
         {
             Id = Guid.NewGuid(),
