@@ -21,6 +21,8 @@ public static class PageElementIds
     public const string EmailVerifyVerify = "email_ver_but_verify";
     public const string EmailVerifyResend = "email_ver_but_resend";
     public const string EmailVerifyEdit = "email_ver_but_edit";
+    public const string EmailVerifyInfo = "email_info";
+    public const string EmailVerifySuccess = "email_success";
     public const string Continue = "continue";
 
     // Self-asserted page: new password.

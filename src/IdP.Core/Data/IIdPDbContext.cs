@@ -28,6 +28,7 @@ public interface IIdPDbContext
     DbSet<Group> Groups { get; }
     DbSet<GroupMember> GroupMembers { get; }
     DbSet<EmailVerification> EmailVerifications { get; }
+    DbSet<EmailSendThrottle> EmailSendThrottles { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<RunNowRun> RunNowRuns { get; }

@@ -15,6 +15,9 @@ public sealed class EmailVerification
     /// <summary>The address as typed, trimmed (to show it back on the page and to send the notice).</summary>
     public required string Address { get; set; }
 
+    /// <summary>For username flows: the username typed with the address, trimmed (to show it back on the page).</summary>
+    public string? Username { get; set; }
+
     /// <summary>For username flows: the normalised username the user typed with the address.</summary>
     public string? NormalizedUsername { get; set; }
 

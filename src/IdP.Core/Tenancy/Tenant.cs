@@ -16,6 +16,9 @@ public sealed class Tenant
     /// <summary>The group whose members may reset when <see cref="PasswordResetMode"/> is Selected.</summary>
     public Guid? PasswordResetGroupId { get; set; }
 
+    /// <summary>When the reset switch was last set (by first-start configuration or an administrator); null until then.</summary>
+    public DateTimeOffset? PasswordResetConfiguredAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -34,6 +34,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<EmailVerification> EmailVerifications => Set<EmailVerification>();
+    public DbSet<EmailSendThrottle> EmailSendThrottles => Set<EmailSendThrottle>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();

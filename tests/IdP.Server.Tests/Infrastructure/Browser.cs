@@ -16,6 +16,7 @@ public sealed class Browser : IDisposable
 {
     private readonly HttpClient _client;
     private readonly HostRouter _router = new();
+    private readonly bool _ownsNoRouter;
 
     public Browser(IdPFactory factory)
     {
@@ -25,6 +26,14 @@ public sealed class Browser : IDisposable
         {
             BaseAddress = new Uri(IdPFactory.Origin),
         };
+    }
+
+    /// <summary>A browser over a client built elsewhere, e.g. one of several server nodes sharing a cookie jar.</summary>
+    public Browser(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _ownsNoRouter = true;
     }
 
     /// <summary>The cookie jar, shared by every host the browser visits.</summary>
@@ -112,7 +121,8 @@ public sealed class Browser : IDisposable
         throw new InvalidOperationException("Too many redirects.");
     }
 
-    private bool IsServer(Uri uri) => _router.Knows(uri.Host);
+    // A browser over a ready-made client (another node) treats the IdP's host as its own.
+    private bool IsServer(Uri uri) => _router.Knows(uri.Host) || (_ownsNoRouter && string.Equals(uri.Host, new Uri(IdPFactory.Origin).Host, StringComparison.OrdinalIgnoreCase));
 
     public void Dispose() => _client.Dispose();
 

@@ -7,7 +7,7 @@ namespace IdP.Server.Tests.Infrastructure;
 /// The server on a real loopback port (Kestrel), for tests that drive a real browser. SQLite-backed: the browser
 /// tests check what a person sees; the database providers are covered by the HTTP suites.
 /// </summary>
-public sealed class BrowserIdPFactory : SqliteIdPFactory
+public class BrowserIdPFactory : SqliteIdPFactory
 {
     public BrowserIdPFactory()
     {

@@ -14,6 +14,7 @@ internal sealed class EmailVerificationMapping : IEntityTypeConfiguration<EmailV
         builder.Property(v => v.JourneyId).HasMaxLength(32);
         builder.Property(v => v.AddressHash).HasMaxLength(64);
         builder.Property(v => v.Address).HasMaxLength(256);
+        builder.Property(v => v.Username).HasMaxLength(256);
         builder.Property(v => v.NormalizedUsername).HasMaxLength(256);
         builder.Property(v => v.CodeHash).HasMaxLength(128);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);

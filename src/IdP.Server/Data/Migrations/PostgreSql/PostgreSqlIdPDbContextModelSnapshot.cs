@@ -361,6 +361,20 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("Journeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.PasswordReset.EmailSendThrottle", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("EmailSendThrottles", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.PasswordReset.EmailVerification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +421,10 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTimeOffset?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
@@ -535,6 +553,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<DateTimeOffset?>("PasswordResetConfiguredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("PasswordResetGroupId")
                         .HasColumnType("uuid");

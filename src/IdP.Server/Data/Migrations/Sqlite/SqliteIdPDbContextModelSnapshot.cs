@@ -354,6 +354,20 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("Journeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.PasswordReset.EmailSendThrottle", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("EmailSendThrottles", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.PasswordReset.EmailVerification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +413,10 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("VerifiedAt")
@@ -528,6 +546,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PasswordResetConfiguredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("PasswordResetGroupId")
                         .HasColumnType("TEXT");

@@ -92,6 +92,18 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailSendThrottles",
+                columns: table => new
+                {
+                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailSendThrottles", x => x.AddressHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -263,6 +275,7 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     PasswordResetMode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     PasswordResetGroupId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PasswordResetConfiguredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -464,6 +477,7 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     JourneyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUsername = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -705,6 +719,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailSendThrottles");
 
             migrationBuilder.DropTable(
                 name: "EmailVerifications");

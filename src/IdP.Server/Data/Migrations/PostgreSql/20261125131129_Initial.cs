@@ -93,6 +93,18 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailSendThrottles",
+                columns: table => new
+                {
+                    AddressHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LastSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailSendThrottles", x => x.AddressHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -264,6 +276,7 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     PasswordResetMode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     PasswordResetGroupId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PasswordResetConfiguredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -465,6 +478,7 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     JourneyId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AddressHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Username = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUsername = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CodeHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -706,6 +720,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailSendThrottles");
 
             migrationBuilder.DropTable(
                 name: "EmailVerifications");

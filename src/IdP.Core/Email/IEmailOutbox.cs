@@ -1,0 +1,14 @@
+namespace IdP.Core.Email;
+
+/// <summary>
+/// Prepares outbox rows. The caller adds the row to its own unit of work, so a message exists exactly when the change
+/// that caused it commits; the web host's worker sends it later, with retries.
+/// </summary>
+public interface IEmailOutbox
+{
+    /// <summary>An outbox row for <paramref name="message"/>, bodies protected, due now. Not yet added to any context.</summary>
+    OutboxMessage Prepare(string kind, EmailMessage message);
+
+    /// <summary>Tells this node's worker that committed messages are waiting (other nodes find them by polling).</summary>
+    void Wake();
+}

@@ -1,0 +1,22 @@
+using IdP.Core.Accounts;
+using IdP.Core.Email;
+using IdP.Core.Tenancy;
+
+namespace IdP.Core.PasswordReset;
+
+/// <summary>The reset feature's emails, written from templates and localised strings by the web host.</summary>
+public interface IPasswordResetEmails
+{
+    /// <summary>The message carrying a verification code (subject "{tenant} account email verification code").</summary>
+    EmailMessage VerificationCode(Tenant tenant, string toAddress, string code, TimeSpan lifetime);
+
+    /// <summary>The notice sent to the contact address after a password change.</summary>
+    EmailMessage PasswordChanged(Tenant tenant, Account account, DateTimeOffset changedAt);
+}
+
+/// <summary>Outbox kinds of the reset feature's emails.</summary>
+public static class PasswordResetEmailKinds
+{
+    public const string VerificationCode = "password_reset.code";
+    public const string PasswordChanged = "password_reset.changed";
+}

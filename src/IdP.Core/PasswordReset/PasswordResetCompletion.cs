@@ -1,0 +1,143 @@
+using IdP.Core.Accounts;
+using IdP.Core.Audit;
+using IdP.Core.Data;
+using IdP.Core.Email;
+using IdP.Core.Journeys;
+using IdP.Core.Passwords;
+using IdP.Core.SignIn;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IdP.Core.PasswordReset;
+
+/// <summary>
+/// The end of a reset: after the mailbox is verified, decides whether its account may reset ("Continue"), then sets
+/// the new password (step 2). The change, its audit event, the notice email, lockout clearing and the use of the
+/// verification commit together or not at all.
+/// </summary>
+public sealed class PasswordResetCompletion(
+    IIdPDbContext db,
+    ResetAccounts accounts,
+    AccountService accountService,
+    LocalAccountSignIn signIn,
+    IPasswordResetEmails emails,
+    IEmailOutbox outbox,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<PasswordResetCompletion> logger)
+{
+    /// <summary>The journey's verified mailbox and what it allows, or null when no code was verified.</summary>
+    public async Task<VerifiedMailbox?> FindVerifiedAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var verification = await db.EmailVerifications.AsNoTracking()
+            .Where(v => v.JourneyId == journey.Id && v.Status == EmailVerificationStatus.Verified)
+            .OrderByDescending(v => v.VerifiedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (verification is null)
+        {
+            return null;
+        }
+
+        var account = verification.AccountId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        return new VerifiedMailbox(verification.Id, account, await accounts.EligibilityAsync(account, cancellationToken));
+    }
+
+    /// <summary>"Continue" on step 1: whether the verified mailbox leads to an account that may reset (audited when not).</summary>
+    public async Task<VerifiedMailbox?> ContinueAsync(ResetRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var verified = await FindVerifiedAsync(request.Journey, cancellationToken);
+        if (verified is { Eligibility: not ResetEligibility.Eligible })
+        {
+            await audit.RecordAsync(AuditEventTypes.ResetRefused, verified.Account?.Id, request.Flow.Name, request.Journey.ClientId, Reason(verified.Eligibility), cancellationToken);
+        }
+
+        return verified;
+    }
+
+    /// <summary>Step 2: checks and sets the new password.</summary>
+    public async Task<ChangePasswordResult> ChangePasswordAsync(ResetRequest request, string? newPassword, string? confirmation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (journey, flow, tenant) = request;
+        var verified = await FindVerifiedAsync(journey, cancellationToken);
+        if (verified is null)
+        {
+            return new ChangePasswordResult.NotVerified();
+        }
+
+        if (verified is not { Eligibility: ResetEligibility.Eligible, Account: { } account })
+        {
+            return new ChangePasswordResult.NotAllowed(verified.Eligibility);
+        }
+
+        if (string.IsNullOrEmpty(newPassword) || string.IsNullOrEmpty(confirmation))
+        {
+            return new ChangePasswordResult.Required(string.IsNullOrEmpty(newPassword), string.IsNullOrEmpty(confirmation));
+        }
+
+        if (!string.Equals(newPassword, confirmation, StringComparison.Ordinal))
+        {
+            return new ChangePasswordResult.Mismatch();
+        }
+
+        var names = await db.SignInNames.AsNoTracking().Where(n => n.AccountId == account.Id).Select(n => n.Value).ToListAsync(cancellationToken);
+        if (account.Email is { } contact)
+        {
+            names.Add(contact);
+        }
+
+        var problems = PasswordRules.Check(newPassword, flow.PasswordComplexity, names);
+        if (problems.Count > 0)
+        {
+            return new ChangePasswordResult.Rejected(problems);
+        }
+
+        var now = time.UtcNow();
+        Account changed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Single use: only the request that moves the verification from Verified to Used goes on.
+            var used = await db.EmailVerifications
+                .Where(v => v.Id == verified.VerificationId && v.Status == EmailVerificationStatus.Verified)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Used), cancellationToken);
+            if (used == 0 || await accountService.StagePasswordChangeAsync(account.Id, newPassword, cancellationToken) is not { } staged)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new ChangePasswordResult.NotVerified();
+            }
+
+            changed = staged;
+            audit.Add(AuditEventTypes.PasswordChanged, changed.Id, flow.Name, journey.ClientId);
+            var notice = !string.IsNullOrWhiteSpace(changed.Email);
+            if (notice)
+            {
+                db.OutboxMessages.Add(outbox.Prepare(PasswordResetEmailKinds.PasswordChanged, emails.PasswordChanged(tenant, changed, now)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await signIn.ClearLockoutAsync(changed.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (notice)
+            {
+                outbox.Wake();
+            }
+        }
+
+        Log.PasswordChanged(logger, changed.Id);
+        return new ChangePasswordResult.Changed(changed, now);
+    }
+
+    private static string Reason(ResetEligibility eligibility) => eligibility switch
+    {
+        ResetEligibility.NoAccount => "no_account",
+        ResetEligibility.NotEnabled => "not_enabled",
+        ResetEligibility.AccountDisabled => "account_disabled",
+        _ => "eligible",
+    };
+}
+
+/// <summary>A verified mailbox in a journey: the account it leads to (if any) and whether that account may reset.</summary>
+public sealed record VerifiedMailbox(Guid VerificationId, Account? Account, ResetEligibility Eligibility);

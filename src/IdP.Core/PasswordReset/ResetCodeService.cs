@@ -1,0 +1,292 @@
+using IdP.Core.Accounts;
+using IdP.Core.Audit;
+using IdP.Core.Data;
+using IdP.Core.Email;
+using IdP.Core.Journeys;
+using IdP.Core.SignIn;
+using IdP.Core.Tenancy;
+using IdP.Core.Time;
+using IdP.Core.UserFlows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Core.PasswordReset;
+
+/// <summary>
+/// Step 1 of a reset: verification codes for one journey's email address. Codes are stored as salted hashes, limited
+/// per code (attempts), per address (cooldown, hourly count) and in time, with every counter in the database so the
+/// limits hold across restarts and nodes. Until a code is verified, a known and an unknown address get the same
+/// answers for the same work; only the known one's code is mailed.
+/// </summary>
+public sealed class ResetCodeService(
+    IIdPDbContext db,
+    ResetAccounts accounts,
+    IPasswordResetEmails emails,
+    IEmailOutbox outbox,
+    AuditLog audit,
+    TimeProvider time,
+    IOptions<PasswordResetOptions> options,
+    ILogger<ResetCodeService> logger)
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Where the journey's verification stands.</summary>
+    public async Task<ResetCodeState> GetStateAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var latest = await Latest(journey.Id).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? ResetCodeState.None : new ResetCodeState(latest.Status, latest.Address, latest.Username);
+    }
+
+    /// <summary>Sends a code to the typed address ("Send verification code").</summary>
+    public Task<SendCodeResult> SendAsync(ResetRequest request, string? email, string? username, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ResetInputProblem? emailProblem = string.IsNullOrWhiteSpace(email) ? ResetInputProblem.Required
+            : EmailAddress.IsValid(email) ? null : ResetInputProblem.Malformed;
+        ResetInputProblem? usernameProblem = null;
+        if (request.Flow.SignInType == SignInNameKind.Username)
+        {
+            usernameProblem = string.IsNullOrWhiteSpace(username) ? ResetInputProblem.Required
+                : SignInNameNormalizer.Validate(SignInNameKind.Username, username) is null ? null : ResetInputProblem.Malformed;
+        }
+
+        if (emailProblem is not null || usernameProblem is not null)
+        {
+            return Task.FromResult<SendCodeResult>(new SendCodeResult.Invalid(emailProblem, usernameProblem));
+        }
+
+        var typedUsername = request.Flow.SignInType == SignInNameKind.Username ? username!.Trim() : null;
+        return SendCoreAsync(request, email!.Trim(), typedUsername, cancellationToken);
+    }
+
+    /// <summary>Sends a new code to the address the last one went to ("Send new code").</summary>
+    public async Task<SendCodeResult> ResendAsync(ResetRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var latest = await Latest(request.Journey.Id).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { Status: EmailVerificationStatus.Pending or EmailVerificationStatus.Exhausted })
+        {
+            return new SendCodeResult.NoCode();
+        }
+
+        return await SendCoreAsync(request, latest.Address, latest.Username, cancellationToken);
+    }
+
+    /// <summary>Checks a typed code against the journey's current one ("Verify code").</summary>
+    public async Task<VerifyCodeResult> VerifyAsync(ResetRequest request, string? input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var typed = VerificationCode.Clean(input);
+        if (typed.Length == 0)
+        {
+            return new VerifyCodeResult.Empty();
+        }
+
+        var now = time.UtcNow();
+        var max = options.Value.MaxAttempts;
+        var row = await Latest(request.Journey.Id).FirstOrDefaultAsync(cancellationToken);
+        if (row is not { Status: EmailVerificationStatus.Pending })
+        {
+            VerificationCode.SpendOneCheck(typed);
+            return row?.Status == EmailVerificationStatus.Exhausted ? new VerifyCodeResult.Exhausted() : new VerifyCodeResult.Expired();
+        }
+
+        // Looked up on every path (known or unknown address) so the audit trail names the account and timing stays even.
+        var account = await accounts.FindAsync(request.Flow.SignInType, SignInNameNormalizer.Normalize(row.Address), row.NormalizedUsername, cancellationToken);
+        var accountId = account?.Id;
+        if (row.ExpiresAt <= now)
+        {
+            VerificationCode.SpendOneCheck(typed);
+            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "expired", cancellationToken);
+            return new VerifyCodeResult.Expired();
+        }
+
+        // The attempt is counted before the comparison, atomically: parallel guesses (tabs, nodes) each take a slot,
+        // so a code is never compared more than MaxAttempts times.
+        var reserved = await db.EmailVerifications
+            .Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending && v.FailedAttempts < max)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.FailedAttempts, v => v.FailedAttempts + 1), cancellationToken);
+        if (reserved == 0)
+        {
+            VerificationCode.SpendOneCheck(typed);
+            return new VerifyCodeResult.Exhausted();
+        }
+
+        if (VerificationCode.Matches(typed, row.CodeHash))
+        {
+            var version = Guid.NewGuid();
+            var verified = await db.EmailVerifications
+                .Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending && v.ExpiresAt > now)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(v => v.Status, EmailVerificationStatus.Verified)
+                        .SetProperty(v => v.VerifiedAt, now)
+                        .SetProperty(v => v.AccountId, accountId)
+                        .SetProperty(v => v.FailedAttempts, v => v.FailedAttempts - 1)
+                        .SetProperty(v => v.Version, version),
+                    cancellationToken);
+            if (verified == 0)
+            {
+                return new VerifyCodeResult.Expired();
+            }
+
+            await audit.RecordAsync(AuditEventTypes.ResetCodeVerified, accountId, request.Flow.Name, request.Journey.ClientId, cancellationToken: cancellationToken);
+            return new VerifyCodeResult.Verified();
+        }
+
+        var used = await db.EmailVerifications.Where(v => v.Id == row.Id).Select(v => v.FailedAttempts).FirstAsync(cancellationToken);
+        if (used >= max)
+        {
+            await db.EmailVerifications.Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Exhausted), cancellationToken);
+            Log.CodeExhausted(logger, max);
+            await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "exhausted", cancellationToken);
+            return new VerifyCodeResult.Exhausted();
+        }
+
+        await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "wrong", cancellationToken);
+        return new VerifyCodeResult.Wrong(max - used);
+    }
+
+    /// <summary>Drops the journey's code and verification ("Change e-mail"): step 1 starts again, prefilled.</summary>
+    public async Task ChangeAddressAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        await ReplaceCurrentAsync(journey.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes per-address send rows older than an hour: past every cooldown, they hold nothing a rule still needs, and
+    /// addresses typed once (or made up by a bot) should not stay in the table for ever.
+    /// </summary>
+    public Task<int> PurgeSendThrottlesAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.UtcNow() - Hour;
+        return db.EmailSendThrottles.Where(t => t.LastSentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<SendCodeResult> SendCoreAsync(ResetRequest request, string address, string? username, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var (journey, flow, tenant) = request;
+        var now = time.UtcNow();
+        var normalizedAddress = SignInNameNormalizer.Normalize(address);
+        var normalizedUsername = username is null ? null : SignInNameNormalizer.Normalize(username);
+        var addressHash = ThrottleKey.ForAddress(normalizedAddress);
+
+        // The same work for every address: both lookups, a code and its hash, the message and its protection.
+        // Whether the message row is added is the only difference, and nothing the person sees depends on it.
+        var account = await accounts.FindAsync(flow.SignInType, normalizedAddress, normalizedUsername, cancellationToken);
+        var knownMailbox = await accounts.IsKnownMailboxAsync(normalizedAddress, cancellationToken);
+        var deliver = account is not null || knownMailbox;
+        var code = VerificationCode.Generate();
+        var verification = new EmailVerification
+        {
+            Id = Guid.NewGuid(),
+            JourneyId = journey.Id,
+            AddressHash = addressHash,
+            Address = address,
+            Username = username,
+            NormalizedUsername = normalizedUsername,
+            CodeHash = VerificationCode.Hash(code),
+            CreatedAt = now,
+            ExpiresAt = now + settings.CodeLifetime,
+            Version = Guid.NewGuid(),
+        };
+        var message = outbox.Prepare(PasswordResetEmailKinds.VerificationCode, emails.VerificationCode(tenant, address, code, settings.CodeLifetime));
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (!await TryStartSendAsync(addressHash, now, cancellationToken)
+                || await db.EmailVerifications.CountAsync(v => v.AddressHash == addressHash && v.CreatedAt > now - Hour, cancellationToken) >= settings.MaxCodesPerHour)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                Log.SendThrottled(logger);
+                await audit.RecordAsync(AuditEventTypes.ResetThrottled, account?.Id, flow.Name, journey.ClientId, cancellationToken: cancellationToken);
+                return new SendCodeResult.Throttled();
+            }
+
+            await ReplaceCurrentAsync(journey.Id, cancellationToken);
+            db.EmailVerifications.Add(verification);
+            if (deliver)
+            {
+                db.OutboxMessages.Add(message);
+            }
+
+            audit.Add(AuditEventTypes.ResetCodeSent, account?.Id, flow.Name, journey.ClientId);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (deliver)
+        {
+            outbox.Wake();
+            if (settings.LogCodes)
+            {
+                Log.DevelopmentCode(logger, code, address);
+            }
+        }
+
+        return new SendCodeResult.Sent(verification.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown. Its row lock also
+    /// queues concurrent sends to the same address until this transaction ends, so the hourly count stays exact.
+    /// </summary>
+    private async Task<bool> TryStartSendAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - options.Value.ResendCooldown;
+        var updated = await db.EmailSendThrottles.Where(t => t.AddressHash == addressHash && t.LastSentAt <= cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSentAt, now), cancellationToken);
+        if (updated > 0)
+        {
+            return true;
+        }
+
+        if (await db.EmailSendThrottles.AnyAsync(t => t.AddressHash == addressHash, cancellationToken))
+        {
+            return false;
+        }
+
+        var row = new EmailSendThrottle { AddressHash = addressHash, LastSentAt = now };
+        db.EmailSendThrottles.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request inserted the address's row first: it is sending right now, so this one is inside the cooldown.
+            return false;
+        }
+        finally
+        {
+            if (db is DbContext context)
+            {
+                context.Entry(row).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>A new code replaces the old one; a verification is dropped with it.</summary>
+    private Task<int> ReplaceCurrentAsync(string journeyId, CancellationToken cancellationToken)
+    {
+        var version = Guid.NewGuid();
+        return db.EmailVerifications
+            .Where(v => v.JourneyId == journeyId && (v.Status == EmailVerificationStatus.Pending || v.Status == EmailVerificationStatus.Verified))
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Replaced).SetProperty(v => v.Version, version), cancellationToken);
+    }
+
+    /// <summary>The journey's current verification: the newest one still in play, else the newest of all.</summary>
+    private IQueryable<EmailVerification> Latest(string journeyId) =>
+        db.EmailVerifications.AsNoTracking()
+            .Where(v => v.JourneyId == journeyId)
+            .OrderBy(v => v.Status == EmailVerificationStatus.Replaced)
+            .ThenByDescending(v => v.CreatedAt);
+}
+
+/// <summary>The journey a reset runs in, its flow and tenant.</summary>
+public sealed record ResetRequest(AuthorizationJourney Journey, UserFlow Flow, Tenant Tenant);

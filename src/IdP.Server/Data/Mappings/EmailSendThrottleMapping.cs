@@ -1,0 +1,15 @@
+using IdP.Core.PasswordReset;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class EmailSendThrottleMapping : IEntityTypeConfiguration<EmailSendThrottle>
+{
+    public void Configure(EntityTypeBuilder<EmailSendThrottle> builder)
+    {
+        builder.ToTable("EmailSendThrottles");
+        builder.HasKey(t => t.AddressHash);
+        builder.Property(t => t.AddressHash).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,36 @@
+using IdP.Core.Email;
+using IdP.Core.Time;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace IdP.Server.Email;
+
+/// <summary>Turns messages into outbox rows with bodies protected by Data Protection (they may hold a code).</summary>
+internal sealed class EmailOutbox(IDataProtectionProvider protection, OutboxSignal signal, TimeProvider time) : IEmailOutbox
+{
+    public const string Purpose = "IdP.Email.Outbox.v1";
+
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+
+    public OutboxMessage Prepare(string kind, EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = time.UtcNow();
+        return new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            ToAddress = message.ToAddress,
+            ToName = message.ToName,
+            Subject = message.Subject,
+            ProtectedTextBody = _protector.Protect(message.TextBody),
+            ProtectedHtmlBody = _protector.Protect(message.HtmlBody),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    public void Wake() => signal.Set();
+
+    /// <summary>A body as it was before <see cref="Prepare"/> protected it.</summary>
+    public string Unprotect(string protectedBody) => _protector.Unprotect(protectedBody);
+}

@@ -1,0 +1,51 @@
+using System.Net.Sockets;
+using IdP.Core.Email;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Email;
+
+/// <summary>Sends through the configured SMTP server with MailKit, one connection per message.</summary>
+internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options, TimeProvider time) : IEmailTransport
+{
+    public async Task<EmailDelivery> SendAsync(EmailMessage message, EmailFrom from, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        using var mime = MimeMessages.Create(message, from, time.GetUtcNow());
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            var security = smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTls,
+            };
+            await client.ConnectAsync(smtp.Host ?? "", smtp.EffectivePort, security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return new EmailDelivery.Delivered();
+        }
+        catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
+        {
+            // The server's answer or the network error, never the message: the outbox keeps it and retries.
+            return new EmailDelivery.Failed($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static bool IsDeliveryFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        CommandException or ProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException
+            or AuthenticationException or SslHandshakeException or SocketException or IOException or TimeoutException
+            or NotSupportedException => true,
+        _ => false,
+    };
+}

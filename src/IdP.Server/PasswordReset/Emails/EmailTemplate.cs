@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+
+namespace IdP.Server.PasswordReset.Emails;
+
+/// <summary>
+/// The reset emails' layouts (<c>Templates/*.html</c> and <c>*.txt</c>, embedded): <c>{{Name}}</c> placeholders filled
+/// with localised strings, HTML-encoded in the HTML body. Layout and words stay apart, so a translation is a resx file.
+/// </summary>
+internal static partial class EmailTemplate
+{
+    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The plain-text and HTML bodies of template <paramref name="name"/>.</summary>
+    public static (string Text, string Html) Render(string name, IReadOnlyDictionary<string, string> values) =>
+        (Fill(Load(name + ".txt"), values, html: false), Fill(Load(name + ".html"), values, html: true));
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool html) =>
+        Placeholder().Replace(template, match =>
+        {
+            var key = match.Groups[1].Value;
+            if (!values.TryGetValue(key, out var value))
+            {
+                throw new InvalidOperationException($"The email template has a placeholder '{key}' that nothing fills.");
+            }
+
+            return html ? HtmlEncoder.Default.Encode(value) : value;
+        });
+
+    private static string Load(string file) => Cache.GetOrAdd(file, static f =>
+    {
+        var resource = $"IdP.Server.PasswordReset.Emails.Templates.{f}";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The email template '{resource}' is missing from IdP.Server.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    });
+
+    [GeneratedRegex(@"\{\{([A-Za-z]+)\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

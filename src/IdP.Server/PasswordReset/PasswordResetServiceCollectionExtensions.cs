@@ -1,0 +1,34 @@
+using IdP.Core.Groups;
+using IdP.Core.PasswordReset;
+using IdP.Server.PasswordReset.Emails;
+using IdP.Server.Seeding;
+using IdP.Server.SignIn;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IdP.Server.PasswordReset;
+
+/// <summary>Registers and maps self-service password reset (needs <c>AddEmail()</c> for its mail).</summary>
+public static class PasswordResetServiceCollectionExtensions
+{
+    public static IServiceCollection AddPasswordReset(this IServiceCollection services)
+    {
+        services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IHostEnvironment>((options, environment) => options.LogCodes = environment.IsDevelopment());
+        services.AddScoped<PasswordResetSettingsService>();
+        services.AddScoped<GroupService>();
+        services.AddScoped<ResetAccounts>();
+        services.AddScoped<ResetCodeService>();
+        services.AddScoped<PasswordResetCompletion>();
+        services.AddScoped<IPasswordResetEmails, PasswordResetEmails>();
+        services.AddScoped<IStartupSeed, PasswordResetSeed>();
+        services.AddHostedService<ResetHousekeeping>();
+        services.Replace(ServiceDescriptor.Scoped<IForgotPasswordLink, PasswordResetLink>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(PasswordResetPages.HandOffRoute, HandOffEndpoint.HandleAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,113 @@
+using IdP.Core.Contract;
+using IdP.Server.Applications;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IdP.Server.Tests.Browsers;
+
+/// <summary>
+/// A person who forgot their password, in a real browser: from the app to the sign-in page, "Can't access your
+/// account?", the code from their mailbox (the test SMTP server), a new password, and back at the app signed in.
+/// </summary>
+public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<ResetBrowserFactory>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_person_resets_a_forgotten_password_and_lands_signed_in_at_the_app()
+    {
+        const string redirectUri = "https://app.test/callback";
+        const string email = "grace@example.com";
+        await server.RegisterAppAsync(new AppRegistration("browser-reset-app", "Browser app") { RedirectUris = [redirectUri], AllowImplicitIdToken = true });
+        await server.CreateAccountAsync(email, "Forgotten-Pass-1");
+
+        var page = await chromium.NewPageAsync();
+        await page.RouteAsync("https://app.test/**", route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
+
+        var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id=browser-reset-app&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
+        await page.GotoAsync(authorize);
+        var link = page.Locator($"#{PageElementIds.ForgotPassword}");
+        await Assertions.Expect(link).ToHaveTextAsync("Can't access your account?");
+        await ShotAsync(page, "reset-01-sign-in");
+
+        await link.ClickAsync();
+        await Assertions.Expect(page.Locator("#api h2")).ToHaveTextAsync("Reset password using email address");
+        await ShotAsync(page, "reset-02-step-one");
+
+        await page.FillAsync($"#{PageElementIds.Email}", email);
+        await page.ClickAsync($"#{PageElementIds.EmailVerifySend}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyInfo}"))
+            .ToHaveTextAsync("Verification code has been sent to your inbox. Please copy it to the input box below.");
+        await ShotAsync(page, "reset-03-code-sent");
+
+        var code = await server.Smtp.WaitForCodeAsync(email);
+        await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code == "000000" ? "000001" : "000000");
+        await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToHaveTextAsync("That code is incorrect. Please try again.");
+        await ShotAsync(page, "reset-04-wrong-code");
+
+        await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code);
+        await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifySuccess}")).ToHaveTextAsync("E-mail address verified. You can now continue.");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyEdit}")).ToHaveTextAsync("Change e-mail");
+        await ShotAsync(page, "reset-05-verified");
+
+        await page.ClickAsync($"#{PageElementIds.Continue}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.NewPassword}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#{PageElementIds.NewPassword}_help")).ToContainTextAsync("8-64 characters");
+        await page.FillAsync($"#{PageElementIds.NewPassword}", "Remembered-Pass-2");
+        await page.FillAsync($"#{PageElementIds.ReenterPassword}", "Remembered-Pass-3");
+        await page.ClickAsync($"#{PageElementIds.Continue}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}"))
+            .ToHaveTextAsync("The password entry fields do not match. Please enter the same password in both fields and try again.");
+        await ShotAsync(page, "reset-06-mismatch");
+
+        await page.FillAsync($"#{PageElementIds.NewPassword}", "Remembered-Pass-2");
+        await page.FillAsync($"#{PageElementIds.ReenterPassword}", "Remembered-Pass-2");
+        await page.ClickAsync($"#{PageElementIds.Continue}");
+        await page.WaitForURLAsync("https://app.test/**");
+        await ShotAsync(page, "reset-07-back-at-app");
+
+        var fragment = new Uri(page.Url).Fragment;
+        Assert.Contains("id_token=", fragment, StringComparison.Ordinal);
+        Assert.Contains("state=s1", fragment, StringComparison.Ordinal);
+
+        // The audit trail has the person's address and browser, never the code or the password.
+        var events = await server.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEvents.Where(e => e.ClientId == "browser-reset-app")));
+        Assert.Contains(events, e => e.Type == IdP.Core.Audit.AuditEventTypes.PasswordChanged);
+        Assert.All(events, e =>
+        {
+            Assert.Equal("127.0.0.1", e.IpAddress);
+            Assert.Contains("Chrome", e.UserAgent, StringComparison.Ordinal);
+            Assert.DoesNotContain(code, e.Details ?? "", StringComparison.Ordinal);
+        });
+    }
+
+    private async Task ShotAsync(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
+}
+
+/// <summary>The Kestrel-hosted server with reset on and its mail going to an in-process SMTP server.</summary>
+public sealed class ResetBrowserFactory : BrowserIdPFactory
+{
+    public ResetBrowserFactory()
+    {
+        Smtp.Configure(this);
+        With("IdP:PasswordReset:Mode", "All");
+    }
+
+    public TestSmtpServer Smtp { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}

@@ -1,0 +1,261 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using IdP.Core.Accounts;
+using IdP.Core.Contract;
+using IdP.Core.PasswordReset;
+using IdP.Core.UserFlows;
+using IdP.Server.Applications;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Server.Tests.PasswordReset;
+
+/// <summary>
+/// Who may reset: the tenant switch (None, Selected, All), disabled accounts, username flows; and that nothing tells a
+/// stranger whether an address has an account until its code is verified.
+/// </summary>
+public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLifetime
+{
+    private const string RedirectUri = "https://app.test/callback";
+    private const string NewPassword = "Fresh-Garden-42";
+    private readonly IdPFactory _factory = server.Factory;
+    private readonly TestSmtpServer _smtp = server.Smtp;
+    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
+        await _factory.SetResetModeAsync(PasswordResetMode.All);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private OidcClient Client => new(_factory, _clientId, RedirectUri);
+
+    [Fact]
+    public async Task With_reset_off_the_link_is_hidden_and_every_reset_url_shows_a_clear_error()
+    {
+        using var browser = _factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        var linkWhileOn = signIn.ForgotPasswordHref;
+        Assert.NotNull(linkWhileOn);
+        Assert.Equal("Can't access your account?", signIn.Page.Text(PageElementIds.ForgotPassword));
+
+        await _factory.SetResetModeAsync(PasswordResetMode.None);
+        var hidden = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        Assert.Null(hidden.ForgotPasswordHref);
+
+        var tx = Regex.Match(linkWhileOn, "tx=([^&]+)").Groups[1].Value;
+        string[] urls =
+        [
+            linkWhileOn,
+            $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/password-reset/new-password?tx={tx}",
+            $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/forgot-password?tx={tx}",
+            $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/password-reset",
+            $"/{IdPFactory.Tenant}/B2C_1_typed_by_hand/password-reset?tx=nonsense",
+        ];
+        foreach (var url in urls)
+        {
+            var page = await browser.NavigateAsync(url);
+            Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+            Assert.Equal("Password reset is not available", page.Document!.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Equal("Self-service password reset is not enabled for this directory. Contact your administrator.", page.Text(PageElementIds.ErrorMessage));
+        }
+
+        // A valid form posted to the reset page (say, from a tab opened before the switch changed) is refused the same way.
+        var address = Unique();
+        var posted = await PostFormAsync(browser, signIn.Page, linkWhileOn, new Dictionary<string, string> { ["operation"] = "send", [PageElementIds.Email] = address });
+        Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
+        Assert.Empty(await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == address).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Selected_mode_lets_members_of_the_group_reset()
+    {
+        var group = await _factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var email = Unique();
+        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _factory.AddToGroupAsync(group.Id, account.Id);
+        await _factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
+
+        using var browser = _factory.CreateBrowser();
+        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
+        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(NewPassword)).ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task Selected_mode_tells_an_account_outside_the_group_only_after_its_code_is_verified()
+    {
+        var group = await _factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize());
+        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
+        Assert.Equal("Verification code has been sent to your inbox. Please copy it to the input box below.", sent.Info);
+        var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(await _smtp.WaitForCodeAsync(email)));
+        Assert.NotNull(verified.Success);
+
+        var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
+        Assert.Equal("Password reset is not enabled for your account. Contact your administrator.", refused.Error);
+        var typed = await browser.NavigateAsync(refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal));
+        ResetPasswordPage.On(browser, typed);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_reset()
+    {
+        var email = Unique();
+        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _factory.DisableAccountAsync(account.Id);
+
+        using var browser = _factory.CreateBrowser();
+        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
+        var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
+        Assert.Equal("Your account has been locked. Contact your support person to unlock it, then try again.", refused.Error);
+
+        // Step 2 typed or posted directly sends the browser back to step 1 and changes nothing.
+        var step2 = refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal);
+        ResetPasswordPage.On(browser, await browser.NavigateAsync(step2));
+        var posted = await PostFormAsync(browser, refused.Page, step2, new Dictionary<string, string>
+        {
+            ["operation"] = "continue",
+            [PageElementIds.NewPassword] = NewPassword,
+            [PageElementIds.ReenterPassword] = NewPassword,
+        });
+        ResetPasswordPage.On(browser, posted);
+        var hash = await _factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
+        Assert.Equal(account.PasswordHash, hash);
+    }
+
+    [Fact]
+    public async Task Known_and_unknown_addresses_get_identical_pages_and_only_the_known_one_gets_mail()
+    {
+        var known = Unique();
+        var unknown = Unique();
+        await _factory.CreateAccountAsync(known, "Old-Password-1");
+        using var knownBrowser = _factory.CreateBrowser();
+        using var unknownBrowser = _factory.CreateBrowser();
+        var k = await knownBrowser.OpenResetFromSignInAsync(Client.Authorize());
+        var u = await unknownBrowser.OpenResetFromSignInAsync(Client.Authorize());
+        AssertSame(k.Page, known, u.Page, unknown);
+
+        k = ResetPasswordPage.On(knownBrowser, await k.SendCodeAsync(known));
+        u = ResetPasswordPage.On(unknownBrowser, await u.SendCodeAsync(unknown));
+        AssertSame(k.Page, known, u.Page, unknown);
+        var code = await _smtp.WaitForCodeAsync(known);
+
+        k = ResetPasswordPage.On(knownBrowser, await k.VerifyAsync(Other(code)));
+        u = ResetPasswordPage.On(unknownBrowser, await u.VerifyAsync(code));
+        Assert.Equal("That code is incorrect. Please try again.", k.Error);
+        AssertSame(k.Page, known, u.Page, unknown);
+
+        k = ResetPasswordPage.On(knownBrowser, await k.SendNewCodeAsync());
+        u = ResetPasswordPage.On(unknownBrowser, await u.SendNewCodeAsync());
+        Assert.Equal("There have been too many requests to verify this email address. Please wait a while, then try again.", k.Error);
+        AssertSame(k.Page, known, u.Page, unknown);
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        k = ResetPasswordPage.On(knownBrowser, await k.SendNewCodeAsync());
+        u = ResetPasswordPage.On(unknownBrowser, await u.SendNewCodeAsync());
+        AssertSame(k.Page, known, u.Page, unknown);
+        await _smtp.WaitForMessageAsync(known, count: 2);
+
+        // Both addresses did the same work in the database; only the known one has mail queued, and received it.
+        var rows = await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == known || v.Address == unknown).ToListAsync());
+        Assert.Equal(2, rows.Count(v => v.Address == known));
+        Assert.Equal(2, rows.Count(v => v.Address == unknown));
+        Assert.Empty(_smtp.To(unknown));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == unknown)));
+    }
+
+    [Fact]
+    public async Task Username_flow_asks_for_the_username_and_mails_the_code_to_that_accounts_contact_email()
+    {
+        var policy = await UsernameFlowAsync();
+        var username = "user" + Guid.NewGuid().ToString("N")[..8];
+        var contact = Unique();
+        var account = await _factory.CreateAccountAsync(Unique(), "Old-Password-1", username: username, contactEmail: contact);
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
+        Assert.Equal("Reset password using username", step1.Heading);
+        Assert.True(step1.HasUsername);
+
+        var missing = ResetPasswordPage.On(browser, await step1.SendCodeAsync(contact, username: ""));
+        Assert.Contains("This information is required.", missing.FieldErrors);
+
+        var verified = await step1.VerifyAddressAsync(browser, _smtp, contact, username.ToUpperInvariant());
+        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(NewPassword)).ToApp()["code"]);
+
+        var client = Client;
+        var request = client.Authorize(policy);
+        using var later = _factory.CreateBrowser();
+        var signIn = SignInPage.On(later, await later.NavigateAsync(request.Url));
+        var app = (await signIn.SignInAsync(username, NewPassword)).ToApp();
+        var tokens = await client.RedeemCodeAsync(request, app["code"]!);
+        Assert.Equal(account.Id.ToString("D"), (await client.ValidateIdTokenAsync(tokens["id_token"]!, policy)).Subject);
+    }
+
+    [Fact]
+    public async Task Username_with_someone_elses_email_is_told_no_account_only_after_verifying_that_mailbox()
+    {
+        var policy = await UsernameFlowAsync();
+        var username = "user" + Guid.NewGuid().ToString("N")[..8];
+        await _factory.CreateAccountAsync(Unique(), "Old-Password-1", username: username, contactEmail: Unique());
+        var otherMailbox = Unique();
+        await _factory.CreateAccountAsync(otherMailbox, "Other-Password-1");
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
+        var verified = await step1.VerifyAddressAsync(browser, _smtp, otherMailbox, username);
+        var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
+        Assert.Equal("An account could not be found for the provided user ID.", refused.Error);
+    }
+
+    /// <summary>Posts a form to <paramref name="url"/> with the antiforgery token of a form on <paramref name="page"/>.</summary>
+    private static Task<Navigation> PostFormAsync(Browser browser, Navigation page, string url, Dictionary<string, string> values)
+    {
+        var token = page.Document!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        values["__RequestVerificationToken"] = token;
+        return browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(values) });
+    }
+
+    private async Task<string> UsernameFlowAsync()
+    {
+        var policy = "B2C_1_user" + Guid.NewGuid().ToString("N")[..6];
+        await _factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = SignInNameKind.Username });
+        return policy;
+    }
+
+    /// <summary>Two responses are the same page once the per-request antiforgery token, journey id and typed address are set aside.</summary>
+    private static void AssertSame(Navigation known, string knownAddress, Navigation unknown, string unknownAddress)
+    {
+        Assert.Equal(known.Status, unknown.Status);
+        Assert.Equal(known.Url.AbsolutePath, unknown.Url.AbsolutePath);
+        Assert.Equal(Normalize(known.Body, knownAddress), Normalize(unknown.Body, unknownAddress));
+    }
+
+    private static string Normalize(string html, string address)
+    {
+        var withoutToken = AntiforgeryValue().Replace(html, "$1TOKEN\"");
+        return JourneyId().Replace(withoutToken, "tx=TX").Replace(address, "ADDRESS", StringComparison.Ordinal);
+    }
+
+    private static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Unique() => $"access-{Guid.NewGuid():N}@example.com";
+
+    [GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]*\"")]
+    private static partial Regex AntiforgeryValue();
+
+    [GeneratedRegex("tx=[A-Za-z0-9_-]+")]
+    private static partial Regex JourneyId();
+}
+
+public sealed class ResetAccessTestsOnSqlite(SqliteResetFactory server) : ResetAccessTests(server), IClassFixture<SqliteResetFactory>;
+
+public sealed class ResetAccessTestsOnPostgres(PostgresResetFactory server) : ResetAccessTests(server), IClassFixture<PostgresResetFactory>;

@@ -1,0 +1,137 @@
+using System.Net;
+using IdP.Core.Contract;
+using IdP.Core.PasswordReset;
+using IdP.Core.UserFlows;
+using IdP.Server.Applications;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+
+namespace IdP.Server.Tests.PasswordReset;
+
+/// <summary>How a reset ends for the app: embedded or handed off, a standalone reset flow, and cancel on either step.</summary>
+public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
+{
+    private const string RedirectUri = "https://app.test/callback";
+    private readonly IdPFactory _factory = server.Factory;
+    private readonly TestSmtpServer _smtp = server.Smtp;
+    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
+        await _factory.SetResetModeAsync(PasswordResetMode.All);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private OidcClient Client => new(_factory, _clientId, RedirectUri);
+
+    [Fact]
+    public async Task On_a_hand_off_flow_the_link_returns_AADB2C90118_to_the_app()
+    {
+        var policy = await FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        using var browser = _factory.CreateBrowser();
+        var request = Client.Authorize(policy);
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        Assert.Contains("/forgot-password?", signIn.ForgotPasswordHref, StringComparison.Ordinal);
+
+        var app = (await browser.NavigateAsync(signIn.ForgotPasswordHref!)).ToApp();
+        Assert.Equal(RedirectUri, app.RedirectUri.ToString());
+        Assert.Equal("access_denied", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, app["state"]);
+
+        // The embedded pages are not offered on a hand-off flow, even typed by hand.
+        var again = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var typed = await browser.NavigateAsync(again.ForgotPasswordHref!.Replace("/forgot-password?", "/password-reset?", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, typed.Status);
+        Assert.Equal("Password reset is not available", typed.Document!.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task On_an_embedded_flow_the_link_opens_step_one_in_the_same_authorization_request()
+    {
+        using var browser = _factory.CreateBrowser();
+        var request = Client.Authorize();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signInTx = signIn.Page.Url.Query;
+        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
+        Assert.Equal(signInTx, step1.Page.Url.Query);
+        Assert.EndsWith("/password-reset", step1.Page.Url.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_standalone_reset_flow_starts_on_step_one_and_ends_with_tokens_for_the_app()
+    {
+        var policy = await FlowAsync(new UserFlow { Name = Name("passwordreset"), NormalizedName = "", Type = UserFlowType.PasswordReset });
+        var email = Unique();
+        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
+        using var browser = _factory.CreateBrowser();
+        var client = Client;
+        var request = client.Authorize(policy);
+
+        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(request.Url));
+        var verified = await step1.VerifyAddressAsync(browser, _smtp, email);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var resetAt = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp();
+
+        var tokens = await client.RedeemCodeAsync(request, app["code"]!);
+        Assert.Equal(200, tokens.Status);
+        var idToken = await client.ValidateIdTokenAsync(tokens["id_token"]!, policy);
+        Assert.Equal(account.Id.ToString("D"), idToken.Subject);
+        Assert.Equal(policy, idToken.GetClaim("tfp").Value);
+        Assert.True(idToken.TryGetPayloadValue<long>("auth_time", out var authTime));
+        Assert.InRange(authTime, resetAt, resetAt + 1);
+    }
+
+    [Fact]
+    public async Task Cancel_on_step_one_returns_AADB2C90091_to_the_app()
+    {
+        using var browser = _factory.CreateBrowser();
+        var request = Client.Authorize();
+        var step1 = await browser.OpenResetFromSignInAsync(request);
+        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(Unique()));
+        var app = (await sent.CancelAsync()).ToApp();
+        Assert.Equal("access_denied", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, app["state"]);
+    }
+
+    [Fact]
+    public async Task Cancel_on_step_two_returns_AADB2C90091_and_leaves_the_password_unchanged()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        using var browser = _factory.CreateBrowser();
+        var request = Client.Authorize();
+        var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, _smtp, email);
+        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).CancelAsync()).ToApp();
+        Assert.Equal("access_denied", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+
+        using var later = _factory.CreateBrowser();
+        var signIn = SignInPage.On(later, await later.NavigateAsync(Client.Authorize().Url));
+        Assert.NotNull((await signIn.SignInAsync(email, "Old-Password-1")).ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task Cancel_in_a_standalone_reset_flow_returns_AADB2C90091()
+    {
+        var policy = await FlowAsync(new UserFlow { Name = Name("passwordreset"), NormalizedName = "", Type = UserFlowType.PasswordReset });
+        using var browser = _factory.CreateBrowser();
+        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var app = (await step1.CancelAsync()).ToApp();
+        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+    }
+
+    private async Task<string> FlowAsync(UserFlow flow) => (await _factory.CreateFlowAsync(flow)).Name;
+
+    private static string Name(string prefix) => $"B2C_1_{prefix}{Guid.NewGuid():N}"[..30];
+
+    private static string Unique() => $"flow-{Guid.NewGuid():N}@example.com";
+}
+
+public sealed class ResetFlowTypeTestsOnSqlite(SqliteResetFactory server) : ResetFlowTypeTests(server), IClassFixture<SqliteResetFactory>;
+
+public sealed class ResetFlowTypeTestsOnPostgres(PostgresResetFactory server) : ResetFlowTypeTests(server), IClassFixture<PostgresResetFactory>;

@@ -1,0 +1,183 @@
+using IdP.Core.Email;
+using IdP.Core.PasswordReset;
+using IdP.Server.Applications;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Server.Tests.PasswordReset;
+
+/// <summary>
+/// Mail through the outbox: a code queued while SMTP is down is delivered when it is back, retries back off, the last
+/// failed attempt marks the message failed (kept, never deleted), bodies are protected at rest and erased once sent.
+/// These servers retry at most 3 times and give codes 2 minutes.
+/// </summary>
+public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifetime
+{
+    private const string RedirectUri = "https://app.test/callback";
+    private readonly IdPFactory _factory = server.Factory;
+    private readonly TestSmtpServer _smtp = server.Smtp;
+    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
+        await _factory.SetResetModeAsync(PasswordResetMode.All);
+        await _smtp.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _smtp.StartAsync();
+
+    [Fact]
+    public async Task A_code_queued_while_smtp_is_down_is_delivered_once_it_is_back()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _smtp.StopAsync();
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
+        Assert.Equal("Verification code has been sent to your inbox. Please copy it to the input box below.", sent.Info);
+
+        var failed = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+        Assert.Null(failed.SentAt);
+        Assert.Null(failed.FailedAt);
+        Assert.False(string.IsNullOrEmpty(failed.LastError));
+        Assert.Equal(failed.CreatedAt + TimeSpan.FromSeconds(15), failed.NextAttemptAt);
+        Assert.DoesNotContain("Your code is", failed.ProtectedTextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your code is", failed.ProtectedHtmlBody, StringComparison.Ordinal);
+        Assert.Empty(_smtp.To(email));
+
+        await _smtp.StartAsync();
+        var code = TestSmtpServer.CodeIn(await AdvanceUntilDeliveredAsync(email));
+        var delivered = await WaitForOutboxAsync(email, m => m.SentAt is not null);
+        Assert.Equal(2, delivered.Attempts);
+        Assert.Null(delivered.ProtectedTextBody);
+        Assert.Null(delivered.ProtectedHtmlBody);
+
+        var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(code));
+        Assert.Equal("E-mail address verified. You can now continue.", verified.Success);
+        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task After_the_last_attempt_a_message_is_marked_failed_and_kept()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _smtp.StopAsync();
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
+        var first = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+
+        // Backoff doubles: the second attempt is due 15 s after the first, the third 30 s after the second.
+        Assert.Equal(first.CreatedAt + TimeSpan.FromSeconds(15), first.NextAttemptAt);
+        var second = await AdvanceUntilAsync(email, m => m.Attempts == 2);
+        // The second attempt ran at some moment between its due time and now; the third is due exactly 30 s after it.
+        Assert.InRange(second.NextAttemptAt - TimeSpan.FromSeconds(30), first.NextAttemptAt, _factory.Clock.GetUtcNow());
+        var third = await AdvanceUntilAsync(email, m => m.Attempts == 3);
+        Assert.NotNull(third.FailedAt);
+        Assert.Null(third.SentAt);
+        Assert.False(string.IsNullOrEmpty(third.LastError));
+
+        // Failed for good: SMTP coming back does not resend it, and the row stays for an operator.
+        await _smtp.StartAsync();
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(500);
+        var kept = await WaitForOutboxAsync(email, m => m.FailedAt is not null);
+        Assert.Equal(3, kept.Attempts);
+        Assert.Empty(_smtp.To(email));
+    }
+
+    [Fact]
+    public async Task The_configured_code_lifetime_is_used_and_told_in_the_email()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
+        var mail = await _smtp.WaitForMessageAsync(email);
+        Assert.Contains("This code is valid for 2 minutes.", mail.TextBody, StringComparison.Ordinal);
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(121));
+        var expired = ResetPasswordPage.On(browser, await sent.VerifyAsync(TestSmtpServer.CodeIn(mail)));
+        Assert.Equal("That code is expired. Please request a new code.", expired.Error);
+    }
+
+    /// <summary>Moves the fake clock in small steps (so the worker's poll timer fires) until the message matches.</summary>
+    private async Task<OutboxMessage> AdvanceUntilAsync(string email, Func<OutboxMessage, bool> condition)
+    {
+        for (var step = 0; step < 40; step++)
+        {
+            _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+            var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(400);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (await OutboxRowAsync(email) is { } row && condition(row))
+                {
+                    return row;
+                }
+
+                await Task.Delay(25);
+            }
+        }
+
+        throw new TimeoutException("The outbox message never reached the expected state.");
+    }
+
+    private async Task<MimeKit.MimeMessage> AdvanceUntilDeliveredAsync(string email)
+    {
+        await AdvanceUntilAsync(email, m => m.SentAt is not null);
+        return await _smtp.WaitForMessageAsync(email);
+    }
+
+    /// <summary>Waits in real time (the worker runs on its own) until the message matches.</summary>
+    private async Task<OutboxMessage> WaitForOutboxAsync(string email, Func<OutboxMessage, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await OutboxRowAsync(email) is { } row && condition(row))
+            {
+                return row;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("The outbox message never reached the expected state.");
+    }
+
+    private Task<OutboxMessage?> OutboxRowAsync(string email) =>
+        _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email));
+
+    private static string Unique() => $"mail-{Guid.NewGuid():N}@example.com";
+}
+
+/// <summary>SQLite server with at most 3 delivery attempts and 2-minute codes.</summary>
+public sealed class SqliteOutboxFactory : SqliteResetFactory
+{
+    public SqliteOutboxFactory()
+    {
+        With("IdP:Email:Outbox:MaxAttempts", "3");
+        With("IdP:PasswordReset:CodeLifetimeSeconds", "120");
+    }
+}
+
+/// <summary>PostgreSQL server with at most 3 delivery attempts and 2-minute codes.</summary>
+public sealed class PostgresOutboxFactory : PostgresResetFactory
+{
+    public PostgresOutboxFactory()
+    {
+        With("IdP:Email:Outbox:MaxAttempts", "3");
+        With("IdP:PasswordReset:CodeLifetimeSeconds", "120");
+    }
+}
+
+public sealed class ResetMailDeliveryTestsOnSqlite(SqliteOutboxFactory server) : ResetMailDeliveryTests(server), IClassFixture<SqliteOutboxFactory>;
+
+public sealed class ResetMailDeliveryTestsOnPostgres(PostgresOutboxFactory server) : ResetMailDeliveryTests(server), IClassFixture<PostgresOutboxFactory>;
