@@ -1,0 +1,64 @@
+using IdP.Server.RunNow;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using IdP.Server.Tests.PasswordReset;
+using Microsoft.AspNetCore.Hosting;
+
+namespace IdP.Server.Tests.RunNow;
+
+/// <summary>Run now with a password reset on the way: the viewer shows the token the reset ended with.</summary>
+public abstract class RunNowWithResetTests(IResetServer server)
+{
+    private const string RunNowUrl = $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now";
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?response_type=code")]
+    public async Task A_user_who_resets_the_password_during_a_run_ends_on_the_viewer_with_a_verified_token(string query)
+    {
+        var factory = server.Factory;
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await factory.CreateAccountAsync(email, "Forgotten-Pass-1", displayName: "Grace Hopper");
+        using var browser = factory.CreateBrowser();
+
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl + query));
+        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
+        var step2 = NewPasswordPage.On(browser, await verified.ContinueAsync());
+        var resetAt = factory.Clock.GetUtcNow();
+        var viewer = await RunNowViewerPage.ReceiveAsync(browser, await step2.SetPasswordAsync("Remembered-Pass-2"));
+
+        Assert.Equal("tokens", viewer.Outcome);
+        var id = RunNowElementIds.IdToken;
+        Assert.All(viewer.Checks(id).Values, Assert.True);
+        Assert.Equal("Grace Hopper", viewer.Claim(id, "name"));
+        Assert.Equal(resetAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), viewer.Claim(id, "auth_time")![..16]);
+        Assert.Equal(query.Length > 0, viewer.Page.ById(RunNowElementIds.AccessToken) is not null);
+    }
+}
+
+public sealed class RunNowResetSqliteFactory : SqliteResetFactory
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+    }
+}
+
+public sealed class RunNowResetPostgresFactory : PostgresResetFactory
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+    }
+}
+
+public sealed class RunNowWithResetTestsOnSqlite(RunNowResetSqliteFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetSqliteFactory>;
+
+public sealed class RunNowWithResetTestsOnPostgres(RunNowResetPostgresFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetPostgresFactory>;
