@@ -58,6 +58,7 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("IdP:Database:Provider", ProviderName);
         builder.UseSetting("IdP:Server:RequireHttps", "false");
         builder.UseSetting("IdP:Demo:Enabled", "false");
+        builder.UseSetting("IdP:PasswordReset:Mode", "None"); // The shipped default; Development's appsettings turn it on for the demo.
         builder.UseSetting("IdP:Tenant:Name", Tenant);
         builder.UseSetting("IdP:Tenant:Domain", TenantDomain);
         builder.UseSetting("IdP:Tenant:DisplayName", "Contoso Test");
