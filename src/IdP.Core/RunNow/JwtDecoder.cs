@@ -57,9 +57,9 @@ public static class JwtDecoder
         {
             var bytes = Base64Url.DecodeFromChars(part);
             using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            return document.RootElement.ValueKind == JsonValueKind.Object && JsonText.IsReadable(document.RootElement) ? document.RootElement.Clone() : null;
         }
-        catch (Exception exception) when (exception is FormatException or JsonException)
+        catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException)
         {
             return null;
         }

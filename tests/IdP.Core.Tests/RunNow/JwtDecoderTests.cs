@@ -42,6 +42,24 @@ public sealed class JwtDecoderTests
     public void What_is_not_a_readable_jwt_says_why(string token, JwtProblem problem) =>
         Assert.Equal(problem, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(token)).Problem);
 
+    [Theory]
+    [InlineData("""{"alg":"none"}""", """{"sub":"\ud800"}""")]
+    [InlineData("""{"alg":"none"}""", """{"aud":["app","\udc00"]}""")]
+    [InlineData("""{"alg":"none"}""", """{"\ud800x":1}""")]
+    [InlineData("""{"alg":"none"}""", """{"a":{"b":[1,{"c":"ok \udc00 ok"}]}}""")]
+    [InlineData("""{"alg":"none","kid":"\udc00"}""", """{"sub":"ada"}""")]
+    public void Json_with_an_unpaired_surrogate_escape_anywhere_is_malformed(string header, string payload) =>
+        Assert.Equal(JwtProblem.Malformed, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(Jwt(header, payload))).Problem);
+
+    [Fact]
+    public void A_surrogate_pair_escape_is_text_like_any_other()
+    {
+        var decoded = Decode("""{"name":"\ud83d\ude00 Ada"}""");
+
+        Assert.Equal("\U0001F600 Ada", decoded.Claim("name"));
+        Assert.Equal("\U0001F600 Ada", decoded.Claims.Single().Value);
+    }
+
     [Fact]
     public void An_oversized_token_is_not_decoded() =>
         Assert.Equal(JwtProblem.TooLong, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(new string('a', JwtDecoder.MaxLength + 1))).Problem);

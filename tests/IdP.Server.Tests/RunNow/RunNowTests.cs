@@ -6,6 +6,7 @@ using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.Tokens;
 
 namespace IdP.Server.Tests.RunNow;
 
@@ -260,9 +261,9 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl));
         var formPost = await signIn.SignInAsync(_email, Password);
         var token = formPost.Document!.QuerySelector("input[name=id_token]")!.GetAttribute("value")!.Split('.');
-        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token[1]))!;
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(token[1]))!;
         payload["name"] = JsonSerializer.SerializeToElement("Mallory");
-        var forged = $"{token[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload))}.{token[2]}";
+        var forged = $"{token[0]}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload))}.{token[2]}";
 
         var viewer = await RunNowViewerPage.ReceiveAsync(browser, formPost, new Dictionary<string, string> { ["id_token"] = forged });
 
@@ -270,6 +271,28 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
         Assert.Equal("Mallory", viewer.Claim(RunNowElementIds.IdToken, "name"));
         Assert.False(viewer.Checks(RunNowElementIds.IdToken)["Signature"]);
         Assert.Contains("does not verify", viewer.CheckText(RunNowElementIds.IdToken, "Signature"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"RS256"}""", """{"sub":"\ud800"}""")]
+    [InlineData("""{"alg":"RS256"}""", """{"aud":["idp-run-now","\udc00"]}""")]
+    [InlineData("""{"alg":"RS256","kid":"\udc00"}""", """{"sub":"ada"}""")]
+    public async Task An_id_token_with_json_that_cannot_be_read_as_text_is_shown_as_malformed(string header, string payload)
+    {
+        using var browser = factory.CreateBrowser();
+        var state = QueryHelpers.ParseQuery((await RedirectOfAsync(browser, RunNowUrl)).Query)["state"].ToString();
+        var token = $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}.c2ln";
+
+        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, Viewer)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = token, ["state"] = state }),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, viewer.Status);
+        Assert.Equal("tokens", viewer.Outcome);
+        Assert.Equal(token, viewer.RawToken(RunNowElementIds.IdToken));
+        Assert.Null(viewer.Payload(RunNowElementIds.IdToken));
+        Assert.Contains("This is not a JWT", viewer.Page.Document!.QuerySelector($"#{RunNowElementIds.IdToken} .notice")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
