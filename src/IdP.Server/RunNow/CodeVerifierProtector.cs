@@ -7,7 +7,7 @@ namespace IdP.Server.RunNow;
 /// Encrypts a run's PKCE verifier while it waits in the database, with the Data Protection keys every node shares, so
 /// a copy of the table alone cannot redeem an intercepted code.
 /// </summary>
-public sealed class CodeVerifierProtector(IDataProtectionProvider protection)
+public sealed class CodeVerifierProtector(IDataProtectionProvider protection, ILogger<CodeVerifierProtector> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("IdP.RunNow.CodeVerifier.v1");
 
@@ -20,8 +20,9 @@ public sealed class CodeVerifierProtector(IDataProtectionProvider protection)
         {
             return _protector.Unprotect(protectedVerifier);
         }
-        catch (CryptographicException)
+        catch (CryptographicException exception)
         {
+            Log.VerifierUnreadable(logger, exception);
             return null;
         }
     }

@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(4303, LogLevel.Information, "Run now viewer: {Outcome}.")]
     public static partial void ViewerOutcome(ILogger logger, string outcome);
 
-    [LoggerMessage(4304, LogLevel.Warning, "Run now could not reach the token endpoint {TokenEndpoint} to redeem a code; the server must be able to reach the address the run used.")]
-    public static partial void TokenEndpointUnreachable(ILogger logger, Uri tokenEndpoint, Exception exception);
+    [LoggerMessage(4304, LogLevel.Warning, "Run now could not read the token endpoint's reply to a code redemption (status {StatusCode}, {ContentType}).")]
+    public static partial void TokenEndpointReplyUnreadable(ILogger logger, int statusCode, string? contentType);
 
     [LoggerMessage(4305, LogLevel.Warning, "Run now could not read a run's PKCE verifier (Data Protection keys changed?).")]
     public static partial void VerifierUnreadable(ILogger logger, Exception exception);

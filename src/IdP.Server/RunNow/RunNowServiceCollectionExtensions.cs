@@ -23,18 +23,13 @@ public static class RunNowServiceCollectionExtensions
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();
+        // The viewer redeems codes through the server's own pipeline, never over the network (see CodeRedeemer).
+        services.AddSingleton<OwnPipeline>();
+        services.AddTransient<IStartupFilter, CaptureOwnPipeline>();
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
         services.AddScoped<IRedirectUriRule, ValidateRunNowRedirectUri>();
-
-        services.AddHttpClient(RunNowBackchannel.ClientName, client =>
-            {
-                client.Timeout = TimeSpan.FromSeconds(15);
-                client.MaxResponseContentBufferSize = 1024 * 1024;
-            })
-            // A token endpoint never redirects; following one would send the code elsewhere.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
 
         // The built-in application's reply URL is checked per request (see ValidateRunNowRedirectUri, which runs
         // OpenIddict's own check for every other application).
@@ -46,11 +41,4 @@ public static class RunNowServiceCollectionExtensions
         services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/RunNow/Start", RunNowApplication.QueryFormStartRoute));
         return services;
     }
-}
-
-/// <summary>The server's HTTP calls to its own token endpoint (code redemption for the viewer).</summary>
-public static class RunNowBackchannel
-{
-    /// <summary>The named <see cref="HttpClient"/>; tests route it to the in-process server.</summary>
-    public const string ClientName = "IdP.RunNow.TokenEndpoint";
 }

@@ -85,6 +85,7 @@ public sealed class RunNowViewer(
             return new ViewerOutcome.UnexpectedResponse(run);
         }
 
+        // Only named on the page when redemption fails; the code never travels to this address (see CodeRedeemer).
         var tokenEndpoint = PolicyRequest.PublicEndpoint(origin, run.TenantSegment, run.Policy, PolicyEndpoint.Token);
         var verifier = run.ProtectedCodeVerifier is { } protectedVerifier ? verifiers.Unprotect(protectedVerifier) : null;
         if (verifier is null)
@@ -92,7 +93,7 @@ public sealed class RunNowViewer(
             return new ViewerOutcome.RedemptionFailed(run, tokenEndpoint.AbsoluteUri);
         }
 
-        switch (await redeemer.RedeemAsync(tokenEndpoint, run.ClientId, run.RedirectUri, code, verifier, ct))
+        switch (await redeemer.RedeemAsync(http.Request, run, code, verifier, ct))
         {
             case CodeRedemption.Tokens tokens:
                 return new ViewerOutcome.Tokens(run, response.Mode, [stateCheck, new TokenCheck(TokenCheckKind.ProofKey, true)], await IdTokenAsync(tokens.IdToken, issuer, run))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -9,23 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>
-/// The server for Run now's suites: its token-endpoint client goes to the in-process server (so code redemption
-/// exercises the real token endpoint), and everything logged at Information or above is kept, so tests can check that
-/// no token or code reaches the logs.
+/// The server for Run now's suites: everything logged at Information or above is kept, so tests can check that no
+/// token or code reaches the logs. Nothing else: the viewer redeems codes through the server's own pipeline, so the
+/// in-process server needs no network plumbing for it.
 /// </summary>
 internal static class RunNowHost
 {
-    public static void Configure(IWebHostBuilder builder, Func<HttpMessageHandler> serverHandler, LogCapture logs)
+    public static void Configure(IWebHostBuilder builder, LogCapture logs)
     {
         builder.UseSetting("Logging:LogLevel:Default", "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
         builder.UseSetting("Logging:LogLevel:OpenIddict", "Information");
         builder.UseSetting("Logging:LogLevel:System.Net.Http", "Information");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddHttpClient(RunNowBackchannel.ClientName).ConfigurePrimaryHttpMessageHandler(serverHandler);
-            services.AddSingleton<ILoggerProvider>(logs);
-        });
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
     }
 }
 
@@ -65,7 +60,7 @@ public class RunNowSqliteFactory : SqliteIdPFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+        RunNowHost.Configure(builder, Logs);
     }
 }
 
@@ -76,7 +71,7 @@ public class RunNowPostgresFactory : PostgresIdPFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+        RunNowHost.Configure(builder, Logs);
     }
 }
 

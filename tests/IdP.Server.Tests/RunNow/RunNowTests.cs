@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using IdP.Core.Contract;
 using IdP.Server.Applications;
@@ -146,6 +147,45 @@ public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncL
         Assert.Equal("valid", viewer.RefreshTokenFact("status"));
         Assert.Equal(factory.Clock.GetUtcNow().AddDays(14).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), viewer.RefreshTokenFact("expires")![..10]);
         Assert.Equal(RunNowUrl + "?response_type=code", viewer.RunAgainHref);
+    }
+
+    [Fact]
+    public async Task A_code_run_on_another_host_gets_tokens_issued_on_that_host()
+    {
+        const string customDomain = "http://login.contoso.test";
+        using var browser = factory.CreateBrowser();
+        browser.AddHost(new Uri(customDomain).Host, factory.Server.CreateHandler());
+
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(customDomain + RunNowUrl + "?response_type=code"));
+        var viewer = await RunNowViewerPage.ReceiveAsync(browser, await signIn.SignInAsync(_email, Password));
+
+        Assert.Equal("tokens", viewer.Outcome);
+        Assert.Equal($"{customDomain}/{await factory.TenantIdAsync():D}/v2.0/", viewer.Claim(RunNowElementIds.IdToken, "iss"));
+        Assert.Equal(viewer.Claim(RunNowElementIds.IdToken, "iss"), viewer.Claim(RunNowElementIds.AccessToken, "iss"));
+        Assert.All(viewer.Checks(RunNowElementIds.IdToken).Values, Assert.True);
+        Assert.All(viewer.Checks(RunNowElementIds.AccessToken).Values, Assert.True);
+    }
+
+    [Fact]
+    public async Task A_forged_host_header_cannot_send_the_code_exchange_to_another_host()
+    {
+        using var elsewhere = new TcpListener(IPAddress.Loopback, 0);
+        elsewhere.Start();
+        var forgedHost = $"127.0.0.1:{((IPEndPoint)elsewhere.LocalEndpoint).Port}";
+        using var browser = factory.CreateBrowser();
+        var state = QueryHelpers.ParseQuery((await RedirectOfAsync(browser, RunNowUrl + "?response_type=code")).Query)["state"].ToString();
+        using var post = new HttpRequestMessage(HttpMethod.Post, Viewer)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["state"] = state, ["code"] = "abc" }),
+        };
+        post.Headers.Host = forgedHost;
+
+        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(post));
+
+        Assert.False(elsewhere.Pending(), $"The viewer opened a connection to {forgedHost}, the host named in the request.");
+        // The server's own token endpoint judged the code, without a network hop.
+        Assert.Equal("redemption-refused", viewer.Outcome);
+        Assert.Equal("invalid_grant", viewer.ErrorCode);
     }
 
     [Fact]

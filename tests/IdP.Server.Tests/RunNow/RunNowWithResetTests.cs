@@ -44,7 +44,7 @@ public sealed class RunNowResetSqliteFactory : SqliteResetFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+        RunNowHost.Configure(builder, Logs);
     }
 }
 
@@ -55,7 +55,7 @@ public sealed class RunNowResetPostgresFactory : PostgresResetFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, () => Server.CreateHandler(), Logs);
+        RunNowHost.Configure(builder, Logs);
     }
 }
 
