@@ -43,7 +43,8 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
         }
 
         var contactEmail = request.ContactEmail ?? request.SignInEmail;
-        if (contactEmail is not null && !EmailAddress.IsValid(contactEmail))
+        // Validated like a sign-in email: it is stored normalised too (NormalizedEmail), so its key must fit as well.
+        if (contactEmail is not null && SignInNameNormalizer.Validate(SignInNameKind.Email, contactEmail) is not null)
         {
             errors.Add("The contact email address is not valid.");
         }

@@ -9,6 +9,9 @@ namespace IdP.Core.Accounts;
 /// </summary>
 public static class SignInNameNormalizer
 {
+    /// <summary>The longest name or address kept, before and after normalising (the columns' size).</summary>
+    public const int MaxLength = 256;
+
     /// <summary>The lookup key for a sign-in name or email address.</summary>
     public static string Normalize(string value)
     {
@@ -27,7 +30,7 @@ public static class SignInNameNormalizer
             return kind == SignInNameKind.Email ? "Please enter your Email Address" : "Please enter your Username";
         }
 
-        if (trimmed.Length > 256)
+        if (trimmed.Length > MaxLength)
         {
             return "The value is too long.";
         }
@@ -35,6 +38,12 @@ public static class SignInNameNormalizer
         if (trimmed.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
             return "The value contains characters that are not allowed.";
+        }
+
+        // NFKC can expand a character many times over (U+FDFA becomes 18): the key, not only the text, must fit.
+        if (Normalize(trimmed).Length > MaxLength)
+        {
+            return "The value is too long.";
         }
 
         return kind switch

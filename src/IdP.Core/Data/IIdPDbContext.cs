@@ -29,6 +29,7 @@ public interface IIdPDbContext
     DbSet<GroupMember> GroupMembers { get; }
     DbSet<EmailVerification> EmailVerifications { get; }
     DbSet<EmailSendThrottle> EmailSendThrottles { get; }
+    DbSet<EmailCodeSend> EmailCodeSends { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<RunNowRun> RunNowRuns { get; }

@@ -17,6 +17,9 @@ public abstract record EmailDelivery
     /// <summary>The mail system accepted the message.</summary>
     public sealed record Delivered : EmailDelivery;
 
-    /// <summary>It did not; <see cref="Error"/> says why (never the message content).</summary>
+    /// <summary>It did not; <see cref="Error"/> says why (never the message content). Worth another try later.</summary>
     public sealed record Failed(string Error) : EmailDelivery;
+
+    /// <summary>It never will: the message itself is unusable (an address the mail library cannot parse). Not retried.</summary>
+    public sealed record Rejected(string Error) : EmailDelivery;
 }

@@ -2,17 +2,18 @@ namespace IdP.Core.PasswordReset;
 
 /// <summary>
 /// A verification code sent for one journey to one address. Only a hash of the code is kept. A row exists for every
-/// send, whether or not an account has the address, so limits and timing are the same for unknown addresses.
+/// send, whether or not an account has the address, so pages and timing are the same for unknown addresses (the
+/// per-address limits count <see cref="EmailCodeSend"/> rows, written alongside).
 /// </summary>
 public sealed class EmailVerification
 {
     public Guid Id { get; set; }
     public required string JourneyId { get; set; }
 
-    /// <summary>SHA-256 of the normalised address: what per-address send limits count by.</summary>
-    public required string AddressHash { get; set; }
-
-    /// <summary>The address as typed, trimmed (to show it back on the page and to send the notice).</summary>
+    /// <summary>
+    /// The address as typed, trimmed: shown back on the page, and what the account is matched by again at verification.
+    /// Never mailed to: codes go to the address as an account stores it (see <see cref="ResetAccounts.MatchAsync"/>).
+    /// </summary>
     public required string Address { get; set; }
 
     /// <summary>For username flows: the username typed with the address, trimmed (to show it back on the page).</summary>

@@ -29,6 +29,13 @@ public sealed class PasswordResetOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxCodesPerHour { get; set; } = 10;
 
+    /// <summary>
+    /// Codes sent to one address in any 24 hours. The hourly limit alone allows 240 codes (1,200 guesses) a day; this
+    /// caps the guesses a patient attacker gets at <see cref="MaxAttempts"/> times this value a day.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxCodesPerDay { get; set; } = 20;
+
     /// <summary>Seconds before another code can be sent to the same address.</summary>
     [Range(0, 600)]
     public int ResendCooldownSeconds { get; set; } = 30;
@@ -48,6 +55,11 @@ public sealed class PasswordResetOptions : IValidatableObject
         if (Mode is { } mode && !Enum.IsDefined(mode))
         {
             yield return new ValidationResult($"{Section}:Mode must be None, Selected or All.", [nameof(Mode)]);
+        }
+
+        if (MaxCodesPerDay < MaxCodesPerHour)
+        {
+            yield return new ValidationResult($"{Section}:MaxCodesPerDay ({MaxCodesPerDay}) must be at least {Section}:MaxCodesPerHour ({MaxCodesPerHour}).", [nameof(MaxCodesPerDay)]);
         }
 
         if (Mode == PasswordResetMode.Selected && GroupId is null)

@@ -15,9 +15,10 @@ namespace IdP.Core.PasswordReset;
 
 /// <summary>
 /// Step 1 of a reset: verification codes for one journey's email address. Codes are stored as salted hashes, limited
-/// per code (attempts), per address (cooldown, hourly count) and in time, with every counter in the database so the
-/// limits hold across restarts and nodes. Until a code is verified, a known and an unknown address get the same
-/// answers for the same work; only the known one's code is mailed.
+/// per code (attempts), per address (cooldown with back-off after dead codes, hourly and daily counts) and in time,
+/// with every counter in the database so the limits hold across restarts and nodes. Until a code is verified, a known
+/// and an unknown address get the same answers for the same work; only the known one's code is mailed, and only to
+/// the address as the account stores it.
 /// </summary>
 public sealed class ResetCodeService(
     IIdPDbContext db,
@@ -30,6 +31,7 @@ public sealed class ResetCodeService(
     ILogger<ResetCodeService> logger)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     /// <summary>Where the journey's verification stands.</summary>
     public async Task<ResetCodeState> GetStateAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
@@ -39,12 +41,15 @@ public sealed class ResetCodeService(
         return latest is null ? ResetCodeState.None : new ResetCodeState(latest.Status, latest.Address, latest.Username);
     }
 
-    /// <summary>Sends a code to the typed address ("Send verification code").</summary>
+    /// <summary>
+    /// "Send verification code" for the typed address: the code is mailed to the address as an account stores it, when
+    /// one stores the typed address (but for ASCII case); otherwise nothing is mailed, and the answer is the same.
+    /// </summary>
     public Task<SendCodeResult> SendAsync(ResetRequest request, string? email, string? username, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ResetInputProblem? emailProblem = string.IsNullOrWhiteSpace(email) ? ResetInputProblem.Required
-            : EmailAddress.IsValid(email) ? null : ResetInputProblem.Malformed;
+            : SignInNameNormalizer.Validate(SignInNameKind.Email, email) is null ? null : ResetInputProblem.Malformed;
         ResetInputProblem? usernameProblem = null;
         if (request.Flow.SignInType == SignInNameKind.Username)
         {
@@ -61,7 +66,7 @@ public sealed class ResetCodeService(
         return SendCoreAsync(request, email!.Trim(), typedUsername, cancellationToken);
     }
 
-    /// <summary>Sends a new code to the address the last one went to ("Send new code").</summary>
+    /// <summary>"Send new code": the same as the last send of this journey, with what was typed then.</summary>
     public async Task<SendCodeResult> ResendAsync(ResetRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -94,8 +99,8 @@ public sealed class ResetCodeService(
         }
 
         // Looked up on every path (known or unknown address) so the audit trail names the account and timing stays even.
-        var account = await accounts.FindAsync(request.Flow.SignInType, SignInNameNormalizer.Normalize(row.Address), row.NormalizedUsername, cancellationToken);
-        var accountId = account?.Id;
+        // Matched again by the same rule as at sending, so the account is one whose stored address received the code.
+        var accountId = (await accounts.MatchAsync(request.Flow.SignInType, row.Address, row.Username, cancellationToken)).Account?.Id;
         if (row.ExpiresAt <= now)
         {
             VerificationCode.SpendOneCheck(typed);
@@ -140,6 +145,8 @@ public sealed class ResetCodeService(
         {
             await db.EmailVerifications.Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Exhausted), cancellationToken);
+            await db.EmailCodeSends.Where(c => c.Id == row.Id && c.ExhaustedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExhaustedAt, now), cancellationToken);
             Log.CodeExhausted(logger, max);
             await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "exhausted", cancellationToken);
             return new VerifyCodeResult.Exhausted();
@@ -157,13 +164,14 @@ public sealed class ResetCodeService(
     }
 
     /// <summary>
-    /// Deletes per-address send rows older than an hour: past every cooldown, they hold nothing a rule still needs, and
-    /// addresses typed once (or made up by a bot) should not stay in the table for ever.
+    /// Deletes per-address rows older than a day: past every cooldown, back-off and count, they hold nothing a rule
+    /// still needs, and addresses typed once (or made up by a bot) should not stay in the tables for ever.
     /// </summary>
-    public Task<int> PurgeSendThrottlesAsync(CancellationToken cancellationToken)
+    public async Task<int> PurgeSendThrottlesAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.UtcNow() - Hour;
-        return db.EmailSendThrottles.Where(t => t.LastSentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var cutoff = time.UtcNow() - Day;
+        return await db.EmailCodeSends.Where(c => c.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken)
+            + await db.EmailSendThrottles.Where(t => t.LastSentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<SendCodeResult> SendCoreAsync(ResetRequest request, string address, string? username, CancellationToken cancellationToken)
@@ -171,21 +179,20 @@ public sealed class ResetCodeService(
         var settings = options.Value;
         var (journey, flow, tenant) = request;
         var now = time.UtcNow();
-        var normalizedAddress = SignInNameNormalizer.Normalize(address);
         var normalizedUsername = username is null ? null : SignInNameNormalizer.Normalize(username);
-        var addressHash = ThrottleKey.ForAddress(normalizedAddress);
 
-        // The same work for every address: both lookups, a code and its hash, the message and its protection.
-        // Whether the message row is added is the only difference, and nothing the person sees depends on it.
-        var account = await accounts.FindAsync(flow.SignInType, normalizedAddress, normalizedUsername, cancellationToken);
-        var knownMailbox = await accounts.IsKnownMailboxAsync(normalizedAddress, cancellationToken);
-        var deliver = account is not null || knownMailbox;
+        // Limits count by the normalised address, so look-alikes of an address share its limits.
+        var addressHash = ThrottleKey.ForAddress(SignInNameNormalizer.Normalize(address));
+
+        // The same work for every address: the same lookups, a code and its hash, the message, its protection and its
+        // outbox row. An unknown address (Mailbox null) gets a decoy row the worker drops unsent; nothing the person
+        // sees, and no query or statement this request makes, depends on which it is.
+        var (account, mailbox) = await accounts.MatchAsync(flow.SignInType, address, username, cancellationToken);
         var code = VerificationCode.Generate();
         var verification = new EmailVerification
         {
             Id = Guid.NewGuid(),
             JourneyId = journey.Id,
-            AddressHash = addressHash,
             Address = address,
             Username = username,
             NormalizedUsername = normalizedUsername,
@@ -194,12 +201,14 @@ public sealed class ResetCodeService(
             ExpiresAt = now + settings.CodeLifetime,
             Version = Guid.NewGuid(),
         };
-        var message = outbox.Prepare(PasswordResetEmailKinds.VerificationCode, emails.VerificationCode(tenant, address, code, settings.CodeLifetime));
+        var email = emails.VerificationCode(tenant, mailbox ?? address, code, settings.CodeLifetime);
+        var message = mailbox is null
+            ? outbox.PrepareDecoy(PasswordResetEmailKinds.VerificationCode, email, verification.ExpiresAt)
+            : outbox.Prepare(PasswordResetEmailKinds.VerificationCode, email, verification.ExpiresAt);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (!await TryStartSendAsync(addressHash, now, cancellationToken)
-                || await db.EmailVerifications.CountAsync(v => v.AddressHash == addressHash && v.CreatedAt > now - Hour, cancellationToken) >= settings.MaxCodesPerHour)
+            if (!await TryStartSendAsync(addressHash, now, cancellationToken) || await OverLimitAsync(addressHash, now, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 Log.SendThrottled(logger);
@@ -209,35 +218,44 @@ public sealed class ResetCodeService(
 
             await ReplaceCurrentAsync(journey.Id, cancellationToken);
             db.EmailVerifications.Add(verification);
-            if (deliver)
-            {
-                db.OutboxMessages.Add(message);
-            }
-
+            db.EmailCodeSends.Add(new EmailCodeSend { Id = verification.Id, AddressHash = addressHash, SentAt = now });
+            db.OutboxMessages.Add(message);
             audit.Add(AuditEventTypes.ResetCodeSent, account?.Id, flow.Name, journey.ClientId);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (deliver)
+        outbox.Wake();
+        if (settings.LogCodes && mailbox is not null)
         {
-            outbox.Wake();
-            if (settings.LogCodes)
-            {
-                Log.DevelopmentCode(logger, code, address);
-            }
+            Log.DevelopmentCode(logger, code, mailbox);
         }
 
         return new SendCodeResult.Sent(verification.ExpiresAt);
     }
 
+    /// <summary>True when the address had its hourly or daily count of codes (read under the send slot's row lock).</summary>
+    private async Task<bool> OverLimitAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var dayAgo = now - Day;
+        var hourAgo = now - Hour;
+        var sent = await db.EmailCodeSends.Where(c => c.AddressHash == addressHash && c.SentAt > dayAgo)
+            .Select(c => c.SentAt)
+            .ToListAsync(cancellationToken);
+        return sent.Count >= settings.MaxCodesPerDay || sent.Count(at => at > hourAgo) >= settings.MaxCodesPerHour;
+    }
+
     /// <summary>
-    /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown. Its row lock also
-    /// queues concurrent sends to the same address until this transaction ends, so the hourly count stays exact.
+    /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown, which grows with each
+    /// code to the address that died of wrong entries in the last day (<see cref="ResendBackoff"/>). Its row lock also
+    /// queues concurrent sends to the same address until this transaction ends, so the hourly and daily counts stay exact.
     /// </summary>
     private async Task<bool> TryStartSendAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var cutoff = now - options.Value.ResendCooldown;
+        var dayAgo = now - Day;
+        var exhausted = await db.EmailCodeSends.CountAsync(c => c.AddressHash == addressHash && c.SentAt > dayAgo && c.ExhaustedAt != null, cancellationToken);
+        var cutoff = now - ResendBackoff.Wait(exhausted, options.Value.ResendCooldown);
         var updated = await db.EmailSendThrottles.Where(t => t.AddressHash == addressHash && t.LastSentAt <= cutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSentAt, now), cancellationToken);
         if (updated > 0)

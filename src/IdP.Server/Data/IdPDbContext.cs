@@ -35,6 +35,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<EmailVerification> EmailVerifications => Set<EmailVerification>();
     public DbSet<EmailSendThrottle> EmailSendThrottles => Set<EmailSendThrottle>();
+    public DbSet<EmailCodeSend> EmailCodeSends => Set<EmailCodeSend>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();

@@ -11,7 +11,7 @@ internal sealed class EmailOutbox(IDataProtectionProvider protection, OutboxSign
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    public OutboxMessage Prepare(string kind, EmailMessage message)
+    public OutboxMessage Prepare(string kind, EmailMessage message, DateTimeOffset? expiresAt = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.UtcNow();
@@ -26,7 +26,16 @@ internal sealed class EmailOutbox(IDataProtectionProvider protection, OutboxSign
             ProtectedHtmlBody = _protector.Protect(message.HtmlBody),
             CreatedAt = now,
             NextAttemptAt = now,
+            ExpiresAt = expiresAt,
         };
+    }
+
+    public OutboxMessage PrepareDecoy(string kind, EmailMessage message, DateTimeOffset? expiresAt = null)
+    {
+        // Built (and encrypted) like a real message, so the caller's work and its INSERT are the same either way.
+        var row = Prepare(kind, message, expiresAt);
+        row.IsDecoy = true;
+        return row;
     }
 
     public void Wake() => signal.Set();

@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(4007, LogLevel.Debug, "Email written to {Path}.")]
     public static partial void WrotePickupFile(ILogger logger, string path);
+
+    [LoggerMessage(4008, LogLevel.Debug, "Email {MessageId} ({Kind}) was a decoy (no account has its address) and was dropped unsent.")]
+    public static partial void DroppedDecoy(ILogger logger, Guid messageId, string kind);
+
+    [LoggerMessage(4009, LogLevel.Warning, "Email {MessageId} ({Kind}) expired before it could be sent ({Attempts} attempt(s)) and was dropped.")]
+    public static partial void DroppedExpired(ILogger logger, Guid messageId, string kind, int attempts);
 }

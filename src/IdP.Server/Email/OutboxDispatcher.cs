@@ -10,8 +10,9 @@ namespace IdP.Server.Email;
 
 /// <summary>
 /// One round of the outbox: claims due messages (an atomic conditional update, so with several nodes each message has
-/// one owner at a time), sends them, and records the outcome: sent (bodies erased), retry later with exponential
-/// backoff, or failed for good after the last attempt (kept for an operator, never deleted).
+/// one owner at a time), sends them, and records the outcome: sent, retry later with exponential backoff, failed for
+/// good after the last attempt or when the message can never be sent (row kept for an operator), or dropped unsent (a
+/// decoy, or past its expiry). Bodies are erased with every final outcome.
 /// </summary>
 internal sealed class OutboxDispatcher(
     IdPDbContext db,
@@ -32,7 +33,7 @@ internal sealed class OutboxDispatcher(
         var settings = options.Value.Outbox;
         var now = time.UtcNow();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.DroppedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(settings.BatchSize)
@@ -61,7 +62,7 @@ internal sealed class OutboxDispatcher(
         var now = time.UtcNow();
         var until = now + options.Value.Outbox.ClaimDuration;
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && m.DroppedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.LockedBy, node.Id), cancellationToken);
         return claimed == 1;
     }
@@ -70,8 +71,31 @@ internal sealed class OutboxDispatcher(
     {
         var settings = options.Value.Outbox;
         var row = await db.OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
+        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == node.Id);
+        var claimedAt = time.UtcNow();
+        if (row.IsDecoy || row.ExpiresAt <= claimedAt)
+        {
+            // A decoy was never meant to go; a code past its expiry is useless and would only confuse if it came late.
+            await mine.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.DroppedAt, claimedAt)
+                    .SetProperty(m => m.ProtectedTextBody, (string?)null)
+                    .SetProperty(m => m.ProtectedHtmlBody, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LockedBy, (string?)null),
+                cancellationToken);
+            if (row.IsDecoy)
+            {
+                Log.DroppedDecoy(logger, id, row.Kind);
+            }
+            else
+            {
+                Log.DroppedExpired(logger, id, row.Kind, row.Attempts);
+            }
+
+            return;
+        }
+
         EmailDelivery delivery;
-        var giveUp = false;
         try
         {
             var message = new EmailMessage(row.ToAddress, row.ToName, row.Subject, outbox.Unprotect(row.ProtectedTextBody ?? ""), outbox.Unprotect(row.ProtectedHtmlBody ?? ""));
@@ -80,13 +104,17 @@ internal sealed class OutboxDispatcher(
         catch (CryptographicException)
         {
             // The Data Protection keys that protected the body are gone: no retry can help.
-            delivery = new EmailDelivery.Failed("The message body can no longer be decrypted (Data Protection keys were lost).");
-            giveUp = true;
+            delivery = new EmailDelivery.Rejected("The message body can no longer be decrypted (Data Protection keys were lost).");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Transports answer with results, but a message must never escape counting: an exception here would leave it
+            // claimed and uncounted, retried at every claim expiry for ever and aborting each round it is in.
+            delivery = new EmailDelivery.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
 
         var attempts = row.Attempts + 1;
         var now = time.UtcNow();
-        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == node.Id);
         if (delivery is EmailDelivery.Delivered)
         {
             await mine.ExecuteUpdateAsync(
@@ -102,27 +130,39 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
-        var error = ((EmailDelivery.Failed)delivery).Error;
+        var (error, final) = delivery switch
+        {
+            EmailDelivery.Rejected rejected => (rejected.Error, true),
+            EmailDelivery.Failed failed => (failed.Error, false),
+            _ => ("Unknown delivery result.", false),
+        };
         error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        giveUp |= OutboxRetry.IsExhausted(attempts, settings.MaxAttempts);
-        DateTimeOffset? failedAt = giveUp ? now : null;
+        var giveUp = final || OutboxRetry.IsExhausted(attempts, settings.MaxAttempts);
         var next = now + OutboxRetry.DelayAfter(attempts, settings.FirstRetryDelay, settings.MaxRetryDelay);
+        if (giveUp)
+        {
+            // Kept for an operator (address, subject, error), but not its bodies: nothing will ever send them.
+            await mine.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.FailedAt, now)
+                    .SetProperty(m => m.ProtectedTextBody, (string?)null)
+                    .SetProperty(m => m.ProtectedHtmlBody, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LockedBy, (string?)null),
+                cancellationToken);
+            Log.GaveUp(logger, id, row.Kind, attempts, error);
+            return;
+        }
+
         await mine.ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.FailedAt, failedAt)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LockedBy, (string?)null),
             cancellationToken);
-        if (giveUp)
-        {
-            Log.GaveUp(logger, id, row.Kind, attempts, error);
-        }
-        else
-        {
-            Log.WillRetry(logger, id, row.Kind, attempts, next, error);
-        }
+        Log.WillRetry(logger, id, row.Kind, attempts, next, error);
     }
 
     private async Task<EmailFrom> FromAsync(CancellationToken cancellationToken)

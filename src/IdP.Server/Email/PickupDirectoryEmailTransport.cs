@@ -15,13 +15,19 @@ internal sealed class PickupDirectoryEmailTransport(IOptions<EmailOptions> optio
     public async Task<EmailDelivery> SendAsync(EmailMessage message, EmailFrom from, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        using var mime = MimeMessages.Create(message, from, now);
         var folder = Folder;
         var name = $"{now:yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(folder, name);
         var temporary = path + ".tmp";
         try
         {
+            // Built inside the try: whatever goes wrong with one message must come back as a result the outbox counts.
+            using var mime = MimeMessages.Create(message, from, now);
+            if (mime is null)
+            {
+                return MimeMessages.UnparsableRecipient;
+            }
+
             Directory.CreateDirectory(folder);
             await mime.WriteToAsync(temporary, cancellationToken);
             File.Move(temporary, path);

@@ -13,10 +13,16 @@ internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options, TimePro
     public async Task<EmailDelivery> SendAsync(EmailMessage message, EmailFrom from, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        using var mime = MimeMessages.Create(message, from, time.GetUtcNow());
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         try
         {
+            // Built inside the try: whatever goes wrong with one message must come back as a result the outbox counts.
+            using var mime = MimeMessages.Create(message, from, time.GetUtcNow());
+            if (mime is null)
+            {
+                return MimeMessages.UnparsableRecipient;
+            }
+
             var security = smtp.Security switch
             {
                 SmtpSecurity.None => SecureSocketOptions.None,

@@ -8,8 +8,9 @@ namespace IdP.Server.Maintenance;
 
 /// <summary>
 /// Removes rows whose life is over: finished or expired journeys (their verification codes go with them), Run now
-/// runs, idle sign-in counters without a running lockout, old sent emails, and OpenIddict's ended tokens and
-/// authorizations. Every statement is idempotent, so all nodes may run it.
+/// runs, idle sign-in counters without a running lockout, old sent emails, emails dropped unsent (decoys and expired
+/// codes: nothing in them is worth keeping), and OpenIddict's ended tokens and authorizations. Every statement is
+/// idempotent, so all nodes may run it.
 /// </summary>
 public sealed class Housekeeping(
     IdPDbContext db,
@@ -33,6 +34,7 @@ public sealed class Housekeeping(
             .ExecuteDeleteAsync(cancellationToken);
         var sentCutoff = now - settings.SentMailRetention;
         removed += await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentCutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await db.OutboxMessages.Where(m => m.DroppedAt != null && m.DroppedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
 
         var tokenCutoff = now - settings.TokenRetention;
         await tokens.PruneAsync(tokenCutoff, cancellationToken);

@@ -42,6 +42,16 @@ public sealed class SignInNameNormalizerTests
         Assert.Equal("The value is too long.", SignInNameNormalizer.Validate(SignInNameKind.Username, new string('a', 257)));
 
     [Theory]
+    [InlineData(SignInNameKind.Username, 15)] // U+FDFA becomes 18 characters under NFKC: 15 make 270
+    [InlineData(SignInNameKind.Email, 14)]
+    public void Names_whose_normalised_key_is_longer_than_256_characters_are_refused(SignInNameKind kind, int count)
+    {
+        var value = new string('\uFDFA', count) + (kind == SignInNameKind.Email ? "@example.com" : "");
+        Assert.True(value.Length <= 256);
+        Assert.Equal("The value is too long.", SignInNameNormalizer.Validate(kind, value));
+    }
+
+    [Theory]
     [InlineData(SignInNameKind.Email, " ada@example.com ")]
     [InlineData(SignInNameKind.Username, "ada.lovelace_1815")]
     [InlineData(SignInNameKind.Username, "Ådá")]

@@ -13,6 +13,7 @@ public sealed class PasswordResetOptionsTests
         Assert.Equal(600, options.CodeLifetimeSeconds);
         Assert.Equal(5, options.MaxAttempts);
         Assert.Equal(10, options.MaxCodesPerHour);
+        Assert.Equal(20, options.MaxCodesPerDay);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ResendCooldown);
         Assert.False(options.LogCodes);
         Assert.Empty(Problems(options));
@@ -25,6 +26,10 @@ public sealed class PasswordResetOptionsTests
     [InlineData(1201, false)]
     public void Code_lifetime_must_be_between_60_and_1200_seconds(int seconds, bool valid) =>
         Assert.Equal(valid, Problems(new PasswordResetOptions { CodeLifetimeSeconds = seconds }).Count == 0);
+
+    [Fact]
+    public void The_daily_limit_cannot_be_below_the_hourly_one() =>
+        Assert.Contains(Problems(new PasswordResetOptions { MaxCodesPerHour = 30, MaxCodesPerDay = 20 }), p => p.Contains("MaxCodesPerDay", StringComparison.Ordinal));
 
     [Fact]
     public void Selected_needs_a_group() =>

@@ -29,6 +29,20 @@ public abstract class HousekeepingTests(IdPFactory factory)
         Assert.True(await factory.WithDbAsync(db => db.Journeys.AnyAsync(j => j.Id == liveJourney)));
         Assert.Equal(0, await factory.WithDbAsync(db => db.SignInThrottles.CountAsync()));
     }
+
+    [Fact]
+    public async Task Emails_dropped_unsent_are_removed_a_day_later()
+    {
+        var decoy = await factory.QueueMailAsync($"{Guid.NewGuid():N}@example.com", decoy: true);
+        await factory.WaitForOutboxRowAsync(decoy, m => m.DroppedAt is not null);
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Housekeeping>().RunOnceAsync(CancellationToken.None));
+        Assert.True(await factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == decoy)));
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Housekeeping>().RunOnceAsync(CancellationToken.None));
+        Assert.False(await factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == decoy)));
+    }
 }
 
 public sealed class HousekeepingTestsOnSqlite(SqliteIdPFactory factory) : HousekeepingTests(factory), IClassFixture<SqliteIdPFactory>;

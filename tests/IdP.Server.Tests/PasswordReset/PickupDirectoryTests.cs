@@ -68,6 +68,20 @@ public abstract class PickupDirectoryTests(IPickupServer server) : IAsyncLifetim
         Assert.DoesNotContain(server.Logs.Entries, e => Mentions(e, productionCode));
     }
 
+    [Fact]
+    public async Task A_message_to_an_address_mail_software_cannot_parse_fails_at_once_and_blocks_nothing()
+    {
+        var good = Unique();
+        var bad = await _factory.QueueMailAsync(".dot@example.com");
+        var next = await _factory.QueueMailAsync(good);
+
+        var failed = await _factory.WaitForOutboxRowAsync(bad, m => m.FailedAt is not null);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Null(failed.ProtectedTextBody);
+        await _factory.WaitForOutboxRowAsync(next, m => m.SentAt is not null);
+        Assert.Equal("Test message", (await WaitForFileAsync(good)).Subject);
+    }
+
     private static bool Mentions(CapturedLog entry, string code) => Regex.IsMatch(entry.Message, $@"\b{code}\b");
 
     private async Task<MimeMessage> WaitForFileAsync(string to)

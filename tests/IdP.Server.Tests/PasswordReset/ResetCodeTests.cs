@@ -11,7 +11,8 @@ namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>
 /// Verification code rules through the step 1 form: wrong, expired, exhausted, replaced and reused codes, the resend
-/// cooldown and the hourly limit per address, with every counter held in the database (shared by several nodes).
+/// cooldown and its back-off after dead codes, the hourly and daily limits per address, with every counter held in the
+/// database (shared by several nodes).
 /// </summary>
 public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
 {
@@ -93,11 +94,79 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
         Assert.Equal(NoRetry, page.Error);
         Assert.Null(page.Success);
 
+        // A code that died of wrong entries makes the next one wait a minute, not the usual 30 seconds.
         _factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(Throttled, ResetPasswordPage.On(browser, await page.SendNewCodeAsync()).Error);
+        _factory.Clock.Advance(TimeSpan.FromSeconds(30));
         page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
         Assert.Equal(CodeSent, page.Info);
         var fresh = await _smtp.WaitForCodeAsync(email, count: 2);
         Assert.Equal("E-mail address verified. You can now continue.", ResetPasswordPage.On(browser, await page.VerifyAsync(fresh)).Success);
+    }
+
+    [Fact]
+    public async Task Each_code_killed_by_wrong_entries_doubles_the_wait_for_the_next_one_whatever_the_journey()
+    {
+        var email = await AccountAsync();
+        using var browser = _factory.CreateBrowser();
+        var page = await SendAsync(browser, email);
+        var code = await _smtp.WaitForCodeAsync(email);
+        page = await KillCodeAsync(browser, page, code);
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
+        Assert.Equal(CodeSent, page.Info);
+        page = await KillCodeAsync(browser, page, await _smtp.WaitForCodeAsync(email, count: 2));
+
+        // Two dead codes: two minutes, for this journey and for a new one alike.
+        _factory.Clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.Equal(Throttled, ResetPasswordPage.On(browser, await page.SendNewCodeAsync()).Error);
+        using var other = _factory.CreateBrowser();
+        var fresh = await other.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        Assert.Equal(Throttled, ResetPasswordPage.On(other, await fresh.SendCodeAsync(email)).Error);
+        _factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(CodeSent, ResetPasswordPage.On(other, await fresh.SendCodeAsync(email)).Info);
+        await _smtp.WaitForCodeAsync(email, count: 3);
+    }
+
+    [Fact]
+    public async Task At_most_twenty_codes_go_to_one_address_in_a_day_whatever_the_journey()
+    {
+        var email = await AccountAsync();
+        var first = _factory.Clock.GetUtcNow();
+
+        // Ten an hour (the hourly limit), in two journeys an hour apart (a journey lasts an hour).
+        for (var hour = 0; hour < 2; hour++)
+        {
+            using var browser = _factory.CreateBrowser();
+            var page = await SendAsync(browser, email);
+            for (var sent = 2; sent <= 10; sent++)
+            {
+                _factory.Clock.Advance(TimeSpan.FromSeconds(31));
+                page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
+                Assert.Equal(CodeSent, page.Info);
+            }
+
+            // Delivered before the clock jumps: a code still queued when it expires is dropped, not sent late.
+            await _smtp.WaitForMessageAsync(email, count: 10 * (hour + 1));
+            _factory.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        // Hours later the hourly limit has long passed, but the day's twenty are used up: refused, in any journey.
+        _factory.Clock.Advance(TimeSpan.FromHours(3));
+        using var other = _factory.CreateBrowser();
+        var fresh = await other.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        Assert.Equal(Throttled, ResetPasswordPage.On(other, await fresh.SendCodeAsync(email)).Error);
+        Assert.Equal(CodeSent, ResetPasswordPage.On(other, await fresh.SendCodeAsync("someone-else-" + email)).Info);
+
+        // A day after the first code, one more may go.
+        _factory.Clock.SetUtcNow(first + TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
+        using var dayLater = _factory.CreateBrowser();
+        var again = await dayLater.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        Assert.Equal(Throttled, ResetPasswordPage.On(dayLater, await again.SendCodeAsync(email)).Error);
+        _factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(CodeSent, ResetPasswordPage.On(dayLater, await again.SendCodeAsync(email)).Info);
+        await _smtp.WaitForMessageAsync(email, count: 21);
     }
 
     [Fact]
@@ -206,21 +275,31 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Per_address_send_rows_are_purged_once_an_hour_has_passed()
+    public async Task Per_address_send_rows_are_purged_once_a_day_has_passed()
     {
         var email = await AccountAsync();
         using var browser = _factory.CreateBrowser();
         await SendAsync(browser, email);
         var hash = IdP.Core.SignIn.ThrottleKey.ForAddress(IdP.Core.Accounts.SignInNameNormalizer.Normalize(email));
-        Assert.True(await ThrottleRowExistsAsync(hash));
+        Assert.True(await ThrottleRowsExistAsync(hash));
 
-        for (var step = 0; step < 40 && await ThrottleRowExistsAsync(hash); step++)
+        // The hourly clean-up keeps them while the daily limit still counts them...
+        for (var hour = 0; hour < 23; hour++)
+        {
+            _factory.Clock.Advance(TimeSpan.FromHours(1));
+            await Task.Delay(50);
+        }
+
+        Assert.True(await ThrottleRowsExistAsync(hash));
+
+        // ...and removes them after.
+        for (var step = 0; step < 40 && await ThrottleRowsExistAsync(hash); step++)
         {
             _factory.Clock.Advance(TimeSpan.FromMinutes(10));
             await Task.Delay(100);
         }
 
-        Assert.False(await ThrottleRowExistsAsync(hash));
+        Assert.False(await ThrottleRowsExistAsync(hash));
     }
 
     [Fact]
@@ -255,8 +334,22 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
 
     private const string ResetPageOperation = "operation";
 
-    private Task<bool> ThrottleRowExistsAsync(string hash) =>
-        _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.EmailSendThrottles, t => t.AddressHash == hash));
+    private Task<bool> ThrottleRowsExistAsync(string hash) =>
+        _factory.WithDbAsync(async db =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.EmailSendThrottles, t => t.AddressHash == hash)
+            || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.EmailCodeSends, c => c.AddressHash == hash));
+
+    /// <summary>Five wrong entries: the code dies.</summary>
+    private async Task<ResetPasswordPage> KillCodeAsync(Browser browser, ResetPasswordPage page, string code)
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            page = ResetPasswordPage.On(browser, await page.VerifyAsync(Other(code)));
+        }
+
+        Assert.Equal(NoRetry, page.Error);
+        return page;
+    }
 
     /// <summary>This test's audit events of one type (each test registers its own app).</summary>
     private Task<List<IdP.Core.Audit.AuditEvent>> AuditAsync(string type) =>

@@ -1,4 +1,6 @@
 using IdP.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
 namespace IdP.Server.Tests.PasswordReset;
 
@@ -8,6 +10,9 @@ public interface IResetServer
     IdPFactory Factory { get; }
 
     TestSmtpServer Smtp { get; }
+
+    /// <summary>The SQL each POST ran, for comparing the work of two requests.</summary>
+    RequestSqlRecorder Sql { get; }
 }
 
 /// <summary>The server on SQLite, with its own SMTP server and reset on for everyone at first start.</summary>
@@ -22,6 +27,14 @@ public class SqliteResetFactory : SqliteIdPFactory, IResetServer
     public IdPFactory Factory => this;
 
     public TestSmtpServer Smtp { get; } = new();
+
+    public RequestSqlRecorder Sql { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(Sql.AddTo);
+    }
 
     public override async Task InitializeAsync()
     {
@@ -48,6 +61,14 @@ public class PostgresResetFactory : PostgresIdPFactory, IResetServer
     public IdPFactory Factory => this;
 
     public TestSmtpServer Smtp { get; } = new();
+
+    public RequestSqlRecorder Sql { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(Sql.AddTo);
+    }
 
     public override async Task InitializeAsync()
     {

@@ -9,7 +9,8 @@ namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>
 /// Mail through the outbox: a code queued while SMTP is down is delivered when it is back, retries back off, the last
-/// failed attempt marks the message failed (kept, never deleted), bodies are protected at rest and erased once sent.
+/// failed attempt (or a message that can never be sent) marks the message failed (kept, never deleted), a code that
+/// expired in the queue is dropped, bodies are protected at rest and erased once the message is done with.
 /// These servers retry at most 3 times and give codes 2 minutes.
 /// </summary>
 public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifetime
@@ -83,13 +84,67 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
         Assert.Null(third.SentAt);
         Assert.False(string.IsNullOrEmpty(third.LastError));
 
-        // Failed for good: SMTP coming back does not resend it, and the row stays for an operator.
+        // Failed for good: SMTP coming back does not resend it, and the row stays for an operator, without its bodies.
         await _smtp.StartAsync();
         _factory.Clock.Advance(TimeSpan.FromHours(2));
         await Task.Delay(500);
         var kept = await WaitForOutboxAsync(email, m => m.FailedAt is not null);
         Assert.Equal(3, kept.Attempts);
+        Assert.Null(kept.ProtectedTextBody);
+        Assert.Null(kept.ProtectedHtmlBody);
+        Assert.Equal("Contoso Test account email verification code", kept.Subject);
         Assert.Empty(_smtp.To(email));
+    }
+
+    [Fact]
+    public async Task A_code_still_queued_when_it_expires_is_dropped_not_sent_late()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        await _smtp.StopAsync();
+
+        using var browser = _factory.CreateBrowser();
+        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
+        ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
+        var queued = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+        Assert.Equal(queued.CreatedAt + TimeSpan.FromMinutes(2), queued.ExpiresAt);
+
+        // SMTP is back only after the code's two minutes: the next attempt drops the message instead of sending it.
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _smtp.StartAsync();
+        var dropped = await AdvanceUntilAsync(email, m => m.DroppedAt is not null);
+        Assert.Null(dropped.SentAt);
+        Assert.Null(dropped.FailedAt);
+        Assert.Null(dropped.ProtectedTextBody);
+        Assert.Null(dropped.ProtectedHtmlBody);
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(300);
+        Assert.Empty(_smtp.To(email));
+    }
+
+    [Fact]
+    public async Task A_message_to_an_address_mail_software_cannot_parse_fails_at_once_and_blocks_nothing()
+    {
+        // Accounts can no longer hold such an address; a message to one (an older row, another writer) must still not
+        // stall the outbox.
+        const string unparsable = "dot.@example.com";
+        Assert.False(IdP.Core.Accounts.EmailAddress.IsValid(unparsable));
+        var good = Unique();
+        var bad = await _factory.QueueMailAsync(unparsable);
+        var next = await _factory.QueueMailAsync(good);
+
+        var failed = await _factory.WaitForOutboxRowAsync(bad, m => m.FailedAt is not null);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("cannot be parsed", failed.LastError, StringComparison.Ordinal);
+        Assert.Null(failed.ProtectedTextBody);
+        Assert.Null(failed.ProtectedHtmlBody);
+        await _factory.WaitForOutboxRowAsync(next, m => m.SentAt is not null);
+        await _smtp.WaitForMessageAsync(good);
+
+        // Never tried again.
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(300);
+        Assert.Equal(1, (await _factory.WaitForOutboxRowAsync(bad, _ => true)).Attempts);
     }
 
     [Fact]

@@ -16,6 +16,6 @@ internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMess
         builder.Property(m => m.Subject).HasMaxLength(512);
         builder.Property(m => m.LastError).HasMaxLength(2048);
         builder.Property(m => m.LockedBy).HasMaxLength(128);
-        builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.DroppedAt, m.NextAttemptAt });
     }
 }

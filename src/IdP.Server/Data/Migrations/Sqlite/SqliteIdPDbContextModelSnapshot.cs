@@ -200,7 +200,16 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DroppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDecoy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -247,7 +256,7 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "FailedAt", "DroppedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -354,6 +363,31 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("Journeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.PasswordReset.EmailCodeSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExhaustedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("AddressHash", "SentAt");
+
+                    b.ToTable("EmailCodeSends", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.PasswordReset.EmailSendThrottle", b =>
                 {
                     b.Property<string>("AddressHash")
@@ -380,11 +414,6 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddressHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CodeHash")
@@ -427,8 +456,6 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AddressHash", "CreatedAt");
 
                     b.HasIndex("JourneyId", "CreatedAt");
 

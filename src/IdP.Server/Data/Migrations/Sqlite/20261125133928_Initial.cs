@@ -92,6 +92,20 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailCodeSends",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExhaustedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailCodeSends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmailSendThrottles",
                 columns: table => new
                 {
@@ -196,6 +210,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     ProtectedTextBody = table.Column<string>(type: "TEXT", nullable: true),
                     ProtectedHtmlBody = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDecoy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DroppedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -475,7 +492,6 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     JourneyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Username = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUsername = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -604,9 +620,14 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EmailVerifications_AddressHash_CreatedAt",
-                table: "EmailVerifications",
-                columns: new[] { "AddressHash", "CreatedAt" });
+                name: "IX_EmailCodeSends_AddressHash_SentAt",
+                table: "EmailCodeSends",
+                columns: new[] { "AddressHash", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailCodeSends_SentAt",
+                table: "EmailCodeSends",
+                column: "SentAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailVerifications_JourneyId_CreatedAt",
@@ -663,9 +684,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_SentAt_FailedAt_NextAttemptAt",
+                name: "IX_OutboxMessages_SentAt_FailedAt_DroppedAt_NextAttemptAt",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+                columns: new[] { "SentAt", "FailedAt", "DroppedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RunNowRuns_ExpiresAt",
@@ -719,6 +740,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailCodeSends");
 
             migrationBuilder.DropTable(
                 name: "EmailSendThrottles");

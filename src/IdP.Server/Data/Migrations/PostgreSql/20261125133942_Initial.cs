@@ -93,6 +93,20 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailCodeSends",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddressHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExhaustedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailCodeSends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmailSendThrottles",
                 columns: table => new
                 {
@@ -197,6 +211,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     ProtectedTextBody = table.Column<string>(type: "text", nullable: true),
                     ProtectedHtmlBody = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDecoy = table.Column<bool>(type: "boolean", nullable: false),
+                    DroppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -476,7 +493,6 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     JourneyId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AddressHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Username = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUsername = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -605,9 +621,14 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EmailVerifications_AddressHash_CreatedAt",
-                table: "EmailVerifications",
-                columns: new[] { "AddressHash", "CreatedAt" });
+                name: "IX_EmailCodeSends_AddressHash_SentAt",
+                table: "EmailCodeSends",
+                columns: new[] { "AddressHash", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailCodeSends_SentAt",
+                table: "EmailCodeSends",
+                column: "SentAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailVerifications_JourneyId_CreatedAt",
@@ -664,9 +685,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_SentAt_FailedAt_NextAttemptAt",
+                name: "IX_OutboxMessages_SentAt_FailedAt_DroppedAt_NextAttemptAt",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+                columns: new[] { "SentAt", "FailedAt", "DroppedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RunNowRuns_ExpiresAt",
@@ -720,6 +741,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailCodeSends");
 
             migrationBuilder.DropTable(
                 name: "EmailSendThrottles");

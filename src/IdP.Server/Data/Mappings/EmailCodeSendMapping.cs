@@ -1,0 +1,18 @@
+using IdP.Core.PasswordReset;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+internal sealed class EmailCodeSendMapping : IEntityTypeConfiguration<EmailCodeSend>
+{
+    public void Configure(EntityTypeBuilder<EmailCodeSend> builder)
+    {
+        builder.ToTable("EmailCodeSends");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.AddressHash).HasMaxLength(64);
+        builder.HasIndex(c => new { c.AddressHash, c.SentAt });
+        builder.HasIndex(c => c.SentAt);
+    }
+}

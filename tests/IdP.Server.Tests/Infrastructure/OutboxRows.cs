@@ -1,0 +1,48 @@
+using IdP.Core.Email;
+using IdP.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>Puts messages in the server's outbox the way its features do, and watches what the worker makes of them.</summary>
+public static class OutboxRows
+{
+    /// <summary>Queues a plain message (or a decoy) to <paramref name="toAddress"/> through the server's own outbox and wakes its worker.</summary>
+    public static Task<Guid> QueueMailAsync(this IdPFactory factory, string toAddress, bool decoy = false)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithScopeAsync(async sp =>
+        {
+            var outbox = sp.GetRequiredService<IEmailOutbox>();
+            var db = sp.GetRequiredService<IdPDbContext>();
+            var message = new EmailMessage(toAddress, null, "Test message", "Hello.", "<p>Hello.</p>");
+            var row = decoy ? outbox.PrepareDecoy("test.message", message) : outbox.Prepare("test.message", message);
+            db.OutboxMessages.Add(row);
+            await db.SaveChangesAsync();
+            outbox.Wake();
+            return row.Id;
+        });
+    }
+
+    /// <summary>Waits (real time: the worker runs on its own) until the row matches <paramref name="condition"/>.</summary>
+    public static async Task<OutboxMessage> WaitForOutboxRowAsync(this IdPFactory factory, Guid id, Func<OutboxMessage, bool> condition)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        OutboxMessage? row = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            row = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+            if (condition(row))
+            {
+                return row;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"Outbox message {id} never reached the expected state; last seen: attempts {row?.Attempts}, sent {row?.SentAt}, failed {row?.FailedAt}, dropped {row?.DroppedAt}, error {row?.LastError}.");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using IdP.Server.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Records the SQL text of every command the server runs while handling a POST, by request, so a test can compare the
+/// database work of two requests statement by statement (parameter values are not part of the text). Background work
+/// (the outbox worker, housekeeping) has no request and is not recorded.
+/// </summary>
+public sealed class RequestSqlRecorder : DbCommandInterceptor
+{
+    private readonly HttpContextAccessor _http = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byRequest = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _posts = new();
+
+    /// <summary>Adds the recorder to the server's DbContext (both providers' context types).</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
+        services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
+    }
+
+    /// <summary>The commands of the latest POST the server handled, in the order they ran.</summary>
+    public IReadOnlyList<string> LastPost() =>
+        _posts.LastOrDefault() is { } id && _byRequest.TryGetValue(id, out var commands) ? [.. commands] : [];
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Record(command);
+        return base.NonQueryExecuting(command, eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Record(command);
+        return base.ScalarExecuting(command, eventData, result);
+    }
+
+    private void Record(DbCommand command)
+    {
+        if (_http.HttpContext is not { Request.Method: "POST" } context)
+        {
+            return;
+        }
+
+        var commands = _byRequest.GetOrAdd(context.TraceIdentifier, id =>
+        {
+            _posts.Enqueue(id);
+            return new ConcurrentQueue<string>();
+        });
+        commands.Enqueue(command.CommandText);
+    }
+}
