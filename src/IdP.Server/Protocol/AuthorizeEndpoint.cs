@@ -52,6 +52,15 @@ internal static class AuthorizeEndpoint
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message), StatusCodes.Status400BadRequest);
         }
 
+        if (HttpMethods.IsPost(http.Request.Method) && BrowserBinding.Read(http) is null)
+        {
+            // A cross-site form post carries none of our SameSite=Lax cookies, although the browser may hold them. Sent
+            // back as a GET (a top-level navigation, which carries them), the request finds the browser's binding and
+            // SSO session, instead of a new binding replacing the old one and ending the browser's other journeys.
+            http.Response.Headers.Location = replayUrl;
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+
         var flow = policy.Flow;
         var ct = http.RequestAborted;
         var fingerprint = AuthorizeRequestFingerprint.Compute(parameters);
