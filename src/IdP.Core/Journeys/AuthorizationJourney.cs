@@ -22,6 +22,12 @@ public sealed class AuthorizationJourney
     /// <summary>Path and query of the app's authorize request, replayed once the user is done.</summary>
     public required string AuthorizeUrl { get; set; }
 
+    /// <summary>
+    /// <see cref="AuthorizeRequestFingerprint"/> of the app's request: the authorize endpoint completes the journey only
+    /// for a request with the same parameters.
+    /// </summary>
+    public required string RequestFingerprint { get; set; }
+
     public string? ClientId { get; set; }
 
     public JourneyStatus Status { get; set; } = JourneyStatus.Pending;
@@ -31,6 +37,12 @@ public sealed class AuthorizationJourney
 
     /// <summary>When credentials were last proven: the token's <c>auth_time</c>.</summary>
     public DateTimeOffset? AuthenticatedAt { get; set; }
+
+    /// <summary>
+    /// The account's security stamp when the user authenticated. A password change (reset) rotates the stamp, so a
+    /// journey finished before it can no longer yield tokens.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }

@@ -4,6 +4,7 @@ using IdP.Core.Data;
 using IdP.Core.SignIn;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IdP.Core.Journeys;
@@ -11,12 +12,19 @@ namespace IdP.Core.Journeys;
 /// <summary>
 /// Keeps pending authorization requests while the user is on our pages. Every read checks the browser binding and
 /// expiry; every state change is a compare-and-set on <see cref="AuthorizationJourney.Version"/>, so a journey ends once.
+/// A finished journey yields tokens only for the request that started it and only while the account is unchanged.
 /// </summary>
-public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions<SignInOptions> options)
+public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions<SignInOptions> options, ILogger<JourneyService> logger)
 {
-    /// <summary>Creates a journey for an authorize request made by the browser holding <paramref name="bindingSecret"/>.</summary>
-    public async Task<AuthorizationJourney> StartAsync(string policy, string tenantSegment, string authorizeUrl, string? clientId, string bindingSecret, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a journey for an authorize request (<paramref name="authorizeUrl"/>, with parameters digested as
+    /// <paramref name="requestFingerprint"/>) made by the browser holding <paramref name="bindingSecret"/>.
+    /// </summary>
+    public async Task<AuthorizationJourney> StartAsync(string policy, string tenantSegment, string authorizeUrl, string requestFingerprint, string? clientId, string bindingSecret, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(authorizeUrl);
+        // The caller refuses longer requests with a page; reaching here with one is a bug, not a user error.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(authorizeUrl.Length, AuthorizeRequestLimits.MaxLength);
         var now = time.UtcNow();
         var journey = new AuthorizationJourney
         {
@@ -25,6 +33,7 @@ public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions
             Policy = policy,
             TenantSegment = tenantSegment,
             AuthorizeUrl = authorizeUrl,
+            RequestFingerprint = requestFingerprint,
             ClientId = clientId,
             CreatedAt = now,
             ExpiresAt = now + options.Value.JourneyLifetime,
@@ -54,14 +63,56 @@ public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions
         return CryptographicOperations.FixedTimeEquals(expected, actual) ? journey : null;
     }
 
-    /// <summary>Records that the user proved who they are; the authorize endpoint then issues tokens for them.</summary>
-    public Task<bool> MarkAuthenticatedAsync(AuthorizationJourney journey, Guid accountId, DateTimeOffset authenticatedAt, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The journey named by <paramref name="id"/> when it belongs to this browser and was started by the request whose
+    /// parameters digest to <paramref name="requestFingerprint"/>; otherwise null (the request is then a new one).
+    /// </summary>
+    public async Task<AuthorizationJourney?> FindForRequestAsync(string? id, string? bindingSecret, string requestFingerprint, CancellationToken cancellationToken)
+    {
+        var journey = await FindAsync(id, bindingSecret, cancellationToken);
+        return journey is not null && string.Equals(journey.RequestFingerprint, requestFingerprint, StringComparison.Ordinal) ? journey : null;
+    }
+
+    /// <summary>
+    /// Records that the user proved who they are; the authorize endpoint then issues tokens for them. Pass the account's
+    /// security stamp as it is now, after any change this step made (a reset passes the new one): tokens are issued
+    /// only while the account still has it.
+    /// </summary>
+    public Task<bool> MarkAuthenticatedAsync(AuthorizationJourney journey, Guid accountId, string? securityStamp, DateTimeOffset authenticatedAt, CancellationToken cancellationToken) =>
         ChangeAsync(journey, JourneyStatus.Pending, j =>
         {
             j.Status = JourneyStatus.Authenticated;
             j.AccountId = accountId;
+            j.SecurityStamp = securityStamp;
             j.AuthenticatedAt = authenticatedAt;
         }, cancellationToken);
+
+    /// <summary>
+    /// Completes an authenticated journey: its account, when that account is still enabled and has the security stamp
+    /// it had when the user authenticated. A stale journey is completed too, so it cannot be tried again.
+    /// </summary>
+    public async Task<JourneySignIn> CompleteSignInAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        if (journey is not { Status: JourneyStatus.Authenticated, AccountId: { } accountId, AuthenticatedAt: { } authenticatedAt })
+        {
+            return new JourneySignIn.AlreadyCompleted();
+        }
+
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (!await CompleteAsync(journey, cancellationToken))
+        {
+            return new JourneySignIn.AlreadyCompleted();
+        }
+
+        if (account is not { Enabled: true } || !string.Equals(account.SecurityStamp, journey.SecurityStamp, StringComparison.Ordinal))
+        {
+            Log.StaleJourney(logger);
+            return new JourneySignIn.Stale();
+        }
+
+        return new JourneySignIn.Ready(account, authenticatedAt);
+    }
 
     /// <summary>The user cancelled: the app will receive AADB2C90091.</summary>
     public Task<bool> MarkCancelledAsync(AuthorizationJourney journey, CancellationToken cancellationToken) =>

@@ -13,6 +13,13 @@ namespace IdP.Core.SignIn;
 /// is verified against a dummy) and is counted and locked out the same way, so neither the answer, its timing nor
 /// lockout tells whether an account exists.
 /// </summary>
+/// <remarks>
+/// Checks for one name may run in parallel (tabs, scripts, several nodes), each spending ~100 ms on the hash. So the
+/// lock is not decided from a row read before the hash: a failure is counted only while the name is not locked and
+/// answers from the row as it is after counting, and a right password wins only by clearing the counter in a statement
+/// that finds no lock. Whatever the interleaving, at most <see cref="SignInOptions.MaxFailedAttempts"/> - 1 wrong
+/// answers come before the lock, and nothing succeeds after it.
+/// </remarks>
 public sealed class LocalAccountSignIn(
     IIdPDbContext db,
     IPasswordHasher<Account> hasher,
@@ -30,7 +37,6 @@ public sealed class LocalAccountSignIn(
         var key = ThrottleKey.For(kind, normalized);
         var now = time.UtcNow();
 
-        var throttle = await db.SignInThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.KeyHash == key, cancellationToken);
         var account = await db.SignInNames.AsNoTracking()
             .Where(n => n.Kind == kind && n.NormalizedValue == normalized)
             .Join(db.Users, n => n.AccountId, a => a.Id, (n, a) => a)
@@ -41,32 +47,29 @@ public sealed class LocalAccountSignIn(
             ? hasher.VerifyHashedPassword(account, hash, password)
             : dummy.Verify(password);
 
-        if (throttle?.LockedUntil is { } lockedUntil && lockedUntil > now)
-        {
-            Log.LockedOutAttempt(logger);
-            return new SignInResult.LockedOut(lockedUntil);
-        }
-
         if (account is null || verified == PasswordVerificationResult.Failed)
         {
-            var lockout = await RecordFailureAsync(key, now, cancellationToken);
-            return lockout is { } until ? new SignInResult.LockedOut(until) : new SignInResult.InvalidCredentials();
+            return await RecordFailureAsync(key, now, cancellationToken);
         }
 
         if (!account.Enabled)
         {
-            return new SignInResult.Disabled();
+            return await LockedUntilAsync(key, now, cancellationToken) is { } until ? LockedOut(until) : new SignInResult.Disabled();
+        }
+
+        // The right password wins only if no lock exists when the counter is cleared: a failure that locked the name
+        // while this hash was being checked is neither ignored nor erased.
+        var cleared = await db.SignInThrottles.Where(t => t.KeyHash == key && (t.LockedUntil == null || t.LockedUntil <= now))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (cleared == 0 && await LockedUntilAsync(key, now, cancellationToken) is { } lockedUntil)
+        {
+            return LockedOut(lockedUntil);
         }
 
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await db.Users.Where(a => a.Id == account.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordHash, hasher.HashPassword(account, password)), cancellationToken);
-        }
-
-        if (throttle is not null)
-        {
-            await ClearAsync(key, cancellationToken);
         }
 
         return new SignInResult.Succeeded(account);
@@ -80,32 +83,51 @@ public sealed class LocalAccountSignIn(
         await db.SignInThrottles.Where(t => keys.Contains(t.KeyHash)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private Task<int> ClearAsync(string key, CancellationToken cancellationToken) =>
-        db.SignInThrottles.Where(t => t.KeyHash == key).ExecuteDeleteAsync(cancellationToken);
+    private SignInResult.LockedOut LockedOut(DateTimeOffset until)
+    {
+        Log.LockedOutAttempt(logger);
+        return new SignInResult.LockedOut(until);
+    }
 
-    /// <summary>Counts one failure atomically (several nodes may count at once); returns the lockout end if this failure locks.</summary>
-    private async Task<DateTimeOffset?> RecordFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> LockedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.SignInThrottles.AsNoTracking()
+            .Where(t => t.KeyHash == key && t.LockedUntil != null && t.LockedUntil > now)
+            .Select(t => t.LockedUntil)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Counts one failure and answers from the counter as it stands after it: invalid, or locked out.</summary>
+    private async Task<SignInResult> RecordFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var updated = await db.SignInThrottles.Where(t => t.KeyHash == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedCount, t => t.FailedCount + 1).SetProperty(t => t.UpdatedAt, now), cancellationToken);
-        if (updated == 0 && !await TryInsertAsync(key, now, cancellationToken))
+        if (!await CountFailureAsync(key, now, cancellationToken))
         {
-            await db.SignInThrottles.Where(t => t.KeyHash == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedCount, t => t.FailedCount + 1).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            return LockedOut(await LockedUntilAsync(key, now, cancellationToken) ?? now);
         }
 
-        var row = await db.SignInThrottles.AsNoTracking().FirstAsync(t => t.KeyHash == key, cancellationToken);
+        // Read after counting, so a row locked meanwhile (by a parallel failure) answers "locked", never "invalid".
+        var row = await db.SignInThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.KeyHash == key, cancellationToken);
+        if (row is null)
+        {
+            // A right password cleared the counter after this failure was counted.
+            return new SignInResult.InvalidCredentials();
+        }
+
+        if (row.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            return LockedOut(lockedUntil);
+        }
+
         if (row.FailedCount < settings.MaxFailedAttempts)
         {
-            return null;
+            return new SignInResult.InvalidCredentials();
         }
 
         var duration = LockoutDuration(row.LockoutCount, settings);
         var until = now + duration;
 
-        // Conditional on the count still being over the limit: when two nodes race, only one locks and escalates.
-        var locked = await db.SignInThrottles.Where(t => t.KeyHash == key && t.FailedCount >= settings.MaxFailedAttempts)
+        // Conditional on the count still being over the limit and no lock yet: when failures race, one locks and escalates.
+        var locked = await db.SignInThrottles
+            .Where(t => t.KeyHash == key && t.FailedCount >= settings.MaxFailedAttempts && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.FailedCount, 0)
                     .SetProperty(t => t.LockoutCount, t => t.LockoutCount + 1)
@@ -115,9 +137,43 @@ public sealed class LocalAccountSignIn(
         if (locked > 0)
         {
             Log.NameLockedOut(logger, duration);
+            return LockedOut(until);
         }
 
-        return until;
+        // Another failure locked it first (locked), or a right password cleared the counter first (not locked).
+        return await LockedUntilAsync(key, now, cancellationToken) is { } other ? LockedOut(other) : new SignInResult.InvalidCredentials();
+    }
+
+    /// <summary>
+    /// Adds one failure to the name's counter, atomically (several nodes may count at once), unless the name is locked;
+    /// false when it is locked.
+    /// </summary>
+    private async Task<bool> CountFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Each pass either counts, sees the lock, or creates the row; a pass can only fail because another request
+        // created or cleared the row in between, so a few passes always suffice.
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var counted = await db.SignInThrottles.Where(t => t.KeyHash == key && (t.LockedUntil == null || t.LockedUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedCount, t => t.FailedCount + 1).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            if (counted > 0)
+            {
+                return true;
+            }
+
+            if (await LockedUntilAsync(key, now, cancellationToken) is not null)
+            {
+                return false;
+            }
+
+            if (!await db.SignInThrottles.AnyAsync(t => t.KeyHash == key, cancellationToken) && await TryInsertAsync(key, now, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        // Only under pathological churn; refusing is the safe answer.
+        return false;
     }
 
     private async Task<bool> TryInsertAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)

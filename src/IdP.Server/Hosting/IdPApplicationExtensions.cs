@@ -18,6 +18,7 @@ public static class IdPApplicationExtensions
     public static async Task InitializeIdPAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        StartupWarnings.Log(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdPInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

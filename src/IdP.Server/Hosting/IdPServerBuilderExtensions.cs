@@ -18,6 +18,7 @@ using IdP.Server.SignIn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SignInOptions = IdP.Core.SignIn.SignInOptions;
 
 namespace IdP.Server.Hosting;
@@ -30,7 +31,8 @@ public static class IdPServerBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section);
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -132,11 +134,20 @@ public static class IdPServerBuilderExtensions
 
         if (server.TrustForwardedHeaders)
         {
-            services.Configure<ForwardedHeadersOptions>(options =>
+            services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((options, serverOptions) =>
             {
                 options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+                // Only the configured proxies (not ASP.NET Core's loopback default); none listed means any source, which
+                // StartupWarnings reports.
                 options.KnownIPNetworks.Clear();
                 options.KnownProxies.Clear();
+                foreach (var entry in KnownProxies.Entries(serverOptions.Value.KnownProxies))
+                {
+                    if (KnownProxies.Parse(entry) is { } network)
+                    {
+                        options.KnownIPNetworks.Add(network);
+                    }
+                }
             });
         }
 

@@ -11,6 +11,15 @@ public sealed class ServerOptions
     /// </summary>
     public bool RequireHttps { get; set; } = true;
 
-    /// <summary>Trust X-Forwarded-For/-Proto/-Host from any proxy (set only when the server is reachable through proxies alone).</summary>
+    /// <summary>
+    /// Honour X-Forwarded-For/-Proto/-Host, which decide the scheme and host of the issuer and every URL we build. From
+    /// the <see cref="KnownProxies"/> only; from any source when none are listed (a start-up warning says so).
+    /// </summary>
     public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>
+    /// The proxies allowed to send forwarded headers: IP addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>),
+    /// as a list or separated by commas or semicolons.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using IdP.Core.Journeys;
+using IdP.Server.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Journeys;
 
@@ -15,7 +17,10 @@ public static class BrowserBinding
     public static string? Read(HttpContext context) =>
         context.Request.Cookies.TryGetValue(CookieName, out var value) && value.Length is > 20 and < 64 ? value : null;
 
-    /// <summary>The browser's binding secret, creating and setting the cookie when it has none.</summary>
+    /// <summary>
+    /// The browser's binding secret, creating and setting the cookie when it has none. A browser that holds the cookie
+    /// but did not send it (a cross-site POST) would lose it here; the authorize endpoint turns such POSTs into GETs first.
+    /// </summary>
     public static string GetOrCreate(HttpContext context)
     {
         if (Read(context) is { } existing)
@@ -29,7 +34,8 @@ public static class BrowserBinding
             HttpOnly = true,
             IsEssential = true,
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            // Like the other cookies: Secure whenever the server requires HTTPS, not only when this request is HTTPS.
+            Secure = context.Request.IsHttps || context.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.RequireHttps,
             Path = "/",
         });
         return secret;

@@ -74,7 +74,7 @@ public sealed class NewPasswordModel(
         {
             case ChangePasswordResult.Changed(var account, var changedAt):
                 await sso.SignInAsync(HttpContext, account, changedAt);
-                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, changedAt, ct);
+                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, account.SecurityStamp, changedAt, ct);
                 return Redirect(JourneyPages.ResumeAuthorize(Journey));
             case ChangePasswordResult.Required(var newMissing, var confirmationMissing):
                 NewPasswordErrors = newMissing ? [Text["Required"]] : [];

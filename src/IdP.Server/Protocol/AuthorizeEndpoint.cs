@@ -3,12 +3,10 @@ using IdP.Core.Contract;
 using IdP.Core.Journeys;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
-using IdP.Server.Data;
 using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
 using IdP.Server.SignIn;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -29,7 +27,6 @@ internal static class AuthorizeEndpoint
         JourneyService journeys,
         SsoSession sso,
         TokenPrincipalFactory principals,
-        IdPDbContext db,
         RedirectUriTrust trust,
         IStringLocalizer<ErrorText> text,
         TimeProvider time)
@@ -38,7 +35,7 @@ internal static class AuthorizeEndpoint
         var request = http.GetOpenIddictServerRequest();
         if (policy is null || request is null)
         {
-            return PolicyEndpointFallback.NotFound(http, text);
+            return PolicyEndpointFallback.NoRequest(http, text);
         }
 
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
@@ -46,11 +43,31 @@ internal static class AuthorizeEndpoint
             return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, trust, text);
         }
 
+        var parameters = AppParameters(request);
+        var replayUrl = ReplayUrl(policy, parameters);
+        if (!AuthorizeRequestLimits.Fits(replayUrl))
+        {
+            // A page, not invalid_request at the (valid) reply URL: that answer would carry the same oversized state.
+            var message = text["AuthorizeRequestTooLong", replayUrl.Length, AuthorizeRequestLimits.MaxLength];
+            return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message), StatusCodes.Status400BadRequest);
+        }
+
+        if (HttpMethods.IsPost(http.Request.Method) && BrowserBinding.Read(http) is null)
+        {
+            // A cross-site form post carries none of our SameSite=Lax cookies, although the browser may hold them. Sent
+            // back as a GET (a top-level navigation, which carries them), the request finds the browser's binding and
+            // SSO session, instead of a new binding replacing the old one and ending the browser's other journeys.
+            http.Response.Headers.Location = replayUrl;
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+
         var flow = policy.Flow;
         var ct = http.RequestAborted;
+        var fingerprint = AuthorizeRequestFingerprint.Compute(parameters);
 
+        // Only the request that started the journey completes it; any other request with its tx is a new request.
         if (request.GetParameter(JourneyParameter)?.ToString() is { } tx
-            && await journeys.FindAsync(tx, BrowserBinding.Read(http), ct) is { } journey
+            && await journeys.FindForRequestAsync(tx, BrowserBinding.Read(http), fingerprint, ct) is { } journey
             && string.Equals(journey.Policy, flow.Name, StringComparison.OrdinalIgnoreCase)
             && journey.ClientId == request.ClientId)
         {
@@ -62,9 +79,9 @@ internal static class AuthorizeEndpoint
                 case JourneyStatus.ForgotPassword:
                     await journeys.CompleteAsync(journey, ct);
                     return OAuthResults.Error(http, OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.ForgotPasswordDescription);
-                case JourneyStatus.Authenticated when journey is { AccountId: { } accountId, AuthenticatedAt: { } authTime }:
-                    var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
-                    if (account is { Enabled: true } && await journeys.CompleteAsync(journey, ct))
+                case JourneyStatus.Authenticated:
+                    // Stale (password changed, account disabled) or already completed: the user signs in again below.
+                    if (await journeys.CompleteSignInAsync(journey, ct) is JourneySignIn.Ready(var account, var authTime))
                     {
                         var principal = await principals.CreateAsync(account, flow, authTime, authTime, request.GetScopes(), request.ClientId!, ct);
                         TokenPrincipalFactory.CapRefreshToken(principal, flow, authTime, time.UtcNow());
@@ -97,27 +114,28 @@ internal static class AuthorizeEndpoint
                 $"{B2CErrorCodes.NoSessionForPromptNone}: User does not have an existing session and request prompt parameter has a value of 'None'.");
         }
 
-        var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, ReplayUrl(policy, request), request.ClientId, BrowserBinding.GetOrCreate(http), ct);
+        var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, replayUrl, fingerprint, request.ClientId, BrowserBinding.GetOrCreate(http), ct);
         return Results.Redirect(JourneyPages.FirstPage(started, flow.Type));
     }
 
-    /// <summary>The app's request as a GET URL on the same endpoint form, so it can be replayed after our pages.</summary>
-    private static string ReplayUrl(PolicyRequest policy, OpenIddictRequest request)
+    /// <summary>The app's parameters as sent, without ours (<c>tx</c>) and the policy (part of the endpoint URL).</summary>
+    private static List<KeyValuePair<string, string>> AppParameters(OpenIddictRequest request)
     {
-        var endpoint = policy.EndpointUri(PolicyEndpoint.Authorize);
-        var url = endpoint.PathAndQuery;
+        var parameters = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in request.GetParameters())
         {
-            if (name is JourneyParameter or "p" || value.ToString() is not { } text)
+            if (name is not (JourneyParameter or "p") && value.ToString() is { } text)
             {
-                continue;
+                parameters.Add(new(name, text));
             }
-
-            url = QueryHelpers.AddQueryString(url, name, text);
         }
 
-        return url;
+        return parameters;
     }
+
+    /// <summary>The app's request as a GET URL on the same endpoint form, so it can be replayed after our pages.</summary>
+    private static string ReplayUrl(PolicyRequest policy, List<KeyValuePair<string, string>> parameters) =>
+        QueryHelpers.AddQueryString(policy.EndpointUri(PolicyEndpoint.Authorize).PathAndQuery, parameters.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 
     /// <summary>Errors that cannot be sent to the app because its identity or redirect URI is not trusted.</summary>
     private static async Task<IResult> UnredirectableErrorAsync(HttpContext http, OpenIddictRequest request, string error, string? description, RedirectUriTrust trust, IStringLocalizer<ErrorText> text)

@@ -20,7 +20,7 @@ internal static class LogoutEndpoint
         var request = http.GetOpenIddictServerRequest();
         if (policy is null || request is null)
         {
-            return PolicyEndpointFallback.NotFound(http, text);
+            return PolicyEndpointFallback.NoRequest(http, text);
         }
 
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)

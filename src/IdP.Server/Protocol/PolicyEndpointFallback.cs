@@ -1,11 +1,33 @@
 using IdP.Server.ErrorPages;
 using Microsoft.Extensions.Localization;
+using OpenIddict.Server.AspNetCore;
 
 namespace IdP.Server.Protocol;
 
-/// <summary>Answers policy endpoint paths whose tenant or user flow does not exist: a 404 page, or problem+json for APIs.</summary>
+/// <summary>
+/// Answers policy endpoint requests OpenIddict did not turn into a protocol request: a 404 when the tenant or user flow
+/// does not exist, a 400 when they do but the request could not be read (e.g. a POST that is not a form). A page, or
+/// problem+json for APIs.
+/// </summary>
 internal static class PolicyEndpointFallback
 {
+    public static IResult NoRequest(HttpContext http, IStringLocalizer<ErrorText> text)
+    {
+        if (http.GetPolicyRequest() is null)
+        {
+            return NotFound(http, text);
+        }
+
+        var response = http.GetOpenIddictServerResponse();
+        var message = response?.ErrorDescription ?? response?.Error ?? text["BadRequestTitle"].Value;
+        if (PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path) && path.Endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys or PolicyEndpoint.Token)
+        {
+            return Results.Problem(title: text["BadRequestTitle"], detail: message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message), StatusCodes.Status400BadRequest);
+    }
+
     public static IResult NotFound(HttpContext http, IStringLocalizer<ErrorText> text)
     {
         var (segment, policy) = PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path)

@@ -35,7 +35,7 @@ internal static class TokenEndpoint
         var request = http.GetOpenIddictServerRequest();
         if (policy is null || request is null)
         {
-            return PolicyEndpointFallback.NotFound(http, text);
+            return PolicyEndpointFallback.NoRequest(http, text);
         }
 
         if (request.IsClientCredentialsGrantType())

@@ -99,7 +99,7 @@ public sealed class SignInModel(
             case SignInResult.Succeeded(var account):
                 var now = time.UtcNow();
                 await sso.SignInAsync(HttpContext, account, now);
-                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, now, ct);
+                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, account.SecurityStamp, now, ct);
                 await audit.RecordAsync(AuditEventTypes.SignInSucceeded, account.Id, Flow.Name, Journey.ClientId, cancellationToken: ct);
                 return Redirect(JourneyPages.ResumeAuthorize(Journey));
             case SignInResult.LockedOut:

@@ -52,7 +52,11 @@ public sealed class Browser : IDisposable
     public Task<Navigation> NavigateAsync(string url) => SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
     /// <summary>Submits a form as a browser would: every input it holds (hidden antiforgery token included), the given values, and the clicked button.</summary>
-    public Task<Navigation> SubmitAsync(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null)
+    public Task<Navigation> SubmitAsync(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null) =>
+        SendAndFollowAsync(FormSubmission(page, formSelector, values, buttonId));
+
+    /// <summary>The request <see cref="SubmitAsync"/> sends, for tests that send it themselves (e.g. without following redirects).</summary>
+    public HttpRequestMessage FormSubmission(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var form = page.Document?.QuerySelector(formSelector) as IHtmlFormElement
@@ -87,8 +91,7 @@ public sealed class Browser : IDisposable
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(page.Url, form.GetAttribute("action")!);
-        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
-        return SendAndFollowAsync(request);
+        return new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
     }
 
     public async Task<Navigation> SendAndFollowAsync(HttpRequestMessage request)

@@ -66,6 +66,33 @@ public abstract class BadInputTests(IdPFactory factory)
         AssertClientError(response, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/oauth2/v2.0/authorize")]
+    [InlineData("/oauth2/v2.0/logout")]
+    public async Task A_post_that_is_not_a_form_gets_the_bad_request_page_not_a_missing_tenant(string endpoint)
+    {
+        using var client = factory.CreateHttpClient();
+
+        using var response = await client.PostAsync(Flow + endpoint, new StringContent("""{"client_id":"x"}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("does not exist", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_request_that_is_not_a_form_gets_an_oauth_invalid_request()
+    {
+        using var client = factory.CreateHttpClient();
+
+        using var response = await client.PostAsync(Flow + "/oauth2/v2.0/token", new StringContent("""{"grant_type":"client_credentials"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", json.RootElement.GetProperty("error").GetString());
+    }
+
     private static void AssertClientError(HttpResponseMessage response, string body)
     {
         Assert.InRange((int)response.StatusCode, 400, 499);

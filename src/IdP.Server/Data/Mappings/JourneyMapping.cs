@@ -15,6 +15,8 @@ internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJou
         builder.Property(j => j.Policy).HasMaxLength(64);
         builder.Property(j => j.TenantSegment).HasMaxLength(253);
         builder.Property(j => j.AuthorizeUrl).HasMaxLength(8192);
+        builder.Property(j => j.RequestFingerprint).HasMaxLength(64);
+        builder.Property(j => j.SecurityStamp).HasMaxLength(256);
         builder.Property(j => j.ClientId).HasMaxLength(256);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(j => j.Version).IsConcurrencyToken();

@@ -140,10 +140,12 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     Policy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     TenantSegment = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
                     AuthorizeUrl = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: false),
+                    RequestFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClientId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuthenticatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)

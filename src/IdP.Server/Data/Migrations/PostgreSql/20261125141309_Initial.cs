@@ -141,10 +141,12 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     Policy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     TenantSegment = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
                     AuthorizeUrl = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: false),
+                    RequestFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClientId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: true),
                     AuthenticatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)

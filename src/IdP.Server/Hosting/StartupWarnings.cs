@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Hosting;
+
+/// <summary>
+/// Settings that work but let a client choose the scheme or host the server believes it has, which the issuer, every
+/// URL in discovery and Run now's same-origin rule follow. Said once, at start-up, where an operator looks.
+/// </summary>
+internal static partial class StartupWarnings
+{
+    public static void Log(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IdP");
+        var server = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        if (server.TrustForwardedHeaders && !KnownProxies.Entries(server.KnownProxies).Any())
+        {
+            ForwardedHeadersFromAnySource(logger);
+        }
+
+        // Development keeps "*" so localhost, 127.0.0.1 and container names all work.
+        var allowedHosts = app.Services.GetRequiredService<IOptions<HostFilteringOptions>>().Value.AllowedHosts;
+        if (!app.Environment.IsDevelopment() && (allowedHosts.Count == 0 || allowedHosts.Contains("*")))
+        {
+            AnyHost(logger);
+        }
+    }
+
+    [LoggerMessage(3111, LogLevel.Warning, "IdP:Server:TrustForwardedHeaders is on but IdP:Server:KnownProxies is empty: X-Forwarded-For/-Proto/-Host are accepted from any client, which can then choose the issuer and the URLs the server builds. List your proxies' addresses or networks in IdP:Server:KnownProxies.")]
+    private static partial void ForwardedHeadersFromAnySource(ILogger logger);
+
+    [LoggerMessage(3112, LogLevel.Warning, "AllowedHosts is \"*\": the server answers for any Host header, and the issuer, the discovery URLs and Run now's same-origin rule follow it. Set AllowedHosts to the host names clients use (e.g. \"idp.example.com\", several separated by ';').")]
+    private static partial void AnyHost(ILogger logger);
+}
