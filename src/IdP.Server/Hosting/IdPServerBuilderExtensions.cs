@@ -113,7 +113,10 @@ public static class IdPServerBuilderExtensions
             options.Cookie.SecurePolicy = server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthentication(SsoSession.Scheme)
+        // No default scheme: pages never see the SSO session as the request's user (SsoSession reads it explicitly), so
+        // antiforgery tokens do not depend on who is signed in and a second open sign-in tab still posts after the
+        // first tab signed in.
+        services.AddAuthentication()
             .AddCookie(SsoSession.Scheme, options =>
             {
                 options.Cookie.Name = SsoSession.CookieName;

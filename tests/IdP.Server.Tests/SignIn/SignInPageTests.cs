@@ -27,6 +27,22 @@ public abstract class SignInPageTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_second_sign_in_tab_still_signs_in_after_the_first_tab_did()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var firstTab = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var secondTab = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+
+        var first = (await firstTab.SignInAsync(user.Email, user.Password)).ToApp();
+        var second = (await secondTab.SignInAsync(user.Email, user.Password)).ToApp();
+
+        Assert.False(string.IsNullOrEmpty(first["code"]));
+        Assert.False(string.IsNullOrEmpty(second["code"]));
+    }
+
+    [Fact]
     public async Task The_apps_login_hint_fills_in_the_sign_in_name()
     {
         var client = await factory.RegisterClientAsync();
