@@ -268,25 +268,8 @@ public sealed class ResetCodeService(
             return false;
         }
 
-        var row = new EmailSendThrottle { AddressHash = addressHash, LastSentAt = now };
-        db.EmailSendThrottles.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request inserted the address's row first: it is sending right now, so this one is inside the cooldown.
-            return false;
-        }
-        finally
-        {
-            if (db is DbContext context)
-            {
-                context.Entry(row).State = EntityState.Detached;
-            }
-        }
+        // When another request inserted the address's row first, it is sending right now: this one is inside the cooldown.
+        return await db.TryInsertAsync(db.EmailSendThrottles, new EmailSendThrottle { AddressHash = addressHash, LastSentAt = now }, cancellationToken);
     }
 
     /// <summary>A new code replaces the old one; a verification is dropped with it.</summary>

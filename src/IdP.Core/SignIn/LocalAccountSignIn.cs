@@ -166,7 +166,8 @@ public sealed class LocalAccountSignIn(
                 return false;
             }
 
-            if (!await db.SignInThrottles.AnyAsync(t => t.KeyHash == key, cancellationToken) && await TryInsertAsync(key, now, cancellationToken))
+            var first = new SignInThrottle { KeyHash = key, FailedCount = 1, UpdatedAt = now };
+            if (!await db.SignInThrottles.AnyAsync(t => t.KeyHash == key, cancellationToken) && await db.TryInsertAsync(db.SignInThrottles, first, cancellationToken))
             {
                 return true;
             }
@@ -174,29 +175,6 @@ public sealed class LocalAccountSignIn(
 
         // Only under pathological churn; refusing is the safe answer.
         return false;
-    }
-
-    private async Task<bool> TryInsertAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var row = new SignInThrottle { KeyHash = key, FailedCount = 1, UpdatedAt = now };
-        db.SignInThrottles.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request inserted the row first; the caller counts on it instead.
-            return false;
-        }
-        finally
-        {
-            if (db is DbContext context)
-            {
-                context.Entry(row).State = EntityState.Detached;
-            }
-        }
     }
 
     /// <summary>First lockout lasts <see cref="SignInOptions.FirstLockout"/>; each later one doubles, up to the ceiling.</summary>
