@@ -126,13 +126,6 @@ public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions
     public Task<bool> CompleteAsync(AuthorizationJourney journey, CancellationToken cancellationToken) =>
         ChangeAsync(journey, journey.Status, j => j.Status = JourneyStatus.Completed, cancellationToken);
 
-    /// <summary>Deletes journeys that expired more than a day ago (their codes go with them).</summary>
-    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = time.UtcNow() - TimeSpan.FromDays(1);
-        return db.Journeys.Where(j => j.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-    }
-
     private async Task<bool> ChangeAsync(AuthorizationJourney journey, JourneyStatus expected, Action<AuthorizationJourney> change, CancellationToken cancellationToken)
     {
         if (journey.Status != expected || journey.Status == JourneyStatus.Completed)

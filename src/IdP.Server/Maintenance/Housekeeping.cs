@@ -1,3 +1,4 @@
+using IdP.Core.PasswordReset;
 using IdP.Core.Time;
 using IdP.Server.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace IdP.Server.Maintenance;
 
 /// <summary>
 /// Removes rows whose life is over: finished or expired journeys (their verification codes go with them), Run now
-/// runs, idle sign-in counters without a running lockout, old sent emails, emails dropped unsent (decoys and expired
+/// runs, idle sign-in counters without a running lockout, per-address reset counters past every limit, old sent emails, emails dropped unsent (decoys and expired
 /// codes: nothing in them is worth keeping), and OpenIddict's ended tokens and authorizations. Every statement is
 /// idempotent, so all nodes may run it.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class Housekeeping(
     IdPDbContext db,
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
+    ResetCodeService resetCodes,
     TimeProvider time,
     IOptions<HousekeepingOptions> options)
 {
@@ -35,6 +37,8 @@ public sealed class Housekeeping(
         var sentCutoff = now - settings.SentMailRetention;
         removed += await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentCutoff).ExecuteDeleteAsync(cancellationToken);
         removed += await db.OutboxMessages.Where(m => m.DroppedAt != null && m.DroppedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+        removed += await resetCodes.PurgeSendThrottlesAsync(cancellationToken);
 
         var tokenCutoff = now - settings.TokenRetention;
         await tokens.PruneAsync(tokenCutoff, cancellationToken);

@@ -12,7 +12,4 @@ internal static partial class Log
 
     [LoggerMessage(5002, LogLevel.Warning, "IdP:PasswordReset:Mode is {Configured} but the database holds {Stored}. The database wins: configuration only sets the initial value.")]
     public static partial void DatabaseWins(ILogger logger, PasswordResetMode configured, PasswordResetMode stored);
-
-    [LoggerMessage(5004, LogLevel.Error, "Password reset housekeeping failed; it runs again in an hour.")]
-    public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 }

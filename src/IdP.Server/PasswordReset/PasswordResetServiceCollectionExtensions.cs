@@ -21,7 +21,6 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddScoped<PasswordResetCompletion>();
         services.AddScoped<IPasswordResetEmails, PasswordResetEmails>();
         services.AddScoped<IStartupSeed, PasswordResetSeed>();
-        services.AddHostedService<ResetHousekeeping>();
         services.Replace(ServiceDescriptor.Scoped<IForgotPasswordLink, PasswordResetLink>());
         return services;
     }
