@@ -1,6 +1,7 @@
 using IdP.Core.Contract;
 using IdP.Server.Applications;
 using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.PasswordReset;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -91,23 +92,7 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
 /// <summary>The Kestrel-hosted server with reset on and its mail going to an in-process SMTP server.</summary>
 public sealed class ResetBrowserFactory : BrowserIdPFactory
 {
-    public ResetBrowserFactory()
-    {
-        Smtp.Configure(this);
-        With("IdP:PasswordReset:Mode", "All");
-    }
+    public ResetBrowserFactory() => Smtp = ResetServer.Prepare(this);
 
-    public TestSmtpServer Smtp { get; } = new();
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
+    public TestSmtpServer Smtp { get; }
 }

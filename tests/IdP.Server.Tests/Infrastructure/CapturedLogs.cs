@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> Entries => [.. _entries];
 
+    /// <summary>Every entry as one line: category, message and exception, for "is this secret anywhere" checks.</summary>
+    public IReadOnlyList<string> Messages => [.. _entries.Select(e => $"{e.Category}: {e.Message} {e.Exception}")];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
@@ -26,10 +29,13 @@ public sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception)));
+            entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception)) { Exception = exception?.ToString() });
         }
     }
 }
 
 /// <summary>One log message.</summary>
-public sealed record CapturedLog(string Category, LogLevel Level, int EventId, string Message);
+public sealed record CapturedLog(string Category, LogLevel Level, int EventId, string Message)
+{
+    public string? Exception { get; init; }
+}

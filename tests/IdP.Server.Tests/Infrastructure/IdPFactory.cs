@@ -26,6 +26,8 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     private const string ConnectionStringKey = "ConnectionStrings:IdP";
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly List<IServerPart> _parts = [];
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -40,8 +42,33 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return this;
     }
 
+    /// <summary>Replaces or adds services of the server (after the test clock); call before the server starts.</summary>
+    public IdPFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Gives the server a part of its surroundings (an SMTP server): the part configures the server now, starts before
+    /// it and stops after it. Call in the fixture's constructor.
+    /// </summary>
+    public T Attach<T>(T part)
+        where T : IServerPart
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        part.Configure(this);
+        _parts.Add(part);
+        return part;
+    }
+
     public virtual async Task InitializeAsync()
     {
+        foreach (var part in _parts)
+        {
+            await part.StartAsync();
+        }
+
         if (!_settings.ContainsKey(ConnectionStringKey))
         {
             _settings[ConnectionStringKey] = await CreateConnectionStringAsync();
@@ -50,7 +77,14 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
         StartServer(); // Start now: migrations and seeding run here, not inside the first test.
     }
 
-    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var part in _parts)
+        {
+            await part.DisposeAsync();
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -67,7 +101,14 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     /// <summary>
@@ -177,4 +218,13 @@ public class PostgresIdPFactory : IdPFactory
     public override string ProviderName => "PostgreSQL";
 
     protected override Task<string> CreateConnectionStringAsync() => TestPostgres.CreateDatabaseAsync("idp");
+}
+
+/// <summary>Something a test server works with that must run while it runs (see <see cref="IdPFactory.Attach"/>).</summary>
+public interface IServerPart : IAsyncDisposable
+{
+    /// <summary>Points the server at this part (configuration, services); called before the server starts.</summary>
+    void Configure(IdPFactory factory);
+
+    Task StartAsync();
 }

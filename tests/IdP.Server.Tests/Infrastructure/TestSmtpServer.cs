@@ -14,7 +14,7 @@ namespace IdP.Server.Tests.Infrastructure;
 /// A real SMTP server inside the test process (the SmtpServer package) on a loopback port. It keeps every message it
 /// receives, and can be stopped and started again on the same port to play an outage.
 /// </summary>
-public sealed partial class TestSmtpServer : IAsyncDisposable
+public sealed partial class TestSmtpServer : IServerPart
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private SmtpServer.SmtpServer? _server;

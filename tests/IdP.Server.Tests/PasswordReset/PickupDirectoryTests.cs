@@ -4,6 +4,7 @@ using IdP.Core.PasswordReset;
 using IdP.Server.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -120,64 +121,57 @@ public interface IPickupServer
     CapturedLogs Logs { get; }
 }
 
+/// <summary>A temporary pickup directory for a server's mail, removed when the server stops.</summary>
+public sealed class PickupFolder : IServerPart
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "idp-pickup-" + Guid.NewGuid().ToString("N"));
+
+    public void Configure(IdPFactory factory) => factory.With("IdP:Email:PickupDirectory", Path);
+
+    public Task StartAsync() => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>What makes a server a pickup server: mail to a temporary folder, logs kept, reset on at first start.</summary>
+internal static class PickupServer
+{
+    public static string Prepare(IdPFactory factory, CapturedLogs logs)
+    {
+        var folder = factory.Attach(new PickupFolder());
+        factory.With("IdP:PasswordReset:Mode", "All").WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        return folder.Path;
+    }
+}
+
 public sealed class SqlitePickupFactory : SqliteIdPFactory, IPickupServer
 {
-    public SqlitePickupFactory()
-    {
-        With("IdP:Email:PickupDirectory", PickupDirectory);
-        With("IdP:PasswordReset:Mode", "All");
-    }
+    public SqlitePickupFactory() => PickupDirectory = PickupServer.Prepare(this, Logs);
 
     public IdPFactory Factory => this;
 
-    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "idp-pickup-" + Guid.NewGuid().ToString("N"));
+    public string PickupDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(PickupDirectory))
-        {
-            Directory.Delete(PickupDirectory, recursive: true);
-        }
-    }
 }
 
 public sealed class PostgresPickupFactory : PostgresIdPFactory, IPickupServer
 {
-    public PostgresPickupFactory()
-    {
-        With("IdP:Email:PickupDirectory", PickupDirectory);
-        With("IdP:PasswordReset:Mode", "All");
-    }
+    public PostgresPickupFactory() => PickupDirectory = PickupServer.Prepare(this, Logs);
 
     public IdPFactory Factory => this;
 
-    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "idp-pickup-" + Guid.NewGuid().ToString("N"));
+    public string PickupDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(PickupDirectory))
-        {
-            Directory.Delete(PickupDirectory, recursive: true);
-        }
-    }
 }
 
 public sealed class PickupDirectoryTestsOnSqlite(SqlitePickupFactory server) : PickupDirectoryTests(server), IClassFixture<SqlitePickupFactory>;

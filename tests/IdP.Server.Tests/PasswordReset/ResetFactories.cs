@@ -1,6 +1,4 @@
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 
 namespace IdP.Server.Tests.PasswordReset;
 
@@ -15,70 +13,43 @@ public interface IResetServer
     RequestSqlRecorder Sql { get; }
 }
 
-/// <summary>The server on SQLite, with its own SMTP server and reset on for everyone at first start.</summary>
-public class SqliteResetFactory : SqliteIdPFactory, IResetServer
+/// <summary>What makes a server a reset server: mail to its own SMTP server, reset on for everyone at first start.</summary>
+public static class ResetServer
 {
-    public SqliteResetFactory()
+    public static TestSmtpServer Prepare(IdPFactory factory, RequestSqlRecorder? sql = null)
     {
-        Smtp.Configure(this);
-        With("IdP:PasswordReset:Mode", "All");
-    }
+        ArgumentNullException.ThrowIfNull(factory);
+        var smtp = factory.Attach(new TestSmtpServer());
+        factory.With("IdP:PasswordReset:Mode", "All");
+        if (sql is not null)
+        {
+            factory.WithServices(sql.AddTo);
+        }
 
-    public IdPFactory Factory => this;
-
-    public TestSmtpServer Smtp { get; } = new();
-
-    public RequestSqlRecorder Sql { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(Sql.AddTo);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
+        return smtp;
     }
 }
 
-/// <summary>The server on PostgreSQL, with its own SMTP server and reset on for everyone at first start.</summary>
-public class PostgresResetFactory : PostgresIdPFactory, IResetServer
+/// <summary>The reset server on SQLite.</summary>
+public class SqliteResetFactory : SqliteIdPFactory, IResetServer
 {
-    public PostgresResetFactory()
-    {
-        Smtp.Configure(this);
-        With("IdP:PasswordReset:Mode", "All");
-    }
+    public SqliteResetFactory() => Smtp = ResetServer.Prepare(this, Sql);
 
     public IdPFactory Factory => this;
 
-    public TestSmtpServer Smtp { get; } = new();
+    public TestSmtpServer Smtp { get; }
 
     public RequestSqlRecorder Sql { get; } = new();
+}
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(Sql.AddTo);
-    }
+/// <summary>The reset server on PostgreSQL.</summary>
+public class PostgresResetFactory : PostgresIdPFactory, IResetServer
+{
+    public PostgresResetFactory() => Smtp = ResetServer.Prepare(this, Sql);
 
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
+    public IdPFactory Factory => this;
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
+    public TestSmtpServer Smtp { get; }
+
+    public RequestSqlRecorder Sql { get; } = new();
 }

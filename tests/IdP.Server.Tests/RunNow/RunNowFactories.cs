@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,65 +11,30 @@ namespace IdP.Server.Tests.RunNow;
 /// </summary>
 internal static class RunNowHost
 {
-    public static void Configure(IWebHostBuilder builder, LogCapture logs)
+    public static CapturedLogs KeepLogs(IdPFactory factory)
     {
-        builder.UseSetting("Logging:LogLevel:Default", "Information");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
-        builder.UseSetting("Logging:LogLevel:OpenIddict", "Information");
-        builder.UseSetting("Logging:LogLevel:System.Net.Http", "Information");
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
-    }
-}
-
-/// <summary>Keeps every log message (and exception) the server writes.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _messages = new();
-
-    public IReadOnlyCollection<string> Messages => _messages;
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _messages);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<string> messages) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                messages.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-            }
-        }
+        var logs = new CapturedLogs();
+        factory.With("Logging:LogLevel:Default", "Information")
+            .With("Logging:LogLevel:Microsoft.AspNetCore", "Information")
+            .With("Logging:LogLevel:OpenIddict", "Information")
+            .With("Logging:LogLevel:System.Net.Http", "Information")
+            .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        return logs;
     }
 }
 
 public class RunNowSqliteFactory : SqliteIdPFactory
 {
-    public LogCapture Logs { get; } = new();
+    public RunNowSqliteFactory() => Logs = RunNowHost.KeepLogs(this);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, Logs);
-    }
+    public CapturedLogs Logs { get; }
 }
 
 public class RunNowPostgresFactory : PostgresIdPFactory
 {
-    public LogCapture Logs { get; } = new();
+    public RunNowPostgresFactory() => Logs = RunNowHost.KeepLogs(this);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, Logs);
-    }
+    public CapturedLogs Logs { get; }
 }
 
 /// <summary>Run now switched off.</summary>

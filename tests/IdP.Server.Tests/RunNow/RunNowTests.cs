@@ -12,7 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>Run now, as a developer uses it: open a flow's run-now URL, sign in, read the token on the built-in viewer.</summary>
-public abstract class RunNowTests(IdPFactory factory, LogCapture logs) : IAsyncLifetime
+public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyncLifetime
 {
     private const string Password = "Correct-Horse-9";
     private const string RunNowUrl = $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now";

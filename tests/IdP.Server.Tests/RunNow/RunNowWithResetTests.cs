@@ -2,7 +2,6 @@ using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using IdP.Server.Tests.PasswordReset;
-using Microsoft.AspNetCore.Hosting;
 
 namespace IdP.Server.Tests.RunNow;
 
@@ -39,24 +38,12 @@ public abstract class RunNowWithResetTests(IResetServer server)
 
 public sealed class RunNowResetSqliteFactory : SqliteResetFactory
 {
-    public LogCapture Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, Logs);
-    }
+    public RunNowResetSqliteFactory() => RunNowHost.KeepLogs(this);
 }
 
 public sealed class RunNowResetPostgresFactory : PostgresResetFactory
 {
-    public LogCapture Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RunNowHost.Configure(builder, Logs);
-    }
+    public RunNowResetPostgresFactory() => RunNowHost.KeepLogs(this);
 }
 
 public sealed class RunNowWithResetTestsOnSqlite(RunNowResetSqliteFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetSqliteFactory>;
