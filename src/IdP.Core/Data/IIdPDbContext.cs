@@ -1,4 +1,5 @@
 using IdP.Core.Accounts;
+using IdP.Core.Applications;
 using IdP.Core.Audit;
 using IdP.Core.Email;
 using IdP.Core.Groups;
@@ -33,6 +34,8 @@ public interface IIdPDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<RunNowRun> RunNowRuns { get; }
+    DbSet<Application> Applications { get; }
+    DbSet<ClientSecret> ClientSecrets { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,4 +1,5 @@
 using IdP.Core.Accounts;
+using IdP.Core.Applications;
 using IdP.Core.Audit;
 using IdP.Core.Data;
 using IdP.Core.Email;
@@ -39,6 +40,8 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ClientSecret> ClientSecrets => Set<ClientSecret>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

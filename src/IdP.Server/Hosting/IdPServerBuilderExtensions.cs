@@ -45,6 +45,7 @@ public static class IdPServerBuilderExtensions
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddIdPCoreServices();
+        services.AddApplications(server.RequireHttps);
         services.AddHousekeeping();
         services.AddEmail();
         services.AddPasswordReset();
@@ -92,7 +93,6 @@ public static class IdPServerBuilderExtensions
         services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<ApplicationService>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();
         services.AddScoped<SsoSession>();

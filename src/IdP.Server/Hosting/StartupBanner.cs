@@ -32,7 +32,7 @@ internal static partial class StartupBanner
         if (demo.Enabled)
         {
             var authorize = PolicyRequest.PublicEndpoint(address, tenant.Domain, policy, PolicyEndpoint.Authorize);
-            var signIn = $"{authorize}?client_id={Uri.EscapeDataString(demo.ClientId)}&redirect_uri={Uri.EscapeDataString(demo.RedirectUris[0])}&response_type=id_token&scope=openid&nonce=defaultNonce&prompt=login";
+            var signIn = $"{authorize}?client_id={Uri.EscapeDataString(demo.ClientId)}&redirect_uri={Uri.EscapeDataString(demo.EffectiveRedirectUris[0])}&response_type=id_token&scope=openid&nonce=defaultNonce&prompt=login";
             SignIn(logger, signIn);
         }
     }

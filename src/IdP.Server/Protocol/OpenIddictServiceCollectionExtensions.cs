@@ -1,3 +1,4 @@
+using IdP.Server.Applications;
 using IdP.Server.Data;
 using IdP.Server.Keys;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,11 @@ internal static class OpenIddictServiceCollectionExtensions
         services.AddHostedService<KeyRingRefresher>();
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdPDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdPDbContext>();
+                options.ReplaceApplicationManager(typeof(IdPApplicationManager<>));
+            })
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris(PolicyEndpointPaths.Suffixes[PolicyEndpoint.Authorize])

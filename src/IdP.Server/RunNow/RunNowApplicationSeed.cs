@@ -1,9 +1,8 @@
 using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Seeding;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 
 namespace IdP.Server.RunNow;
 
@@ -11,22 +10,19 @@ namespace IdP.Server.RunNow;
 /// Creates the built-in Run now application at start-up, or removes it when Run now is switched off so its client id
 /// stops working at once. It has no registered reply URL: its viewer is checked per request.
 /// </summary>
-internal sealed class RunNowApplicationSeed(ApplicationService applications, IOpenIddictApplicationManager manager, IOptions<RunNowOptions> options) : IStartupSeed
+internal sealed class RunNowApplicationSeed(AppRegistrationService applications, IOptions<RunNowOptions> options) : IStartupSeed
 {
     public async Task SeedAsync(Tenant tenant, CancellationToken cancellationToken)
     {
         if (options.Value.Enabled)
         {
-            await applications.EnsureAsync(new AppRegistration(RunNowApplication.ClientId, "Run now (built-in token viewer)")
+            await applications.SaveAsync(new AppRegistration(RunNowApplication.ClientId, "Run now (built-in token viewer)")
             {
                 AllowImplicitIdToken = true,
             }, cancellationToken);
             return;
         }
 
-        if (await manager.FindByClientIdAsync(RunNowApplication.ClientId, cancellationToken) is { } existing)
-        {
-            await manager.DeleteAsync(existing, cancellationToken);
-        }
+        await applications.DeleteAsync(RunNowApplication.ClientId, cancellationToken);
     }
 }

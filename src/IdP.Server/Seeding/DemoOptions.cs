@@ -21,7 +21,16 @@ public sealed class DemoOptions
     [Required]
     public string ClientId { get; set; } = "demo-app";
 
-    /// <summary>The demo app's reply URLs (a public client using PKCE, with implicit id_token allowed).</summary>
-    [MinLength(1)]
-    public string[] RedirectUris { get; set; } = ["https://jwt.ms", "http://localhost:5000/demo-app/callback"];
+    /// <summary>Reply URLs used when <see cref="RedirectUris"/> is not configured.</summary>
+    public static readonly IReadOnlyList<string> DefaultRedirectUris = ["https://jwt.ms", "http://localhost:5000/demo-app/callback"];
+
+    /// <summary>
+    /// The demo app's reply URLs (a public client using PKCE, with implicit id_token allowed). Empty here so configured
+    /// values replace the defaults (the configuration binder appends to a list that already has items); see
+    /// <see cref="EffectiveRedirectUris"/>.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>The configured reply URLs, or the defaults when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveRedirectUris => RedirectUris.Count > 0 ? RedirectUris : DefaultRedirectUris;
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using IdP.Core.Accounts;
+using IdP.Core.Applications;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
-using IdP.Server.Applications;
 using IdP.Server.Data;
 using IdP.Server.Keys;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public sealed class IdPInitializer(
     TenantService tenants,
     UserFlowService flows,
     AccountService accounts,
-    ApplicationService applications,
+    AppRegistrationService applications,
     IEnumerable<IStartupSeed> seeds,
     KeyRing keys,
     IHostEnvironment environment,
@@ -59,11 +59,15 @@ public sealed class IdPInitializer(
 
     private async Task SeedDemoAsync(DemoOptions options, CancellationToken cancellationToken)
     {
-        await applications.EnsureAsync(new AppRegistration(options.ClientId, "Demo app")
+        var app = await applications.SaveAsync(new AppRegistration(options.ClientId, "Demo app")
         {
-            RedirectUris = options.RedirectUris,
+            RedirectUris = options.EffectiveRedirectUris,
             AllowImplicitIdToken = true,
         }, cancellationToken);
+        if (app is AppChange.Invalid appInvalid)
+        {
+            throw new InvalidOperationException("The demo application could not be registered: " + string.Join(" ", appInvalid.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
 
         if (await accounts.FindBySignInNameAsync(SignInNameKind.Email, options.UserEmail, cancellationToken) is not null)
         {

@@ -1,6 +1,6 @@
 using IdP.Core.Accounts;
 using IdP.Core.UserFlows;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -155,9 +155,13 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
             return result is AccountCreation.Created created ? created.Account : throw new InvalidOperationException(string.Join(" ", ((AccountCreation.Invalid)result).Errors));
         });
 
-    /// <summary>Registers an application.</summary>
-    public Task RegisterAppAsync(AppRegistration registration) =>
-        WithScopeAsync(sp => sp.GetRequiredService<ApplicationService>().EnsureAsync(registration, CancellationToken.None));
+    /// <summary>Registers (or updates) an application; throws when the registration is refused.</summary>
+    public Task<Application> RegisterAppAsync(AppRegistration registration) =>
+        WithScopeAsync(async sp => await sp.GetRequiredService<AppRegistrationService>().SaveAsync(registration, CancellationToken.None) switch
+        {
+            AppChange.Saved saved => saved.Application,
+            var other => throw new InvalidOperationException("Registration refused: " + other),
+        });
 
     /// <summary>Creates a user flow (name without prefix gets B2C_1_).</summary>
     public Task<UserFlow> CreateFlowAsync(UserFlow flow) =>

@@ -1,5 +1,5 @@
 using IdP.Core.Accounts;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Pages;
 
 namespace IdP.Server.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using IdP.Core.Accounts;
 using IdP.Core.Email;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Net;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 

@@ -1,7 +1,7 @@
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;

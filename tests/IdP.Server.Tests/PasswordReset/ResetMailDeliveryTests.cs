@@ -1,6 +1,6 @@
 using IdP.Core.Email;
 using IdP.Core.PasswordReset;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;

@@ -26,9 +26,9 @@ public abstract class ClientCredentialsTests(IdPFactory factory)
     [Fact]
     public async Task A_confidential_app_with_the_wrong_secret_is_refused()
     {
-        var client = await factory.RegisterClientAsync(secret: "right-secret", allowClientCredentials: true);
+        var client = await factory.RegisterClientAsync(secret: "right-secret-0123456789", allowClientCredentials: true);
 
-        var tokens = await new OidcClient(factory, client.ClientId, client.RedirectUri) { ClientSecret = "wrong-secret" }.ClientCredentialsAsync();
+        var tokens = await new OidcClient(factory, client.ClientId, client.RedirectUri) { ClientSecret = "wrong-secret-0123456789" }.ClientCredentialsAsync();
 
         Assert.Equal(401, tokens.Status);
         Assert.Equal("invalid_client", tokens.Error);
@@ -37,7 +37,7 @@ public abstract class ClientCredentialsTests(IdPFactory factory)
     [Fact]
     public async Task A_confidential_app_not_allowed_the_grant_is_refused()
     {
-        var client = await factory.RegisterClientAsync(secret: "s3cret", allowClientCredentials: false);
+        var client = await factory.RegisterClientAsync(secret: "s3cret-0123456789abcdef", allowClientCredentials: false);
 
         var tokens = await client.ClientCredentialsAsync();
 

@@ -1,6 +1,6 @@
 using System.Net;
 using IdP.Core.Contract;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using IdP.Server.Tests.PasswordReset;

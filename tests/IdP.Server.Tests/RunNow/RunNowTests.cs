@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using IdP.Core.Contract;
-using IdP.Server.Applications;
+using IdP.Core.Applications;
 using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;

@@ -143,6 +143,109 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("SignInNames", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllowClientCredentials")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AllowImplicitAccessToken")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AllowImplicitIdToken")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ApiPermissions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApiScopes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppIdUri")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PostLogoutRedirectUris")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RedirectUris")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppIdUri")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ClientSecrets", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1127,6 +1230,15 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
+                {
+                    b.HasOne("IdP.Core.Applications.Application", null)
+                        .WithMany("Secrets")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdP.Core.Groups.GroupMember", b =>
                 {
                     b.HasOne("IdP.Core.Accounts.Account", null)
@@ -1229,6 +1341,11 @@ namespace IdP.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("IdP.Core.Accounts.Account", b =>
                 {
                     b.Navigation("SignInNames");
+                });
+
+            modelBuilder.Entity("IdP.Core.Applications.Application", b =>
+                {
+                    b.Navigation("Secrets");
                 });
 
             modelBuilder.Entity("IdP.Core.Groups.Group", b =>

@@ -138,6 +138,109 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("SignInNames", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowClientCredentials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowImplicitAccessToken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowImplicitIdToken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiPermissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiScopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppIdUri")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostLogoutRedirectUris")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUris")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppIdUri")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ClientSecrets", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1114,6 +1217,15 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
+                {
+                    b.HasOne("IdP.Core.Applications.Application", null)
+                        .WithMany("Secrets")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdP.Core.Groups.GroupMember", b =>
                 {
                     b.HasOne("IdP.Core.Accounts.Account", null)
@@ -1216,6 +1328,11 @@ namespace IdP.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("IdP.Core.Accounts.Account", b =>
                 {
                     b.Navigation("SignInNames");
+                });
+
+            modelBuilder.Entity("IdP.Core.Applications.Application", b =>
+                {
+                    b.Navigation("Secrets");
                 });
 
             modelBuilder.Entity("IdP.Core.Groups.Group", b =>

@@ -1,0 +1,50 @@
+namespace IdP.Core.Applications;
+
+/// <summary>
+/// What an operator asks for when registering or changing an application (configuration, the admin API, tests): the
+/// desired state. Client secrets given here are the operator's own choice (<see cref="ClientSecretSource.Configuration"/>);
+/// generated ones come from <see cref="AppRegistrationService.AddSecretAsync"/> and survive a change.
+/// </summary>
+public sealed record AppRegistration(string ClientId, string DisplayName)
+{
+    /// <summary>Reply URLs on the Web platform.</summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
+    /// <summary>Reply URLs on the single-page application platform.</summary>
+    public IReadOnlyList<string> SpaRedirectUris { get; init; } = [];
+
+    /// <summary>Reply URLs on the mobile and desktop (public client) platform.</summary>
+    public IReadOnlyList<string> PublicClientRedirectUris { get; init; } = [];
+
+    /// <summary>Where apps may send users after sign-out; null means every reply URL.</summary>
+    public IReadOnlyList<string>? PostLogoutRedirectUris { get; init; }
+
+    /// <summary>One operator-chosen client secret (shorthand for a single entry in <see cref="ClientSecrets"/>).</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Operator-chosen client secrets, replacing the previously configured ones.</summary>
+    public IReadOnlyList<ConfiguredClientSecret> ClientSecrets { get; init; } = [];
+
+    public bool AllowImplicitIdToken { get; init; }
+
+    public bool AllowImplicitAccessToken { get; init; }
+
+    /// <summary>Allow the client credentials grant (used only when the application has a secret).</summary>
+    public bool AllowClientCredentials { get; init; }
+
+    /// <summary>The exposed API's App ID URI, or null when the application exposes no API.</summary>
+    public string? AppIdUri { get; init; }
+
+    /// <summary>Scopes the exposed API defines.</summary>
+    public IReadOnlyList<ApiScope> ApiScopes { get; init; } = [];
+
+    /// <summary>API scopes this application may request, as clients write them (<c>https://contoso.onmicrosoft.com/tasks-api/tasks.read</c>).</summary>
+    public IReadOnlyList<string> ApiPermissions { get; init; } = [];
+
+    /// <summary>Every configured secret, the shorthand included.</summary>
+    public IEnumerable<ConfiguredClientSecret> AllConfiguredSecrets =>
+        ClientSecret is null ? ClientSecrets : ClientSecrets.Prepend(new ConfiguredClientSecret(ClientSecret));
+}
+
+/// <summary>A client secret an operator chose, with an optional expiry.</summary>
+public sealed record ConfiguredClientSecret(string Value, DateTimeOffset? ExpiresAt = null, string? Description = null);

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+
+namespace IdP.Core.Applications;
+
+/// <summary>
+/// The checks a registration passes before it is stored; the ones that need other registrations (unique ids, known
+/// API scopes) are in <see cref="AppRegistrationService"/>.
+/// </summary>
+public static partial class AppRegistrationRules
+{
+    public const int MaxClientIdLength = 128;
+    public const int MaxDisplayNameLength = 256;
+    public const int MaxRedirectUris = 256;
+    public const int MaxAppIdUriLength = 256;
+    public const int MaxScopes = 100;
+    public const int MaxSecrets = 10;
+
+    /// <summary>Every problem with <paramref name="registration"/>, each naming its field; empty when it is valid.</summary>
+    public static IReadOnlyList<AppRegistrationError> Check(AppRegistration registration, bool allowPlainHttp)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var errors = new List<AppRegistrationError>();
+
+        if (string.IsNullOrWhiteSpace(registration.ClientId) || registration.ClientId.Length > MaxClientIdLength || !ClientIdPattern().IsMatch(registration.ClientId))
+        {
+            errors.Add(new("clientId", $"The application id must be 1 to {MaxClientIdLength} letters, digits or '.', '_', '~', '-'."));
+        }
+
+        if (string.IsNullOrWhiteSpace(registration.DisplayName) || registration.DisplayName.Length > MaxDisplayNameLength)
+        {
+            errors.Add(new("displayName", $"The display name must be 1 to {MaxDisplayNameLength} characters."));
+        }
+
+        var platforms = new (string Field, AppPlatform Platform, IReadOnlyList<string> Uris)[]
+        {
+            ("redirectUris", AppPlatform.Web, registration.RedirectUris),
+            ("spaRedirectUris", AppPlatform.Spa, registration.SpaRedirectUris),
+            ("publicClientRedirectUris", AppPlatform.PublicClient, registration.PublicClientRedirectUris),
+        };
+        if (platforms.Sum(p => p.Uris.Count) > MaxRedirectUris)
+        {
+            errors.Add(new("redirectUris", $"An application has at most {MaxRedirectUris} reply URLs."));
+        }
+
+        foreach (var (field, platform, uris) in platforms)
+        {
+            errors.AddRange(uris.Select(uri => RedirectUriRules.Problem(platform, uri, allowPlainHttp)).OfType<string>().Select(m => new AppRegistrationError(field, m)));
+        }
+
+        var all = platforms.SelectMany(p => p.Uris).ToList();
+        if (all.Distinct(StringComparer.Ordinal).Count() != all.Count)
+        {
+            errors.Add(new("redirectUris", "A reply URL can be registered on one platform only, once."));
+        }
+
+        foreach (var uri in registration.PostLogoutRedirectUris ?? [])
+        {
+            if (RedirectUriRules.PostLogoutProblem(uri, allowPlainHttp) is { } problem)
+            {
+                errors.Add(new("postLogoutRedirectUris", problem));
+            }
+        }
+
+        CheckApi(registration, errors);
+        CheckSecrets(registration, errors);
+        return errors;
+    }
+
+    private static void CheckApi(AppRegistration registration, List<AppRegistrationError> errors)
+    {
+        if (registration.AppIdUri is { } appIdUri)
+        {
+            var valid = appIdUri.Length <= MaxAppIdUriLength
+                && Uri.TryCreate(appIdUri, UriKind.Absolute, out var parsed)
+                && parsed.Scheme is "https" or "api"
+                && parsed.Query.Length == 0 && parsed.Fragment.Length == 0
+                && !appIdUri.EndsWith('/')
+                && !appIdUri.Any(char.IsWhiteSpace);
+            if (!valid)
+            {
+                errors.Add(new("appIdUri", $"The App ID URI must be an https URL without a trailing slash, query or fragment, such as https://contoso.onmicrosoft.com/tasks-api (at most {MaxAppIdUriLength} characters)."));
+            }
+        }
+
+        if (registration.ApiScopes.Count > 0 && registration.AppIdUri is null)
+        {
+            errors.Add(new("appIdUri", "Set an App ID URI before adding scopes: clients request scopes as {App ID URI}/{scope}."));
+        }
+
+        if (registration.ApiScopes.Count > MaxScopes)
+        {
+            errors.Add(new("apiScopes", $"An API has at most {MaxScopes} scopes."));
+        }
+
+        foreach (var scope in registration.ApiScopes)
+        {
+            if (string.IsNullOrEmpty(scope.Name) || !ScopeNamePattern().IsMatch(scope.Name) || scope.Name == ApiScopeValue.Default)
+            {
+                errors.Add(new("apiScopes", $"'{scope.Name}' is not a valid scope name: use 1 to 100 letters, digits or '.', '_', '-', ':' (and not '.default')."));
+            }
+
+            if (scope.Description is { Length: > 1024 })
+            {
+                errors.Add(new("apiScopes", $"The description of '{scope.Name}' is longer than 1024 characters."));
+            }
+        }
+
+        if (registration.ApiScopes.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != registration.ApiScopes.Count)
+        {
+            errors.Add(new("apiScopes", "Each scope name appears once."));
+        }
+
+        foreach (var permission in registration.ApiPermissions)
+        {
+            if (!ApiScopeValue.TryParse(permission, out _, out var name) || name == ApiScopeValue.Default)
+            {
+                errors.Add(new("apiPermissions", $"'{permission}' is not an API scope: write it as {{App ID URI}}/{{scope}}."));
+            }
+        }
+    }
+
+    private static void CheckSecrets(AppRegistration registration, List<AppRegistrationError> errors)
+    {
+        var secrets = registration.AllConfiguredSecrets.ToList();
+        if (secrets.Count > MaxSecrets)
+        {
+            errors.Add(new("clientSecrets", $"An application has at most {MaxSecrets} client secrets."));
+        }
+
+        foreach (var secret in secrets)
+        {
+            if (secret.Value is null || secret.Value.Length < ClientSecretHasher.MinimumConfiguredLength || secret.Value.Length > ClientSecretHasher.MaximumLength || secret.Value.Any(char.IsControl))
+            {
+                // Never echo the value: it is a secret, and errors end up in logs.
+                errors.Add(new("clientSecrets", $"A configured client secret must be {ClientSecretHasher.MinimumConfiguredLength} to {ClientSecretHasher.MaximumLength} printable characters; better, let the server generate one."));
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._~-]+$")]
+    private static partial Regex ClientIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
+    private static partial Regex ScopeNamePattern();
+}

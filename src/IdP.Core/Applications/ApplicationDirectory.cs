@@ -1,0 +1,60 @@
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.Applications;
+
+/// <summary>
+/// Read-only questions about registered applications, asked while requests are served: the protocol engine's secret
+/// and reply URL checks, CORS, the token endpoint's SPA rules. Changes go through <see cref="AppRegistrationService"/>.
+/// </summary>
+public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
+{
+    /// <summary>The application with <paramref name="clientId"/>, with its secrets, or null.</summary>
+    public Task<Application?> FindAsync(string? clientId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(clientId)
+            ? Task.FromResult<Application?>(null)
+            : db.Applications.AsNoTracking().Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+
+    /// <summary>Every application, by display name.</summary>
+    public Task<List<Application>> ListAsync(CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().Include(a => a.Secrets).OrderBy(a => a.DisplayName).ThenBy(a => a.ClientId).ToListAsync(cancellationToken);
+
+    /// <summary>True when <paramref name="secret"/> is an unexpired secret of the application.</summary>
+    public async Task<bool> VerifySecretAsync(string clientId, string secret, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var candidates = await db.ClientSecrets.AsNoTracking()
+            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.ClientId == clientId))
+            .ToListAsync(cancellationToken);
+
+        // Every candidate is checked (no early exit), so timing does not tell which secret matched.
+        var matched = false;
+        foreach (var candidate in candidates)
+        {
+            matched |= ClientSecretHasher.Verify(secret, candidate.Hash) && candidate.IsActiveAt(now);
+        }
+
+        return matched;
+    }
+
+    /// <summary>The platform <paramref name="redirectUri"/> is registered on for the application, or null when it is not registered.</summary>
+    public async Task<AppPlatform?> PlatformOfAsync(string clientId, string redirectUri, CancellationToken cancellationToken)
+    {
+        var uris = await db.Applications.AsNoTracking().Where(a => a.ClientId == clientId).Select(a => a.RedirectUris).FirstOrDefaultAsync(cancellationToken);
+        return uris?.FirstOrDefault(r => RedirectUriRules.Matches(r.Platform, r.Uri, redirectUri))?.Platform;
+    }
+
+    /// <summary>
+    /// True when <paramref name="origin"/> is the origin of a SPA reply URL: of <paramref name="clientId"/>, or of any
+    /// application when the client is not known yet (a CORS preflight carries no body).
+    /// </summary>
+    public async Task<bool> IsSpaOriginAsync(string origin, string? clientId, CancellationToken cancellationToken)
+    {
+        var candidates = clientId is null
+            ? await db.Applications.AsNoTracking().Select(a => a.RedirectUris).ToListAsync(cancellationToken)
+            : await db.Applications.AsNoTracking().Where(a => a.ClientId == clientId).Select(a => a.RedirectUris).ToListAsync(cancellationToken);
+        return candidates.SelectMany(uris => uris)
+            .Any(r => r.Platform == AppPlatform.Spa && string.Equals(RedirectUriRules.Origin(r.Uri), origin, StringComparison.OrdinalIgnoreCase));
+    }
+}

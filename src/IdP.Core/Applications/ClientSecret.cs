@@ -1,0 +1,40 @@
+namespace IdP.Core.Applications;
+
+/// <summary>
+/// One client secret of an application. Only its hash is stored, with the first characters as a hint (as B2C shows
+/// them), so a secret is shown once, when it is made, and never again.
+/// </summary>
+public sealed class ClientSecret
+{
+    public Guid Id { get; set; }
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>The hash, in the format <see cref="ClientSecretHasher"/> writes (algorithm first).</summary>
+    public required string Hash { get; set; }
+
+    /// <summary>The secret's first three characters, so operators can tell secrets apart.</summary>
+    public required string Hint { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Who made it: configuration secrets are replaced by the next start's configuration, generated ones stay.</summary>
+    public ClientSecretSource Source { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>After this instant the secret no longer authenticates; null for configured secrets without an expiry.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>True when the secret authenticates at <paramref name="now"/>.</summary>
+    public bool IsActiveAt(DateTimeOffset now) => ExpiresAt is null || now < ExpiresAt;
+}
+
+/// <summary>Where a client secret came from.</summary>
+public enum ClientSecretSource
+{
+    /// <summary>Made by the server and shown once (the admin API, the CLI).</summary>
+    Generated = 0,
+
+    /// <summary>Chosen by the operator in <c>IdP:Applications</c>.</summary>
+    Configuration = 1,
+}

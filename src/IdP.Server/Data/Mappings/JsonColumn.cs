@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdP.Server.Data.Mappings;
+
+/// <summary>
+/// Small value lists (reply URLs, scope names) stored as one JSON text column: read and written whole with their row,
+/// the same on every provider, and compared by value so EF notices changes.
+/// </summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static PropertyBuilder<List<T>> HasJsonConversion<T>(this PropertyBuilder<List<T>> property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            v => JsonSerializer.Deserialize<List<T>>(v, Options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => a!.SequenceEqual(b!),
+                v => v.Aggregate(0, (h, item) => HashCode.Combine(h, item == null ? 0 : item.GetHashCode())),
+                v => v.ToList()));
+    }
+}
