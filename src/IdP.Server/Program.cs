@@ -1,6 +1,7 @@
 using IdP.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServerHostDefaults.Options(args));
+builder.UseIdPHostDefaults();
 builder.AddIdPServer();
 
 var app = builder.Build();

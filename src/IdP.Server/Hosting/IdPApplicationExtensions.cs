@@ -39,6 +39,8 @@ public static class IdPApplicationExtensions
         // English only for now; French arrives as a second set of resource files and a supported culture here.
         app.UseRequestLocalization(options => options.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
         app.UseRouting();
+        // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

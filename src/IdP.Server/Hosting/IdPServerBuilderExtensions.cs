@@ -44,6 +44,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPAccounts();
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         services.AddIdPOpenIddict(server.RequireHttps);
+        services.AddProtocolCors();
         services.AddIdPCoreServices();
         services.AddApplications(server.RequireHttps);
         services.AddHousekeeping();

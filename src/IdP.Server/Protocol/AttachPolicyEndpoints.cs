@@ -5,8 +5,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace IdP.Server.Protocol;
 
 /// <summary>
-/// Discovery advertises each flow's own public endpoints (path or query form, as requested), not the issuer-relative
-/// addresses OpenIddict matched internally.
+/// Discovery advertises each flow's own public endpoints (path, query or tfp form, as requested), not the
+/// issuer-relative addresses OpenIddict matched internally, and the claims the flow's tokens carry.
 /// </summary>
 internal sealed class AttachPolicyEndpoints : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
@@ -25,11 +25,11 @@ internal sealed class AttachPolicyEndpoints : IOpenIddictServerHandler<HandleCon
             return ValueTask.CompletedTask;
         }
 
-        context.AuthorizationEndpoint = request.EndpointUri(PolicyEndpoint.Authorize);
-        context.TokenEndpoint = request.EndpointUri(PolicyEndpoint.Token);
-        context.EndSessionEndpoint = request.EndpointUri(PolicyEndpoint.Logout);
-        context.JsonWebKeySetEndpoint = request.EndpointUri(PolicyEndpoint.Keys);
-        context.Metadata["claims_supported"] = new OpenIddict.Abstractions.OpenIddictParameter([.. new[] { "sub", "iss", "aud", "exp", "nbf", "iat", "auth_time", "nonce", "ver", request.Flow.PolicyClaim == Core.UserFlows.PolicyClaim.Acr ? "acr" : "tfp", "c_hash", "at_hash" }
+        context.AuthorizationEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Authorize);
+        context.TokenEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Token);
+        context.EndSessionEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Logout);
+        context.JsonWebKeySetEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Keys);
+        context.Metadata["claims_supported"] = new OpenIddict.Abstractions.OpenIddictParameter([.. new[] { "sub", "iss", "aud", "exp", "nbf", "iat", "auth_time", "nonce", "ver", "tid", request.Flow.PolicyClaim == Core.UserFlows.PolicyClaim.Acr ? "acr" : "tfp", "c_hash", "at_hash" }
             .Concat(request.Flow.ApplicationClaims).Distinct(StringComparer.Ordinal)]);
         return ValueTask.CompletedTask;
     }

@@ -75,15 +75,15 @@ internal static class AuthorizeEndpoint
             {
                 case JourneyStatus.Cancelled:
                     await journeys.CompleteAsync(journey, ct);
-                    return OAuthResults.Error(http, OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.UserCancelledDescription);
+                    return OAuthResults.Error(OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.UserCancelledDescription);
                 case JourneyStatus.ForgotPassword:
                     await journeys.CompleteAsync(journey, ct);
-                    return OAuthResults.Error(http, OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.ForgotPasswordDescription);
+                    return OAuthResults.Error(OpenIddictConstants.Errors.AccessDenied, B2CErrorCodes.ForgotPasswordDescription);
                 case JourneyStatus.Authenticated:
                     // Stale (password changed, account disabled) or already completed: the user signs in again below.
                     if (await journeys.CompleteSignInAsync(journey, ct) is JourneySignIn.Ready(var account, var authTime))
                     {
-                        var principal = await principals.CreateAsync(account, flow, authTime, authTime, request.GetScopes(), request.ClientId!, ct);
+                        var principal = await principals.CreateAsync(account, flow, policy.Tenant.Id, authTime, authTime, request.GetScopes(), request.ClientId!, ct);
                         TokenPrincipalFactory.CapRefreshToken(principal, flow, authTime, time.UtcNow());
                         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
                     }
@@ -102,7 +102,7 @@ internal static class AuthorizeEndpoint
             var tooOld = request.MaxAge is { } maxAge && time.UtcNow() - sessionAuthTime > TimeSpan.FromSeconds(maxAge);
             if (!tooOld)
             {
-                var principal = await principals.CreateAsync(sessionAccount, flow, sessionAuthTime, sessionAuthTime, request.GetScopes(), request.ClientId!, ct);
+                var principal = await principals.CreateAsync(sessionAccount, flow, policy.Tenant.Id, sessionAuthTime, sessionAuthTime, request.GetScopes(), request.ClientId!, ct);
                 TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionAuthTime, time.UtcNow());
                 return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             }
@@ -110,7 +110,7 @@ internal static class AuthorizeEndpoint
 
         if (request.HasPromptValue(PromptValues.None))
         {
-            return OAuthResults.Error(http, OpenIddictConstants.Errors.LoginRequired,
+            return OAuthResults.Error(OpenIddictConstants.Errors.LoginRequired,
                 $"{B2CErrorCodes.NoSessionForPromptNone}: User does not have an existing session and request prompt parameter has a value of 'None'.");
         }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using IdP.Core.Time;
-using IdP.Server.ErrorPages;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Server.AspNetCore;
 
@@ -10,16 +7,15 @@ namespace IdP.Server.Protocol;
 internal static class OAuthResults
 {
     /// <summary>
-    /// An error for the app, with B2C's habit of appending the correlation id and timestamp to the description (on
-    /// one line: OAuth forbids line breaks in error_description).
+    /// An error for the app. <see cref="DescribeErrorsAsB2C"/> appends the correlation id and timestamp, as it does to
+    /// OpenIddict's own errors.
     /// </summary>
-    public static IResult Error(HttpContext context, string error, string description)
+    public static IResult Error(string error, string description)
     {
-        var timestamp = context.RequestServices.GetRequiredService<TimeProvider>().UtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var properties = new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = $"{description} Correlation ID: {ErrorPage.CorrelationId(context)} Timestamp: {timestamp}",
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         });
         return Results.Forbid(properties, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }

@@ -56,11 +56,24 @@ internal static class OpenIddictServiceCollectionExtensions
 
                 options.AddEventHandler(ResolvePolicyEndpoint.Descriptor)
                     .AddEventHandler(AttachPolicyEndpoints.Descriptor)
-                    .AddEventHandler(RequireNonce.Descriptor)
                     .AddEventHandler(RequireImplicitPermission.Descriptor)
+                    .AddEventHandler(RequireSingleResource.AuthorizationDescriptor)
+                    .AddEventHandler(RequireSingleResource.TokenDescriptor)
+                    .AddEventHandler(ValidateRequestedTokenScopes.Descriptor)
                     .AddEventHandler(ReturnErrorsToRegisteredRedirectUri.Descriptor)
+                    .AddEventHandler(DescribeErrorsAsB2C.AuthorizationDescriptor)
+                    .AddEventHandler(DescribeErrorsAsB2C.TokenDescriptor)
+                    .AddEventHandler(MarkExpiredGrant.Descriptor)
+                    .AddEventHandler(RevokeFamilyOnReuse.Descriptor)
+                    .AddEventHandler(RedeemRefreshTokenOnce.Descriptor)
+                    .AddEventHandler(AttachClientInfo.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
-                    .AddEventHandler(AttachNotBefore.Descriptor);
+                    .AddEventHandler(AttachNotBefore.Descriptor)
+                    .AddEventHandler(ShapeTokensAsB2C.Descriptor);
+                foreach (var replaced in ValidateRequestedTokenScopes.Replaces)
+                {
+                    options.RemoveEventHandler(replaced);
+                }
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -82,11 +95,22 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.UseLocalServer();
                 options.EnableTokenEntryValidation();
                 options.EnableAuthorizationEntryValidation();
+                options.AddEventHandler(MapB2CAccessTokenClaims.TypeDescriptor).AddEventHandler(MapB2CAccessTokenClaims.ClaimsDescriptor);
                 options.UseAspNetCore();
             });
 
-        // PKCE with S256 only: "plain" offers no protection against a stolen code.
-        services.PostConfigure<OpenIddictServerOptions>(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+        services.AddScoped<RefreshTokenFamily>();
+        services.PostConfigure<OpenIddictServerOptions>(o =>
+        {
+            // PKCE with S256 only: "plain" offers no protection against a stolen code.
+            o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+
+            // Only what an application can be allowed (discovery advertises exactly these): the code flow, and with
+            // B2C's implicit checkboxes id_token, code id_token and id_token token. Types every app would be refused
+            // (token alone, code token, code id_token token, none) are unsupported, not advertised.
+            o.ResponseTypes.Clear();
+            o.ResponseTypes.UnionWith([ResponseTypes.Code, ResponseTypes.IdToken, ResponseTypes.Code + " " + ResponseTypes.IdToken, ResponseTypes.IdToken + " " + ResponseTypes.Token]);
+        });
         return services;
     }
 }

@@ -10,9 +10,22 @@ public enum PolicyEndpoint
     Logout,
 }
 
+/// <summary>How a request names its user flow: B2C accepts the same endpoint in three forms.</summary>
+public enum EndpointForm
+{
+    /// <summary><c>/{tenant}/{policy}/oauth2/v2.0/authorize</c></summary>
+    Path,
+
+    /// <summary><c>/{tenant}/oauth2/v2.0/authorize?p={policy}</c></summary>
+    Query,
+
+    /// <summary><c>/tfp/{tenant}/{policy}/oauth2/v2.0/authorize</c>: the only form MSAL.NET accepts for B2C authorities.</summary>
+    Tfp,
+}
+
 /// <summary>
-/// B2C's endpoint paths. Each exists in a path form (<c>/{tenant}/{policy}/oauth2/v2.0/authorize</c>) and a query
-/// form (<c>/{tenant}/oauth2/v2.0/authorize?p={policy}</c>).
+/// B2C's endpoint paths. Each exists in a path form (<c>/{tenant}/{policy}/oauth2/v2.0/authorize</c>), a query form
+/// (<c>/{tenant}/oauth2/v2.0/authorize?p={policy}</c>) and a tfp form (<c>/tfp/{tenant}/{policy}/oauth2/v2.0/authorize</c>).
 /// </summary>
 public static class PolicyEndpointPaths
 {
@@ -29,6 +42,9 @@ public static class PolicyEndpointPaths
     private static readonly (PolicyEndpoint Endpoint, string[] Segments)[] Parsed =
         [.. Suffixes.Select(s => (s.Key, s.Value.Split('/')))];
 
+    /// <summary>The first segment of the tfp form.</summary>
+    public const string TfpSegment = "tfp";
+
     /// <summary>Recognises a request path as a policy endpoint; the policy is null for the query form.</summary>
     public static bool TryParse(string? path, out PolicyPath result)
     {
@@ -42,19 +58,26 @@ public static class PolicyEndpointPaths
         foreach (var (endpoint, suffix) in Parsed)
         {
             var prefixLength = segments.Length - suffix.Length;
-            if (prefixLength is not (1 or 2) || !EndsWith(segments, suffix))
+            if (prefixLength is not (1 or 2 or 3) || !EndsWith(segments, suffix))
             {
                 continue;
             }
 
-            var tenant = Uri.UnescapeDataString(segments[0]);
-            var policy = prefixLength == 2 ? Uri.UnescapeDataString(segments[1]) : null;
+            var form = prefixLength switch { 1 => EndpointForm.Query, 2 => EndpointForm.Path, _ => EndpointForm.Tfp };
+            if (form == EndpointForm.Tfp && !string.Equals(segments[0], TfpSegment, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var first = form == EndpointForm.Tfp ? 1 : 0;
+            var tenant = Uri.UnescapeDataString(segments[first]);
+            var policy = form == EndpointForm.Query ? null : Uri.UnescapeDataString(segments[first + 1]);
             if (tenant.Length == 0 || policy is { Length: 0 })
             {
                 return false;
             }
 
-            result = new PolicyPath(tenant, policy, endpoint);
+            result = new PolicyPath(tenant, policy, endpoint, form);
             return true;
         }
 
@@ -76,5 +99,5 @@ public static class PolicyEndpointPaths
     }
 }
 
-/// <summary>A parsed policy endpoint path: the tenant segment as sent, the policy when in the path, and the endpoint.</summary>
-public readonly record struct PolicyPath(string TenantSegment, string? PolicyInPath, PolicyEndpoint Endpoint);
+/// <summary>A parsed policy endpoint path: the tenant segment as sent, the policy when in the path, the endpoint and the form.</summary>
+public readonly record struct PolicyPath(string TenantSegment, string? PolicyInPath, PolicyEndpoint Endpoint, EndpointForm Form);

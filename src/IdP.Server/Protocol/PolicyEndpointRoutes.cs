@@ -6,12 +6,12 @@ namespace IdP.Server.Protocol;
 internal static class PolicyEndpointRoutes
 {
     /// <summary>
-    /// Maps B2C's endpoint paths (path and query forms). Discovery and JWKS are answered by OpenIddict itself; their
+    /// Maps B2C's endpoint paths (path, query and tfp forms). Discovery and JWKS are answered by OpenIddict itself; their
     /// routes only see requests for unknown tenants or flows.
     /// </summary>
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        foreach (var prefix in new[] { "/{tenant}/{policy}/", "/{tenant}/" })
+        foreach (var prefix in new[] { "/{tenant}/{policy}/", "/{tenant}/", $"/{PolicyEndpointPaths.TfpSegment}/{{tenant}}/{{policy}}/" })
         {
             var suffixes = PolicyEndpointPaths.Suffixes;
             app.MapMethods(prefix + suffixes[PolicyEndpoint.Authorize], ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();

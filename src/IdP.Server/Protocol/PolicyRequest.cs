@@ -7,24 +7,36 @@ namespace IdP.Server.Protocol;
 /// A request to one of a user flow's endpoints, once tenant and policy are resolved. Stored on the HttpContext so the
 /// OpenIddict handlers and our endpoints agree on the flow, the issuer and the public URLs.
 /// </summary>
-public sealed record PolicyRequest(Tenant Tenant, UserFlow Flow, string TenantSegment, bool PolicyInQuery, PolicyEndpoint Endpoint, string Origin)
+public sealed record PolicyRequest(Tenant Tenant, UserFlow Flow, string TenantSegment, EndpointForm Form, PolicyEndpoint Endpoint, string Origin)
 {
     /// <summary>The issuer of this flow's tokens, with its trailing slash (B2C's two forms).</summary>
     public Uri Issuer => new(Flow.IssuerFormat == IssuerFormat.PolicyIssuer
         ? $"{Origin}/tfp/{Tenant.Id:D}/{Flow.Name.ToLowerInvariant()}/v2.0/"
         : $"{Origin}/{Tenant.Id:D}/v2.0/");
 
-    /// <summary>The public URL of one of this flow's endpoints, in the form (path or query) the app used.</summary>
-    public Uri EndpointUri(PolicyEndpoint endpoint) => PublicEndpoint(Origin, TenantSegment, Flow.Name, endpoint, PolicyInQuery);
+    /// <summary>The public URL of one of this flow's endpoints, in the form (path, query or tfp) the app used.</summary>
+    public Uri EndpointUri(PolicyEndpoint endpoint) => PublicEndpoint(Origin, TenantSegment, Flow.Name, endpoint, Form);
+
+    /// <summary>
+    /// The URL discovery advertises for an endpoint: the request's form with tenant and policy in lower case, as B2C
+    /// does. MSAL lowercases authorities and caches one discovery document per host, reusing it for an app's other
+    /// flows by replacing the policy segment; that only works when the advertised URLs carry the segment in lower case.
+    /// </summary>
+    public Uri DiscoveredEndpointUri(PolicyEndpoint endpoint) =>
+        PublicEndpoint(Origin, TenantSegment.ToLowerInvariant(), Flow.Name.ToLowerInvariant(), endpoint, Form);
 
     /// <summary>The public URL of a flow endpoint.</summary>
-    public static Uri PublicEndpoint(string origin, string tenantSegment, string policy, PolicyEndpoint endpoint, bool policyInQuery = false)
+    public static Uri PublicEndpoint(string origin, string tenantSegment, string policy, PolicyEndpoint endpoint, EndpointForm form = EndpointForm.Path)
     {
         var suffix = PolicyEndpointPaths.Suffixes[endpoint];
         var tenant = Uri.EscapeDataString(tenantSegment);
-        return new Uri(policyInQuery
-            ? $"{origin}/{tenant}/{suffix}?p={Uri.EscapeDataString(policy)}"
-            : $"{origin}/{tenant}/{Uri.EscapeDataString(policy)}/{suffix}");
+        var flow = Uri.EscapeDataString(policy);
+        return new Uri(form switch
+        {
+            EndpointForm.Query => $"{origin}/{tenant}/{suffix}?p={flow}",
+            EndpointForm.Tfp => $"{origin}/{PolicyEndpointPaths.TfpSegment}/{tenant}/{flow}/{suffix}",
+            _ => $"{origin}/{tenant}/{flow}/{suffix}",
+        });
     }
 }
 

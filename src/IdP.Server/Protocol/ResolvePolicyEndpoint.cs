@@ -40,7 +40,6 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
-        var policyInQuery = path.PolicyInPath is null;
         var policy = path.PolicyInPath ?? http.Query["p"].ToString();
         var flow = await flows.FindAsync(policy, http.HttpContext.RequestAborted);
         if (flow is null)
@@ -49,7 +48,7 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
-        var request = new PolicyRequest(tenant, flow, path.TenantSegment, policyInQuery, path.Endpoint, http.Origin());
+        var request = new PolicyRequest(tenant, flow, path.TenantSegment, path.Form, path.Endpoint, http.Origin());
         http.HttpContext.SetPolicyRequest(request);
         context.BaseUri = request.Issuer;
         context.RequestUri = new Uri(request.Issuer, PolicyEndpointPaths.Suffixes[path.Endpoint] + http.QueryString.Value);

@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
+using IdP.Core.Applications;
 using IdP.Core.Audit;
+using IdP.Core.Contract;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
 using IdP.Server.Data;
@@ -16,8 +19,9 @@ namespace IdP.Server.Protocol;
 
 /// <summary>
 /// The token endpoint after OpenIddict validated the grant (code + PKCE, refresh token rotation and reuse, client
-/// authentication). Here: a grant is redeemed only under the flow that issued it, and the account must still be able
-/// to sign in with the same security stamp (a password reset revokes every outstanding refresh token).
+/// authentication, requested scopes). Here: a grant is redeemed only under the flow that issued it, and the account
+/// must still be able to sign in with the same security stamp (a password reset revokes every outstanding refresh
+/// token); requested scopes narrow the new tokens; SPAs' refresh tokens end 24 hours after sign-in.
 /// </summary>
 internal static class TokenEndpoint
 {
@@ -25,7 +29,7 @@ internal static class TokenEndpoint
         HttpContext http,
         IdPDbContext db,
         TokenPrincipalFactory principals,
-        IOpenIddictApplicationManager applications,
+        ApplicationDirectory directory,
         IOpenIddictScopeManager scopes,
         AuditLog audit,
         IStringLocalizer<ErrorText> text,
@@ -40,35 +44,34 @@ internal static class TokenEndpoint
 
         if (request.IsClientCredentialsGrantType())
         {
-            return await ClientCredentialsAsync(request, policy, applications, scopes, http.RequestAborted);
+            return await ClientCredentialsAsync(request, policy, directory, scopes, http.RequestAborted);
         }
 
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
         {
-            return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "The grant type is not supported.");
+            return Refuse(Errors.UnsupportedGrantType, B2CErrorCodes.GrantTypeNotSupportedDescription(request.GrantType));
         }
 
         var authenticated = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         if (authenticated.Principal is not { } grant)
         {
-            return Refuse(OpenIddictConstants.Errors.InvalidGrant, "The provided grant is invalid.");
+            return Refuse(Errors.InvalidGrant, B2CErrorCodes.GrantRevokedDescription);
         }
 
         var flow = policy.Flow;
         var grantPolicy = grant.GetClaim(TokenPrincipalFactory.PolicyClaim);
         if (!string.Equals(grantPolicy, flow.Name, StringComparison.OrdinalIgnoreCase))
         {
-            return Refuse(OpenIddictConstants.Errors.InvalidGrant, $"AADB2C90088: The provided grant has not been issued for this endpoint. Actual Value : {grantPolicy} and Expected Value : {flow.Name}");
+            return Refuse(Errors.InvalidGrant, B2CErrorCodes.GrantIssuedForOtherEndpointDescription(grantPolicy, flow.Name));
         }
 
         var accountId = Guid.TryParse(grant.GetClaim(TokenPrincipalFactory.AccountClaim), out var id) ? id : Guid.Empty;
         var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, http.RequestAborted);
         var refusal = account switch
         {
-            null => "AADB2C90128: The account associated with this grant no longer exists. Please reauthenticate and try again.",
-            { Enabled: false } => "AADB2C90111: Your account has been locked. Contact your support person to unlock it, then try again.",
-            _ when account.SecurityStamp != grant.GetClaim(TokenPrincipalFactory.StampClaim) =>
-                "AADB2C90129: The provided grant has been revoked. Please reauthenticate and try again.",
+            null => B2CErrorCodes.AccountNoLongerExistsDescription,
+            { Enabled: false } => B2CErrorCodes.AccountLockedDescription,
+            _ when account.SecurityStamp != grant.GetClaim(TokenPrincipalFactory.StampClaim) => B2CErrorCodes.GrantRevokedDescription,
             _ => null,
         };
 
@@ -77,46 +80,79 @@ internal static class TokenEndpoint
         if (refusal is null && flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded
             && now > sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays))
         {
-            refusal = "AADB2C90080: The provided grant has expired. Please re-authenticate and try again.";
+            refusal = B2CErrorCodes.GrantExpiredDescription;
         }
 
         if (refusal is not null)
         {
-            await audit.RecordAsync(AuditEventTypes.RefreshTokenRefused, account?.Id, flow.Name, request.ClientId, refusal[..11], http.RequestAborted);
-            return Refuse(OpenIddictConstants.Errors.InvalidGrant, refusal);
+            await audit.RecordAsync(AuditEventTypes.RefreshTokenRefused, account?.Id, flow.Name, request.ClientId, B2CErrorCodes.CodeOf(refusal), http.RequestAborted);
+            return Refuse(Errors.InvalidGrant, refusal);
         }
 
+        // A code redeemed for a SPA reply URL makes a SPA session, and its refresh tokens carry that to every refresh.
+        var spa = grant.HasClaim(TokenPrincipalFactory.SpaClaim, "1")
+            || (request.IsAuthorizationCodeGrantType() && request.RedirectUri is { } redirectUri
+                && await directory.PlatformOfAsync(request.ClientId!, redirectUri, http.RequestAborted) == AppPlatform.Spa);
+
+        // ValidateRequestedTokenScopes has checked that requested scopes were granted: they narrow the new tokens.
+        var requested = request.GetScopes();
         var authTime = ReadUnixSeconds(grant, Claims.AuthenticationTime) ?? sessionStart;
-        var principal = await principals.CreateAsync(account!, flow, authTime, sessionStart, grant.GetScopes(), request.ClientId!, http.RequestAborted);
-        TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionStart, now);
+        var principal = await principals.CreateAsync(account!, flow, policy.Tenant.Id, authTime, sessionStart, requested.Length > 0 ? requested : grant.GetScopes(), request.ClientId!, http.RequestAborted);
+        TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionStart, now, spa);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> ClientCredentialsAsync(OpenIddictRequest request, PolicyRequest policy, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// App-only tokens for a daemon. <c>{App ID URI}/.default</c> stands for every scope the client's permissions grant on
+    /// that API (B2C's pattern); the token's audience is the API, or the client itself when it asked for its own id.
+    /// </summary>
+    private static async Task<IResult> ClientCredentialsAsync(OpenIddictRequest request, PolicyRequest policy, ApplicationDirectory directory, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
     {
-        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
+        var application = await directory.FindAsync(request.ClientId, cancellationToken);
         if (application is null)
         {
-            return Refuse(OpenIddictConstants.Errors.InvalidClient, "The client application is unknown.");
+            return Refuse(Errors.InvalidClient, B2CErrorCodes.ClientSecretMismatchDescription);
         }
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.AddClaim(new Claim(Claims.Subject, request.ClientId!).SetDestinations(Destinations.AccessToken));
+        identity.AddClaim(new Claim(Claims.Subject, application.ClientId).SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim("ver", "1.0").SetDestinations(Destinations.AccessToken));
+        identity.AddClaim(new Claim("tid", policy.Tenant.Id.ToString("D")).SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim(policy.Flow.PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp", policy.Flow.Name).SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim(TokenPrincipalFactory.PolicyClaim, policy.Flow.Name));
 
         var principal = new ClaimsPrincipal(identity);
-        principal.SetScopes(request.GetScopes());
-        var resources = new List<string>();
-        await foreach (var resource in scopes.ListResourcesAsync(request.GetScopes(), cancellationToken))
-        {
-            resources.Add(resource);
-        }
-
-        principal.SetResources(resources.Count > 0 ? resources : [request.ClientId!]);
+        var granted = await ExpandDefaultScopesAsync(request.GetScopes(), application, directory, cancellationToken);
+        principal.SetScopes(granted);
+        var resources = await scopes.ListResourcesAsync(granted, cancellationToken).ToListAsync(cancellationToken);
+        principal.SetResources(resources.Count > 0 ? resources : [application.ClientId]);
         principal.SetAccessTokenLifetime(TimeSpan.FromMinutes(policy.Flow.AccessAndIdTokenLifetimeMinutes));
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The requested scopes with each <c>/.default</c> followed by the API scopes the client holds a permission on.</summary>
+    private static async Task<ImmutableArray<string>> ExpandDefaultScopesAsync(ImmutableArray<string> requested, Application client, ApplicationDirectory directory, CancellationToken cancellationToken)
+    {
+        var scopes = new List<string>(requested);
+        foreach (var scope in requested)
+        {
+            if (!ApiScopeValue.TryParse(scope, out var appIdUri, out var name) || name != ApiScopeValue.Default)
+            {
+                continue;
+            }
+
+            foreach (var permission in client.ApiPermissions)
+            {
+                if (await directory.FindAsync(permission.ResourceClientId, cancellationToken) is { AppIdUri: { } uri } resource
+                    && string.Equals(uri, appIdUri, StringComparison.OrdinalIgnoreCase)
+                    && resource.ApiScopes.Any(s => s.Name == permission.Scope))
+                {
+                    scopes.Add(ApiScopeValue.Format(uri, permission.Scope));
+                }
+            }
+        }
+
+        return [.. scopes.Distinct(StringComparer.Ordinal)];
     }
 
     private static IResult Refuse(string error, string description) =>

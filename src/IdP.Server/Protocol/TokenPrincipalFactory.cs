@@ -32,8 +32,14 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
     /// <summary>Unix seconds when the sign-in began: bounds the refresh token sliding window.</summary>
     public const string SessionStartClaim = "idp_session_start";
 
+    /// <summary>"1" when the grant belongs to a single-page app: its refresh tokens end 24 hours after sign-in (B2C).</summary>
+    public const string SpaClaim = "idp_spa";
+
+    /// <summary>How long a SPA's refresh tokens can keep a sign-in alive, whatever the flow allows (B2C: 24 hours).</summary>
+    public static readonly TimeSpan SpaRefreshTokenLifetime = TimeSpan.FromHours(24);
+
     /// <summary>A principal for <paramref name="account"/> signing in through <paramref name="flow"/>.</summary>
-    public async Task<ClaimsPrincipal> CreateAsync(Account account, UserFlow flow, DateTimeOffset authTime, DateTimeOffset sessionStart, ImmutableArray<string> requestedScopes, string clientId, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> CreateAsync(Account account, UserFlow flow, Guid tenantId, DateTimeOffset authTime, DateTimeOffset sessionStart, ImmutableArray<string> requestedScopes, string clientId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(flow);
@@ -50,6 +56,10 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
             };
             identity.AddClaim(new Claim(claim.Type, claim.Value, valueType).SetDestinations(Destinations.IdentityToken, Destinations.AccessToken));
         }
+
+        // The tenant id: MSAL takes the account's tenant from it, and Microsoft.Identity.Web needs it to validate a
+        // tfp-form issuer.
+        identity.AddClaim(new Claim("tid", tenantId.ToString("D")).SetDestinations(Destinations.IdentityToken, Destinations.AccessToken));
 
         // Private claims have no destination: they live only inside the encrypted code and refresh token.
         identity.AddClaim(new Claim(AccountClaim, account.Id.ToString("D")));
@@ -71,21 +81,28 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
         return principal;
     }
 
-    /// <summary>Caps the refresh token at the end of the flow's bounded sliding window.</summary>
-    public static void CapRefreshToken(ClaimsPrincipal principal, UserFlow flow, DateTimeOffset sessionStart, DateTimeOffset now)
+    /// <summary>
+    /// Caps the refresh token at the end of the flow's bounded sliding window, and for a single-page app at 24 hours
+    /// after sign-in (marking the principal so later refreshes keep the cap).
+    /// </summary>
+    public static void CapRefreshToken(ClaimsPrincipal principal, UserFlow flow, DateTimeOffset sessionStart, DateTimeOffset now, bool spa = false)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(flow);
-        if (flow.RefreshTokenSlidingWindow != RefreshTokenSlidingWindow.Bounded)
+        DateTimeOffset? end = flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded
+            ? sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays)
+            : null;
+        if (spa)
         {
-            return;
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SpaClaim, "1"));
+            var spaEnd = sessionStart + SpaRefreshTokenLifetime;
+            end = end is { } windowEnd && windowEnd < spaEnd ? windowEnd : spaEnd;
         }
 
-        var windowEnd = sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays);
-        var remaining = windowEnd - now;
-        if (remaining < TimeSpan.FromDays(flow.RefreshTokenLifetimeDays))
+        var remaining = end - now;
+        if (remaining is { } left && left < TimeSpan.FromDays(flow.RefreshTokenLifetimeDays))
         {
-            principal.SetRefreshTokenLifetime(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromSeconds(1));
+            principal.SetRefreshTokenLifetime(left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1));
         }
     }
 }

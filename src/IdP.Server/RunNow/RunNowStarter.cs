@@ -50,7 +50,7 @@ public sealed class RunNowStarter(RunNowPreflight preflight, RunNowService runs,
             (state, nonce) = (RunNowService.NewValue(), RunNowService.NewValue());
         }
 
-        var authorize = PolicyRequest.PublicEndpoint(origin, tenantSegment, flow.Name, PolicyEndpoint.Authorize, policyInQuery);
+        var authorize = PolicyRequest.PublicEndpoint(origin, tenantSegment, flow.Name, PolicyEndpoint.Authorize, policyInQuery ? EndpointForm.Query : EndpointForm.Path);
         var url = RunNowAuthorizeUrl.Build(authorize, new RunNowAuthorizeRequest(ready.ClientId, nonce, ready.RedirectUri, parameters.Scope, parameters.ResponseType, state)
         {
             // form_post keeps tokens and codes out of URLs, browser history and request logs on the way to our viewer.

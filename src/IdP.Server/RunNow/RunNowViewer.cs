@@ -70,7 +70,7 @@ public sealed class RunNowViewer(
         }
 
         var origin = http.Request.Origin();
-        var issuer = new PolicyRequest(tenant, flow, run.TenantSegment, false, PolicyEndpoint.Authorize, origin).Issuer;
+        var issuer = new PolicyRequest(tenant, flow, run.TenantSegment, EndpointForm.Path, PolicyEndpoint.Authorize, origin).Issuer;
         var stateCheck = new TokenCheck(TokenCheckKind.State, true);
 
         if (run.ResponseType == RunNowResponseTypes.IdToken)

@@ -4,14 +4,31 @@ using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.Protocol;
 
-/// <summary>What an authorize request must carry: a nonce, PKCE (S256) for public clients, a known client and reply URL.</summary>
+/// <summary>
+/// What an authorize request must carry: a nonce when the response itself carries an ID token, PKCE (S256) for public
+/// clients, a known client and reply URL.
+/// </summary>
 public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
 {
     [Fact]
-    public async Task A_request_without_a_nonce_is_refused_to_the_app()
+    public async Task An_id_token_request_without_a_nonce_is_refused_to_the_app()
     {
-        var client = await factory.RegisterClientAsync();
-        var request = client.Authorize() with { Nonce = null };
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "id_token", scope: "openid") with { Nonce = null };
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(request.Url)).ToApp();
+
+        Assert.Equal("invalid_request", app["error"]);
+        Assert.Contains("nonce", app["error_description"], StringComparison.Ordinal);
+        Assert.Null(app["id_token"]);
+    }
+
+    [Fact]
+    public async Task A_code_id_token_request_without_a_nonce_is_refused_to_the_app()
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        var request = client.Authorize(responseType: "code id_token") with { Nonce = null };
         using var browser = factory.CreateBrowser();
 
         var app = (await browser.NavigateAsync(request.Url)).ToApp();
@@ -19,6 +36,21 @@ public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
         Assert.Equal("invalid_request", app["error"]);
         Assert.Contains("nonce", app["error_description"], StringComparison.Ordinal);
         Assert.Null(app["code"]);
+    }
+
+    [Fact]
+    public async Task The_code_flow_works_without_a_nonce_and_its_id_token_has_none()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize() with { Nonce = null };
+        using var browser = factory.CreateBrowser();
+
+        var tokens = await browser.SignInAndRedeemAsync(client, user, request);
+
+        var idToken = await client.ValidateIdTokenAsync(tokens["id_token"]!);
+        Assert.False(idToken.TryGetPayloadValue<string>("nonce", out _));
+        Assert.Equal(user.Account.Id.ToString("D"), idToken.Subject);
     }
 
     [Fact]

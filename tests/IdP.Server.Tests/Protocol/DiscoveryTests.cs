@@ -15,7 +15,8 @@ public abstract class DiscoveryTests(IdPFactory factory)
     {
         var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");
 
-        var flow = $"{IdPFactory.Origin}/{IdPFactory.Tenant}/{Policy}";
+        // Tenant and policy in lower case, as B2C advertises them: MSAL swaps the policy segment of cached endpoints.
+        var flow = $"{IdPFactory.Origin}/{IdPFactory.Tenant}/{Policy.ToLowerInvariant()}";
         Assert.Equal($"{IdPFactory.Origin}/{await factory.TenantIdAsync():D}/v2.0/", discovery.GetProperty("issuer").GetString());
         Assert.Equal($"{flow}/oauth2/v2.0/authorize", discovery.GetProperty("authorization_endpoint").GetString());
         Assert.Equal($"{flow}/oauth2/v2.0/token", discovery.GetProperty("token_endpoint").GetString());
@@ -29,11 +30,12 @@ public abstract class DiscoveryTests(IdPFactory factory)
         var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/v2.0/.well-known/openid-configuration?p={Policy}");
 
         var tenant = $"{IdPFactory.Origin}/{IdPFactory.Tenant}";
+        var policy = Policy.ToLowerInvariant();
         Assert.Equal($"{IdPFactory.Origin}/{await factory.TenantIdAsync():D}/v2.0/", discovery.GetProperty("issuer").GetString());
-        Assert.Equal($"{tenant}/oauth2/v2.0/authorize?p={Policy}", discovery.GetProperty("authorization_endpoint").GetString());
-        Assert.Equal($"{tenant}/oauth2/v2.0/token?p={Policy}", discovery.GetProperty("token_endpoint").GetString());
-        Assert.Equal($"{tenant}/oauth2/v2.0/logout?p={Policy}", discovery.GetProperty("end_session_endpoint").GetString());
-        Assert.Equal($"{tenant}/discovery/v2.0/keys?p={Policy}", discovery.GetProperty("jwks_uri").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/authorize?p={policy}", discovery.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/token?p={policy}", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"{tenant}/oauth2/v2.0/logout?p={policy}", discovery.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal($"{tenant}/discovery/v2.0/keys?p={policy}", discovery.GetProperty("jwks_uri").GetString());
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
         Assert.Equal(new Dictionary<string, bool> { ["Signature"] = true, ["Issuer"] = true, ["Lifetime"] = true }, viewer.Checks(access));
         Assert.Equal(RunNowApplication.ClientId, viewer.Claim(access, "aud"));
         Assert.Equal(IdPFactory.SignInPolicy, viewer.Claim(access, "tfp"));
-        Assert.Contains("\"typ\": \"at+jwt\"", viewer.Header(access), StringComparison.Ordinal);
+        Assert.Contains("\"typ\": \"JWT\"", viewer.Header(access), StringComparison.Ordinal);
 
         Assert.False(string.IsNullOrEmpty(viewer.RawToken(RunNowElementIds.RefreshToken)));
         Assert.Equal("valid", viewer.RefreshTokenFact("status"));
