@@ -30,6 +30,9 @@ internal sealed class ClientSecretMapping : IEntityTypeConfiguration<ClientSecre
     {
         builder.ToTable("ClientSecrets");
         builder.HasKey(s => s.Id);
+
+        // Ids are made by the service, so a secret added to an application's collection is inserted, not updated.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => s.ApplicationId);
         builder.Property(s => s.Hash).HasMaxLength(256);
         builder.Property(s => s.Hint).HasMaxLength(8);

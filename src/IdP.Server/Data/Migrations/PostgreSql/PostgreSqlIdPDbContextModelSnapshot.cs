@@ -208,7 +208,6 @@ namespace IdP.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")

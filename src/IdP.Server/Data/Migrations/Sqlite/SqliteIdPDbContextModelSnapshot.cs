@@ -203,7 +203,6 @@ namespace IdP.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")

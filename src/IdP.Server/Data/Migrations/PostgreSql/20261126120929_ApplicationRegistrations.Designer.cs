@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IdP.Server.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIdPDbContext))]
-    [Migration("20261126115344_ApplicationRegistrations")]
+    [Migration("20261126120929_ApplicationRegistrations")]
     partial class ApplicationRegistrations
     {
         /// <inheritdoc />
@@ -211,7 +211,6 @@ namespace IdP.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IdP.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdPDbContext))]
-    [Migration("20261126115329_ApplicationRegistrations")]
+    [Migration("20261126120909_ApplicationRegistrations")]
     partial class ApplicationRegistrations
     {
         /// <inheritdoc />
@@ -206,7 +206,6 @@ namespace IdP.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("IdP.Core.Applications.ClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")

@@ -1,0 +1,45 @@
+using IdP.Core.Applications;
+
+namespace IdP.Server.Tests.Infrastructure;
+
+/// <summary>Web APIs and the clients that call them, registered as B2C's app registrations describe them.</summary>
+public static class ApiStories
+{
+    /// <summary>Registers an API exposing <c>tasks.read</c> and <c>tasks.write</c> under a fresh App ID URI.</summary>
+    public static Task<Application> RegisterApiAsync(this IdPFactory factory, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        name ??= "tasks-api-" + Guid.NewGuid().ToString("N")[..8];
+        return factory.RegisterAppAsync(new AppRegistration("api-" + Guid.NewGuid().ToString("N")[..12], "Tasks API")
+        {
+            AppIdUri = $"https://{IdPFactory.TenantDomain}/{name}",
+            ApiScopes = [new ApiScope("tasks.read", "Read tasks"), new ApiScope("tasks.write", "Write tasks")],
+        });
+    }
+
+    /// <summary>The value clients request for one of the API's scopes.</summary>
+    public static string Scope(this Application api, string name)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.ScopeValue(name)!;
+    }
+
+    /// <summary>
+    /// Registers a client with permissions on <paramref name="permissions"/> (full scope values): a public client (PKCE)
+    /// on the Web platform, or a confidential one with <paramref name="secret"/>, or a SPA.
+    /// </summary>
+    public static async Task<OidcClient> RegisterApiClientAsync(this IdPFactory factory, IReadOnlyList<string> permissions, string? secret = null, bool spa = false, bool allowClientCredentials = false, string redirectUri = "https://app.test/callback")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var clientId = "client-" + Guid.NewGuid().ToString("N")[..12];
+        await factory.RegisterAppAsync(new AppRegistration(clientId, "API client")
+        {
+            RedirectUris = spa ? [] : [redirectUri],
+            SpaRedirectUris = spa ? [redirectUri] : [],
+            ClientSecret = secret,
+            AllowClientCredentials = allowClientCredentials,
+            ApiPermissions = permissions,
+        });
+        return new OidcClient(factory, clientId, redirectUri) { ClientSecret = secret };
+    }
+}
