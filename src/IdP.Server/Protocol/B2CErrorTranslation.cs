@@ -31,6 +31,7 @@ internal static partial class B2CErrorTranslation
         {
             _ when id is not null && DeadGrant.Contains(id) => grantExpired ? B2CErrorCodes.GrantExpiredDescription : B2CErrorCodes.GrantRevokedDescription,
             "ID2055" => B2CErrorCodes.ClientSecretMismatchDescription,
+            "ID2198" => B2CErrorCodes.ClientSecretRequiredDescription,
             "ID2054" when parameter == Parameters.ClientSecret => B2CErrorCodes.ClientSecretRequiredDescription,
             "ID2053" when parameter == Parameters.ClientSecret => B2CErrorCodes.PublicClientSentSecretDescription,
             "ID2052" when parameter == Parameters.CodeVerifier => B2CErrorCodes.CodeVerifierMismatchDescription,
