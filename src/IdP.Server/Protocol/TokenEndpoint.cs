@@ -98,9 +98,18 @@ internal static class TokenEndpoint
         var requested = request.GetScopes();
         var authTime = ReadUnixSeconds(grant, Claims.AuthenticationTime) ?? sessionStart;
         var principal = await principals.CreateAsync(account!, flow, policy.Tenant.Id, authTime, sessionStart, requested.Length > 0 ? requested : grant.GetScopes(), request.ClientId!, http.RequestAborted);
-        TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionStart, now, spa);
-        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var refreshLifetime = TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionStart, now, spa);
+        var properties = new AuthenticationProperties();
+        if (spa)
+        {
+            // As Azure AD does for SPAs, so MSAL.js knows its session ends then rather than at the flow's lifetime.
+            properties.Parameters[RefreshTokenExpiresIn] = (long)refreshLifetime.TotalSeconds;
+        }
+
+        return Results.SignIn(principal, properties, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private const string RefreshTokenExpiresIn = "refresh_token_expires_in";
 
     /// <summary>
     /// App-only tokens for a daemon. <c>{App ID URI}/.default</c> stands for every scope the client's permissions grant on

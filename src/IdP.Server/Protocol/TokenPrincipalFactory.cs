@@ -83,9 +83,9 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
 
     /// <summary>
     /// Caps the refresh token at the end of the flow's bounded sliding window, and for a single-page app at 24 hours
-    /// after sign-in (marking the principal so later refreshes keep the cap).
+    /// after sign-in (marking the principal so later refreshes keep the cap). Returns the refresh token's lifetime.
     /// </summary>
-    public static void CapRefreshToken(ClaimsPrincipal principal, UserFlow flow, DateTimeOffset sessionStart, DateTimeOffset now, bool spa = false)
+    public static TimeSpan CapRefreshToken(ClaimsPrincipal principal, UserFlow flow, DateTimeOffset sessionStart, DateTimeOffset now, bool spa = false)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(flow);
@@ -99,10 +99,13 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
             end = end is { } windowEnd && windowEnd < spaEnd ? windowEnd : spaEnd;
         }
 
-        var remaining = end - now;
-        if (remaining is { } left && left < TimeSpan.FromDays(flow.RefreshTokenLifetimeDays))
+        var lifetime = TimeSpan.FromDays(flow.RefreshTokenLifetimeDays);
+        if (end - now is { } left && left < lifetime)
         {
-            principal.SetRefreshTokenLifetime(left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1));
+            lifetime = left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1);
+            principal.SetRefreshTokenLifetime(lifetime);
         }
+
+        return lifetime;
     }
 }
