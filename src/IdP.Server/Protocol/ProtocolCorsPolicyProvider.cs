@@ -46,8 +46,10 @@ internal sealed class ProtocolCorsPolicyProvider(ApplicationDirectory applicatio
             return NoOrigin;
         }
 
+        // The answer depends on the origin (and client), so responses say Vary: Origin: a function, not a fixed list.
         return await applications.IsSpaOriginAsync(origin, clientId, context.RequestAborted)
-            ? new CorsPolicyBuilder().WithOrigins(origin).WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader().SetPreflightMaxAge(PreflightCache).Build()
+            ? new CorsPolicyBuilder().SetIsOriginAllowed(candidate => string.Equals(candidate, origin, StringComparison.OrdinalIgnoreCase))
+                .WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader().SetPreflightMaxAge(PreflightCache).Build()
             : NoOrigin;
     }
 

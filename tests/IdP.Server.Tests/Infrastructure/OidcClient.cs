@@ -50,7 +50,11 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         return PostTokenAsync(policy, false, form);
     }
 
-    public async Task<TokenResponse> PostTokenAsync(string policy, bool queryForm, Dictionary<string, string> form)
+    public Task<TokenResponse> PostTokenAsync(string policy, bool queryForm, Dictionary<string, string> form) =>
+        PostTokenToAsync(queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/token?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/token", form);
+
+    /// <summary>POSTs to a token endpoint given by its path (any of B2C's forms), adding the client's id and secret.</summary>
+    public async Task<TokenResponse> PostTokenToAsync(string url, Dictionary<string, string> form)
     {
         ArgumentNullException.ThrowIfNull(form);
         form["client_id"] = ClientId;
@@ -60,7 +64,6 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         }
 
         using var client = factory.CreateClient(new() { BaseAddress = new Uri(IdPFactory.Origin), AllowAutoRedirect = false });
-        var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/token?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/token";
         using var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
         return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
@@ -110,6 +113,10 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
     public int? MaxAge { get; init; }
     public bool Pkce { get; init; } = true;
     public bool QueryForm { get; init; }
+
+    /// <summary>B2C's <c>/tfp/{tenant}/{policy}/…</c> form, the one MSAL.NET uses.</summary>
+    public bool TfpForm { get; init; }
+
     public string TenantSegment { get; init; } = IdPFactory.Tenant;
 
     public string CodeChallenge => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(CodeVerifier)));
@@ -121,7 +128,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
         {
             var url = QueryForm
                 ? $"/{TenantSegment}/oauth2/v2.0/authorize?p={Uri.EscapeDataString(Policy)}"
-                : $"/{TenantSegment}/{Uri.EscapeDataString(Policy)}/oauth2/v2.0/authorize";
+                : $"{(TfpForm ? "/tfp" : "")}/{TenantSegment}/{Uri.EscapeDataString(Policy)}/oauth2/v2.0/authorize";
             var parameters = new Dictionary<string, string?>
             {
                 ["client_id"] = ClientId,

@@ -39,6 +39,34 @@ public abstract class DiscoveryTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task Discovery_advertises_only_response_types_an_app_can_be_allowed_and_the_flows_claims()
+    {
+        var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");
+
+        Assert.Equal(["code", "code id_token", "id_token", "id_token token"], Strings(discovery, "response_types_supported").Order(StringComparer.Ordinal));
+        var claims = Strings(discovery, "claims_supported");
+        Assert.Contains("tfp", claims);
+        Assert.Contains("tid", claims);
+        Assert.Contains("emails", claims);
+    }
+
+    [Theory]
+    [InlineData("token")]
+    [InlineData("code token")]
+    [InlineData("code id_token token")]
+    public async Task A_response_type_discovery_does_not_advertise_is_refused_with_aadb2c90013(string responseType)
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        using var browser = factory.CreateBrowser();
+
+        var result = await browser.NavigateAsync(client.Authorize(responseType: responseType).Url);
+
+        var app = result.ToApp();
+        Assert.Equal("unsupported_response_type", app["error"]);
+        Assert.StartsWith("AADB2C90013:", app["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discovery_describes_what_b2c_supports()
     {
         var discovery = await GetJsonAsync($"/{IdPFactory.Tenant}/{Policy}/v2.0/.well-known/openid-configuration");

@@ -2,6 +2,8 @@ using System.Net;
 using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 
 namespace IdP.Server.Tests.Protocol;
 
@@ -64,6 +66,40 @@ public abstract class LogoutTests(IdPFactory factory)
         Assert.Null(result.ExternalRedirect);
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.NotNull((await browser.NavigateAsync(client.Authorize().Url)).ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task Logout_with_the_id_token_of_a_revoked_grant_still_ends_the_session_and_returns_to_the_app()
+    {
+        var (browser, client, tokens) = await SignedInAsync();
+        using var _b = browser;
+        var subject = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens["id_token"]).Subject;
+        await factory.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<IOpenIddictAuthorizationManager>().RevokeBySubjectAsync(subject);
+            await sp.GetRequiredService<IOpenIddictTokenManager>().RevokeBySubjectAsync(subject);
+        });
+        Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens["refresh_token"]!)).Error);
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "bye", tokens["id_token"]));
+
+        var app = result.ToApp();
+        Assert.Equal(SignedOutUri, app.RedirectUri.ToString());
+        Assert.Equal("bye", app["state"]);
+        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+    }
+
+    [Fact]
+    public async Task Logout_without_hint_or_client_id_returns_to_a_post_logout_uri_some_app_registered()
+    {
+        // msal-browser's logoutRedirect sends neither id_token_hint nor client_id.
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "st"));
+
+        Assert.Equal("st", result.ToApp()["state"]);
+        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
     }
 
     private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()

@@ -1,0 +1,54 @@
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>
+/// The server's own APIs validate its B2C-shaped access tokens with OpenIddict validation, token-entry and
+/// authorization-entry checks on (advisory GHSA-cxgj-hwwh-855g): a revoked token is refused even though its JWT is
+/// still signed and unexpired, and an ID token is never taken for an access token.
+/// </summary>
+public abstract class OwnApiTokenValidationTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task An_access_token_validates_until_its_grant_is_revoked()
+    {
+        var api = await factory.RegisterApiAsync();
+        var client = await factory.RegisterApiClientAsync([api.Scope("tasks.read")]);
+        var user = await factory.CreateUserAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user, client.Authorize(scope: $"openid offline_access {api.Scope("tasks.read")}"));
+
+        var principal = await ValidateAsync(tokens["access_token"]!);
+        Assert.Equal(user.Account.Id.ToString("D"), principal.GetClaim(OpenIddictConstants.Claims.Subject));
+        Assert.Contains("tasks.read", principal.GetScopes());
+        Assert.Contains(client.ClientId, principal.GetPresenters());
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<IOpenIddictAuthorizationManager>().RevokeBySubjectAsync(user.Account.Id.ToString("D")).AsTask());
+
+        var refused = await Assert.ThrowsAsync<OpenIddictExceptions.ProtocolException>(() => ValidateAsync(tokens["access_token"]!));
+        Assert.Equal(OpenIddictConstants.Errors.InvalidToken, refused.Error);
+    }
+
+    [Fact]
+    public async Task An_id_token_is_not_accepted_as_an_access_token()
+    {
+        var client = await factory.RegisterClientAsync();
+        var user = await factory.CreateUserAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user);
+
+        var refused = await Assert.ThrowsAsync<OpenIddictExceptions.ProtocolException>(() => ValidateAsync(tokens["id_token"]!));
+        Assert.Equal(OpenIddictConstants.Errors.InvalidToken, refused.Error);
+        Assert.Equal("The token is not an access token.", refused.ErrorDescription);
+    }
+
+    private Task<System.Security.Claims.ClaimsPrincipal> ValidateAsync(string token) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<OpenIddictValidationService>().ValidateAccessTokenAsync(token).AsTask());
+}
+
+public sealed class OwnApiTokenValidationTestsOnSqlite(SqliteIdPFactory factory) : OwnApiTokenValidationTests(factory), IClassFixture<SqliteIdPFactory>;
+
+public sealed class OwnApiTokenValidationTestsOnPostgres(PostgresIdPFactory factory) : OwnApiTokenValidationTests(factory), IClassFixture<PostgresIdPFactory>;
