@@ -56,9 +56,12 @@ internal sealed class DesktopApp : IDisposable
         return new DesktopApp(idp, clientId, user);
     }
 
+    /// <summary>An interactive request that goes through the user's browser; add hints or a prompt, then execute it.</summary>
+    public AcquireTokenInteractiveParameterBuilder Interactive(params string[] scopes) =>
+        Msal.AcquireTokenInteractive(scopes).WithCustomWebUi(WebUi);
+
     /// <summary>An interactive sign-in, with MSAL's default prompt, through the IdP's sign-in page.</summary>
-    public Task<AuthenticationResult> SignInAsync(params string[] scopes) =>
-        Msal.AcquireTokenInteractive(scopes).WithCustomWebUi(WebUi).ExecuteAsync();
+    public Task<AuthenticationResult> SignInAsync(params string[] scopes) => Interactive(scopes).ExecuteAsync();
 
     public void Dispose()
     {

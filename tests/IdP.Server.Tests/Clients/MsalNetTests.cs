@@ -1,4 +1,5 @@
 using System.Net;
+using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.Identity.Client;
 
@@ -80,6 +81,35 @@ public sealed class MsalNetTests(ClientsIdPFactory idp) : IClassFixture<ClientsI
         Assert.Contains(TasksApi.ReadScopeName, token.GetClaim("scp").Value.Split(' '));
         Assert.Equal(first.Account.HomeAccountId.Identifier, refreshed.Account.HomeAccountId.Identifier);
         Assert.Equal(1, app.WebUi.SignInPagesShown);
+    }
+
+    [Fact]
+    public async Task Signing_in_again_for_a_known_account_goes_through_on_the_idp_session()
+    {
+        var user = await idp.CreateUserAsync();
+        using var app = await DesktopApp.RegisterAsync(idp, user, TasksApi.ReadScope);
+        var first = await app.SignInAsync(TasksRead);
+
+        // WithAccount adds MSAL's hints (login_hint from the token's name, login_req, domain_req, x-anchormailbox).
+        var again = await app.Interactive(TasksRead).WithAccount(first.Account).ExecuteAsync();
+
+        Assert.Equal(1, app.WebUi.SignInPagesShown);
+        Assert.Equal(first.Account.HomeAccountId.Identifier, again.Account.HomeAccountId.Identifier);
+        Assert.NotEqual(first.AccessToken, again.AccessToken);
+    }
+
+    [Fact]
+    public async Task Forcing_the_sign_in_page_shows_it_despite_the_session_with_the_hinted_name_filled_in()
+    {
+        var user = await idp.CreateUserAsync();
+        using var app = await DesktopApp.RegisterAsync(idp, user, TasksApi.ReadScope);
+        await app.SignInAsync(TasksRead);
+
+        var forced = await app.Interactive(TasksRead).WithPrompt(Prompt.ForceLogin).WithLoginHint(user.Email).ExecuteAsync();
+
+        Assert.Equal(2, app.WebUi.SignInPagesShown);
+        Assert.Equal(user.Email, app.WebUi.LastSignInPage?.ById(PageElementIds.SignInName)?.GetAttribute("value"));
+        Assert.False(string.IsNullOrEmpty(forced.AccessToken));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class SignInPageWebUi(Browser browser, TestUser user) : ICustomW
     /// <summary>How many times the user was shown the sign-in page (not at all when the IdP session signed them in).</summary>
     public int SignInPagesShown { get; private set; }
 
+    /// <summary>The sign-in page as it was last shown, before the user typed anything.</summary>
+    public Navigation? LastSignInPage { get; private set; }
+
     public async Task<Uri> AcquireAuthorizationCodeAsync(Uri authorizationUri, Uri redirectUri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorizationUri);
@@ -23,6 +26,7 @@ internal sealed class SignInPageWebUi(Browser browser, TestUser user) : ICustomW
         if (page.ExternalRedirect is null)
         {
             SignInPagesShown++;
+            LastSignInPage = page;
             page = await SignInPage.On(browser, page).SignInAsync(user.Email, user.Password);
         }
 
