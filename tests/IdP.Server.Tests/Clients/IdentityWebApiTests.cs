@@ -42,8 +42,25 @@ public sealed class IdentityWebApiTests(IdentityWebApiTests.Fixture idp) : IClas
     public async Task A_token_for_another_api_is_rejected()
     {
         var token = await AccessTokenAsync(await idp.CreateUserAsync(), TasksApi.NotesReadScope);
+        await (await TokenVerifier.ForAsync(idp)).VerifyAsync(token, idp.NotesApiClientId);
 
         using var response = await CallTasksAsync(token);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, await DescribeAsync(response));
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_an_app_got_for_itself_is_rejected()
+    {
+        // B2C's docs have apps without an API of their own request their client id as the scope: the access token is
+        // then for the app (aud = its client id), valid and signed, but not for the tasks API.
+        var user = await idp.CreateUserAsync();
+        using var app = await DesktopApp.RegisterAsync(idp, user);
+        var result = await app.SignInAsync(app.ClientId);
+        await (await TokenVerifier.ForAsync(idp)).VerifyAsync(result.AccessToken, app.ClientId);
+
+        using var response = await CallTasksAsync(result.AccessToken);
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, await DescribeAsync(response));
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
@@ -73,7 +90,9 @@ public sealed class IdentityWebApiTests(IdentityWebApiTests.Fixture idp) : IClas
     private async Task<string> AccessTokenAsync(TestUser user, string scope)
     {
         using var app = await DesktopApp.RegisterAsync(idp, user, scope);
-        return (await app.SignInAsync(scope)).AccessToken;
+        var token = (await app.SignInAsync(scope)).AccessToken;
+        Assert.False(string.IsNullOrEmpty(token), $"The IdP issued no access token for {scope}.");
+        return token;
     }
 
     private async Task<HttpResponseMessage> CallTasksAsync(string? token)
