@@ -16,6 +16,9 @@ public class ClientsIdPFactory : HttpsIdPFactory
     /// <summary>The MSAL B2C authority of the sign-in flow, as B2C's docs write it with the host changed.</summary>
     public string TfpAuthority => $"{BaseUrl}/tfp/{TenantDomain}/{SignInPolicy}";
 
+    /// <summary>A fresh client id, prefixed so a failure message says which app it is.</summary>
+    public static string NewClientId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -47,7 +47,7 @@ internal sealed class DesktopApp : IDisposable
     public static async Task<DesktopApp> RegisterAsync(ClientsIdPFactory idp, TestUser user, params string[] apiPermissions)
     {
         ArgumentNullException.ThrowIfNull(idp);
-        var clientId = TasksApi.NewClientId("desktop");
+        var clientId = ClientsIdPFactory.NewClientId("desktop");
         await idp.RegisterAppAsync(new AppRegistration(clientId, "Desktop app")
         {
             PublicClientRedirectUris = [RegisteredRedirectUri],

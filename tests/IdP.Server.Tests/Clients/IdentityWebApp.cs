@@ -61,7 +61,7 @@ public sealed class IdentityWebApp : IAsyncDisposable
     private static async Task<IdentityWebApp> StartAsync(ClientsIdPFactory idp, Uri? tasksApi)
     {
         ArgumentNullException.ThrowIfNull(idp);
-        var clientId = TasksApi.NewClientId(tasksApi is null ? "web" : "web-api-caller");
+        var clientId = ClientsIdPFactory.NewClientId(tasksApi is null ? "web" : "web-api-caller");
         var secret = tasksApi is null ? null : "web-secret-" + Guid.NewGuid().ToString("N");
         var settings = new Dictionary<string, string?>
         {

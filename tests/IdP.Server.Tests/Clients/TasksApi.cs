@@ -23,8 +23,8 @@ public static class TasksApi
     public static async Task<(string Tasks, string Notes)> RegisterAsync(IdPFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var tasks = NewClientId("tasks-api");
-        var notes = NewClientId("notes-api");
+        var tasks = ClientsIdPFactory.NewClientId("tasks-api");
+        var notes = ClientsIdPFactory.NewClientId("notes-api");
         await factory.RegisterAppAsync(new AppRegistration(tasks, "Tasks API")
         {
             AppIdUri = AppIdUri,
@@ -37,7 +37,4 @@ public static class TasksApi
         });
         return (tasks, notes);
     }
-
-    /// <summary>A fresh client id, prefixed so a failure message says which app it is.</summary>
-    public static string NewClientId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 }
