@@ -10,13 +10,15 @@ namespace IdP.Server.Tests.Infrastructure;
 /// A cookie-keeping browser over in-process servers. It routes each request by host to the server that owns it (the
 /// IdP at <see cref="IdPFactory.Origin"/>, plus any relying parties added with <see cref="AddHost"/>), follows
 /// redirects between them, and stops at the first navigation to a host it does not know (the app's redirect URI),
-/// which it records instead of fetching.
+/// which it records instead of fetching. <see cref="OverNetwork"/> makes one that talks to real servers (HTTPS on
+/// loopback ports) instead, for clients that only speak to real sockets.
 /// </summary>
 public sealed class Browser : IDisposable
 {
     private readonly HttpClient _client;
     private readonly HostRouter _router = new();
     private readonly bool _ownsNoRouter;
+    private readonly HashSet<string> _origins = new(StringComparer.OrdinalIgnoreCase);
 
     public Browser(IdPFactory factory)
     {
@@ -34,6 +36,32 @@ public sealed class Browser : IDisposable
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _ownsNoRouter = true;
+    }
+
+    /// <summary>
+    /// A browser on the network: <paramref name="network"/> carries its requests (with this browser's cookie jar), and
+    /// it follows redirects only within <paramref name="origins"/> (scheme, host and port), stopping at any other, so
+    /// a navigation to an app's redirect URI on another loopback port is recorded, not fetched. The first origin is
+    /// where relative URLs resolve.
+    /// </summary>
+    public static Browser OverNetwork(HttpMessageHandler network, params Uri[] origins)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(origins);
+        var jar = new CookieContainer();
+        var browser = new Browser(new HttpClient(new CookieContainerHandler(jar) { InnerHandler = network }) { BaseAddress = origins[0] }, jar);
+        foreach (var origin in origins)
+        {
+            browser._origins.Add(origin.GetLeftPart(UriPartial.Authority));
+        }
+
+        return browser;
+    }
+
+    private Browser(HttpClient client, CookieContainer jar)
+    {
+        _client = client;
+        Cookies = jar;
     }
 
     /// <summary>The cookie jar, shared by every host the browser visits.</summary>
@@ -125,7 +153,10 @@ public sealed class Browser : IDisposable
     }
 
     // A browser over a ready-made client (another node) treats the IdP's host as its own.
-    private bool IsServer(Uri uri) => _router.Knows(uri.Host) || (_ownsNoRouter && string.Equals(uri.Host, new Uri(IdPFactory.Origin).Host, StringComparison.OrdinalIgnoreCase));
+    private bool IsServer(Uri uri) =>
+        _router.Knows(uri.Host)
+        || (_ownsNoRouter && string.Equals(uri.Host, new Uri(IdPFactory.Origin).Host, StringComparison.OrdinalIgnoreCase))
+        || _origins.Contains(uri.GetLeftPart(UriPartial.Authority));
 
     public void Dispose() => _client.Dispose();
 

@@ -74,7 +74,8 @@ public sealed class RelyingPartyApp : IAsyncDisposable
         return new RelyingPartyApp(app);
     }
 
-    private static string ClaimsPage(ClaimsPrincipal user)
+    /// <summary>The signed-in user's name and every claim, each in a <c>dd[data-claim]</c> the tests read.</summary>
+    internal static string ClaimsPage(ClaimsPrincipal user)
     {
         var html = new StringBuilder("<!DOCTYPE html><html><body><h1 id=\"hello\">Hello ")
             .Append(WebUtility.HtmlEncode(user.Identity?.Name)).Append("</h1><dl id=\"claims\">");
