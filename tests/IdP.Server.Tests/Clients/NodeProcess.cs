@@ -34,8 +34,10 @@ public static class NodeProcess
             start.Environment[name] = value;
         }
 
-        // Plain text for the test log: no colour escapes from node's reporter or npm.
-        start.Environment["NO_COLOR"] = "1";
+        // Plain text for the test log: no colour escapes from node's reporter, npm or Playwright's call logs (which
+        // honour only FORCE_COLOR=0).
+        start.Environment.Remove("NO_COLOR");
+        start.Environment["FORCE_COLOR"] = "0";
 
         var output = new StringBuilder();
         void Append(object sender, DataReceivedEventArgs e)

@@ -23,6 +23,11 @@ export async function startSpaServer({ origin, tls, config }) {
       response.writeHead(200, { "content-type": "text/javascript" }).end(`window.CONFIG = ${JSON.stringify(config)};`);
       return;
     }
+    if (pathname === "/favicon.ico") {
+      // Answered so the browser's automatic request leaves no 404 in the page's console log.
+      response.writeHead(204).end();
+      return;
+    }
     const file = files[pathname];
     if (!file) {
       response.writeHead(404).end();

@@ -65,7 +65,9 @@ test("msal-browser: loginRedirect, acquireTokenSilent from cache and forced refr
   const metadata = await loadSigningMetadata(authority);
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
-  page.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()}`); });
+  // Diagnostics for a failure: what the page logged as errors and which requests the servers refused.
+  page.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()} (${message.location().url})`); });
+  page.on("response", (response) => { if (response.status() >= 400) console.error(`[page] HTTP ${response.status()} ${response.request().method()} ${response.url()}`); });
   const tokenRequests = recordTokenRequests(page);
   try {
     await page.goto(`${spa.origin}/index.html`);
