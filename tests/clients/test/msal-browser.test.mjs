@@ -102,6 +102,8 @@ test("msal-browser: loginRedirect, acquireTokenSilent from cache and forced refr
     assert.equal(refreshed.fromCache, false);
     assert.notEqual(refreshed.accessToken, signedIn.accessToken, "a refresh must issue a new access token");
     checkAccessToken(refreshed.accessToken, metadata, tokenRule);
+    // The refresh response carries a new ID token too; it must be as valid as the first.
+    checkIdToken(refreshed.idToken, metadata, spa.clientId);
     assert.deepEqual((await tokenRequests.list()).slice(1), [{ grantType: "refresh_token", status: 200, allowOrigin: spa.origin }]);
 
     // Sign-out: MSAL clears its cache and sends the browser to the end_session_endpoint with the post-logout URI

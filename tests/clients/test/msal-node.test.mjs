@@ -88,6 +88,8 @@ test("msal-node as in the B2C sample: sign-in with PKCE, silent and forced refre
   assert.equal(refreshed.fromCache, false);
   assert.notEqual(refreshed.accessToken, signedIn.accessToken, "a refresh must issue a new access token");
   checkAccessToken(refreshed.accessToken, metadata, tokenRule);
+  // The refresh response carries a new ID token too; it must be as valid as the first.
+  checkIdToken(refreshed.idToken, metadata, webApp.clientId);
 
   // While the IdP session lives, a new sign-in needs no page (SSO): this is what sign-out must end.
   const again = await browser.open((await authCodeUrl(app, crypto)).url, webApp.redirectUri);
