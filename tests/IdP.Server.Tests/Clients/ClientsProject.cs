@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>
-/// The npm project in <c>tests/clients</c>: installs its pinned packages when they are missing or the lock file changed
+/// The npm project in <c>tests/clients</c>: installs its pinned packages when they are missing or its manifests changed
 /// (so a warm checkout does not pay for <c>npm ci</c> on every run), then runs one of its test files with node's runner.
 /// </summary>
 public static class ClientsProject
@@ -33,7 +33,11 @@ public static class ClientsProject
         try
         {
             var stamp = Path.Combine(Folder, "node_modules", ".idp-package-lock.sha256");
-            var lockHash = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Folder, "package-lock.json"))));
+            // Both files: npm ci refuses a package.json the lock file does not match, and that must show here too.
+            var manifests = (await File.ReadAllBytesAsync(Path.Combine(Folder, "package.json")))
+                .Concat(await File.ReadAllBytesAsync(Path.Combine(Folder, "package-lock.json")))
+                .ToArray();
+            var lockHash = Convert.ToHexString(SHA256.HashData(manifests));
             if (_installed || (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == lockHash))
             {
                 _installed = true;
