@@ -26,7 +26,8 @@ public class HttpsIdPFactory : SqliteIdPFactory
     /// <summary>A client that trusts the test CA and talks to <see cref="BaseUrl"/>.</summary>
     public HttpClient CreateTrustingClient() => new(TestCertificates.CreateTrustingHandler()) { BaseAddress = new Uri(BaseUrl) };
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now (for a second server a test starts beside this one).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
