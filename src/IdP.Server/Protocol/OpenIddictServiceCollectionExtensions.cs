@@ -67,6 +67,7 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(RevokeFamilyOnReuse.Descriptor)
                     .AddEventHandler(RedeemRefreshTokenOnce.Descriptor)
                     .AddEventHandler(AttachClientInfo.Descriptor)
+                    .AddEventHandler(AlwaysNameGrantedScopes.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
                     .AddEventHandler(AttachNotBefore.Descriptor)
                     .AddEventHandler(ShapeTokensAsB2C.Descriptor);

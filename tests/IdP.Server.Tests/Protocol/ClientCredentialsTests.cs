@@ -24,6 +24,25 @@ public abstract class ClientCredentialsTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_confidential_app_may_send_its_secret_with_http_basic_authentication()
+    {
+        var secret = "basic-secret-" + Guid.NewGuid();
+        var client = await factory.RegisterClientAsync(secret: secret, allowClientCredentials: true);
+        using var http = factory.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = client.ClientId }),
+        };
+        var credentials = $"{Uri.EscapeDataString(client.ClientId)}:{Uri.EscapeDataString(secret)}";
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("access_token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_confidential_app_with_the_wrong_secret_is_refused()
     {
         var client = await factory.RegisterClientAsync(secret: "right-secret-0123456789", allowClientCredentials: true);

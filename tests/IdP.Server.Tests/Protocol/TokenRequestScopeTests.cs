@@ -60,8 +60,20 @@ public abstract class TokenRequestScopeTests(IdPFactory factory)
 
         Assert.Equal("invalid_scope", wider.Error);
         Assert.Equal(200, narrower.Status);
+        Assert.Equal(new[] { "offline_access", "openid", api.Scope("tasks.write") }.Order(StringComparer.Ordinal), narrower["scope"]!.Split(' ').Order(StringComparer.Ordinal));
         Assert.Equal("tasks.write", new JsonWebToken(narrower["access_token"]).GetClaim("scp").Value);
         Assert.NotNull(narrower["refresh_token"]);
+    }
+
+    [Fact]
+    public async Task A_refresh_response_names_its_scopes_even_when_they_are_the_ones_requested()
+    {
+        var (client, request, code, _) = await SignedInAsync("openid offline_access");
+        var tokens = await client.RedeemCodeAsync(request, code);
+
+        var refreshed = await client.PostTokenAsync(IdPFactory.SignInPolicy, false, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!, ["scope"] = "openid offline_access" });
+
+        Assert.Equal(["offline_access", "openid"], refreshed["scope"]!.Split(' ').Order(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, string> Redemption(OidcClient client, AuthorizeRequest request, string code, string scope) => new()
