@@ -25,6 +25,43 @@ public abstract class ImplicitFlowTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task An_app_that_allows_implicit_access_tokens_gets_id_token_token_for_its_api()
+    {
+        var user = await factory.CreateUserAsync();
+        var api = await factory.RegisterApiAsync();
+        var clientId = "implicit-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.RegisterAppAsync(new IdP.Core.Applications.AppRegistration(clientId, "Legacy SPA")
+        {
+            SpaRedirectUris = ["https://spa.test/"],
+            AllowImplicitAccessToken = true,
+            ApiPermissions = [api.Scope("tasks.read")],
+        });
+        var client = new OidcClient(factory, clientId, "https://spa.test/");
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(client.Authorize(responseType: "id_token token", scope: $"openid {api.Scope("tasks.read")}"), user)).ToApp();
+
+        Assert.Equal("fragment", app.Mode);
+        var idToken = await client.ValidateIdTokenAsync(app["id_token"]!);
+        Assert.True(idToken.TryGetClaim("at_hash", out _));
+        var accessToken = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(app["access_token"]);
+        Assert.Equal([api.ClientId], accessToken.Audiences);
+        Assert.Equal("tasks.read", accessToken.GetClaim("scp").Value);
+    }
+
+    [Fact]
+    public async Task An_app_that_allows_only_implicit_id_tokens_cannot_get_an_access_token_from_authorize()
+    {
+        var client = await factory.RegisterClientAsync(allowImplicit: true);
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(client.Authorize(responseType: "id_token token", scope: $"openid {client.ClientId}").Url)).ToApp();
+
+        Assert.Null(app["access_token"]);
+        Assert.NotNull(app["error"]);
+    }
+
+    [Fact]
     public async Task An_app_that_allows_implicit_id_tokens_can_ask_for_form_post()
     {
         var user = await factory.CreateUserAsync();
