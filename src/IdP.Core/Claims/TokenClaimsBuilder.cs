@@ -27,7 +27,7 @@ public static class TokenClaimsBuilder
         {
             new("sub", flow.SubjectClaim == SubjectClaim.ObjectId ? objectId : SubjectNotSupported),
             new("ver", "1.0"),
-            new(flow.PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp", flow.Name),
+            new(flow.PolicyClaimType, flow.Name),
             new("auth_time", authTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), TokenClaimShape.Number),
         };
 

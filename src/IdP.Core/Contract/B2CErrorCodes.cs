@@ -36,7 +36,15 @@ public static class B2CErrorCodes
 
     /// <summary>Formats B2C's AADB2C90006 message.</summary>
     public static string RedirectUriNotRegisteredDescription(string? redirectUri, string? clientId) =>
-        $"{RedirectUriNotRegistered}: The redirect URI '{redirectUri}' provided in the request is not registered for the client ID '{clientId}'.";
+        $"{RedirectUriNotRegistered}: {RedirectUriNotRegisteredMessage(redirectUri, clientId)}";
+
+    /// <summary>B2C's AADB2C90006 message without its code (our error page shows the code on its own).</summary>
+    public static string RedirectUriNotRegisteredMessage(string? redirectUri, string? clientId) =>
+        $"The redirect URI '{redirectUri}' provided in the request is not registered for the client ID '{clientId}'.";
+
+    /// <summary>B2C's AADB2C90077 message for <c>prompt=none</c> without a session.</summary>
+    public const string NoSessionForPromptNoneDescription =
+        NoSessionForPromptNone + ": User does not have an existing session and request prompt parameter has a value of 'None'.";
 
     public const string ImplicitFlowNotAllowedDescription =
         ImplicitFlowNotAllowed + ": The provided application is not configured to allow the OAuth Implicit flow.";

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IdP.Core.Accounts;
 using IdP.Core.Data;
 using IdP.Core.SignIn;
 using IdP.Core.Time;
@@ -14,7 +15,7 @@ namespace IdP.Core.Journeys;
 /// expiry; every state change is a compare-and-set on <see cref="AuthorizationJourney.Version"/>, so a journey ends once.
 /// A finished journey yields tokens only for the request that started it and only while the account is unchanged.
 /// </summary>
-public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions<SignInOptions> options, ILogger<JourneyService> logger)
+public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, TimeProvider time, IOptions<SignInOptions> options, ILogger<JourneyService> logger)
 {
     /// <summary>
     /// Creates a journey for an authorize request (<paramref name="authorizeUrl"/>, with parameters digested as
@@ -99,13 +100,13 @@ public sealed class JourneyService(IIdPDbContext db, TimeProvider time, IOptions
             return new JourneySignIn.AlreadyCompleted();
         }
 
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        var check = await standing.CheckAsync(accountId, journey.SecurityStamp, cancellationToken);
         if (!await CompleteAsync(journey, cancellationToken))
         {
             return new JourneySignIn.AlreadyCompleted();
         }
 
-        if (account is not { Enabled: true } || !string.Equals(account.SecurityStamp, journey.SecurityStamp, StringComparison.Ordinal))
+        if (check is not AccountCheck.Valid(var account))
         {
             Log.StaleJourney(logger);
             return new JourneySignIn.Stale();

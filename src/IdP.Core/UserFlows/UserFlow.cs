@@ -44,6 +44,17 @@ public sealed class UserFlow
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The claim that names the flow in its tokens: <c>tfp</c>, or <c>acr</c> when the flow says so.</summary>
+    public string PolicyClaimType => PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp";
+
+    /// <summary>
+    /// The issuer of this flow's tokens on <paramref name="origin"/> (<c>scheme://host/pathbase</c>), with its trailing
+    /// slash: <c>{origin}/{tenantId}/v2.0/</c>, or B2C's tfp form <c>{origin}/tfp/{tenantId}/{policy}/v2.0/</c>.
+    /// </summary>
+    public Uri IssuerAt(string origin, Guid tenantId) => new(IssuerFormat == IssuerFormat.PolicyIssuer
+        ? $"{origin}/tfp/{tenantId:D}/{Name.ToLowerInvariant()}/v2.0/"
+        : $"{origin}/{tenantId:D}/v2.0/");
 }
 
 /// <summary>B2C user flow types we implement.</summary>

@@ -89,6 +89,7 @@ public static class IdPServerBuilderExtensions
         services.AddScoped<TenantService>();
         services.AddScoped<UserFlowService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountStanding>();
         services.AddScoped<JourneyService>();
         services.AddScoped<LocalAccountSignIn>();
         services.AddSingleton<DummyPasswordHash>();
@@ -128,6 +129,7 @@ public static class IdPServerBuilderExtensions
                 // checked in SsoSession. 24 h is the longest any flow allows.
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(UserFlowRules.SessionLifetimeMinutes.Max);
                 options.SlidingExpiration = false;
+                options.Events.OnValidatePrincipal = SsoSession.ValidateAsync;
                 options.Events.OnRedirectToLogin = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -29,7 +29,7 @@ internal sealed class AttachPolicyEndpoints : IOpenIddictServerHandler<HandleCon
         context.TokenEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Token);
         context.EndSessionEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Logout);
         context.JsonWebKeySetEndpoint = request.DiscoveredEndpointUri(PolicyEndpoint.Keys);
-        context.Metadata["claims_supported"] = new OpenIddict.Abstractions.OpenIddictParameter([.. new[] { "sub", "iss", "aud", "exp", "nbf", "iat", "auth_time", "nonce", "ver", "tid", request.Flow.PolicyClaim == Core.UserFlows.PolicyClaim.Acr ? "acr" : "tfp", "c_hash", "at_hash" }
+        context.Metadata["claims_supported"] = new OpenIddict.Abstractions.OpenIddictParameter([.. new[] { "sub", "iss", "aud", "exp", "nbf", "iat", "auth_time", "nonce", "ver", "tid", request.Flow.PolicyClaimType, "c_hash", "at_hash" }
             .Concat(request.Flow.ApplicationClaims).Distinct(StringComparer.Ordinal)]);
         return ValueTask.CompletedTask;
     }

@@ -110,8 +110,7 @@ internal static class AuthorizeEndpoint
 
         if (request.HasPromptValue(PromptValues.None))
         {
-            return OAuthResults.Error(OpenIddictConstants.Errors.LoginRequired,
-                $"{B2CErrorCodes.NoSessionForPromptNone}: User does not have an existing session and request prompt parameter has a value of 'None'.");
+            return OAuthResults.Error(OpenIddictConstants.Errors.LoginRequired, B2CErrorCodes.NoSessionForPromptNoneDescription);
         }
 
         var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, replayUrl, fingerprint, request.ClientId, BrowserBinding.GetOrCreate(http), ct);
@@ -144,7 +143,7 @@ internal static class AuthorizeEndpoint
 
         if (!string.IsNullOrEmpty(request.ClientId) && !redirectRegistered)
         {
-            var message = B2CErrorCodes.RedirectUriNotRegisteredDescription(request.RedirectUri, request.ClientId)[(B2CErrorCodes.RedirectUriNotRegistered.Length + 2)..];
+            var message = B2CErrorCodes.RedirectUriNotRegisteredMessage(request.RedirectUri, request.ClientId);
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message, B2CErrorCodes.RedirectUriNotRegistered), StatusCodes.Status400BadRequest);
         }
 

@@ -10,9 +10,7 @@ namespace IdP.Server.Protocol;
 public sealed record PolicyRequest(Tenant Tenant, UserFlow Flow, string TenantSegment, EndpointForm Form, PolicyEndpoint Endpoint, string Origin)
 {
     /// <summary>The issuer of this flow's tokens, with its trailing slash (B2C's two forms).</summary>
-    public Uri Issuer => new(Flow.IssuerFormat == IssuerFormat.PolicyIssuer
-        ? $"{Origin}/tfp/{Tenant.Id:D}/{Flow.Name.ToLowerInvariant()}/v2.0/"
-        : $"{Origin}/{Tenant.Id:D}/v2.0/");
+    public Uri Issuer => Flow.IssuerAt(Origin, Tenant.Id);
 
     /// <summary>The public URL of one of this flow's endpoints, in the form (path, query or tfp) the app used.</summary>
     public Uri EndpointUri(PolicyEndpoint endpoint) => PublicEndpoint(Origin, TenantSegment, Flow.Name, endpoint, Form);

@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
+using IdP.Core.Accounts;
 using IdP.Core.Applications;
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
-using IdP.Server.Data;
 using IdP.Server.ErrorPages;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -27,7 +26,7 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext http,
-        IdPDbContext db,
+        AccountStanding standing,
         TokenPrincipalFactory principals,
         ApplicationDirectory directory,
         IOpenIddictScopeManager scopes,
@@ -66,27 +65,20 @@ internal static class TokenEndpoint
         }
 
         var accountId = Guid.TryParse(grant.GetClaim(TokenPrincipalFactory.AccountClaim), out var id) ? id : Guid.Empty;
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, http.RequestAborted);
-        var refusal = account switch
+        var check = await standing.CheckAsync(accountId, grant.GetClaim(TokenPrincipalFactory.StampClaim), http.RequestAborted);
+        var now = time.UtcNow();
+        var sessionStart = ReadUnixSeconds(grant, TokenPrincipalFactory.SessionStartClaim) ?? now;
+        var refusal = check switch
         {
-            null => B2CErrorCodes.AccountNoLongerExistsDescription,
-            { Enabled: false } => B2CErrorCodes.AccountLockedDescription,
-            _ when account.SecurityStamp != grant.GetClaim(TokenPrincipalFactory.StampClaim) => B2CErrorCodes.GrantRevokedDescription,
+            AccountCheck.Refused refused => refused.Error,
+            _ when flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded && now > sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays) => B2CError.GrantExpired,
             _ => null,
         };
 
-        var now = time.UtcNow();
-        var sessionStart = ReadUnixSeconds(grant, TokenPrincipalFactory.SessionStartClaim) ?? now;
-        if (refusal is null && flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded
-            && now > sessionStart + TimeSpan.FromDays(flow.RefreshTokenSlidingWindowDays))
+        if (check is not AccountCheck.Valid(var account) || refusal is not null)
         {
-            refusal = B2CErrorCodes.GrantExpiredDescription;
-        }
-
-        if (refusal is not null)
-        {
-            await audit.RecordAsync(AuditEventTypes.RefreshTokenRefused, account?.Id, flow.Name, request.ClientId, B2CErrorCodes.CodeOf(refusal), http.RequestAborted);
-            return Refuse(Errors.InvalidGrant, refusal);
+            await audit.RecordAsync(AuditEventTypes.RefreshTokenRefused, check is AccountCheck.Valid valid ? valid.Account.Id : null, flow.Name, request.ClientId, refusal?.Code, http.RequestAborted);
+            return Refuse(Errors.InvalidGrant, refusal!.Description);
         }
 
         // A code redeemed for a SPA reply URL makes a SPA session, and its refresh tokens carry that to every refresh.
@@ -97,7 +89,7 @@ internal static class TokenEndpoint
         // ValidateRequestedTokenScopes has checked that requested scopes were granted: they narrow the new tokens.
         var requested = request.GetScopes();
         var authTime = ReadUnixSeconds(grant, Claims.AuthenticationTime) ?? sessionStart;
-        var principal = await principals.CreateAsync(account!, flow, policy.Tenant.Id, authTime, sessionStart, requested.Length > 0 ? requested : grant.GetScopes(), request.ClientId!, http.RequestAborted);
+        var principal = await principals.CreateAsync(account, flow, policy.Tenant.Id, authTime, sessionStart, requested.Length > 0 ? requested : grant.GetScopes(), request.ClientId!, http.RequestAborted);
         var refreshLifetime = TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionStart, now, spa);
         var properties = new AuthenticationProperties();
         if (spa)
@@ -127,7 +119,7 @@ internal static class TokenEndpoint
         identity.AddClaim(new Claim(Claims.Subject, application.ClientId).SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim("ver", "1.0").SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim("tid", policy.Tenant.Id.ToString("D")).SetDestinations(Destinations.AccessToken));
-        identity.AddClaim(new Claim(policy.Flow.PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp", policy.Flow.Name).SetDestinations(Destinations.AccessToken));
+        identity.AddClaim(new Claim(policy.Flow.PolicyClaimType, policy.Flow.Name).SetDestinations(Destinations.AccessToken));
         identity.AddClaim(new Claim(TokenPrincipalFactory.PolicyClaim, policy.Flow.Name));
 
         var principal = new ClaimsPrincipal(identity);

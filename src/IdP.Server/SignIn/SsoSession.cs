@@ -4,17 +4,17 @@ using IdP.Core.Accounts;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using IdP.Server.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace IdP.Server.SignIn;
 
 /// <summary>
 /// The tenant's single-sign-on session: a cookie saying which account proved its credentials when. Each flow applies
-/// its own session lifetime (rolling or absolute) to it, and the account's security stamp is checked on every use,
-/// so a password reset ends every other browser session at once.
+/// its own session lifetime (rolling or absolute) to it. The account's standing (exists, enabled, same security stamp)
+/// is checked once per request when the cookie is read (<see cref="ValidateAsync"/>, as ASP.NET Core Identity's
+/// security stamp validator does), so a password reset ends every other browser session at once.
 /// </summary>
-public sealed class SsoSession(IdPDbContext db, TimeProvider time)
+public sealed class SsoSession(TimeProvider time)
 {
     public const string Scheme = "IdP.Session";
     public const string CookieName = "idp.session";
@@ -54,15 +54,8 @@ public sealed class SsoSession(IdPDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var lifetime = TimeSpan.FromMinutes(flow.SessionLifetimeMinutes);
         var since = flow.SessionTimeout == SessionTimeout.Absolute ? authTime : lastSeen;
-        if (now - since > lifetime)
+        if (now - since > lifetime || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId)
         {
-            return null;
-        }
-
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, context.RequestAborted);
-        if (account is null || !account.Enabled || account.SecurityStamp != principal.FindFirstValue(StampClaim))
-        {
-            await SignOutAsync(context);
             return null;
         }
 
@@ -73,6 +66,29 @@ public sealed class SsoSession(IdPDbContext db, TimeProvider time)
 
         return (account, authTime);
     }
+
+    /// <summary>
+    /// The cookie handler's principal validation: a session whose account no longer stands is rejected and the cookie
+    /// removed; a valid one leaves its account for <see cref="ResumeAsync"/>, so the database is asked once per request.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var principal = context.Principal;
+        var check = principal is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            ? await context.HttpContext.RequestServices.GetRequiredService<AccountStanding>().CheckAsync(accountId, principal.FindFirstValue(StampClaim), context.HttpContext.RequestAborted)
+            : null;
+        if (check is AccountCheck.Valid(var account))
+        {
+            context.HttpContext.Items[ValidatedAccountKey] = account;
+            return;
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Scheme);
+    }
+
+    private const string ValidatedAccountKey = "IdP.SsoSession.Account";
 
     private static ClaimsPrincipal CreatePrincipal(Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen)
     {

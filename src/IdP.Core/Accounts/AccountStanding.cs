@@ -1,0 +1,40 @@
+using IdP.Core.Contract;
+using IdP.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.Accounts;
+
+/// <summary>
+/// The one rule every sign-in artefact (SSO cookie, finished journey, code or refresh token) is checked against before
+/// it signs anyone in: the account still exists, is enabled, and its security stamp is the one recorded when the
+/// artefact was made, so a password reset or a disable ends them all at once.
+/// </summary>
+public sealed class AccountStanding(IIdPDbContext db)
+{
+    /// <summary>Checks the account against the stamp the artefact recorded.</summary>
+    public async Task<AccountCheck> CheckAsync(Guid accountId, string? recordedStamp, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        return account switch
+        {
+            null => new AccountCheck.Refused(B2CError.AccountNoLongerExists),
+            { Enabled: false } => new AccountCheck.Refused(B2CError.AccountLocked),
+            _ when !string.Equals(account.SecurityStamp, recordedStamp, StringComparison.Ordinal) => new AccountCheck.Refused(B2CError.GrantRevoked),
+            _ => new AccountCheck.Valid(account),
+        };
+    }
+}
+
+/// <summary>Outcome of <see cref="AccountStanding.CheckAsync"/>.</summary>
+public abstract record AccountCheck
+{
+    private AccountCheck()
+    {
+    }
+
+    /// <summary>The account may be signed in.</summary>
+    public sealed record Valid(Account Account) : AccountCheck;
+
+    /// <summary>It may not; apps that redeem a grant receive <see cref="Error"/>.</summary>
+    public sealed record Refused(B2CError Error) : AccountCheck;
+}
