@@ -10,6 +10,7 @@ using IdP.Core.SignIn;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IdP.Core.Data;
@@ -38,6 +39,10 @@ public interface IIdPDbContext
     DbSet<ClientSecret> ClientSecrets { get; }
 
     DatabaseFacade Database { get; }
+
+    /// <summary>The change tracker's entry for <paramref name="entity"/> (to detach or reload it).</summary>
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -27,10 +27,7 @@ public static class IdPDbContextExtensions
         }
         finally
         {
-            if (db is DbContext context)
-            {
-                context.Entry(row).State = EntityState.Detached;
-            }
+            db.Entry(row).State = EntityState.Detached;
         }
     }
 }

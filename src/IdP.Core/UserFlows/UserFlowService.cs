@@ -67,10 +67,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
         var errors = UserFlowRules.Check(flow);
         if (errors.Count > 0)
         {
-            if (db is DbContext context)
-            {
-                await context.Entry(flow).ReloadAsync(cancellationToken);
-            }
+            await db.Entry(flow).ReloadAsync(cancellationToken);
 
             return new UserFlowChange.Invalid(errors);
         }

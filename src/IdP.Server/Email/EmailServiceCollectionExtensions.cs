@@ -1,4 +1,5 @@
 using IdP.Core.Email;
+using IdP.Server.Maintenance;
 using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Email;
@@ -20,6 +21,7 @@ public static class EmailServiceCollectionExtensions
             : sp.GetRequiredService<PickupDirectoryEmailTransport>());
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();
+        services.AddScoped<IHousekeepingTask, OutboxHousekeeping>();
         return services;
     }
 }

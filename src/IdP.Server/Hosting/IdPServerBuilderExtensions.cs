@@ -4,17 +4,20 @@ using IdP.Core.Journeys;
 using IdP.Core.SignIn;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
+using IdP.Server.Accounts;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.Email;
 using IdP.Server.ErrorPages;
+using IdP.Server.Journeys;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
+using IdP.Server.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -33,23 +36,24 @@ public static class IdPServerBuilderExtensions
 
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
-        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddIdPDatabase(builder.Configuration, builder.Environment);
         services.AddIdPDataProtection();
-        services.AddIdPAccounts();
-        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        services.AddTenancy();
+        services.AddAccounts();
+        services.AddAudit();
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddProtocolCors();
-        services.AddIdPCoreServices();
         services.AddApplications(server.RequireHttps);
+        services.AddJourneys();
+        services.AddSignIn();
         services.AddHousekeeping();
         services.AddEmail();
         services.AddPasswordReset();
+        services.AddSeeding();
         services.AddIdPWeb(server);
         services.AddRunNow();
         return builder;
@@ -59,47 +63,6 @@ public static class IdPServerBuilderExtensions
     {
         // Keys in the database: every node reads cookies, antiforgery tokens and protected keys made by any other.
         services.AddDataProtection().SetApplicationName("IdP").PersistKeysToDbContext<IdPDbContext>();
-        return services;
-    }
-
-    private static IServiceCollection AddIdPAccounts(this IServiceCollection services)
-    {
-        // Stateless, so one instance serves all (and DummyPasswordHash, a singleton, can use it).
-        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.User.RequireUniqueEmail = false;
-                // Our password rules are per user flow (IdP.Core.Passwords.PasswordRules); Identity's global ones are off.
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredLength = 1;
-                options.Password.RequiredUniqueChars = 1;
-                // Lockout is per sign-in name in SignInThrottles (unknown names lock out too); Identity's is unused.
-                options.Lockout.AllowedForNewUsers = false;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<IdPDbContext>();
-        return services;
-    }
-
-    private static IServiceCollection AddIdPCoreServices(this IServiceCollection services)
-    {
-        services.AddScoped<TenantService>();
-        services.AddScoped<UserFlowService>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<AccountStanding>();
-        services.AddScoped<JourneyService>();
-        services.AddScoped<LocalAccountSignIn>();
-        services.AddSingleton<DummyPasswordHash>();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<TokenPrincipalFactory>();
-        services.AddScoped<RedirectUriTrust>();
-        services.AddScoped<SsoSession>();
-        services.AddScoped<IdPInitializer>();
-        services.AddScoped<IForgotPasswordLink, NoForgotPasswordLink>();
         return services;
     }
 

@@ -5,6 +5,8 @@ using IdP.Server.Seeding;
 using IdP.Server.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using IdP.Server.Maintenance;
+
 namespace IdP.Server.PasswordReset;
 
 /// <summary>Registers and maps self-service password reset (needs <c>AddEmail()</c> for its mail).</summary>
@@ -21,6 +23,7 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddScoped<PasswordResetCompletion>();
         services.AddScoped<IPasswordResetEmails, PasswordResetEmails>();
         services.AddScoped<IStartupSeed, PasswordResetSeed>();
+        services.AddScoped<IHousekeepingTask, ResetCounterHousekeeping>();
         services.Replace(ServiceDescriptor.Scoped<IForgotPasswordLink, PasswordResetLink>());
         return services;
     }

@@ -1,6 +1,7 @@
 using IdP.Server.Applications;
 using IdP.Server.Data;
 using IdP.Server.Keys;
+using IdP.Server.Maintenance;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -101,6 +102,9 @@ internal static class OpenIddictServiceCollectionExtensions
             });
 
         services.AddScoped<RefreshTokenFamily>();
+        services.AddScoped<TokenPrincipalFactory>();
+        services.AddScoped<RedirectUriTrust>();
+        services.AddScoped<IHousekeepingTask, TokenHousekeeping>();
         services.PostConfigure<OpenIddictServerOptions>(o =>
         {
             // PKCE with S256 only: "plain" offers no protection against a stolen code.

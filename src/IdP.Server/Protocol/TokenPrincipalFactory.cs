@@ -4,8 +4,6 @@ using System.Security.Claims;
 using IdP.Core.Accounts;
 using IdP.Core.Claims;
 using IdP.Core.UserFlows;
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -18,7 +16,7 @@ namespace IdP.Server.Protocol;
 /// the ID and access tokens, plus private claims that only our token endpoint reads (the flow that issued the grant,
 /// the account's security stamp, when the sign-in session started).
 /// </summary>
-public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManager scopes)
+public sealed class TokenPrincipalFactory(AccountService accounts, IOpenIddictScopeManager scopes)
 {
     /// <summary>The account's object id, whatever the flow puts in <c>sub</c>.</summary>
     public const string AccountClaim = "idp_account";
@@ -43,7 +41,7 @@ public sealed class TokenPrincipalFactory(IdPDbContext db, IOpenIddictScopeManag
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(flow);
-        var names = await db.SignInNames.AsNoTracking().Where(n => n.AccountId == account.Id).ToListAsync(cancellationToken);
+        var names = await accounts.SignInNamesAsync(account.Id, cancellationToken);
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
 
         foreach (var claim in TokenClaimsBuilder.Build(account, names, flow, authTime))

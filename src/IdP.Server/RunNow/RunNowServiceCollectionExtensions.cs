@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
 
+using IdP.Server.Maintenance;
+
 namespace IdP.Server.RunNow;
 
 /// <summary>Registers Run now: the run-now URL of every flow, the built-in application and viewer, and the list page.</summary>
@@ -29,6 +31,7 @@ public static class RunNowServiceCollectionExtensions
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
+        services.AddScoped<IHousekeepingTask, RunNowHousekeeping>();
         services.AddScoped<IRedirectUriRule, ValidateRunNowRedirectUri>();
 
         // The built-in application's reply URL is checked per request (see ValidateRunNowRedirectUri, which runs

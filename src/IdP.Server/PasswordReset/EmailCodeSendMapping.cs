@@ -2,7 +2,7 @@ using IdP.Core.PasswordReset;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.PasswordReset;
 
 internal sealed class EmailCodeSendMapping : IEntityTypeConfiguration<EmailCodeSend>
 {

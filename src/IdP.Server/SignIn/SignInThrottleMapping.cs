@@ -2,7 +2,7 @@ using IdP.Core.SignIn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.SignIn;
 
 internal sealed class SignInThrottleMapping : IEntityTypeConfiguration<SignInThrottle>
 {

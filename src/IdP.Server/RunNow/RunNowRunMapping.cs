@@ -2,7 +2,7 @@ using IdP.Core.RunNow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.RunNow;
 
 internal sealed class RunNowRunMapping : IEntityTypeConfiguration<RunNowRun>
 {

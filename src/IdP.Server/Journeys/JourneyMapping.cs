@@ -2,7 +2,7 @@ using IdP.Core.Journeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Journeys;
 
 internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJourney>
 {

@@ -2,7 +2,7 @@ using IdP.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Accounts;
 
 internal sealed class AccountMapping : IEntityTypeConfiguration<Account>
 {

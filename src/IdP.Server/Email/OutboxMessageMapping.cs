@@ -2,7 +2,7 @@ using IdP.Core.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Email;
 
 internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMessage>
 {

@@ -2,7 +2,7 @@ using IdP.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Audit;
 
 internal sealed class AuditEventMapping : IEntityTypeConfiguration<AuditEvent>
 {

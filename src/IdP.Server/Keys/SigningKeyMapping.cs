@@ -2,7 +2,7 @@ using IdP.Server.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Keys;
 
 internal sealed class SigningKeyMapping : IEntityTypeConfiguration<SigningKey>
 {

@@ -3,7 +3,7 @@ using IdP.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Groups;
 
 internal sealed class GroupMapping : IEntityTypeConfiguration<Group>
 {

@@ -2,7 +2,7 @@ using IdP.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.Tenancy;
 
 internal sealed class TenantMapping : IEntityTypeConfiguration<Tenant>
 {

@@ -3,7 +3,7 @@ using IdP.Core.PasswordReset;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdP.Server.Data.Mappings;
+namespace IdP.Server.PasswordReset;
 
 internal sealed class EmailVerificationMapping : IEntityTypeConfiguration<EmailVerification>
 {

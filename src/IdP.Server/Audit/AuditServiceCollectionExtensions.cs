@@ -1,0 +1,14 @@
+using IdP.Core.Audit;
+
+namespace IdP.Server.Audit;
+
+internal static class AuditServiceCollectionExtensions
+{
+    /// <summary>The audit log, stamped with the request's address, agent and correlation id.</summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+}

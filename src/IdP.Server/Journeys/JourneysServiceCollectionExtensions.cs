@@ -1,0 +1,15 @@
+using IdP.Core.Journeys;
+using IdP.Server.Maintenance;
+
+namespace IdP.Server.Journeys;
+
+internal static class JourneysServiceCollectionExtensions
+{
+    /// <summary>Authorize requests kept while the user is on our pages.</summary>
+    public static IServiceCollection AddJourneys(this IServiceCollection services)
+    {
+        services.AddScoped<JourneyService>();
+        services.AddScoped<IHousekeepingTask, JourneyHousekeeping>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using IdP.Core.SignIn;
+using IdP.Server.Maintenance;
+using SignInOptions = IdP.Core.SignIn.SignInOptions;
+
+namespace IdP.Server.SignIn;
+
+internal static class SignInServiceCollectionExtensions
+{
+    /// <summary>Local-account sign-in: its options (lockout, journey lifetime), the credential check and the SSO session.</summary>
+    public static IServiceCollection AddSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<LocalAccountSignIn>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<SsoSession>();
+        // Until the password-reset feature replaces it, the sign-in page offers no "Can't access your account?" link.
+        services.AddScoped<IForgotPasswordLink, NoForgotPasswordLink>();
+        services.AddScoped<IHousekeepingTask, SignInThrottleHousekeeping>();
+        return services;
+    }
+}
