@@ -24,9 +24,9 @@ internal sealed partial class HousekeepingWorker(IServiceScopeFactory scopes, Ti
         }
     }
 
-    [LoggerMessage(4001, LogLevel.Debug, "Housekeeping removed {Count} expired rows.")]
+    [LoggerMessage(4501, LogLevel.Debug, "Housekeeping removed {Count} expired rows.")]
     private static partial void Removed(ILogger logger, int count);
 
-    [LoggerMessage(4002, LogLevel.Warning, "Housekeeping failed; it will run again at the next interval.")]
+    [LoggerMessage(4502, LogLevel.Warning, "Housekeeping failed; it will run again at the next interval.")]
     private static partial void Failed(ILogger logger, Exception exception);
 }
