@@ -37,7 +37,7 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
             RequestFingerprint = requestFingerprint,
             ClientId = clientId,
             CreatedAt = now,
-            ExpiresAt = now + options.Value.JourneyLifetime,
+            ExpiresAt = JourneyAccess.ExpiresAt(now, options.Value),
             Version = Guid.NewGuid(),
         };
         db.Journeys.Add(journey);
@@ -46,32 +46,17 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
     }
 
     /// <summary>The journey if it exists, has not expired and belongs to this browser; otherwise null.</summary>
-    public async Task<AuthorizationJourney?> FindAsync(string? id, string? bindingSecret, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > 32 || string.IsNullOrEmpty(bindingSecret))
-        {
-            return null;
-        }
-
-        var journey = await db.Journeys.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (journey is null || journey.ExpiresAt <= time.UtcNow())
-        {
-            return null;
-        }
-
-        var expected = Convert.FromHexString(journey.BindingHash);
-        var actual = Convert.FromHexString(HashBinding(bindingSecret));
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? journey : null;
-    }
+    public Task<AuthorizationJourney?> FindAsync(string? id, string? bindingSecret, CancellationToken cancellationToken) =>
+        FindCoreAsync(id, bindingSecret, null, cancellationToken);
 
     /// <summary>
     /// The journey named by <paramref name="id"/> when it belongs to this browser and was started by the request whose
     /// parameters digest to <paramref name="requestFingerprint"/>; otherwise null (the request is then a new one).
     /// </summary>
-    public async Task<AuthorizationJourney?> FindForRequestAsync(string? id, string? bindingSecret, string requestFingerprint, CancellationToken cancellationToken)
+    public Task<AuthorizationJourney?> FindForRequestAsync(string? id, string? bindingSecret, string requestFingerprint, CancellationToken cancellationToken)
     {
-        var journey = await FindAsync(id, bindingSecret, cancellationToken);
-        return journey is not null && string.Equals(journey.RequestFingerprint, requestFingerprint, StringComparison.Ordinal) ? journey : null;
+        ArgumentNullException.ThrowIfNull(requestFingerprint);
+        return FindCoreAsync(id, bindingSecret, requestFingerprint, cancellationToken);
     }
 
     /// <summary>
@@ -95,24 +80,24 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
     public async Task<JourneySignIn> CompleteSignInAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
-        if (journey is not { Status: JourneyStatus.Authenticated, AccountId: { } accountId, AuthenticatedAt: { } authenticatedAt })
+        if (JourneyCompletion.AccountToCheck(journey) is not { } accountId)
         {
             return new JourneySignIn.AlreadyCompleted();
         }
 
-        var check = await standing.CheckAsync(accountId, journey.SecurityStamp, cancellationToken);
+        // Decided from the journey as loaded: completing it below moves it on.
+        var outcome = JourneyCompletion.Decide(journey, await standing.CheckAsync(accountId, journey.SecurityStamp, cancellationToken));
         if (!await CompleteAsync(journey, cancellationToken))
         {
             return new JourneySignIn.AlreadyCompleted();
         }
 
-        if (check is not AccountCheck.Valid(var account))
+        if (outcome is JourneySignIn.Stale)
         {
             Log.StaleJourney(logger);
-            return new JourneySignIn.Stale();
         }
 
-        return new JourneySignIn.Ready(account, authenticatedAt);
+        return outcome;
     }
 
     /// <summary>The user cancelled: the app will receive AADB2C90091.</summary>
@@ -127,9 +112,20 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
     public Task<bool> CompleteAsync(AuthorizationJourney journey, CancellationToken cancellationToken) =>
         ChangeAsync(journey, journey.Status, j => j.Status = JourneyStatus.Completed, cancellationToken);
 
+    private async Task<AuthorizationJourney?> FindCoreAsync(string? id, string? bindingSecret, string? requestFingerprint, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 32 || string.IsNullOrEmpty(bindingSecret))
+        {
+            return null;
+        }
+
+        var journey = await db.Journeys.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return journey is not null && JourneyAccess.Decide(journey, bindingSecret, requestFingerprint, time.UtcNow()) is JourneyAccess.Granted ? journey : null;
+    }
+
     private async Task<bool> ChangeAsync(AuthorizationJourney journey, JourneyStatus expected, Action<AuthorizationJourney> change, CancellationToken cancellationToken)
     {
-        if (journey.Status != expected || journey.Status == JourneyStatus.Completed)
+        if (!JourneyTransition.Allowed(journey.Status, expected))
         {
             return false;
         }

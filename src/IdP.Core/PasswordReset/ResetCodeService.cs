@@ -30,9 +30,6 @@ public sealed class ResetCodeService(
     IOptions<PasswordResetOptions> options,
     ILogger<ResetCodeService> logger)
 {
-    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-
     /// <summary>Where the journey's verification stands.</summary>
     public async Task<ResetCodeState> GetStateAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
     {
@@ -90,7 +87,7 @@ public sealed class ResetCodeService(
         }
 
         var now = time.UtcNow();
-        var max = options.Value.MaxAttempts;
+        var rules = CodeEntryRules.From(options.Value);
         var row = await Latest(request.Journey.Id).FirstOrDefaultAsync(cancellationToken);
         if (row is not { Status: EmailVerificationStatus.Pending })
         {
@@ -101,7 +98,7 @@ public sealed class ResetCodeService(
         // Looked up on every path (known or unknown address) so the audit trail names the account and timing stays even.
         // Matched again by the same rule as at sending, so the account is one whose stored address received the code.
         var accountId = (await accounts.MatchAsync(request.Flow.SignInType, row.Address, row.Username, cancellationToken)).Account?.Id;
-        if (row.ExpiresAt <= now)
+        if (CodeEntryRules.HasExpired(row.ExpiresAt, now))
         {
             VerificationCode.SpendOneCheck(typed);
             await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "expired", cancellationToken);
@@ -109,7 +106,8 @@ public sealed class ResetCodeService(
         }
 
         // The attempt is counted before the comparison, atomically: parallel guesses (tabs, nodes) each take a slot,
-        // so a code is never compared more than MaxAttempts times.
+        // so a code is never compared more than MaxAttempts times. The condition is CodeEntryRules.MayTakeEntry, in SQL.
+        var max = rules.MaxAttempts;
         var reserved = await db.EmailVerifications
             .Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending && v.FailedAttempts < max)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.FailedAttempts, v => v.FailedAttempts + 1), cancellationToken);
@@ -141,7 +139,8 @@ public sealed class ResetCodeService(
         }
 
         var used = await db.EmailVerifications.Where(v => v.Id == row.Id).Select(v => v.FailedAttempts).FirstAsync(cancellationToken);
-        if (used >= max)
+        var answer = rules.AfterWrongEntry(used);
+        if (answer is VerifyCodeResult.Exhausted)
         {
             await db.EmailVerifications.Where(v => v.Id == row.Id && v.Status == EmailVerificationStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Exhausted), cancellationToken);
@@ -149,11 +148,11 @@ public sealed class ResetCodeService(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExhaustedAt, now), cancellationToken);
             Log.CodeExhausted(logger, max);
             await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "exhausted", cancellationToken);
-            return new VerifyCodeResult.Exhausted();
+            return answer;
         }
 
         await audit.RecordAsync(AuditEventTypes.ResetCodeFailed, accountId, request.Flow.Name, request.Journey.ClientId, "wrong", cancellationToken);
-        return new VerifyCodeResult.Wrong(max - used);
+        return answer;
     }
 
     /// <summary>Drops the journey's code and verification ("Change e-mail"): step 1 starts again, prefilled.</summary>
@@ -169,7 +168,7 @@ public sealed class ResetCodeService(
     /// </summary>
     public async Task<int> PurgeSendThrottlesAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.UtcNow() - Day;
+        var cutoff = ResetCodeWindow.CountsAfter(time.UtcNow());
         return await db.EmailCodeSends.Where(c => c.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken)
             + await db.EmailSendThrottles.Where(t => t.LastSentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
@@ -198,7 +197,7 @@ public sealed class ResetCodeService(
             NormalizedUsername = normalizedUsername,
             CodeHash = VerificationCode.Hash(code),
             CreatedAt = now,
-            ExpiresAt = now + settings.CodeLifetime,
+            ExpiresAt = CodeEntryRules.From(settings).ExpiresAt(now),
             Version = Guid.NewGuid(),
         };
         var email = emails.VerificationCode(tenant, mailbox ?? address, code, settings.CodeLifetime);
@@ -237,25 +236,24 @@ public sealed class ResetCodeService(
     /// <summary>True when the address had its hourly or daily count of codes (read under the send slot's row lock).</summary>
     private async Task<bool> OverLimitAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var dayAgo = now - Day;
-        var hourAgo = now - Hour;
+        var dayAgo = ResetCodeWindow.CountsAfter(now);
         var sent = await db.EmailCodeSends.Where(c => c.AddressHash == addressHash && c.SentAt > dayAgo)
             .Select(c => c.SentAt)
             .ToListAsync(cancellationToken);
-        return sent.Count >= settings.MaxCodesPerDay || sent.Count(at => at > hourAgo) >= settings.MaxCodesPerHour;
+        return ResetCodeWindow.From(options.Value).CheckCounts(sent, now) is not SendDecision.Allowed;
     }
 
     /// <summary>
     /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown, which grows with each
     /// code to the address that died of wrong entries in the last day (<see cref="ResendBackoff"/>). Its row lock also
     /// queues concurrent sends to the same address until this transaction ends, so the hourly and daily counts stay exact.
+    /// The update's condition is <see cref="ResetCodeWindow.CheckCooldown"/>, in SQL.
     /// </summary>
     private async Task<bool> TryStartSendAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var dayAgo = now - Day;
+        var dayAgo = ResetCodeWindow.CountsAfter(now);
         var exhausted = await db.EmailCodeSends.CountAsync(c => c.AddressHash == addressHash && c.SentAt > dayAgo && c.ExhaustedAt != null, cancellationToken);
-        var cutoff = now - ResendBackoff.Wait(exhausted, options.Value.ResendCooldown);
+        var cutoff = ResetCodeWindow.From(options.Value).FreeIfLastSentBy(now, exhausted);
         var updated = await db.EmailSendThrottles.Where(t => t.AddressHash == addressHash && t.LastSentAt <= cutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSentAt, now), cancellationToken);
         if (updated > 0)

@@ -18,7 +18,8 @@ namespace IdP.Core.SignIn;
 /// lock is not decided from a row read before the hash: a failure is counted only while the name is not locked and
 /// answers from the row as it is after counting, and a right password wins only by clearing the counter in a statement
 /// that finds no lock. Whatever the interleaving, at most <see cref="SignInOptions.MaxFailedAttempts"/> - 1 wrong
-/// answers come before the lock, and nothing succeeds after it.
+/// answers come before the lock, and nothing succeeds after it. The arithmetic (limit, durations, whether a lock stands)
+/// is <see cref="SignInLockout"/>'s; the statements here repeat its "no lock stands" test in SQL so they stay atomic.
 /// </remarks>
 public sealed class LocalAccountSignIn(
     IIdPDbContext db,
@@ -98,36 +99,24 @@ public sealed class LocalAccountSignIn(
     /// <summary>Counts one failure and answers from the counter as it stands after it: invalid, or locked out.</summary>
     private async Task<SignInResult> RecordFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var lockout = SignInLockout.From(options.Value);
         if (!await CountFailureAsync(key, now, cancellationToken))
         {
             return LockedOut(await LockedUntilAsync(key, now, cancellationToken) ?? now);
         }
 
-        // Read after counting, so a row locked meanwhile (by a parallel failure) answers "locked", never "invalid".
+        // Read after counting, so a row locked meanwhile (by a parallel failure) answers "locked", never "invalid"; no
+        // row means a right password cleared the counter after this failure was counted.
         var row = await db.SignInThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.KeyHash == key, cancellationToken);
-        if (row is null)
+        var verdict = lockout.AfterFailure(row, now);
+        if (verdict is not FailureVerdict.LockNow(var until, var duration))
         {
-            // A right password cleared the counter after this failure was counted.
-            return new SignInResult.InvalidCredentials();
+            return verdict is FailureVerdict.Locked(var lockedUntil) ? LockedOut(lockedUntil) : new SignInResult.InvalidCredentials();
         }
-
-        if (row.LockedUntil is { } lockedUntil && lockedUntil > now)
-        {
-            return LockedOut(lockedUntil);
-        }
-
-        if (row.FailedCount < settings.MaxFailedAttempts)
-        {
-            return new SignInResult.InvalidCredentials();
-        }
-
-        var duration = LockoutDuration(row.LockoutCount, settings);
-        var until = now + duration;
 
         // Conditional on the count still being over the limit and no lock yet: when failures race, one locks and escalates.
         var locked = await db.SignInThrottles
-            .Where(t => t.KeyHash == key && t.FailedCount >= settings.MaxFailedAttempts && (t.LockedUntil == null || t.LockedUntil <= now))
+            .Where(t => t.KeyHash == key && t.FailedCount >= lockout.MaxFailedAttempts && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.FailedCount, 0)
                     .SetProperty(t => t.LockoutCount, t => t.LockoutCount + 1)
@@ -175,14 +164,5 @@ public sealed class LocalAccountSignIn(
 
         // Only under pathological churn; refusing is the safe answer.
         return false;
-    }
-
-    /// <summary>First lockout lasts <see cref="SignInOptions.FirstLockout"/>; each later one doubles, up to the ceiling.</summary>
-    public static TimeSpan LockoutDuration(int previousLockouts, SignInOptions settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var factor = Math.Pow(2, Math.Min(previousLockouts, 20));
-        var ticks = Math.Min(settings.FirstLockout.Ticks * factor, settings.MaxLockout.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
     }
 }

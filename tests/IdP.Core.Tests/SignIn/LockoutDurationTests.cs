@@ -13,23 +13,23 @@ public sealed class LockoutDurationTests
     [InlineData(5, 32)]
     [InlineData(8, 256)]
     public void Each_lockout_lasts_twice_as_long_as_the_one_before(int previousLockouts, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), LocalAccountSignIn.LockoutDuration(previousLockouts, B2CDefaults));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), SignInLockout.From(B2CDefaults).Duration(previousLockouts));
 
     [Theory]
     [InlineData(9)]
     [InlineData(20)]
     [InlineData(int.MaxValue)]
     public void Lockouts_grow_to_five_hours_and_no_further(int previousLockouts) =>
-        Assert.Equal(TimeSpan.FromHours(5), LocalAccountSignIn.LockoutDuration(previousLockouts, B2CDefaults));
+        Assert.Equal(TimeSpan.FromHours(5), SignInLockout.From(B2CDefaults).Duration(previousLockouts));
 
     [Fact]
     public void The_first_lockout_and_ceiling_come_from_the_options()
     {
         var options = new SignInOptions { FirstLockout = TimeSpan.FromSeconds(30), MaxLockout = TimeSpan.FromMinutes(2) };
 
-        Assert.Equal(TimeSpan.FromSeconds(30), LocalAccountSignIn.LockoutDuration(0, options));
-        Assert.Equal(TimeSpan.FromMinutes(1), LocalAccountSignIn.LockoutDuration(1, options));
-        Assert.Equal(TimeSpan.FromMinutes(2), LocalAccountSignIn.LockoutDuration(3, options));
+        Assert.Equal(TimeSpan.FromSeconds(30), SignInLockout.From(options).Duration(0));
+        Assert.Equal(TimeSpan.FromMinutes(1), SignInLockout.From(options).Duration(1));
+        Assert.Equal(TimeSpan.FromMinutes(2), SignInLockout.From(options).Duration(3));
     }
 
     [Fact]
