@@ -9,6 +9,8 @@ using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.Email;
 using IdP.Server.ErrorPages;
+using IdP.Server.Journeys;
+using IdP.Server.Layout;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -97,6 +99,10 @@ public static class IdPServerBuilderExtensions
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();
         services.AddScoped<SsoSession>();
+        services.AddScoped<JourneyAuthentication>();
+        services.AddScoped<JourneyLinks>();
+        services.AddScoped<JourneyPageServices>();
+        services.AddScoped<SignInStep>();
         services.AddScoped<IdPInitializer>();
         services.AddScoped<IForgotPasswordLink, NoForgotPasswordLink>();
         return services;
@@ -106,7 +112,8 @@ public static class IdPServerBuilderExtensions
     {
         services.AddLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>());
+            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>())
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = ErrorMessagesFromAttribute.Localizer);
         services.AddProblemDetails();
         services.AddAntiforgery(options =>
         {

@@ -35,7 +35,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
         Assert.Contains("/forgot-password?", signIn.ForgotPasswordHref, StringComparison.Ordinal);
 
-        var app = (await browser.NavigateAsync(signIn.ForgotPasswordHref!)).ToApp();
+        var app = (await signIn.ForgotPasswordAsync()).ToApp();
         Assert.Equal(RedirectUri, app.RedirectUri.ToString());
         Assert.Equal("access_denied", app["error"]);
         Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
