@@ -7,7 +7,7 @@ namespace IdP.Server.Layout;
 
 /// <summary>
 /// <c>&lt;page-error /&gt;</c>: the page-level ModelState error (key "") in B2C's markup, <c>div.error.pageLevel</c>
-/// around <c>p#errorMessage</c>, or nothing. A page shows one such message, so only the first is drawn.
+/// around <c>p#errorMessage</c>, or nothing. A page shows one such message (the id is unique), so only the first is drawn.
 /// </summary>
 [HtmlTargetElement("page-error", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class PageErrorTagHelper : TagHelper
@@ -19,19 +19,7 @@ public sealed class PageErrorTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (ViewContext.ModelState[string.Empty]?.Errors is not [var error, ..])
-        {
-            output.SuppressOutput();
-            return;
-        }
-
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "error pageLevel");
-        output.Attributes.SetAttribute("role", "alert");
-        var paragraph = new TagBuilder("p");
-        paragraph.Attributes["id"] = PageElementIds.ErrorMessage;
-        paragraph.InnerHtml.Append(error.ErrorMessage);
-        output.Content.AppendHtml(paragraph);
+        var errors = ViewContext.ModelState[string.Empty]?.Errors.Take(1).Select(e => e.ErrorMessage).ToList() ?? [];
+        ErrorBlock.Render(output, "pageLevel", errors, PageElementIds.ErrorMessage);
     }
 }

@@ -65,8 +65,7 @@ public sealed class ResetPasswordModel(
                 break;
         }
 
-        await ShowStateAsync(announce: false);
-        return Page();
+        return await ShowAgainAsync();
     }
 
     public async Task<IActionResult> OnPostChangeEmailAsync()
@@ -92,8 +91,7 @@ public sealed class ResetPasswordModel(
         }
 
         ModelState.AddModelError(string.Empty, refusal);
-        await ShowStateAsync(announce: false);
-        return Page();
+        return await ShowAgainAsync();
     }
 
     private async Task<IActionResult> AfterSendAsync(SendCodeResult result)
@@ -115,8 +113,7 @@ public sealed class ResetPasswordModel(
                 break;
         }
 
-        await ShowStateAsync(announce: false);
-        return Page();
+        return await ShowAgainAsync();
     }
 
     private void AddInputError(string field, ResetInputProblem? problem, string malformedText)
@@ -125,6 +122,13 @@ public sealed class ResetPasswordModel(
         {
             ModelState.AddModelError(field, Text[known == ResetInputProblem.Required ? "Required" : malformedText]);
         }
+    }
+
+    /// <summary>The page again after a post, with the errors the handler put in ModelState.</summary>
+    private async Task<IActionResult> ShowAgainAsync()
+    {
+        await ShowStateAsync(announce: false);
+        return Page();
     }
 
     /// <summary>Draws the step the stored verification is at; typed values stay only while the address can be edited.</summary>

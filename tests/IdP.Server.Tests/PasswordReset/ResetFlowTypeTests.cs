@@ -31,7 +31,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task On_a_hand_off_flow_the_link_returns_AADB2C90118_to_the_app()
     {
-        var policy = await FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        var policy = await HandOffFlowAsync();
         using var browser = _factory.CreateBrowser();
         var request = Client.Authorize(policy);
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
@@ -53,7 +53,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task On_a_hand_off_flow_opening_the_hand_off_url_asks_first_and_only_the_button_tells_the_app()
     {
-        var policy = await FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        var policy = await HandOffFlowAsync();
         using var browser = _factory.CreateBrowser();
         var request = Client.Authorize(policy);
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
@@ -71,7 +71,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task A_hand_off_posted_without_the_antiforgery_token_is_refused_and_the_sign_in_page_stays()
     {
-        var policy = await FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        var policy = await HandOffFlowAsync();
         using var browser = _factory.CreateBrowser();
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
 
@@ -182,6 +182,8 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     }
 
     private async Task<string> FlowAsync(UserFlow flow) => (await _factory.CreateFlowAsync(flow)).Name;
+
+    private Task<string> HandOffFlowAsync() => FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
 
     private static string Name(string prefix) => $"B2C_1_{prefix}{Guid.NewGuid():N}"[..30];
 

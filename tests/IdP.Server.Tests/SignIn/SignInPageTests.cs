@@ -172,8 +172,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     [Fact]
     public async Task A_username_flow_asks_for_a_username_and_signs_in_with_it()
     {
-        var policy = "B2C_1_usernames" + Guid.NewGuid().ToString("N")[..6];
-        await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = Core.Accounts.SignInNameKind.Username });
+        var policy = await UsernameFlowAsync();
         var username = "ada" + Guid.NewGuid().ToString("N")[..6];
         var user = await factory.CreateUserAsync(username);
         var client = await factory.RegisterClientAsync();
@@ -208,8 +207,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     [Fact]
     public async Task A_username_flow_names_the_missing_field_username()
     {
-        var policy = "B2C_1_usernames" + Guid.NewGuid().ToString("N")[..6];
-        await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = Core.Accounts.SignInNameKind.Username });
+        var policy = await UsernameFlowAsync();
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
         var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize(policy: policy).Url));
@@ -285,6 +283,13 @@ public abstract class SignInPageTests(IdPFactory factory)
     private Task<List<IdP.Core.Audit.AuditEvent>> AuditAsync(string clientId, string type) =>
         factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.AuditEvents.Where(e => e.ClientId == clientId && e.Type == type)));
+
+    private async Task<string> UsernameFlowAsync()
+    {
+        var policy = "B2C_1_usernames" + Guid.NewGuid().ToString("N")[..6];
+        await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = Core.Accounts.SignInNameKind.Username });
+        return policy;
+    }
 
     private async Task<SignInPage> OpenSignInAsync(Browser browser)
     {
