@@ -1,5 +1,5 @@
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.PasswordReset;

@@ -1,7 +1,7 @@
 using System.Net;
+using IdP.Core.Applications;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,9 +1,9 @@
 using System.Net;
+using IdP.Core.Applications;
+using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
