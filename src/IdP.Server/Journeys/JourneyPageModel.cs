@@ -26,6 +26,7 @@ public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
     [FromQuery(Name = JourneyLinks.JourneyParameter)]
     public string? Tx { get; set; }
 
+    // Set by LoadAsync before any handler or view runs; a request that fails to load never reaches them.
     public Tenant Tenant { get; private set; } = null!;
     public UserFlow Flow { get; private set; } = null!;
     public AuthorizationJourney Journey { get; private set; } = null!;
