@@ -1,6 +1,4 @@
 using IdP.Server.ErrorPages;
-using IdP.Server.Journeys;
-using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics;
@@ -51,8 +49,6 @@ public static class IdPApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPolicyEndpoints();
-        app.MapGet(JourneyPages.CancelRoute, CancelEndpoint.HandleAsync);
-        app.MapPasswordReset();
         app.MapRazorPages();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

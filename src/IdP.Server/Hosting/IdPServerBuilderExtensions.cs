@@ -11,6 +11,7 @@ using IdP.Server.Data;
 using IdP.Server.Email;
 using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
+using IdP.Server.Layout;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -70,7 +71,8 @@ public static class IdPServerBuilderExtensions
     {
         services.AddLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>());
+            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>())
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = ErrorMessagesFromAttribute.Localizer);
         services.AddProblemDetails();
         services.AddAntiforgery(options =>
         {

@@ -9,6 +9,9 @@ internal static class JourneysServiceCollectionExtensions
     public static IServiceCollection AddJourneys(this IServiceCollection services)
     {
         services.AddScoped<JourneyService>();
+        services.AddScoped<JourneyAuthentication>();
+        services.AddScoped<JourneyLinks>();
+        services.AddScoped<JourneyPageServices>();
         services.AddScoped<IHousekeepingTask, JourneyHousekeeping>();
         return services;
     }

@@ -1,10 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
 using IdP.Core.PasswordReset;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
+using IdP.Server.Layout;
 using IdP.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -16,83 +15,71 @@ namespace IdP.Server.PasswordReset;
 /// is signed in with the new security stamp and the app's authorize request completes with <c>auth_time</c> = now.
 /// </summary>
 public sealed class NewPasswordModel(
-    JourneyService journeys,
-    TenantService tenants,
-    UserFlowService flows,
+    JourneyPageServices services,
     PasswordResetSettingsService settings,
     PasswordResetCompletion completion,
-    SsoSession sso,
-    IStringLocalizer<PasswordResetText> text,
-    IStringLocalizer<ErrorText> errors) : ResetPageModel(journeys, tenants, flows, settings, text, errors)
+    SignInStep signedIn,
+    IStringLocalizer<PasswordResetText> text) : ResetPageModel(services, settings, text)
 {
-    [BindProperty(Name = PageElementIds.NewPassword)]
-    public string? NewPassword { get; set; }
+    public const string PageName = "/PasswordReset/NewPassword";
 
-    [BindProperty(Name = PageElementIds.ReenterPassword)]
-    public string? ReenterPassword { get; set; }
-
-    [BindProperty(Name = OperationField)]
-    public string? Operation { get; set; }
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<string> Help { get; private set; } = [];
-    public string? PageError { get; private set; }
-    public IReadOnlyList<string> NewPasswordErrors { get; private set; } = [];
-    public string? ReenterError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string tenant, string policy)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadResetAsync(tenant, policy) is { } stop)
-        {
-            return stop;
-        }
-
         var verified = await completion.FindVerifiedAsync(Journey, HttpContext.RequestAborted);
         if (verified is not { Eligibility: ResetEligibility.Eligible })
         {
-            return Redirect(PasswordResetPages.VerifyEmail(Journey));
+            return RedirectToJourneyPage(ResetPasswordModel.PageName);
         }
 
         Help = PasswordHelpText.For(Flow.PasswordComplexity, Text);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tenant, string policy)
+    /// <summary>"Continue", the form's own action (Enter in either field).</summary>
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadResetAsync(tenant, policy) is { } stop)
-        {
-            return stop;
-        }
-
-        if (Operation == "cancel")
-        {
-            return await CancelAsync();
-        }
-
-        var ct = HttpContext.RequestAborted;
         Help = PasswordHelpText.For(Flow.PasswordComplexity, Text);
-        switch (await completion.ChangePasswordAsync(Reset, NewPassword, ReenterPassword, ct))
+        switch (await completion.ChangePasswordAsync(Reset, Input.NewPassword, Input.ReenterPassword, HttpContext.RequestAborted))
         {
             case ChangePasswordResult.Changed(var account, var changedAt):
-                await sso.SignInAsync(HttpContext, account, changedAt);
-                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, account.SecurityStamp, changedAt, ct);
-                return Redirect(JourneyPages.ResumeAuthorize(Journey));
-            case ChangePasswordResult.Required(var newMissing, var confirmationMissing):
-                NewPasswordErrors = newMissing ? [Text["Required"]] : [];
-                ReenterError = confirmationMissing ? Text["Required"].Value : null;
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, changedAt, AuthenticationMethod.PasswordReset));
+            case ChangePasswordResult.Required:
+                // The same rule as the InputModel's [Required]: ModelState already marks the empty fields. The service
+                // says so only after the mailbox check, so a post without a verified mailbox still goes back to step 1.
                 break;
             case ChangePasswordResult.Mismatch:
-                PageError = Text["PasswordMismatch"];
+                ModelState.AddModelError(string.Empty, Text["PasswordMismatch"]);
                 break;
             case ChangePasswordResult.Rejected(var problems):
-                NewPasswordErrors = [.. problems.Select(p => PasswordHelpText.Problem(p, Flow.PasswordComplexity, Text))];
+                foreach (var problem in problems)
+                {
+                    ModelState.AddModelError(PageElementIds.NewPassword, PasswordHelpText.Problem(problem, Flow.PasswordComplexity, Text));
+                }
+
                 break;
             default:
                 // No verified mailbox any more (used in another tab, or the account may no longer reset): step 1 explains.
-                return Redirect(PasswordResetPages.VerifyEmail(Journey));
+                return RedirectToJourneyPage(ResetPasswordModel.PageName);
         }
 
-        NewPassword = null;
-        ReenterPassword = null;
         return Page();
+    }
+
+    /// <summary>The new password, typed twice, under B2C's field names.</summary>
+    [ErrorMessagesFrom(typeof(PasswordResetText))]
+    public sealed class InputModel
+    {
+        [Required(AllowEmptyStrings = true, ErrorMessage = "Required")]
+        [ModelBinder(Name = PageElementIds.NewPassword)]
+        public string? NewPassword { get; set; }
+
+        [Required(AllowEmptyStrings = true, ErrorMessage = "Required")]
+        [ModelBinder(Name = PageElementIds.ReenterPassword)]
+        public string? ReenterPassword { get; set; }
     }
 }

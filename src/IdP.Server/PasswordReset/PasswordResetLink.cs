@@ -1,17 +1,18 @@
 using IdP.Core.Journeys;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
+using IdP.Server.Journeys;
 using IdP.Server.SignIn;
 
 namespace IdP.Server.PasswordReset;
 
 /// <summary>
-/// The sign-in page's "Can't access your account?": hidden while the tenant switch is None; on embedded flows it opens
-/// step 1 in the same journey; on hand-off flows it returns AADB2C90118 to the app.
+/// The sign-in page's "Can't access your account?": hidden while the tenant switch is None; on embedded flows a link to
+/// step 1 in the same journey; on hand-off flows a form posting to the hand-off page, which returns AADB2C90118 to the app.
 /// </summary>
-internal sealed class PasswordResetLink(PasswordResetSettingsService settings, UserFlowService flows) : IForgotPasswordLink
+internal sealed class PasswordResetLink(PasswordResetSettingsService settings, UserFlowService flows, JourneyLinks links) : IForgotPasswordLink
 {
-    public async Task<string?> UrlAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    public async Task<ForgotPasswordTarget?> FindAsync(HttpContext http, AuthorizationJourney journey, CancellationToken cancellationToken)
     {
         if (!(await settings.GetAsync(cancellationToken)).Enabled)
         {
@@ -20,7 +21,7 @@ internal sealed class PasswordResetLink(PasswordResetSettingsService settings, U
 
         var flow = await flows.FindAsync(journey.Policy, cancellationToken);
         return flow?.PasswordResetBehavior == PasswordResetBehavior.HandOff
-            ? PasswordResetPages.HandOff(journey)
-            : PasswordResetPages.VerifyEmail(journey);
+            ? new ForgotPasswordTarget(links.Page(http, journey, ForgotPasswordModel.PageName), ByPost: true)
+            : new ForgotPasswordTarget(links.Page(http, journey, ResetPasswordModel.PageName), ByPost: false);
     }
 }

@@ -9,7 +9,7 @@ using IdP.Server.Maintenance;
 
 namespace IdP.Server.PasswordReset;
 
-/// <summary>Registers and maps self-service password reset (needs <c>AddEmail()</c> for its mail).</summary>
+/// <summary>Registers self-service password reset (needs <c>AddEmail()</c> for its mail); its pages and the hand-off are Razor Pages.</summary>
 public static class PasswordResetServiceCollectionExtensions
 {
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)
@@ -26,11 +26,5 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddScoped<IHousekeepingTask, ResetCounterHousekeeping>();
         services.Replace(ServiceDescriptor.Scoped<IForgotPasswordLink, PasswordResetLink>());
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapPasswordReset(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet(PasswordResetPages.HandOffRoute, HandOffEndpoint.HandleAsync);
-        return endpoints;
     }
 }

@@ -1,88 +1,97 @@
 using IdP.Core.Accounts;
 using IdP.Core.Contract;
-using IdP.Core.Journeys;
 using IdP.Core.PasswordReset;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
+using IdP.Server.Journeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace IdP.Server.PasswordReset;
 
 /// <summary>
-/// Step 1, B2C's self-asserted email verification: send a code, verify it, then continue. Every button is a form post
-/// (no JavaScript needed). Until the code is verified the page is the same for every address, known or not.
+/// Step 1, B2C's self-asserted email verification: send a code, verify it, then continue. Every button posts the form
+/// to its own handler (no JavaScript needed). Until the code is verified the page is the same for every address, known
+/// or not.
 /// </summary>
 public sealed class ResetPasswordModel(
-    JourneyService journeys,
-    TenantService tenants,
-    UserFlowService flows,
+    JourneyPageServices services,
     PasswordResetSettingsService settings,
     ResetCodeService codes,
     PasswordResetCompletion completion,
-    IStringLocalizer<PasswordResetText> text,
-    IStringLocalizer<ErrorText> errors) : ResetPageModel(journeys, tenants, flows, settings, text, errors)
+    IStringLocalizer<PasswordResetText> text) : ResetPageModel(services, settings, text)
 {
-    [BindProperty(Name = PageElementIds.Email)]
-    public string? Email { get; set; }
+    public const string PageName = "/PasswordReset/ResetPassword";
 
-    [BindProperty(Name = PageElementIds.Username)]
-    public string? Username { get; set; }
-
-    [BindProperty(Name = PageElementIds.EmailVerifyInput)]
-    public string? Code { get; set; }
-
-    [BindProperty(Name = OperationField)]
-    public string? Operation { get; set; }
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
 
     public ResetStep Step { get; private set; }
     public string? Info { get; private set; }
     public string? Success { get; private set; }
-    public string? PageError { get; private set; }
-    public string? EmailError { get; private set; }
-    public string? UsernameError { get; private set; }
-    public string? CodeError { get; private set; }
 
     public bool IsUsernameFlow => Flow.SignInType == SignInNameKind.Username;
 
-    public async Task<IActionResult> OnGetAsync(string tenant, string policy)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadResetAsync(tenant, policy) is { } stop)
-        {
-            return stop;
-        }
-
         await ShowStateAsync(announce: true);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tenant, string policy)
+    /// <summary>A post naming no button (a form from before the buttons had handlers): show the page again.</summary>
+    public IActionResult OnPost() => RedirectToJourneyPage(PageName);
+
+    public async Task<IActionResult> OnPostSendCodeAsync() =>
+        await AfterSendAsync(await codes.SendAsync(Reset, Input.Email, Input.Username, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostSendNewCodeAsync() =>
+        await AfterSendAsync(await codes.ResendAsync(Reset, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostVerifyCodeAsync()
     {
-        if (await LoadResetAsync(tenant, policy) is { } stop)
+        switch (await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted))
         {
-            return stop;
+            case VerifyCodeResult.Verified:
+                return RedirectToJourneyPage(PageName);
+            case VerifyCodeResult.Empty:
+                ModelState.AddModelError(PageElementIds.EmailVerifyInput, Text["Required"]);
+                break;
+            case VerifyCodeResult.Wrong:
+                ModelState.AddModelError(string.Empty, Text["CodeWrong"]);
+                break;
+            case VerifyCodeResult.Exhausted:
+                ModelState.AddModelError(string.Empty, Text["CodeNoRetry"]);
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, Text["CodeExpired"]);
+                break;
         }
 
-        var ct = HttpContext.RequestAborted;
-        switch (Operation)
+        return await ShowAgainAsync();
+    }
+
+    public async Task<IActionResult> OnPostChangeEmailAsync()
+    {
+        await codes.ChangeAddressAsync(Journey, HttpContext.RequestAborted);
+        return RedirectToJourneyPage(PageName);
+    }
+
+    public async Task<IActionResult> OnPostContinueAsync()
+    {
+        var verified = await completion.ContinueAsync(Reset, HttpContext.RequestAborted);
+        var refusal = verified?.Eligibility switch
         {
-            case "send":
-                return await AfterSendAsync(await codes.SendAsync(Reset, Email, Username, ct));
-            case "resend":
-                return await AfterSendAsync(await codes.ResendAsync(Reset, ct));
-            case "verify":
-                return await AfterVerifyAsync(await codes.VerifyAsync(Reset, Code, ct));
-            case "edit":
-                await codes.ChangeAddressAsync(Journey, ct);
-                return Redirect(PasswordResetPages.VerifyEmail(Journey));
-            case "continue":
-                return await ContinueAsync();
-            case "cancel":
-                return await CancelAsync();
-            default:
-                return Redirect(PasswordResetPages.VerifyEmail(Journey));
+            null => Text["NotVerified"].Value,
+            ResetEligibility.Eligible => null,
+            ResetEligibility.NoAccount => Text["AccountNotFound"].Value,
+            ResetEligibility.NotEnabled => Text["NotEnabledForAccount"].Value,
+            _ => Text["AccountDisabled"].Value,
+        };
+        if (refusal is null)
+        {
+            return RedirectToJourneyPage(NewPasswordModel.PageName);
         }
+
+        ModelState.AddModelError(string.Empty, refusal);
+        return await ShowAgainAsync();
     }
 
     private async Task<IActionResult> AfterSendAsync(SendCodeResult result)
@@ -91,73 +100,33 @@ public sealed class ResetPasswordModel(
         {
             case SendCodeResult.Sent:
                 // Post/redirect/get: the page then shows "Verification code has been sent…" from the stored state.
-                return Redirect(PasswordResetPages.VerifyEmail(Journey));
+                return RedirectToJourneyPage(PageName);
             case SendCodeResult.Invalid(var email, var username):
-                EmailError = email switch
-                {
-                    ResetInputProblem.Required => Text["Required"].Value,
-                    ResetInputProblem.Malformed => Text["InvalidEmail"].Value,
-                    _ => null,
-                };
-                UsernameError = username switch
-                {
-                    ResetInputProblem.Required => Text["Required"].Value,
-                    ResetInputProblem.Malformed => Text["InvalidUsername"].Value,
-                    _ => null,
-                };
+                AddInputError(PageElementIds.Email, email, "InvalidEmail");
+                AddInputError(PageElementIds.Username, username, "InvalidUsername");
                 break;
             case SendCodeResult.Throttled:
-                PageError = Text["Throttled"];
+                ModelState.AddModelError(string.Empty, Text["Throttled"]);
                 break;
             default:
-                PageError = Text["CodeExpired"];
+                ModelState.AddModelError(string.Empty, Text["CodeExpired"]);
                 break;
         }
 
-        await ShowStateAsync(announce: false);
-        return Page();
+        return await ShowAgainAsync();
     }
 
-    private async Task<IActionResult> AfterVerifyAsync(VerifyCodeResult result)
+    private void AddInputError(string field, ResetInputProblem? problem, string malformedText)
     {
-        switch (result)
+        if (problem is { } known)
         {
-            case VerifyCodeResult.Verified:
-                return Redirect(PasswordResetPages.VerifyEmail(Journey));
-            case VerifyCodeResult.Empty:
-                CodeError = Text["Required"];
-                break;
-            case VerifyCodeResult.Wrong:
-                PageError = Text["CodeWrong"];
-                break;
-            case VerifyCodeResult.Exhausted:
-                PageError = Text["CodeNoRetry"];
-                break;
-            default:
-                PageError = Text["CodeExpired"];
-                break;
+            ModelState.AddModelError(field, Text[known == ResetInputProblem.Required ? "Required" : malformedText]);
         }
-
-        await ShowStateAsync(announce: false);
-        return Page();
     }
 
-    private async Task<IActionResult> ContinueAsync()
+    /// <summary>The page again after a post, with the errors the handler put in ModelState.</summary>
+    private async Task<IActionResult> ShowAgainAsync()
     {
-        var verified = await completion.ContinueAsync(Reset, HttpContext.RequestAborted);
-        PageError = verified?.Eligibility switch
-        {
-            null => Text["NotVerified"].Value,
-            ResetEligibility.Eligible => null,
-            ResetEligibility.NoAccount => Text["AccountNotFound"].Value,
-            ResetEligibility.NotEnabled => Text["NotEnabledForAccount"].Value,
-            _ => Text["AccountDisabled"].Value,
-        };
-        if (PageError is null)
-        {
-            return Redirect(PasswordResetPages.NewPassword(Journey));
-        }
-
         await ShowStateAsync(announce: false);
         return Page();
     }
@@ -175,18 +144,35 @@ public sealed class ResetPasswordModel(
 
         if (Step == ResetStep.EnterAddress)
         {
-            Email ??= state.Address;
-            Username ??= state.Username;
+            Input.Email ??= state.Address;
+            Input.Username ??= state.Username;
         }
         else
         {
-            Email = state.Address;
-            Username = state.Username;
+            Input.Email = state.Address;
+            Input.Username = state.Username;
         }
 
-        Code = null;
+        Input.Code = null;
         Info = announce && state.Status == EmailVerificationStatus.Pending ? Text["CodeSent"].Value : null;
         Success = Step == ResetStep.Verified ? Text["EmailVerified"].Value : null;
+    }
+
+    /// <summary>
+    /// Step 1's fields under B2C's names. Which of them a button needs, and what a well-formed address or username is,
+    /// are <see cref="ResetCodeService"/>'s rules (the same answers for known and unknown addresses); the page reports its
+    /// answers through ModelState, next to the field.
+    /// </summary>
+    public sealed class InputModel
+    {
+        [ModelBinder(Name = PageElementIds.Email)]
+        public string? Email { get; set; }
+
+        [ModelBinder(Name = PageElementIds.Username)]
+        public string? Username { get; set; }
+
+        [ModelBinder(Name = PageElementIds.EmailVerifyInput)]
+        public string? Code { get; set; }
     }
 }
 

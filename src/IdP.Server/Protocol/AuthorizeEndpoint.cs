@@ -20,12 +20,13 @@ namespace IdP.Server.Protocol;
 /// </summary>
 internal static class AuthorizeEndpoint
 {
-    public const string JourneyParameter = "tx";
+    public const string JourneyParameter = JourneyLinks.JourneyParameter;
 
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         JourneyService journeys,
         SsoSession sso,
+        JourneyLinks links,
         TokenPrincipalFactory principals,
         RedirectUriTrust trust,
         IStringLocalizer<ErrorText> text,
@@ -90,7 +91,7 @@ internal static class AuthorizeEndpoint
 
                     break;
                 case JourneyStatus.Pending:
-                    return Results.Redirect(JourneyPages.FirstPage(journey, flow.Type));
+                    return Results.Redirect(links.FirstPage(http, journey, flow.Type));
                 default:
                     break;
             }
@@ -114,7 +115,7 @@ internal static class AuthorizeEndpoint
         }
 
         var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, replayUrl, fingerprint, request.ClientId, BrowserBinding.GetOrCreate(http), ct);
-        return Results.Redirect(JourneyPages.FirstPage(started, flow.Type));
+        return Results.Redirect(links.FirstPage(http, started, flow.Type));
     }
 
     /// <summary>The app's parameters as sent, without ours (<c>tx</c>) and the policy (part of the endpoint URL).</summary>

@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using IdP.Core.Accounts;
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
 using IdP.Core.SignIn;
-using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
+using IdP.Server.Layout;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using SignInResult = IdP.Core.SignIn.SignInResult;
@@ -20,46 +21,78 @@ namespace IdP.Server.SignIn;
 /// are the same for both (see <see cref="LocalAccountSignIn"/>).
 /// </summary>
 public sealed class SignInModel(
-    JourneyService journeys,
-    TenantService tenants,
-    UserFlowService flows,
+    JourneyPageServices services,
     LocalAccountSignIn signIn,
-    SsoSession sso,
+    SignInStep signedIn,
     AuditLog audit,
     IForgotPasswordLink forgotPassword,
     TimeProvider time,
-    IStringLocalizer<SignInText> text,
-    IStringLocalizer<ErrorText> errors) : JourneyPageModel(journeys, tenants, flows, errors)
+    IStringLocalizer<SignInText> text) : JourneyPageModel(services)
 {
-    [BindProperty(Name = PageElementIds.SignInName)]
-    public string? SignInName { get; set; }
+    public const string PageName = "/SignIn/SignIn";
 
-    [BindProperty(Name = PageElementIds.Password)]
-    public string? Password { get; set; }
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
 
-    public string? PageError { get; private set; }
-    public string? SignInNameError { get; private set; }
-    public string? PasswordError { get; private set; }
-    public string? ForgotPasswordUrl { get; private set; }
+    public ForgotPasswordTarget? ForgotPassword { get; private set; }
 
     public bool IsEmail => Flow.SignInType == SignInNameKind.Email;
 
-    public async Task<IActionResult> OnGetAsync(string tenant, string policy)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadJourneyAsync(tenant, policy) is { } stop)
-        {
-            return stop;
-        }
-
         if (Flow.Type != UserFlowType.SignIn)
         {
-            return Redirect(JourneyPages.FirstPage(Journey, Flow.Type));
+            return Redirect(Links.FirstPage(HttpContext, Journey, Flow.Type));
         }
 
-        ForgotPasswordUrl = await forgotPassword.UrlAsync(Journey, HttpContext.RequestAborted);
+        ForgotPassword = await forgotPassword.FindAsync(HttpContext, Journey, HttpContext.RequestAborted);
         // The app's login_hint is in its authorize request, which the journey keeps; this page's own URL carries only tx.
-        SignInName = LoginHint(Journey.AuthorizeUrl);
+        Input.SignInName = LoginHint(Journey.AuthorizeUrl);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        ForgotPassword = await forgotPassword.FindAsync(HttpContext, Journey, ct);
+        if (!ModelState.IsValid)
+        {
+            NameTheSignInNameAsTheFlowDoes();
+            return Page();
+        }
+
+        switch (await signIn.SignInAsync(Flow.SignInType, Input.SignInName!, Input.Password!, ct))
+        {
+            case SignInResult.Succeeded(var account):
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, time.UtcNow(), AuthenticationMethod.Password));
+            case SignInResult.LockedOut:
+                ModelState.AddModelError(string.Empty, text["LockedOut"]);
+                await audit.RecordAsync(AuditEventTypes.SignInLockedOut, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
+                break;
+            case SignInResult.Disabled:
+                ModelState.AddModelError(string.Empty, text["Disabled"]);
+                await audit.RecordAsync(AuditEventTypes.SignInDisabled, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, text["InvalidCredentials"]);
+                await audit.RecordAsync(AuditEventTypes.SignInFailed, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// [Required] cannot know the flow, and B2C names the missing field as the flow labels it ("Email Address" or
+    /// "Username"): the annotation's message is the email one, replaced on username flows.
+    /// </summary>
+    private void NameTheSignInNameAsTheFlowDoes()
+    {
+        if (!IsEmail && ModelState.GetFieldValidationState(PageElementIds.SignInName) == ModelValidationState.Invalid)
+        {
+            ModelState.ClearValidationState(PageElementIds.SignInName);
+            ModelState.AddModelError(PageElementIds.SignInName, text["RequiredUsername"]);
+        }
     }
 
     private static string? LoginHint(string authorizeUrl)
@@ -68,55 +101,17 @@ public sealed class SignInModel(
         return query >= 0 && QueryHelpers.ParseQuery(authorizeUrl[query..]).TryGetValue("login_hint", out var hint) ? hint.FirstOrDefault() : null;
     }
 
-    public async Task<IActionResult> OnPostAsync(string tenant, string policy)
+    /// <summary>The sign-in form, posted under B2C's field names.</summary>
+    [ErrorMessagesFrom(typeof(SignInText))]
+    public sealed class InputModel
     {
-        if (await LoadJourneyAsync(tenant, policy) is { } stop)
-        {
-            return stop;
-        }
+        // Whitespace alone is no name, as before; a password is taken as typed.
+        [Required(ErrorMessage = "RequiredEmail")]
+        [ModelBinder(Name = PageElementIds.SignInName)]
+        public string? SignInName { get; set; }
 
-        var ct = HttpContext.RequestAborted;
-        ForgotPasswordUrl = await forgotPassword.UrlAsync(Journey, ct);
-        var kind = Flow.SignInType;
-        if (string.IsNullOrWhiteSpace(SignInName))
-        {
-            SignInNameError = text[kind == SignInNameKind.Email ? "RequiredEmail" : "RequiredUsername"];
-        }
-
-        if (string.IsNullOrEmpty(Password))
-        {
-            PasswordError = text["RequiredPassword"];
-        }
-
-        if (SignInNameError is not null || PasswordError is not null)
-        {
-            return Page();
-        }
-
-        var result = await signIn.SignInAsync(kind, SignInName!, Password!, ct);
-        switch (result)
-        {
-            case SignInResult.Succeeded(var account):
-                var now = time.UtcNow();
-                await sso.SignInAsync(HttpContext, account, now);
-                await Journeys.MarkAuthenticatedAsync(Journey, account.Id, account.SecurityStamp, now, ct);
-                await audit.RecordAsync(AuditEventTypes.SignInSucceeded, account.Id, Flow.Name, Journey.ClientId, cancellationToken: ct);
-                return Redirect(JourneyPages.ResumeAuthorize(Journey));
-            case SignInResult.LockedOut:
-                PageError = text["LockedOut"];
-                await audit.RecordAsync(AuditEventTypes.SignInLockedOut, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
-                break;
-            case SignInResult.Disabled:
-                PageError = text["Disabled"];
-                await audit.RecordAsync(AuditEventTypes.SignInDisabled, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
-                break;
-            default:
-                PageError = text["InvalidCredentials"];
-                await audit.RecordAsync(AuditEventTypes.SignInFailed, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
-                break;
-        }
-
-        Password = null;
-        return Page();
+        [Required(AllowEmptyStrings = true, ErrorMessage = "RequiredPassword")]
+        [ModelBinder(Name = PageElementIds.Password)]
+        public string? Password { get; set; }
     }
 }

@@ -1,5 +1,6 @@
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
+using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.PasswordReset;
 using Microsoft.Playwright;
@@ -85,6 +86,57 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
             Assert.DoesNotContain(code, e.Details ?? "", StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task With_JavaScript_off_the_reset_buttons_and_cancel_work_and_cancel_tells_the_app()
+    {
+        var page = await chromium.NewPageAsync(javaScript: false);
+        await AppAsync(page, "browser-nojs-app");
+        await page.GotoAsync(Authorize("browser-nojs-app", IdPFactory.SignInPolicy));
+
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await Assertions.Expect(page.Locator(".entry-item:has(#password) .error.itemLevel")).ToHaveTextAsync("Please enter your password");
+        await page.ClickAsync($"#{PageElementIds.ForgotPassword}");
+        await page.FillAsync($"#{PageElementIds.Email}", "nobody-" + Guid.NewGuid().ToString("N")[..8] + "@example.com");
+        await page.ClickAsync($"#{PageElementIds.EmailVerifySend}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyInfo}")).ToBeVisibleAsync();
+        await ShotAsync(page, "nojs-01-code-sent");
+
+        await page.ClickAsync($"#{PageElementIds.Cancel}");
+        await page.WaitForURLAsync("https://app.test/**");
+        var received = Uri.UnescapeDataString(new Uri(page.Url).Fragment);
+        Assert.Contains("error=access_denied", received, StringComparison.Ordinal);
+        Assert.Contains(B2CErrorCodes.UserCancelled, received, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_JavaScript_off_the_hand_off_button_tells_the_app_AADB2C90118()
+    {
+        var policy = ("B2C_1_handoff" + Guid.NewGuid().ToString("N"))[..30];
+        await server.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        var page = await chromium.NewPageAsync(javaScript: false);
+        await AppAsync(page, "browser-handoff-app");
+        await page.GotoAsync(Authorize("browser-handoff-app", policy));
+        await Assertions.Expect(page.Locator($"button#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
+        await ShotAsync(page, "nojs-02-hand-off-sign-in");
+
+        await page.ClickAsync($"#{PageElementIds.ForgotPassword}");
+        await page.WaitForURLAsync("https://app.test/**");
+        Assert.Contains(B2CErrorCodes.ForgotPassword, Uri.UnescapeDataString(new Uri(page.Url).Fragment), StringComparison.Ordinal);
+    }
+
+    /// <summary>Registers an app whose reply URL the page answers itself (the answer to the app is in the page's URL).</summary>
+    private async Task AppAsync(IPage page, string clientId)
+    {
+        await server.RegisterAppAsync(new AppRegistration(clientId, "Browser app") { RedirectUris = [RedirectUri], AllowImplicitIdToken = true });
+        await page.RouteAsync("https://app.test/**", route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
+    }
+
+    private string Authorize(string clientId, string policy) =>
+        $"{server.BaseUrl}/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
+
+    private const string RedirectUri = "https://app.test/callback";
 
     private async Task ShotAsync(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
 }

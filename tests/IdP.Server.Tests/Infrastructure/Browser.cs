@@ -83,12 +83,26 @@ public sealed class Browser : IDisposable
     public Task<Navigation> SubmitAsync(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null) =>
         SendAndFollowAsync(FormSubmission(page, formSelector, values, buttonId));
 
+    /// <summary>Clicks a submit button: submits the form it belongs to (its <c>form</c> attribute, or the form around it).</summary>
+    public Task<Navigation> ClickAsync(Navigation page, string buttonId, IReadOnlyDictionary<string, string>? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var button = Button(page, buttonId);
+        var form = FormOwner(button) ?? throw new InvalidOperationException($"The button #{buttonId} on {page.Url} is in no form.");
+        return SendAndFollowAsync(Submission(page, form, values, button));
+    }
+
     /// <summary>The request <see cref="SubmitAsync"/> sends, for tests that send it themselves (e.g. without following redirects).</summary>
     public HttpRequestMessage FormSubmission(Navigation page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? buttonId = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var form = page.Document?.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}: {page.Body[..Math.Min(page.Body.Length, 500)]}");
+        return Submission(page, form, values, buttonId is null ? null : Button(page, buttonId));
+    }
+
+    private static HttpRequestMessage Submission(Navigation page, IHtmlFormElement form, IReadOnlyDictionary<string, string>? values, IHtmlButtonElement? button)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>())
         {
@@ -108,18 +122,28 @@ public sealed class Browser : IDisposable
             }
         }
 
-        if (buttonId is not null)
+        if (button is not null && !string.IsNullOrEmpty(button.Name))
         {
-            var button = page.Document!.GetElementById(buttonId) as IHtmlButtonElement
-                ?? throw new InvalidOperationException($"No button #{buttonId} on {page.Url}.");
-            if (!string.IsNullOrEmpty(button.Name))
-            {
-                fields.Add(new(button.Name, button.Value));
-            }
+            fields.Add(new(button.Name, button.Value));
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(page.Url, form.GetAttribute("action")!);
+        // As a browser does: the clicked button's formaction wins over the form's action; neither means the page's URL.
+        var target = button?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
+        var action = string.IsNullOrEmpty(target) ? page.Url : new Uri(page.Url, target);
         return new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+    }
+
+    private static IHtmlButtonElement Button(Navigation page, string buttonId) =>
+        page.Document?.GetElementById(buttonId) as IHtmlButtonElement
+            ?? throw new InvalidOperationException($"No button #{buttonId} on {page.Url}.");
+
+    /// <summary>The form a control submits: the one its <c>form</c> attribute names, or the one around it.</summary>
+    public static IHtmlFormElement? FormOwner(IElement control)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return control.GetAttribute("form") is { Length: > 0 } id
+            ? control.Owner?.GetElementById(id) as IHtmlFormElement
+            : control.Closest("form") as IHtmlFormElement;
     }
 
     public async Task<Navigation> SendAndFollowAsync(HttpRequestMessage request)

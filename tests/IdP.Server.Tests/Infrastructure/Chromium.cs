@@ -34,10 +34,10 @@ public sealed class Chromium : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser context (own cookies) and page.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies) and page; <paramref name="javaScript"/> false for a browser with scripts off.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 800 } });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 800 }, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 

@@ -18,9 +18,16 @@ public sealed class SignInPage(Browser browser, Navigation page)
 
     public string? Error => Page.Text(PageElementIds.ErrorMessage);
 
-    public string? ForgotPasswordHref => Page.ById(PageElementIds.ForgotPassword)?.GetAttribute("href");
-
-    public string? CancelHref => Page.ById(PageElementIds.Cancel)?.GetAttribute("href");
+    /// <summary>
+    /// Where "Can't access your account?" goes: the link's target, or (on a hand-off flow, where it is a button because
+    /// following it ends the journey) the action of the form it posts.
+    /// </summary>
+    public string? ForgotPasswordHref => Page.ById(PageElementIds.ForgotPassword) switch
+    {
+        null => null,
+        var button when button.LocalName == "button" => Browser.FormOwner(button)?.GetAttribute("action"),
+        var link => link.GetAttribute("href"),
+    };
 
     public string SignInNameLabel => Page.Document!.QuerySelector($"label[for={PageElementIds.SignInName}]")!.TextContent.Trim();
 
@@ -31,5 +38,10 @@ public sealed class SignInPage(Browser browser, Navigation page)
             [PageElementIds.Password] = password,
         }, PageElementIds.Next);
 
-    public Task<Navigation> CancelAsync() => browser.NavigateAsync(CancelHref ?? throw new InvalidOperationException("No cancel link."));
+    /// <summary>Follows "Can't access your account?" as a user would: the link, or the hand-off button.</summary>
+    public Task<Navigation> ForgotPasswordAsync() => Page.ById(PageElementIds.ForgotPassword)?.LocalName == "button"
+        ? browser.ClickAsync(Page, PageElementIds.ForgotPassword)
+        : browser.NavigateAsync(ForgotPasswordHref ?? throw new InvalidOperationException("No forgot-password link."));
+
+    public Task<Navigation> CancelAsync() => browser.ClickAsync(Page, PageElementIds.Cancel);
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using IdP.Core.Accounts;
+using IdP.Core.Applications;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.PasswordReset;
@@ -66,7 +67,8 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
 
         // A valid form posted to the reset page (say, from a tab opened before the switch changed) is refused the same way.
         var address = Unique();
-        var posted = await PostFormAsync(browser, signIn.Page, linkWhileOn, new Dictionary<string, string> { ["operation"] = "send", [PageElementIds.Email] = address });
+        var sendCode = QueryHelpers.AddQueryString(linkWhileOn, "handler", "SendCode");
+        var posted = await PostFormAsync(browser, signIn.Page, sendCode, new Dictionary<string, string> { [PageElementIds.Email] = address });
         Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
         Assert.Empty(await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == address).ToListAsync()));
     }
@@ -123,7 +125,6 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         ResetPasswordPage.On(browser, await browser.NavigateAsync(step2));
         var posted = await PostFormAsync(browser, refused.Page, step2, new Dictionary<string, string>
         {
-            ["operation"] = "continue",
             [PageElementIds.NewPassword] = NewPassword,
             [PageElementIds.ReenterPassword] = NewPassword,
         });

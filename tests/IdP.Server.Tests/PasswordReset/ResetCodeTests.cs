@@ -1,7 +1,7 @@
 using System.Net;
+using IdP.Core.Applications;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -196,11 +196,7 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
         Assert.NotNull(verified.Success);
 
         // The same code posted again (a replayed form) is refused, and so is the code after the reset used it.
-        var replayed = ResetPasswordPage.On(browser, await browser.SubmitAsync(verified.Page, "form#attributeVerification", new Dictionary<string, string>
-        {
-            [ResetPageOperation] = "verify",
-            [PageElementIds.EmailVerifyInput] = code,
-        }));
+        var replayed = ResetPasswordPage.On(browser, await sent.VerifyAsync(code));
         Assert.Equal(Expired, replayed.Error);
         Assert.NotNull((await NewPasswordPage.On(browser, await replayed.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
 
@@ -331,8 +327,6 @@ public abstract class ResetCodeTests(IResetServer server) : IAsyncLifetime
         var last = ResetPasswordPage.On(onFirst, await onFirst.NavigateAsync(url));
         Assert.Equal(NoRetry, ResetPasswordPage.On(onFirst, await last.VerifyAsync(code)).Error);
     }
-
-    private const string ResetPageOperation = "operation";
 
     private Task<bool> ThrottleRowsExistAsync(string hash) =>
         _factory.WithDbAsync(async db =>

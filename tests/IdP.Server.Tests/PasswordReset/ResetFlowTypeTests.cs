@@ -1,10 +1,12 @@
 using System.Net;
+using IdP.Core.Applications;
+using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.PasswordReset;
 
@@ -29,13 +31,13 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task On_a_hand_off_flow_the_link_returns_AADB2C90118_to_the_app()
     {
-        var policy = await FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
+        var policy = await HandOffFlowAsync();
         using var browser = _factory.CreateBrowser();
         var request = Client.Authorize(policy);
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
         Assert.Contains("/forgot-password?", signIn.ForgotPasswordHref, StringComparison.Ordinal);
 
-        var app = (await browser.NavigateAsync(signIn.ForgotPasswordHref!)).ToApp();
+        var app = (await signIn.ForgotPasswordAsync()).ToApp();
         Assert.Equal(RedirectUri, app.RedirectUri.ToString());
         Assert.Equal("access_denied", app["error"]);
         Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
@@ -46,6 +48,60 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
         var typed = await browser.NavigateAsync(again.ForgotPasswordHref!.Replace("/forgot-password?", "/password-reset?", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, typed.Status);
         Assert.Equal("Password reset is not available", typed.Document!.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task On_a_hand_off_flow_opening_the_hand_off_url_asks_first_and_only_the_button_tells_the_app()
+    {
+        var policy = await HandOffFlowAsync();
+        using var browser = _factory.CreateBrowser();
+        var request = Client.Authorize(policy);
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+
+        var asked = await browser.NavigateAsync(signIn.ForgotPasswordHref!);
+        var stillPending = SignInPage.On(browser, await browser.NavigateAsync(signIn.Page.Url.PathAndQuery));
+        var app = (await browser.ClickAsync(asked, PageElementIds.ForgotPassword)).ToApp();
+
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Null(stillPending.Error);
+        Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, app["state"]);
+    }
+
+    [Fact]
+    public async Task A_hand_off_posted_without_the_antiforgery_token_is_refused_and_the_sign_in_page_stays()
+    {
+        var policy = await HandOffFlowAsync();
+        using var browser = _factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+
+        var forged = await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(signIn.Page.Url, signIn.ForgotPasswordHref!))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>()),
+        });
+        var again = SignInPage.On(browser, await browser.NavigateAsync(signIn.Page.Url.PathAndQuery));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Contains("expired", forged.Text(PageElementIds.ErrorMessage), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(again.Error);
+    }
+
+    [Fact]
+    public async Task A_reset_signs_the_user_in_and_audits_the_password_change_not_a_sign_in()
+    {
+        var email = Unique();
+        await _factory.CreateAccountAsync(email, "Old-Password-1");
+        using var browser = _factory.CreateBrowser();
+        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
+
+        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp();
+        var bySession = (await browser.NavigateAsync(Client.Authorize().Url)).ToApp();
+
+        Assert.NotNull(app["code"]);
+        Assert.NotNull(bySession["code"]);
+        var events = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.ClientId == _clientId).Select(e => e.Type).ToListAsync());
+        Assert.Contains(AuditEventTypes.PasswordChanged, events);
+        Assert.DoesNotContain(AuditEventTypes.SignInSucceeded, events);
     }
 
     [Fact]
@@ -126,6 +182,8 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     }
 
     private async Task<string> FlowAsync(UserFlow flow) => (await _factory.CreateFlowAsync(flow)).Name;
+
+    private Task<string> HandOffFlowAsync() => FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
 
     private static string Name(string prefix) => $"B2C_1_{prefix}{Guid.NewGuid():N}"[..30];
 

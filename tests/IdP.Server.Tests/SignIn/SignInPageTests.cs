@@ -6,7 +6,7 @@ using IdP.Server.Tests.Pages;
 
 namespace IdP.Server.Tests.SignIn;
 
-/// <summary>The sign-in page: one message for unknown accounts and wrong passwords, cancel, disabled accounts, antiforgery.</summary>
+/// <summary>The sign-in page: one message for unknown accounts and wrong passwords, fields checked next to each field, cancel (only by POST), disabled accounts, antiforgery, audit.</summary>
 public abstract class SignInPageTests(IdPFactory factory)
 {
     private const string InvalidMessage = "Invalid username or password.";
@@ -172,8 +172,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     [Fact]
     public async Task A_username_flow_asks_for_a_username_and_signs_in_with_it()
     {
-        var policy = "B2C_1_usernames" + Guid.NewGuid().ToString("N")[..6];
-        await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = Core.Accounts.SignInNameKind.Username });
+        var policy = await UsernameFlowAsync();
         var username = "ada" + Guid.NewGuid().ToString("N")[..6];
         var user = await factory.CreateUserAsync(username);
         var client = await factory.RegisterClientAsync();
@@ -186,6 +185,110 @@ public abstract class SignInPageTests(IdPFactory factory)
         Assert.Equal("Username", page.SignInNameLabel);
         Assert.Equal(InvalidMessage, byEmail.Error);
         Assert.NotNull(app["code"]);
+    }
+
+    [Fact]
+    public async Task Each_missing_field_is_reported_inside_its_own_entry_and_no_page_error_is_shown()
+    {
+        using var browser = factory.CreateBrowser();
+        var page = await OpenSignInAsync(browser);
+
+        var bothMissing = await page.SignInAsync("", "");
+        var passwordMissing = await page.SignInAsync("ada@example.com", "");
+
+        Assert.Equal(["Please enter your Email Address"], FieldErrors(bothMissing, PageElementIds.SignInName));
+        Assert.Equal(["Please enter your password"], FieldErrors(bothMissing, PageElementIds.Password));
+        Assert.Null(bothMissing.Text(PageElementIds.ErrorMessage));
+        Assert.Empty(FieldErrors(passwordMissing, PageElementIds.SignInName));
+        Assert.Equal(["Please enter your password"], FieldErrors(passwordMissing, PageElementIds.Password));
+        Assert.Equal("ada@example.com", passwordMissing.ById(PageElementIds.SignInName)?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_username_flow_names_the_missing_field_username()
+    {
+        var policy = await UsernameFlowAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize(policy: policy).Url));
+
+        var result = await page.SignInAsync(" ", "Some-Password-1");
+
+        Assert.Equal(["Please enter your Username"], FieldErrors(result, PageElementIds.SignInName));
+        Assert.Empty(FieldErrors(result, PageElementIds.Password));
+    }
+
+    [Fact]
+    public async Task Opening_the_cancel_url_asks_first_and_only_the_button_cancels()
+    {
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize();
+        using var browser = factory.CreateBrowser();
+        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var cancelUrl = page.Page.Url.PathAndQuery.Replace("/signin?", "/cancel?", StringComparison.Ordinal);
+
+        var asked = await browser.NavigateAsync(cancelUrl);
+        var stillPending = SignInPage.On(browser, await browser.NavigateAsync(page.Page.Url.PathAndQuery));
+        var app = (await browser.ClickAsync(asked, PageElementIds.Cancel)).ToApp();
+
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Null(stillPending.Error);
+        Assert.Equal("access_denied", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, app["state"]);
+    }
+
+    [Fact]
+    public async Task A_cancel_posted_without_the_antiforgery_token_is_refused_and_the_sign_in_goes_on()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var cancelAction = Browser.FormOwner(page.Page.ById(PageElementIds.Cancel)!)!.GetAttribute("action")!;
+        var cancelUrl = page.Page.Url.PathAndQuery.Replace("/signin?", "/cancel?", StringComparison.Ordinal);
+
+        // What another site can send: the browser's cookies, perhaps, but never a token from our page.
+        var fromButton = await PostWithoutTokenAsync(browser, new Uri(page.Page.Url, cancelAction));
+        var toCancelUrl = await PostWithoutTokenAsync(browser, new Uri(page.Page.Url, cancelUrl));
+        var app = (await page.SignInAsync(user.Email, user.Password)).ToApp();
+
+        Assert.Equal(HttpStatusCode.BadRequest, fromButton.Status);
+        Assert.Contains("expired", fromButton.Text(PageElementIds.ErrorMessage), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, toCancelUrl.Status);
+        Assert.NotNull(app["code"]);
+    }
+
+    [Fact]
+    public async Task A_sign_in_is_audited_once_with_its_account_flow_and_app()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.SignInThroughFormAsync(client.Authorize(), user)).ToApp();
+
+        Assert.NotNull(app["code"]);
+        var signedIn = Assert.Single(await AuditAsync(client.ClientId, IdP.Core.Audit.AuditEventTypes.SignInSucceeded));
+        Assert.Equal(user.Account.Id, signedIn.AccountId);
+        Assert.Equal(IdPFactory.SignInPolicy, signedIn.Policy);
+    }
+
+    private static string[] FieldErrors(Navigation page, string inputId) =>
+        [.. page.ById(inputId)!.Closest(".entry-item")!.QuerySelectorAll(".error.itemLevel p").Select(p => p.TextContent.Trim())];
+
+    private static Task<Navigation> PostWithoutTokenAsync(Browser browser, Uri url) =>
+        browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(new Dictionary<string, string>()) });
+
+    private Task<List<IdP.Core.Audit.AuditEvent>> AuditAsync(string clientId, string type) =>
+        factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEvents.Where(e => e.ClientId == clientId && e.Type == type)));
+
+    private async Task<string> UsernameFlowAsync()
+    {
+        var policy = "B2C_1_usernames" + Guid.NewGuid().ToString("N")[..6];
+        await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = Core.Accounts.SignInNameKind.Username });
+        return policy;
     }
 
     private async Task<SignInPage> OpenSignInAsync(Browser browser)

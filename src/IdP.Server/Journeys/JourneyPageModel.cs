@@ -1,0 +1,87 @@
+using IdP.Core.Journeys;
+using IdP.Core.Tenancy;
+using IdP.Core.UserFlows;
+using IdP.Server.ErrorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace IdP.Server.Journeys;
+
+/// <summary>
+/// Base of every page inside a journey. Before any handler runs it loads the tenant, the flow and the journey named by
+/// <c>tx</c> (bound to this browser), and answers with the "session expired" page when any of them is missing or does
+/// not match the URL, so handlers start with all three loaded. "Cancel" is a handler of every journey page.
+/// </summary>
+public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
+{
+    protected JourneyService Journeys => services.Journeys;
+
+    protected JourneyLinks Links => services.Links;
+
+    /// <summary>The error pages' strings.</summary>
+    protected IStringLocalizer<ErrorText> Errors => services.Errors;
+
+    [FromQuery(Name = JourneyLinks.JourneyParameter)]
+    public string? Tx { get; set; }
+
+    // Set by LoadAsync before any handler or view runs; a request that fails to load never reaches them.
+    public Tenant Tenant { get; private set; } = null!;
+    public UserFlow Flow { get; private set; } = null!;
+    public AuthorizationJourney Journey { get; private set; } = null!;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var tenant = context.RouteData.Values["tenant"] as string ?? "";
+        var policy = context.RouteData.Values["policy"] as string ?? "";
+        if (await LoadAsync(tenant, policy, HttpContext.RequestAborted) is { } stop)
+        {
+            context.Result = stop;
+            return;
+        }
+
+        await next();
+    }
+
+    /// <summary>"Cancel": the app receives AADB2C90091.</summary>
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        await Journeys.MarkCancelledAsync(Journey, HttpContext.RequestAborted);
+        return Redirect(Links.ResumeAuthorize(Journey));
+    }
+
+    /// <summary>Loads the journey; returns the result to send instead when it cannot continue. Pages add their own checks.</summary>
+    protected virtual async Task<IActionResult?> LoadAsync(string tenant, string policy, CancellationToken cancellationToken)
+    {
+        var resolvedTenant = await services.Tenants.ResolveAsync(tenant, cancellationToken);
+        var flow = resolvedTenant is null ? null : await services.Flows.FindAsync(policy, cancellationToken);
+        if (resolvedTenant is null || flow is null)
+        {
+            return ErrorPage.View(ErrorPage.Model(HttpContext, Errors["NotFoundTitle"], Errors["NotFoundMessage"]), StatusCodes.Status404NotFound);
+        }
+
+        var journey = await Journeys.FindAsync(Tx, BrowserBinding.Read(HttpContext), cancellationToken);
+        if (journey is null || !string.Equals(journey.Policy, flow.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return ErrorPage.View(ErrorPage.Model(HttpContext, Errors["SessionExpiredTitle"], Errors["SessionExpiredMessage"]), StatusCodes.Status400BadRequest);
+        }
+
+        if (journey.Status != JourneyStatus.Pending)
+        {
+            // Finished elsewhere (another tab, the back button): let the authorize endpoint answer the app.
+            return Redirect(Links.ResumeAuthorize(journey));
+        }
+
+        Tenant = resolvedTenant;
+        Flow = flow;
+        Journey = journey;
+        ViewData["TenantDisplayName"] = resolvedTenant.DisplayName;
+        return null;
+    }
+
+    /// <summary>Redirects to another page of this journey (post/redirect/get).</summary>
+    protected RedirectResult RedirectToJourneyPage(string page) => Redirect(Links.Page(HttpContext, Journey, page));
+}
