@@ -1,13 +1,19 @@
+using System.Net;
+using System.Net.Sockets;
+using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>
 /// The server for Run now's suites: everything logged at Information or above is kept, so tests can check that no
-/// token or code reaches the logs. Nothing else: the viewer redeems codes through the server's own pipeline, so the
-/// in-process server needs no network plumbing for it.
+/// token or code reaches the logs.
 /// </summary>
 internal static class RunNowHost
 {
@@ -21,18 +27,56 @@ internal static class RunNowHost
             .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
         return logs;
     }
+
+    /// <summary>
+    /// The in-memory server has no socket to connect to: it reports the address a real one would, and the viewer's
+    /// connection to its own token endpoint is handed to it instead of the network. <see cref="OwnTokenEndpointTests"/>
+    /// runs the same over real sockets.
+    /// </summary>
+    public static void RedeemInMemory(IdPFactory factory) => factory.WithServices(services =>
+    {
+        services.AddHostedService<InMemoryAddress>();
+        services.AddHttpClient(CodeRedeemer.ClientName).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+    });
+
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class InMemoryAddress(IServer server) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            server.Features.Get<IServerAddressesFeature>()!.Addresses.Add("http://127.0.0.1:80");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
 
 public class RunNowSqliteFactory : SqliteIdPFactory
 {
-    public RunNowSqliteFactory() => Logs = RunNowHost.KeepLogs(this);
+    public RunNowSqliteFactory()
+    {
+        Logs = RunNowHost.KeepLogs(this);
+        RunNowHost.RedeemInMemory(this);
+    }
 
     public CapturedLogs Logs { get; }
 }
 
 public class RunNowPostgresFactory : PostgresIdPFactory
 {
-    public RunNowPostgresFactory() => Logs = RunNowHost.KeepLogs(this);
+    public RunNowPostgresFactory()
+    {
+        Logs = RunNowHost.KeepLogs(this);
+        RunNowHost.RedeemInMemory(this);
+    }
 
     public CapturedLogs Logs { get; }
 }
@@ -68,6 +112,27 @@ public sealed class RunNowAdminSqliteFactory : RunNowSqliteFactory
 public sealed class RunNowAdminPostgresFactory : RunNowPostgresFactory
 {
     public RunNowAdminPostgresFactory() => RunNowAdmin.Configure(this);
+}
+
+/// <summary>The server on a real loopback port (Kestrel), so the viewer redeems codes over a real connection.</summary>
+public sealed class RunNowOverNetworkSqliteFactory : SqliteIdPFactory, IOverNetwork
+{
+    public RunNowOverNetworkSqliteFactory() => UseKestrel(Port);
+
+    public int Port { get; } = RunNowHost.FreePort();
+}
+
+public sealed class RunNowOverNetworkPostgresFactory : PostgresIdPFactory, IOverNetwork
+{
+    public RunNowOverNetworkPostgresFactory() => UseKestrel(Port);
+
+    public int Port { get; } = RunNowHost.FreePort();
+}
+
+/// <summary>A server listening on a real port.</summary>
+public interface IOverNetwork
+{
+    int Port { get; }
 }
 
 internal static class RunNowAdmin

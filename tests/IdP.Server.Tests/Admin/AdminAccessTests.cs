@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using IdP.Server.Admin;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.RunNow;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Admin;
+
+/// <summary>
+/// Admin pages (today the Run now list) outside Development with credentials configured, over plain HTTP as behind a
+/// TLS-terminating proxy: the admin scheme's Basic handler and the admin policy decide, not the page.
+/// </summary>
+public abstract class AdminAccessTests(IdPFactory factory)
+{
+    private const string UserName = "operator";
+    private const string Password = "Op3rator-Secret-Pa55";
+    private const string Flows = $"/{IdPFactory.Tenant}/run-now/flows";
+
+    [Fact]
+    public async Task Without_credentials_an_admin_page_answers_401_with_a_basic_challenge()
+    {
+        using var response = await GetAsync(authorization: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Basic", challenge.Scheme);
+        Assert.Equal($"realm=\"{AdminAccess.Realm}\", charset=\"UTF-8\"", challenge.Parameter);
+        Assert.DoesNotContain("run-url", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(UserName, "wrong-password-123")]
+    [InlineData("OPERATOR", Password)]
+    public async Task Wrong_credentials_answer_401(string userName, string password)
+    {
+        using var response = await GetAsync(Basic(userName, password));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.DoesNotContain("run-url", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_right_credentials_open_the_list()
+    {
+        using var response = await GetAsync(Basic(UserName, Password));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"{IdPFactory.Origin}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_handler_names_the_operator_for_the_right_credentials_and_fails_wrong_or_malformed_ones()
+    {
+        Assert.Equal(UserName, (await AuthenticateAsync(Basic(UserName, Password).ToString())).Principal?.Identity?.Name);
+        Assert.True((await AuthenticateAsync(Basic(UserName, "nope-nope-nope").ToString())).Failure is not null);
+        Assert.True((await AuthenticateAsync("Basic %%%not-base64")).Failure is not null);
+        Assert.True((await AuthenticateAsync("Bearer abc")).Failure is not null);
+        Assert.True((await AuthenticateAsync(null)).None);
+    }
+
+    private async Task<AuthenticateResult> AuthenticateAsync(string? authorization)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString(new Uri(IdPFactory.Origin).Host);
+        if (authorization is not null)
+        {
+            http.Request.Headers.Authorization = authorization;
+        }
+
+        return await http.AuthenticateAsync(AdminAccess.Scheme);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(AuthenticationHeaderValue? authorization)
+    {
+        using var client = factory.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Flows) { Headers = { Authorization = authorization } };
+        return await client.SendAsync(request);
+    }
+
+    private static AuthenticationHeaderValue Basic(string userName, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}")));
+
+    /// <summary>Production, credentials set, HTTPS not required by the server itself.</summary>
+    internal static void Configure(IdPFactory server) => server
+        .With("environment", "Production")
+        .With("IdP:Server:RequireHttps", "false")
+        .With("IdP:Admin:UserName", UserName)
+        .With("IdP:Admin:Password", Password);
+}
+
+public sealed class AdminOverHttpSqliteFactory : RunNowSqliteFactory
+{
+    public AdminOverHttpSqliteFactory() => AdminAccessTests.Configure(this);
+}
+
+public sealed class AdminOverHttpPostgresFactory : RunNowPostgresFactory
+{
+    public AdminOverHttpPostgresFactory() => AdminAccessTests.Configure(this);
+}
+
+public sealed class AdminAccessTestsOnSqlite(AdminOverHttpSqliteFactory factory) : AdminAccessTests(factory), IClassFixture<AdminOverHttpSqliteFactory>;
+
+public sealed class AdminAccessTestsOnPostgres(AdminOverHttpPostgresFactory factory) : AdminAccessTests(factory), IClassFixture<AdminOverHttpPostgresFactory>;
