@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using IdP.Server.Admin;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.RunNow;
@@ -16,8 +15,8 @@ namespace IdP.Server.Tests.Admin;
 /// </summary>
 public abstract class AdminAccessTests(IdPFactory factory)
 {
-    private const string UserName = "operator";
-    private const string Password = "Op3rator-Secret-Pa55";
+    private const string UserName = TestAdmin.UserName;
+    private const string Password = TestAdmin.Password;
     private const string Flows = $"/{IdPFactory.Tenant}/run-now/flows";
 
     [Fact]
@@ -37,7 +36,7 @@ public abstract class AdminAccessTests(IdPFactory factory)
     [InlineData("OPERATOR", Password)]
     public async Task Wrong_credentials_answer_401(string userName, string password)
     {
-        using var response = await GetAsync(Basic(userName, password));
+        using var response = await GetAsync(TestAdmin.Basic(userName, password));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
@@ -47,7 +46,7 @@ public abstract class AdminAccessTests(IdPFactory factory)
     [Fact]
     public async Task The_right_credentials_open_the_list()
     {
-        using var response = await GetAsync(Basic(UserName, Password));
+        using var response = await GetAsync(TestAdmin.Basic(UserName, Password));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"{IdPFactory.Origin}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -56,8 +55,8 @@ public abstract class AdminAccessTests(IdPFactory factory)
     [Fact]
     public async Task The_handler_names_the_operator_for_the_right_credentials_and_fails_wrong_or_malformed_ones()
     {
-        Assert.Equal(UserName, (await AuthenticateAsync(Basic(UserName, Password).ToString())).Principal?.Identity?.Name);
-        Assert.True((await AuthenticateAsync(Basic(UserName, "nope-nope-nope").ToString())).Failure is not null);
+        Assert.Equal(UserName, (await AuthenticateAsync(TestAdmin.Basic(UserName, Password).ToString())).Principal?.Identity?.Name);
+        Assert.True((await AuthenticateAsync(TestAdmin.Basic(UserName, "nope-nope-nope").ToString())).Failure is not null);
         Assert.True((await AuthenticateAsync("Basic %%%not-base64")).Failure is not null);
         Assert.True((await AuthenticateAsync("Bearer abc")).Failure is not null);
         Assert.True((await AuthenticateAsync(null)).None);
@@ -83,26 +82,16 @@ public abstract class AdminAccessTests(IdPFactory factory)
         using var request = new HttpRequestMessage(HttpMethod.Get, Flows) { Headers = { Authorization = authorization } };
         return await client.SendAsync(request);
     }
-
-    private static AuthenticationHeaderValue Basic(string userName, string password) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}")));
-
-    /// <summary>Production, credentials set, HTTPS not required by the server itself.</summary>
-    internal static void Configure(IdPFactory server) => server
-        .With("environment", "Production")
-        .With("IdP:Server:RequireHttps", "false")
-        .With("IdP:Admin:UserName", UserName)
-        .With("IdP:Admin:Password", Password);
 }
 
 public sealed class AdminOverHttpSqliteFactory : RunNowSqliteFactory
 {
-    public AdminOverHttpSqliteFactory() => AdminAccessTests.Configure(this);
+    public AdminOverHttpSqliteFactory() => TestAdmin.Configure(this, requireHttps: false);
 }
 
 public sealed class AdminOverHttpPostgresFactory : RunNowPostgresFactory
 {
-    public AdminOverHttpPostgresFactory() => AdminAccessTests.Configure(this);
+    public AdminOverHttpPostgresFactory() => TestAdmin.Configure(this, requireHttps: false);
 }
 
 public sealed class AdminAccessTestsOnSqlite(AdminOverHttpSqliteFactory factory) : AdminAccessTests(factory), IClassFixture<AdminOverHttpSqliteFactory>;

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using IdP.Server.RunNow;
+using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,14 +37,6 @@ internal static class RunNowHost
         services.AddHostedService<InMemoryAddress>();
         services.AddHttpClient(CodeRedeemer.ClientName).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
     });
-
-    /// <summary>A loopback port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class InMemoryAddress(IServer server) : IHostedService
     {
@@ -106,43 +97,25 @@ public sealed class RunNowProductionPostgresFactory : RunNowPostgresFactory
 /// <summary>A production server with admin credentials and HTTPS required.</summary>
 public sealed class RunNowAdminSqliteFactory : RunNowSqliteFactory
 {
-    public RunNowAdminSqliteFactory() => RunNowAdmin.Configure(this);
+    public RunNowAdminSqliteFactory() => TestAdmin.Configure(this, requireHttps: true);
 }
 
 public sealed class RunNowAdminPostgresFactory : RunNowPostgresFactory
 {
-    public RunNowAdminPostgresFactory() => RunNowAdmin.Configure(this);
+    public RunNowAdminPostgresFactory() => TestAdmin.Configure(this, requireHttps: true);
 }
 
 /// <summary>The server on a real loopback port (Kestrel), so the viewer redeems codes over a real connection.</summary>
-public sealed class RunNowOverNetworkSqliteFactory : SqliteIdPFactory, IOverNetwork
+public sealed class RunNowOverNetworkSqliteFactory : SqliteIdPFactory
 {
     public RunNowOverNetworkSqliteFactory() => UseKestrel(Port);
 
-    public int Port { get; } = RunNowHost.FreePort();
+    public int Port { get; } = HttpsIdPFactory.FreePort();
 }
 
-public sealed class RunNowOverNetworkPostgresFactory : PostgresIdPFactory, IOverNetwork
+public sealed class RunNowOverNetworkPostgresFactory : PostgresIdPFactory
 {
     public RunNowOverNetworkPostgresFactory() => UseKestrel(Port);
 
-    public int Port { get; } = RunNowHost.FreePort();
-}
-
-/// <summary>A server listening on a real port.</summary>
-public interface IOverNetwork
-{
-    int Port { get; }
-}
-
-internal static class RunNowAdmin
-{
-    public const string UserName = "operator";
-    public const string Password = "Op3rator-Secret-Pa55";
-
-    public static void Configure(IdPFactory factory) => factory
-        .With("environment", "Production")
-        .With("IdP:Server:RequireHttps", "true")
-        .With("IdP:Admin:UserName", UserName)
-        .With("IdP:Admin:Password", Password);
+    public int Port { get; } = HttpsIdPFactory.FreePort();
 }
