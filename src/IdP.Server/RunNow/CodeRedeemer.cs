@@ -48,7 +48,8 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILo
         }
 
         var tokenEndpoint = viewerRequest.PathBase.Add(new PathString($"/{run.TenantSegment}/{run.Policy}/{PolicyEndpointPaths.Suffixes[PolicyEndpoint.Token]}"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(own, tokenEndpoint.ToUriComponent()))
+        // Appended to the authority as text, not resolved against it, so no path can name another host ("//host/…").
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(own.GetLeftPart(UriPartial.Authority) + tokenEndpoint.ToUriComponent()))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -59,11 +60,12 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILo
                 ["code_verifier"] = codeVerifier,
             }),
         };
-        request.Headers.Host = viewerRequest.Host.Value;
         request.Headers.UserAgent.ParseAdd(UserAgent);
 
         try
         {
+            // The host the browser used, so the token endpoint derives the issuer the browser saw: only a header here.
+            request.Headers.Host = viewerRequest.Host.Value;
             using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var redemption = CodeRedemption.Read((int)response.StatusCode, body);
@@ -74,7 +76,7 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILo
 
             return redemption;
         }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is HttpRequestException or FormatException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.OwnTokenEndpointUnreachable(logger, own, exception);
             return null;
