@@ -11,9 +11,10 @@ namespace IdP.Server.Tests.Admin;
 
 /// <summary>
 /// Admin pages (today the Run now list) outside Development with credentials configured, over plain HTTP as behind a
-/// TLS-terminating proxy: the admin scheme's Basic handler and the admin policy decide, not the page.
+/// TLS-terminating proxy: the admin scheme's Basic handler and the admin policy decide, not the page. On SQLite only:
+/// nothing here depends on the database (RunNowListAccessTests runs the list page on both providers).
 /// </summary>
-public abstract class AdminAccessTests(IdPFactory factory)
+public sealed class AdminAccessTests(AdminOverHttpFactory factory) : IClassFixture<AdminOverHttpFactory>
 {
     private const string UserName = TestAdmin.UserName;
     private const string Password = TestAdmin.Password;
@@ -84,16 +85,8 @@ public abstract class AdminAccessTests(IdPFactory factory)
     }
 }
 
-public sealed class AdminOverHttpSqliteFactory : RunNowSqliteFactory
+/// <summary>Production, credentials set, HTTPS not required by the server itself (TLS at a proxy).</summary>
+public sealed class AdminOverHttpFactory : RunNowSqliteFactory
 {
-    public AdminOverHttpSqliteFactory() => TestAdmin.Configure(this, requireHttps: false);
+    public AdminOverHttpFactory() => TestAdmin.Configure(this, requireHttps: false);
 }
-
-public sealed class AdminOverHttpPostgresFactory : RunNowPostgresFactory
-{
-    public AdminOverHttpPostgresFactory() => TestAdmin.Configure(this, requireHttps: false);
-}
-
-public sealed class AdminAccessTestsOnSqlite(AdminOverHttpSqliteFactory factory) : AdminAccessTests(factory), IClassFixture<AdminOverHttpSqliteFactory>;
-
-public sealed class AdminAccessTestsOnPostgres(AdminOverHttpPostgresFactory factory) : AdminAccessTests(factory), IClassFixture<AdminOverHttpPostgresFactory>;

@@ -9,13 +9,14 @@ namespace IdP.Server.Tests.RunNow;
 
 /// <summary>
 /// The viewer redeems codes over a real connection to an address the server listens on: the server's own token
-/// endpoint answers, and no Host header sent to the viewer makes the server connect anywhere else.
+/// endpoint answers, and no Host header sent to the viewer makes the server connect anywhere else. On SQLite only, as
+/// the other real-socket suites: the connection does not depend on the database, and RunNowTests runs code runs on both.
 /// </summary>
-public abstract class OwnTokenEndpointTests(IdPFactory factory, int port)
+public sealed class OwnTokenEndpointTests(RunNowOverNetworkFactory factory) : IClassFixture<RunNowOverNetworkFactory>
 {
     private const string Password = "Correct-Horse-9";
     private const string RunNowUrl = $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now";
-    private readonly Uri _origin = new($"http://127.0.0.1:{port}");
+    private readonly Uri _origin = new($"http://127.0.0.1:{factory.Port}");
 
     [Fact]
     public async Task A_code_run_over_the_network_is_redeemed_at_the_servers_own_token_endpoint()
@@ -59,7 +60,3 @@ public abstract class OwnTokenEndpointTests(IdPFactory factory, int port)
 
     private Browser OpenBrowser() => Browser.OverNetwork(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, _origin);
 }
-
-public sealed class OwnTokenEndpointTestsOnSqlite(RunNowOverNetworkSqliteFactory factory) : OwnTokenEndpointTests(factory, factory.Port), IClassFixture<RunNowOverNetworkSqliteFactory>;
-
-public sealed class OwnTokenEndpointTestsOnPostgres(RunNowOverNetworkPostgresFactory factory) : OwnTokenEndpointTests(factory, factory.Port), IClassFixture<RunNowOverNetworkPostgresFactory>;

@@ -106,16 +106,9 @@ public sealed class RunNowAdminPostgresFactory : RunNowPostgresFactory
 }
 
 /// <summary>The server on a real loopback port (Kestrel), so the viewer redeems codes over a real connection.</summary>
-public sealed class RunNowOverNetworkSqliteFactory : SqliteIdPFactory
+public sealed class RunNowOverNetworkFactory : SqliteIdPFactory
 {
-    public RunNowOverNetworkSqliteFactory() => UseKestrel(Port);
-
-    public int Port { get; } = HttpsIdPFactory.FreePort();
-}
-
-public sealed class RunNowOverNetworkPostgresFactory : PostgresIdPFactory
-{
-    public RunNowOverNetworkPostgresFactory() => UseKestrel(Port);
+    public RunNowOverNetworkFactory() => UseKestrel(Port);
 
     public int Port { get; } = HttpsIdPFactory.FreePort();
 }
