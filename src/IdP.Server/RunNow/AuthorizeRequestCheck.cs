@@ -13,8 +13,8 @@ namespace IdP.Server.RunNow;
 /// <remarks>
 /// Why before the browser leaves rather than from what comes back: the authorize endpoint returns a refusal to the
 /// reply URL when it trusts it, and for a run of the developer's own application that is their application, not the
-/// viewer, so the explanation would never be shown. Nothing is issued or stored here; the real request is validated again when the
-/// browser sends it, and whatever it is refused for then reaches the viewer (or our AADB2C90006 page) as usual.
+/// viewer, so the explanation would never be shown. Nothing is issued or stored here; the real request is validated
+/// again when the browser sends it, and whatever it is refused for then reaches the viewer (or our AADB2C90006 page).
 /// </remarks>
 public sealed class AuthorizeRequestCheck(IOpenIddictServerFactory factory, IOpenIddictServerDispatcher dispatcher)
 {
