@@ -2,8 +2,11 @@ using System.Text;
 
 namespace IdP.Core.RunNow;
 
-/// <summary>The authorize request of a run, with fresh values and what the server adds for its own viewer.</summary>
-public sealed record RunNowAuthorizeRequest(string ClientId, string Nonce, string RedirectUri, string Scope, RunNowResponseType ResponseType, string State)
+/// <summary>
+/// The authorize request of a run, with fresh values and what the server adds for its own viewer. <c>RedirectUri</c> is
+/// null when Run now has none to offer (an unknown application): OpenIddict then refuses the request, as it would.
+/// </summary>
+public sealed record RunNowAuthorizeRequest(string ClientId, string Nonce, string? RedirectUri, string Scope, RunNowResponseType ResponseType, string State)
 {
     /// <summary><c>form_post</c> when the response goes to our viewer (tokens stay out of URLs and logs); otherwise B2C's default.</summary>
     public string? ResponseMode { get; init; }
@@ -24,19 +27,29 @@ public static class RunNowAuthorizeUrl
     public static string Build(Uri authorizeEndpoint, RunNowAuthorizeRequest request)
     {
         ArgumentNullException.ThrowIfNull(authorizeEndpoint);
-        ArgumentNullException.ThrowIfNull(request);
         var url = new StringBuilder(authorizeEndpoint.AbsoluteUri);
         var separator = authorizeEndpoint.Query.Length > 0 ? '&' : '?';
+        foreach (var (name, value) in Parameters(request))
+        {
+            url.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        return url.ToString();
+    }
+
+    /// <summary>The request's parameters in the URL's order, without those it leaves out.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Parameters(RunNowAuthorizeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = new List<KeyValuePair<string, string>>();
 
         void Add(string name, string? value)
         {
-            if (value is null)
+            if (value is not null)
             {
-                return;
+                parameters.Add(new(name, value));
             }
-
-            url.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
-            separator = '&';
         }
 
         Add("client_id", request.ClientId);
@@ -55,6 +68,6 @@ public static class RunNowAuthorizeUrl
 
         Add("ui_locales", request.UiLocales);
         Add("login_hint", request.LoginHint);
-        return url.ToString();
+        return parameters;
     }
 }

@@ -16,7 +16,10 @@ public sealed class RunNowService(IIdPDbContext db, TimeProvider time, IOptions<
     /// <summary>Longest <c>state</c> we look up; ours are 43 characters.</summary>
     private const int MaxStateLength = 64;
 
-    /// <summary>Starts a run for the browser holding <paramref name="bindingSecret"/>, with a fresh state and nonce.</summary>
+    /// <summary>
+    /// Starts a run for the browser holding <paramref name="bindingSecret"/>, with the state and nonce of its authorize
+    /// request (fresh values from <see cref="NewValue"/>).
+    /// </summary>
     public async Task<RunNowRun> StartAsync(RunNowStart start, string bindingSecret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
@@ -27,8 +30,8 @@ public sealed class RunNowService(IIdPDbContext db, TimeProvider time, IOptions<
         // distinguishable from "unknown" meanwhile), not here on every start.
         var run = new RunNowRun
         {
-            State = NewValue(),
-            Nonce = NewValue(),
+            State = start.State,
+            Nonce = start.Nonce,
             BindingHash = JourneyService.HashBinding(bindingSecret),
             Policy = start.Policy,
             TenantSegment = start.TenantSegment,

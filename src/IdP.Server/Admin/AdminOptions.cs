@@ -4,7 +4,8 @@ namespace IdP.Server.Admin;
 
 /// <summary>
 /// Bound from <c>IdP:Admin</c>: the operator's credentials for the admin pages (today the Run now list page; the admin
-/// portal will take them over). Without them the admin pages exist only in Development.
+/// portal will take them over), checked by <see cref="AdminBasicAuthenticationHandler"/>. Without them the admin pages
+/// exist only in Development.
 /// </summary>
 public sealed class AdminOptions : IValidatableObject
 {

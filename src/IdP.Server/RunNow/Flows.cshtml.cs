@@ -4,10 +4,10 @@ using IdP.Core.UserFlows;
 using IdP.Server.Admin;
 using IdP.Server.ErrorPages;
 using IdP.Server.Protocol;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,16 +15,16 @@ namespace IdP.Server.RunNow;
 
 /// <summary>
 /// <c>/{tenant}/run-now/flows</c>: every user flow with, per application and reply URL, its "Run user flow endpoint"
-/// (B2C's Run now blade). For operators: it needs the admin credentials, or Development when none are configured.
+/// (B2C's Run now blade). For operators: the admin policy asks for the admin credentials, or lets anyone in on a
+/// developer's machine when none are configured.
 /// </summary>
+[Authorize(Policy = AdminAccess.Policy)]
 public sealed class FlowsModel(
-    AdminCredentials admin,
     TenantService tenants,
     UserFlowService flows,
     IOpenIddictApplicationManager applications,
-    IOptions<RunNowOptions> options,
     IStringLocalizer<RunNowText> text,
-    IStringLocalizer<ErrorText> errors) : RunNowPageModel(options, errors)
+    IStringLocalizer<ErrorText> errors) : RunNowPageModel(errors)
 {
     public IReadOnlyList<FlowRuns> Flows { get; private set; } = [];
 
@@ -33,17 +33,6 @@ public sealed class FlowsModel(
 
     public async Task<IActionResult> OnGetAsync(string tenant)
     {
-        switch (admin.Check(Request))
-        {
-            case AdminAccess.Hidden:
-                return NotFoundPage(Errors["NotFoundMessage"]);
-            case AdminAccess.HttpsRequired:
-                return ErrorPage.View(ErrorPage.Model(HttpContext, Errors["BadRequestTitle"], text["AdminHttpsRequired"]), StatusCodes.Status400BadRequest);
-            case AdminAccess.Challenge:
-                Response.Headers.WWWAuthenticate = AdminCredentials.Challenge;
-                return ErrorPage.View(ErrorPage.Model(HttpContext, text["AdminSignInTitle"], text["AdminSignInMessage"]), StatusCodes.Status401Unauthorized);
-        }
-
         var ct = HttpContext.RequestAborted;
         var resolved = await tenants.ResolveAsync(tenant, ct);
         if (resolved is null)

@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(4305, LogLevel.Warning, "Run now could not read a run's PKCE verifier (Data Protection keys changed?).")]
     public static partial void VerifierUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(4306, LogLevel.Warning, "Run now cannot redeem a code: the server listens on no {Scheme} address of its own (TLS ended at a proxy?). Add an endpoint with that scheme, or run with response_type=id_token.")]
+    public static partial void NoOwnAddress(ILogger logger, string scheme);
+
+    [LoggerMessage(4307, LogLevel.Warning, "Run now could not reach its own token endpoint at {Address}.")]
+    public static partial void OwnTokenEndpointUnreachable(ILogger logger, Uri address, Exception exception);
 }

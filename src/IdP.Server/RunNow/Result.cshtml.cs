@@ -2,7 +2,6 @@ using IdP.Core.RunNow;
 using IdP.Server.ErrorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 
@@ -15,7 +14,7 @@ namespace IdP.Server.RunNow;
 /// <c>state</c> is what protects the viewer: random, bound to the browser that started the run, and usable once.
 /// </remarks>
 [IgnoreAntiforgeryToken]
-public sealed class ResultModel(RunNowViewer viewer, IOptions<RunNowOptions> options, IStringLocalizer<ErrorText> errors) : RunNowPageModel(options, errors)
+public sealed class ResultModel(RunNowViewer viewer, IStringLocalizer<ErrorText> errors) : RunNowPageModel(errors)
 {
     public ViewerOutcome Outcome { get; private set; } = new ViewerOutcome.Waiting();
 

@@ -1,17 +1,16 @@
-using IdP.Core.RunNow;
 using IdP.Server.ErrorPages;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 
 /// <summary>
-/// Base of Run now's pages: they do not exist when <c>IdP:RunNow:Enabled</c> is off, and they are never cached,
-/// framed or allowed to load anything but our own script and style (the viewer shows tokens).
+/// Base of Run now's pages: they are never cached, framed or allowed to load anything but our own script and style
+/// (the viewer shows tokens). When <c>IdP:RunNow:Enabled</c> is off they have no routes at all (see
+/// <see cref="RunNowServiceCollectionExtensions"/>).
 /// </summary>
-public abstract class RunNowPageModel(IOptions<RunNowOptions> options, IStringLocalizer<ErrorText> errors) : PageModel
+public abstract class RunNowPageModel(IStringLocalizer<ErrorText> errors) : PageModel
 {
     /// <summary>The error pages' strings, for the pages' own errors.</summary>
     protected IStringLocalizer<ErrorText> Errors { get; } = errors;
@@ -19,12 +18,6 @@ public abstract class RunNowPageModel(IOptions<RunNowOptions> options, IStringLo
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!options.Value.Enabled)
-        {
-            context.Result = NotFoundPage(Errors["NotFoundMessage"]);
-            return;
-        }
-
         var headers = Response.Headers;
         headers.CacheControl = "no-store";
         headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -1,9 +1,9 @@
-using IdP.Server.Protocol;
 using IdP.Core.RunNow;
 using IdP.Server.Admin;
+using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
 
 using IdP.Server.Maintenance;
@@ -16,18 +16,30 @@ public static class RunNowServiceCollectionExtensions
     public static IServiceCollection AddRunNow(this IServiceCollection services)
     {
         services.AddOptions<RunNowOptions>().BindConfiguration(RunNowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<AdminCredentials>();
+
+        // The list page is today's only admin page; the admin portal will take this over.
+        services.AddAdminAccess();
 
         services.AddScoped<RunNowService>();
-        services.AddScoped<RunNowPreflight>();
+        services.AddScoped<AuthorizeRequestCheck>();
         services.AddScoped<RunNowStarter>();
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();
-        // The viewer redeems codes through the server's own pipeline, never over the network (see CodeRedeemer).
-        services.AddSingleton<OwnPipeline>();
-        services.AddTransient<IStartupFilter, CaptureOwnPipeline>();
+        services.AddHttpClient(CodeRedeemer.ClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(30);
+                client.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Straight to the server's own socket: never through a proxy from the environment (it would see the
+                // code), never on to another address by redirect, and no cookies kept between runs.
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
@@ -40,8 +52,19 @@ public static class RunNowServiceCollectionExtensions
             .RemoveEventHandler(ValidateClientRedirectUri.Descriptor)
             .AddEventHandler(ValidateRunNowRedirectUri.Descriptor));
 
-        // The query form of the run-now URL, like B2C's ?p= endpoints.
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/RunNow/Start", RunNowApplication.QueryFormStartRoute));
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<RunNowOptions>>((pages, runNow) =>
+        {
+            if (!runNow.Value.Enabled)
+            {
+                // Switched off, Run now's pages have no routes: their URLs are unknown paths (404) before any
+                // authorization (the list page's admin policy) or antiforgery check could answer otherwise.
+                pages.Conventions.AddFolderRouteModelConvention("/RunNow", model => model.Selectors.Clear());
+                return;
+            }
+
+            // The query form of the run-now URL, like B2C's ?p= endpoints.
+            pages.Conventions.AddPageRoute("/RunNow/Start", RunNowApplication.QueryFormStartRoute);
+        });
         return services;
     }
 }

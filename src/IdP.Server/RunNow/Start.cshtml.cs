@@ -3,11 +3,13 @@ using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
+using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.RunNow;
 
@@ -19,10 +21,9 @@ public sealed class StartModel(
     TenantService tenants,
     UserFlowService flows,
     RunNowStarter starter,
-    IOptions<RunNowOptions> options,
     IStringLocalizer<RunNowText> text,
     IStringLocalizer<ErrorText> errors,
-    ILogger<StartModel> logger) : RunNowPageModel(options, errors)
+    ILogger<StartModel> logger) : RunNowPageModel(errors)
 {
     public RunNowProblem? Problem { get; private set; }
 
@@ -51,44 +52,58 @@ public sealed class StartModel(
             return Refuse(flow, invalid.Problem.ToString(), text[$"Parameter{invalid.Problem}", invalid.Parameter]);
         }
 
-        return await starter.StartAsync(HttpContext, tenant, flow, policyInQuery, parameters, Rewrite([])) switch
+        // The flow's authorize endpoint in the form the run-now URL used, on the host the browser opened.
+        var flowRequest = new PolicyRequest(resolvedTenant, flow, tenant, policyInQuery ? EndpointForm.Query : EndpointForm.Path, PolicyEndpoint.Authorize, Request.Origin());
+        return await starter.StartAsync(HttpContext, flowRequest, parameters, Rewrite([])) switch
         {
             RunNowStartResult.Redirect redirect => Redirect(redirect.AuthorizeUrl),
-            RunNowStartResult.Refused refused => Refuse(refused.Plan),
-            var other => throw new InvalidOperationException($"Unexpected start result {other}."),
+            var refused => Refuse(refused),
         };
     }
 
-    private PageResult Refuse(RunNowPlan plan)
+    private PageResult Refuse(RunNowStartResult refused)
     {
         var title = text["CannotStartTitle"];
-        Problem = plan switch
+        Problem = refused switch
         {
-            RunNowPlan.RedirectUriNotRegistered p => new RunNowProblem(ErrorPage.Model(HttpContext, Errors["BadRequestTitle"],
-                B2CErrorCodes.RedirectUriNotRegisteredDescription(p.RedirectUri, p.ClientId)[(B2CErrorCodes.RedirectUriNotRegistered.Length + 2)..],
+            RunNowStartResult.RedirectUriNotRegistered p => new RunNowProblem(ErrorPage.Model(HttpContext, Errors["BadRequestTitle"],
+                WithoutCode(B2CErrorCodes.RedirectUriNotRegisteredDescription(p.RedirectUri, p.ClientId)),
                 B2CErrorCodes.RedirectUriNotRegistered,
                 p.ClientId == RunNowApplication.ClientId ? text["HelpBuiltInRedirectUri"] : text["HelpRedirectUriNotRegistered", p.ClientId])),
-            RunNowPlan.ImplicitNotAllowed p => new RunNowProblem(ErrorPage.Model(HttpContext, title,
-                B2CErrorCodes.ImplicitFlowNotAllowedDescription[(B2CErrorCodes.ImplicitFlowNotAllowed.Length + 2)..],
-                B2CErrorCodes.ImplicitFlowNotAllowed,
-                text["HelpImplicitNotAllowed", p.ClientId]))
-            {
-                LinkUrl = Rewrite([RunNowParameters.ResponseTypeName], KeyValuePair.Create(RunNowParameters.ResponseTypeName, (string?)RunNowResponseTypes.Code)),
-                LinkText = text["RunCodeFlowInstead"],
-            },
-            RunNowPlan.ChooseRedirectUri p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ChooseRedirectUri", p.ClientId])),
-            RunNowPlan.ViewerCannotRedeem p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ViewerCannotRedeem", p.ClientId]))
+            RunNowStartResult.ChooseRedirectUri p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ChooseRedirectUri", p.ClientId])),
+            RunNowStartResult.ViewerCannotRedeem p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ViewerCannotRedeem", p.ClientId]))
             {
                 LinkUrl = Rewrite([RunNowParameters.ClientIdName, RunNowParameters.RedirectUriName]),
                 LinkText = text["RunBuiltInInstead"],
             },
-            RunNowPlan.UnknownScope p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["UnknownScope", p.Scope])),
-            RunNowPlan.ScopeNotAllowed p => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ScopeNotAllowed", p.Scope, p.ClientId])),
-            _ => throw new InvalidOperationException($"Unexpected plan {plan}."),
+            RunNowStartResult.RefusedByOpenIddict p => Explain(p.Refusal, p.ClientId),
+            _ => throw new InvalidOperationException($"Unexpected start result {refused}."),
         };
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>OpenIddict's refusal in the words an application would get, with what the developer can do about it.</summary>
+    private RunNowProblem Explain(OpenIddictRefusal refusal, string clientId)
+    {
+        var title = text["CannotStartTitle"];
+        var description = refusal.B2CDescription ?? refusal.Error;
+        var code = B2CErrorCodes.CodeOf(description);
+
+        // OpenIddict names no scope when it refuses one: the scopes meant are the ones the run asked for beyond openid.
+        var scopes = string.Join(' ', refusal.Request.GetScopes().Where(s => s is not (Scopes.OpenId or Scopes.OfflineAccess)));
+        return code switch
+        {
+            B2CErrorCodes.ImplicitFlowNotAllowed => new RunNowProblem(ErrorPage.Model(HttpContext, title, WithoutCode(description), code, text["HelpImplicitNotAllowed", clientId]))
+            {
+                LinkUrl = Rewrite([RunNowParameters.ResponseTypeName], KeyValuePair.Create(RunNowParameters.ResponseTypeName, (string?)RunNowResponseTypes.Code)),
+                LinkText = text["RunCodeFlowInstead"],
+            },
+            B2CErrorCodes.ScopeNotSupported => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["UnknownScope", scopes])),
+            B2CErrorCodes.InsufficientPermissions => new RunNowProblem(ErrorPage.Model(HttpContext, title, text["ScopeNotAllowed", scopes, clientId])),
+            _ => new RunNowProblem(ErrorPage.Model(HttpContext, title, description, help: ViewerText.FlowError(text, code, refusal.Error).Fix)),
+        };
     }
 
     private PageResult Refuse(UserFlow flow, string reason, string message)
@@ -98,6 +113,10 @@ public sealed class StartModel(
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    // The error page shows the code in front of the message itself.
+    private static string WithoutCode(string description) =>
+        B2CErrorCodes.CodeOf(description) is { } code ? description[(code.Length + 2)..] : description;
 
     /// <summary>
     /// This run-now URL with only the parameters run-now reads (so a stored "Run again" link stays short), without those

@@ -37,7 +37,7 @@ public abstract record ViewerOutcome
     /// <summary>The token endpoint refused the code.</summary>
     public sealed record RedemptionRefused(RunNowRun Run, string Error, string? Description) : ViewerOutcome;
 
-    /// <summary>The server could not redeem the code (its token endpoint unreachable, or the verifier unreadable).</summary>
+    /// <summary>The server could not redeem the code (no own address with the scheme, its token endpoint unreachable or unreadable, or the verifier unreadable).</summary>
     public sealed record RedemptionFailed(RunNowRun Run, string TokenEndpoint) : ViewerOutcome;
 
     /// <summary>Tokens, decoded and checked.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.RunNow;
@@ -55,13 +55,13 @@ public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
     }
 
     [Theory]
-    [InlineData(RunNowAdmin.UserName, "wrong-password-123")]
-    [InlineData("someone", RunNowAdmin.Password)]
-    [InlineData(RunNowAdmin.UserName, RunNowAdmin.Password + "x")]
+    [InlineData(TestAdmin.UserName, "wrong-password-123")]
+    [InlineData("someone", TestAdmin.Password)]
+    [InlineData(TestAdmin.UserName, TestAdmin.Password + "x")]
     [InlineData("", "")]
     public async Task Wrong_credentials_are_refused(string userName, string password)
     {
-        using var response = await GetAsync(Basic(userName, password));
+        using var response = await GetAsync(TestAdmin.Basic(userName, password));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("run-url", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
     [Fact]
     public async Task The_right_credentials_open_the_list_page()
     {
-        using var response = await GetAsync(Basic(RunNowAdmin.UserName, RunNowAdmin.Password));
+        using var response = await GetAsync(TestAdmin.Basic(TestAdmin.UserName, TestAdmin.Password));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -89,7 +89,7 @@ public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
     public async Task Credentials_are_not_accepted_over_plain_http()
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri(IdPFactory.Origin) });
-        using var request = new HttpRequestMessage(HttpMethod.Get, Flows) { Headers = { Authorization = Basic(RunNowAdmin.UserName, RunNowAdmin.Password) } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, Flows) { Headers = { Authorization = TestAdmin.Basic(TestAdmin.UserName, TestAdmin.Password) } };
 
         using var response = await client.SendAsync(request);
 
@@ -103,9 +103,6 @@ public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
         using var request = new HttpRequestMessage(HttpMethod.Get, Flows) { Headers = { Authorization = authorization } };
         return await client.SendAsync(request);
     }
-
-    private static AuthenticationHeaderValue Basic(string userName, string password) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}")));
 }
 
 public sealed class RunNowListWithAdminCredentialsTestsOnSqlite(RunNowAdminSqliteFactory factory) : RunNowListWithAdminCredentialsTests(factory), IClassFixture<RunNowAdminSqliteFactory>;

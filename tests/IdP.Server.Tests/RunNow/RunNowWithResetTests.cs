@@ -38,12 +38,20 @@ public abstract class RunNowWithResetTests(IResetServer server)
 
 public sealed class RunNowResetSqliteFactory : SqliteResetFactory
 {
-    public RunNowResetSqliteFactory() => RunNowHost.KeepLogs(this);
+    public RunNowResetSqliteFactory()
+    {
+        RunNowHost.KeepLogs(this);
+        RunNowHost.RedeemInMemory(this);
+    }
 }
 
 public sealed class RunNowResetPostgresFactory : PostgresResetFactory
 {
-    public RunNowResetPostgresFactory() => RunNowHost.KeepLogs(this);
+    public RunNowResetPostgresFactory()
+    {
+        RunNowHost.KeepLogs(this);
+        RunNowHost.RedeemInMemory(this);
+    }
 }
 
 public sealed class RunNowWithResetTestsOnSqlite(RunNowResetSqliteFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetSqliteFactory>;
