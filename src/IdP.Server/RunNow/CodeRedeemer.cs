@@ -1,7 +1,9 @@
 using IdP.Core.RunNow;
+using IdP.Server.Hosting;
 using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 
@@ -17,11 +19,12 @@ namespace IdP.Server.RunNow;
 /// header on that connection, so the token endpoint derives the issuer the browser saw. Of the alternatives, running
 /// the request through the application's pipeline in memory re-hosts ASP.NET Core, and issuing tokens through
 /// OpenIddict's services directly would copy the token endpoint's own rules (flow, account, SPA lifetime); over
-/// loopback the real endpoint decides everything. Its limit: the server must listen with the scheme the browser used,
-/// so where TLS ends at a proxy and the server has no HTTPS endpoint of its own, code runs cannot be redeemed (the
-/// viewer says so, and id_token runs still work).
+/// loopback the real endpoint decides everything. Where TLS ends at a proxy (forwarded headers trusted) and the server
+/// has no HTTPS endpoint of its own, it calls its plain-HTTP address saying, as the proxy does, that the browser used
+/// HTTPS; loopback is a trusted proxy whenever forwarded headers are (see AddIdPWeb). Without forwarded headers and
+/// without an endpoint of the browser's scheme, code runs cannot be redeemed (the viewer says so; id_token runs work).
 /// </remarks>
-public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILogger<CodeRedeemer> logger)
+public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, IOptions<ServerOptions> serverOptions, ILogger<CodeRedeemer> logger)
 {
     /// <summary>The named HTTP client of the loopback connection (no proxy, no redirects, no cookies).</summary>
     public const string ClientName = "IdP.RunNow.OwnTokenEndpoint";
@@ -41,7 +44,14 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILo
         ArgumentNullException.ThrowIfNull(viewerRequest);
         ArgumentNullException.ThrowIfNull(run);
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        if (OwnAddress.Find(addresses, viewerRequest.Scheme) is not { } own)
+        var own = OwnAddress.Find(addresses, viewerRequest.Scheme);
+        var behindTlsProxy = false;
+        if (own is null && viewerRequest.IsHttps && serverOptions.Value.TrustForwardedHeaders && OwnAddress.Find(addresses, Uri.UriSchemeHttp) is { } plain)
+        {
+            (own, behindTlsProxy) = (plain, true);
+        }
+
+        if (own is null)
         {
             Log.NoOwnAddress(logger, viewerRequest.Scheme);
             return null;
@@ -61,6 +71,10 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, ILo
             }),
         };
         request.Headers.UserAgent.ParseAdd(UserAgent);
+        if (behindTlsProxy)
+        {
+            request.Headers.Add("X-Forwarded-Proto", Uri.UriSchemeHttps);
+        }
 
         try
         {

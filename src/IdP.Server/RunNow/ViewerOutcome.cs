@@ -1,3 +1,4 @@
+using IdP.Core.Contract;
 using IdP.Core.RunNow;
 
 namespace IdP.Server.RunNow;
@@ -28,7 +29,7 @@ public abstract record ViewerOutcome
     public sealed record FlowError(RunNowRun Run, string Error, string? Description, ResponseMode Mode) : ViewerOutcome
     {
         /// <summary>B2C's code at the start of the description (e.g. AADB2C90091), if any.</summary>
-        public string? Code => Description is { Length: >= 11 } d && d.StartsWith("AADB2C", StringComparison.Ordinal) && d[6..11].All(char.IsAsciiDigit) ? d[..11] : null;
+        public string? Code => B2CErrorCodes.CodeOf(Description);
     }
 
     /// <summary>The response does not fit the run: a code for an id_token run, or nothing usable.</summary>
