@@ -1,5 +1,6 @@
 using IdP.Server.ErrorPages;
 using IdP.Server.Protocol;
+using IdP.Server.RunNow;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +30,10 @@ public static class IdPApplicationExtensions
         {
             app.UseForwardedHeaders();
         }
+
+        // Run now's calls to the server's own address carry a marker only this process knows (see OwnRequestMarker).
+        var ownRequests = app.Services.GetRequiredService<OwnRequestMarker>();
+        app.Use(ownRequests.InvokeAsync);
 
         // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers).
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });

@@ -108,9 +108,8 @@ public static class IdPServerBuilderExtensions
             services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((options, serverOptions) =>
             {
                 options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-                // The configured proxies; none listed means any source, which StartupWarnings reports. With a list,
-                // loopback is added (as ASP.NET Core's default has it): a proxy on the same machine, and the server itself
-                // when Run now redeems a code at its own plain-HTTP address behind a TLS proxy (CodeRedeemer).
+                // Only the configured proxies (not ASP.NET Core's loopback default); none listed means any source, which
+                // StartupWarnings reports.
                 options.KnownIPNetworks.Clear();
                 options.KnownProxies.Clear();
                 foreach (var entry in KnownProxies.Entries(serverOptions.Value.KnownProxies))
@@ -121,11 +120,6 @@ public static class IdPServerBuilderExtensions
                     }
                 }
 
-                if (options.KnownIPNetworks.Count > 0)
-                {
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("::1/128"));
-                }
             });
         }
 

@@ -20,11 +20,11 @@ namespace IdP.Server.RunNow;
 /// the request through the application's pipeline in memory re-hosts ASP.NET Core, and issuing tokens through
 /// OpenIddict's services directly would copy the token endpoint's own rules (flow, account, SPA lifetime); over
 /// loopback the real endpoint decides everything. Where TLS ends at a proxy (forwarded headers trusted) and the server
-/// has no HTTPS endpoint of its own, it calls its plain-HTTP address saying, as the proxy does, that the browser used
-/// HTTPS; loopback is a trusted proxy whenever forwarded headers are (see AddIdPWeb). Without forwarded headers and
-/// without an endpoint of the browser's scheme, code runs cannot be redeemed (the viewer says so; id_token runs work).
+/// has no HTTPS endpoint of its own, it calls its plain-HTTP address with the process's own marker, which makes the call
+/// HTTPS as the browser's was (<see cref="OwnRequestMarker"/>). Without forwarded headers and without an endpoint of
+/// the browser's scheme, code runs cannot be redeemed (the viewer says so; id_token runs work).
 /// </remarks>
-public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, IOptions<ServerOptions> serverOptions, ILogger<CodeRedeemer> logger)
+public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, OwnRequestMarker marker, IOptions<ServerOptions> serverOptions, ILogger<CodeRedeemer> logger)
 {
     /// <summary>The named HTTP client of the loopback connection (no proxy, no redirects, no cookies).</summary>
     public const string ClientName = "IdP.RunNow.OwnTokenEndpoint";
@@ -73,7 +73,7 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, IOp
         request.Headers.UserAgent.ParseAdd(UserAgent);
         if (behindTlsProxy)
         {
-            request.Headers.Add("X-Forwarded-Proto", Uri.UriSchemeHttps);
+            marker.Mark(request);
         }
 
         try

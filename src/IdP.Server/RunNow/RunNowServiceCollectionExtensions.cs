@@ -26,6 +26,7 @@ public static class RunNowServiceCollectionExtensions
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();
+        services.AddSingleton<OwnRequestMarker>();
         services.AddHttpClient(CodeRedeemer.ClientName, client =>
             {
                 client.Timeout = TimeSpan.FromSeconds(30);

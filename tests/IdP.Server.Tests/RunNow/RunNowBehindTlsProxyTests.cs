@@ -23,6 +23,20 @@ public sealed class RunNowBehindTlsProxyTests(RunNowBehindTlsProxyFactory factor
     }
 
     [Fact]
+    public async Task A_guessed_own_request_marker_does_not_make_a_request_https()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{factory.Port}") };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/v2.0/.well-known/openid-configuration");
+        request.Headers.Add(OwnRequestMarker.HeaderName, "guessed");
+
+        using var response = await client.SendAsync(request);
+
+        // The server requires HTTPS and this request is plain HTTP from loopback with a wrong marker: refused as HTTP.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("HTTPS", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_forwarded_headers_an_https_viewer_on_a_plain_http_server_cannot_redeem()
     {
         await using var plain = new RunNowBehindTlsProxyFactory();
@@ -59,9 +73,11 @@ public sealed class RunNowBehindTlsProxyFactory : SqliteIdPFactory
 {
     public RunNowBehindTlsProxyFactory()
     {
-        UseKestrel(HttpsIdPFactory.FreePort());
+        UseKestrel(Port);
         With("IdP:Server:RequireHttps", "true");
         With("IdP:Server:TrustForwardedHeaders", "true");
         With("IdP:Server:KnownProxies:0", "10.9.8.0/24");
     }
+
+    public int Port { get; } = HttpsIdPFactory.FreePort();
 }
