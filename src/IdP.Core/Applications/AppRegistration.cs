@@ -32,6 +32,9 @@ public sealed record AppRegistration(string ClientId, string DisplayName)
     /// <summary>Allow the client credentials grant (used only when the application has a secret).</summary>
     public bool AllowClientCredentials { get; init; }
 
+    /// <summary>Allow tokens for the server's admin API (<c>idp.admin</c>, client credentials).</summary>
+    public bool AdminApiAccess { get; init; }
+
     /// <summary>The exposed API's App ID URI, or null when the application exposes no API.</summary>
     public string? AppIdUri { get; init; }
 

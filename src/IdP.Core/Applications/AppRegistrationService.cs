@@ -210,6 +210,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
         application.AllowImplicitIdToken = registration.AllowImplicitIdToken;
         application.AllowImplicitAccessToken = registration.AllowImplicitAccessToken;
         application.AllowClientCredentials = registration.AllowClientCredentials;
+        application.AdminApiAccess = registration.AdminApiAccess;
         application.AppIdUri = registration.AppIdUri;
         application.ApiScopes = [.. registration.ApiScopes];
         application.ApiPermissions = [.. registration.ApiPermissions.Select(p => ToPermission(p, application, others)).OfType<GrantedApiScope>().Distinct()];

@@ -29,6 +29,9 @@ public sealed class Application
     /// <summary>May get app-only tokens with the client credentials grant (needs a client secret).</summary>
     public bool AllowClientCredentials { get; set; }
 
+    /// <summary>May get tokens for the server's admin API (<see cref="ServerApi.AdminScope"/>) with client credentials.</summary>
+    public bool AdminApiAccess { get; set; }
+
     /// <summary>The exposed API's App ID URI (<c>https://contoso.onmicrosoft.com/tasks-api</c>), or null.</summary>
     public string? AppIdUri { get; set; }
 

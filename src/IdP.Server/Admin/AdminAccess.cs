@@ -25,6 +25,7 @@ public static class AdminAccess
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminBasicAuthenticationHandler>(Scheme, displayName: null, configureOptions: null);
+        services.AddScoped<Seeding.IStartupSeed, AdminApiSeed>();
 
         // Decided once from configuration and environment, as before: with credentials they are always required;
         // without, a developer's machine is open and anywhere else nobody can pass (the challenge answers 404).

@@ -21,11 +21,27 @@ public sealed class AdminOptions : IValidatableObject
     /// <summary>True when both the user name and the password are set.</summary>
     public bool IsConfigured => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
 
+    /// <summary>
+    /// The application the admin API's first caller uses (a script, a CI job, the CLI elsewhere): registered at start-up
+    /// as a confidential client that may use the client credentials grant for the scope <c>idp.admin</c>.
+    /// </summary>
+    [StringLength(128)]
+    public string? ClientId { get; set; }
+
+    /// <summary>Its secret (at least 16 characters), from a secret store or an environment variable.</summary>
+    [StringLength(512, MinimumLength = 16, ErrorMessage = "IdP:Admin:ClientSecret must be 16 to 512 characters.")]
+    public string? ClientSecret { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password))
         {
             yield return new ValidationResult("Set both IdP:Admin:UserName and IdP:Admin:Password, or neither.", [nameof(UserName), nameof(Password)]);
+        }
+
+        if (string.IsNullOrEmpty(ClientId) != string.IsNullOrEmpty(ClientSecret))
+        {
+            yield return new ValidationResult("Set both IdP:Admin:ClientId and IdP:Admin:ClientSecret, or neither.", [nameof(ClientId), nameof(ClientSecret)]);
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class ConfiguredApplication
     public bool AllowImplicitAccessToken { get; set; }
     public bool AllowClientCredentials { get; set; }
 
+    /// <summary>May call the admin API (scope <c>idp.admin</c>, client credentials; needs a secret).</summary>
+    public bool AdminApiAccess { get; set; }
+
     /// <summary>The exposed API's App ID URI (<c>https://contoso.onmicrosoft.com/tasks-api</c>).</summary>
     public string? AppIdUri { get; set; }
 
@@ -52,6 +55,7 @@ public sealed class ConfiguredApplication
         AllowImplicitIdToken = AllowImplicitIdToken,
         AllowImplicitAccessToken = AllowImplicitAccessToken,
         AllowClientCredentials = AllowClientCredentials,
+        AdminApiAccess = AdminApiAccess,
         AppIdUri = string.IsNullOrWhiteSpace(AppIdUri) ? null : AppIdUri,
         ApiScopes = [.. Scopes.Select(s => new ApiScope(s))],
         ApiPermissions = ApiPermissions,

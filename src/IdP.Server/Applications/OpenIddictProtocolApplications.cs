@@ -96,6 +96,11 @@ internal sealed class OpenIddictProtocolApplications(IOpenIddictApplicationManag
             descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
         }
 
+        if (application.IsConfidential && application.AdminApiAccess)
+        {
+            descriptor.Permissions.UnionWith([Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + ServerApi.AdminScope]);
+        }
+
         // A public client has nothing but PKCE to bind a code to itself; a SPA is public even when its app has secrets.
         if (!application.IsConfidential || application.RedirectUris.Any(r => r.Platform == AppPlatform.Spa))
         {

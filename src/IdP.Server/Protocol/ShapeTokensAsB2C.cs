@@ -47,7 +47,9 @@ internal sealed class ShapeTokensAsB2C : IOpenIddictServerHandler<GenerateTokenC
         claims.Remove(Claims.Scope);
         claims.Remove(Claims.ClientId);
         var apiScopes = context.Principal.GetScopes()
-            .Select(scope => ApiScopeValue.TryParse(scope, out _, out var name) && name != ApiScopeValue.Default ? name : null)
+            .Select(scope => scope == ServerApi.AdminScope ? scope
+                : ApiScopeValue.TryParse(scope, out _, out var name) && name != ApiScopeValue.Default ? name
+                : null)
             .OfType<string>()
             .ToList();
         if (apiScopes.Count > 0)

@@ -149,6 +149,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AdminApiAccess")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("AllowClientCredentials")
                         .HasColumnType("boolean");
 

@@ -144,6 +144,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AdminApiAccess")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AllowClientCredentials")
                         .HasColumnType("INTEGER");
 

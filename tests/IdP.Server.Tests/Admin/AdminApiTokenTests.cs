@@ -1,0 +1,52 @@
+using IdP.Core.Applications;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation;
+
+namespace IdP.Server.Tests.Admin;
+
+/// <summary>
+/// The admin API's bootstrap client (IdP:Admin:ClientId/ClientSecret) gets app-only tokens for scope idp.admin, which
+/// the server's own validation accepts; an application without admin access cannot get one.
+/// </summary>
+public sealed class AdminApiTokenTests(AdminApiTokenTests.Factory factory) : IClassFixture<AdminApiTokenTests.Factory>
+{
+    private const string ClientId = "bootstrap-admin";
+    private const string Secret = "bootstrap-admin-secret-0123456789";
+
+    [Fact]
+    public async Task The_bootstrap_client_gets_a_token_for_the_admin_api_that_our_validation_accepts()
+    {
+        var tokens = await new OidcClient(factory, ClientId, "https://unused.test") { ClientSecret = Secret }.ClientCredentialsAsync(scope: ServerApi.AdminScope);
+
+        Assert.Equal(200, tokens.Status);
+        var token = new JsonWebToken(tokens["access_token"]);
+        Assert.Equal([ServerApi.Audience], token.Audiences);
+        Assert.Equal(ServerApi.AdminScope, token.GetClaim("scp").Value);
+        var principal = await factory.WithScopeAsync(sp => sp.GetRequiredService<OpenIddictValidationService>().ValidateAccessTokenAsync(tokens["access_token"]!).AsTask());
+        Assert.Contains(ServerApi.AdminScope, principal.GetScopes());
+        Assert.Contains(ServerApi.Audience, principal.GetAudiences());
+    }
+
+    [Fact]
+    public async Task Another_confidential_client_cannot_get_an_admin_api_token()
+    {
+        var daemon = await factory.RegisterClientAsync(secret: "plain-daemon-secret-0123456789", allowClientCredentials: true);
+
+        var tokens = await daemon.ClientCredentialsAsync(scope: ServerApi.AdminScope);
+
+        Assert.Null(tokens["access_token"]);
+        Assert.StartsWith("AADB2C90205:", tokens.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    public sealed class Factory : SqliteIdPFactory
+    {
+        public Factory()
+        {
+            With("IdP:Admin:ClientId", ClientId);
+            With("IdP:Admin:ClientSecret", Secret);
+        }
+    }
+}
