@@ -1,6 +1,8 @@
 using IdP.Core.Accounts;
+using IdP.Core.Passwords;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Accounts;
 
@@ -9,7 +11,14 @@ internal static class AccountsServiceCollectionExtensions
     /// <summary>Local accounts: ASP.NET Core Identity for storage and hashing, our services for creation and standing.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        // Stateless, so one instance serves all (and DummyPasswordHash, a singleton, can use it).
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashingOptions>>((hasher, hashing) =>
+        {
+            hasher.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            hasher.IterationCount = hashing.Value.HashIterations;
+        });
+
+        // Stateless, so one instance serves all (and DummyPasswordHash, a singleton, can use it: same cost as real hashes).
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddIdentityCore<Account>(options =>
             {
