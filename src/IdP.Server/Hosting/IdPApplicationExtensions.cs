@@ -35,6 +35,13 @@ public static class IdPApplicationExtensions
         var ownRequests = app.Services.GetRequiredService<OwnRequestMarker>();
         app.Use(ownRequests.InvokeAsync);
 
+        app.UseSecurityHeaders();
+        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.RequireHttps)
+        {
+            // Browsers that once reached us over HTTPS never try plain HTTP again (not sent for localhost).
+            app.UseHsts();
+        }
+
         // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers).
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
