@@ -1,4 +1,5 @@
 using IdP.Server.ErrorPages;
+using IdP.Server.Health;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
@@ -63,7 +64,7 @@ public static class IdPApplicationExtensions
         app.MapPolicyEndpoints();
         app.MapRazorPages();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapIdPHealth();
         return app;
     }
 }

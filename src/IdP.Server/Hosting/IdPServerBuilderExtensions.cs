@@ -10,6 +10,7 @@ using IdP.Server.Audit;
 using IdP.Server.Data;
 using IdP.Server.Email;
 using IdP.Server.ErrorPages;
+using IdP.Server.Health;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
 using IdP.Server.Maintenance;
@@ -55,6 +56,7 @@ public static class IdPServerBuilderExtensions
         services.AddEmail();
         services.AddPasswordReset();
         services.AddSeeding();
+        services.AddIdPHealth();
         services.AddIdPWeb(server);
         services.AddRunNow();
         return builder;

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace IdP.Server.Health;
+
+/// <summary>
+/// <c>/healthz/live</c>: the process answers (restart it when it does not). <c>/healthz/ready</c>: it can serve sign-ins
+/// (database reachable, migrations applied); a stuck outbox makes it Degraded (200), not unready. <c>/health</c> stays
+/// as the liveness answer it always was.
+/// </summary>
+internal static class HealthEndpoints
+{
+    private const string Ready = "ready";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IServiceCollection AddIdPHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready])
+            .AddCheck<OutboxFlowCheck>("outbox", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIdPHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    // Status and each check's description; never exception details (they may name hosts or credentials).
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
+    }
+}
