@@ -7,11 +7,14 @@ public abstract record AppChange
     {
     }
 
+    /// <summary>The change is stored.</summary>
+    /// <param name="Application">The application after the change (as it was, for a delete).</param>
     public sealed record Saved(Application Application) : AppChange;
 
     /// <summary>Nothing was stored; each error names the field it is about.</summary>
     public sealed record Invalid(IReadOnlyList<AppRegistrationError> Errors) : AppChange;
 
+    /// <summary>No application has the client id.</summary>
     public sealed record NotFound : AppChange;
 }
 
@@ -25,9 +28,15 @@ public abstract record SecretCreation
     {
     }
 
+    /// <summary>The secret was made; only its hash is stored.</summary>
+    /// <param name="Secret">The stored secret (hash and hint).</param>
+    /// <param name="Value">The secret itself, to show the operator once.</param>
     public sealed record Created(ClientSecret Secret, string Value) : SecretCreation;
 
+    /// <summary>No secret was made.</summary>
+    /// <param name="Errors">Why: a bad description or expiry, or the application already has the most secrets allowed.</param>
     public sealed record Invalid(IReadOnlyList<AppRegistrationError> Errors) : SecretCreation;
 
+    /// <summary>No application has the client id.</summary>
     public sealed record NotFound : SecretCreation;
 }

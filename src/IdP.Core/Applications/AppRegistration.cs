@@ -25,8 +25,10 @@ public sealed record AppRegistration(string ClientId, string DisplayName)
     /// <summary>Operator-chosen client secrets, replacing the previously configured ones.</summary>
     public IReadOnlyList<ConfiguredClientSecret> ClientSecrets { get; init; } = [];
 
+    /// <summary>B2C's "ID tokens (used for implicit and hybrid flows)" checkbox.</summary>
     public bool AllowImplicitIdToken { get; init; }
 
+    /// <summary>B2C's "Access tokens (used for implicit flows)" checkbox.</summary>
     public bool AllowImplicitAccessToken { get; init; }
 
     /// <summary>Allow the client credentials grant (used only when the application has a secret).</summary>
