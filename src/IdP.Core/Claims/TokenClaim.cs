@@ -6,6 +6,7 @@ public sealed record TokenClaim(string Type, string Value, TokenClaimShape Shape
 /// <summary>How a claim's value is written in the JWT.</summary>
 public enum TokenClaimShape
 {
+    /// <summary>A JSON string.</summary>
     Text,
 
     /// <summary>A JSON number (e.g. <c>auth_time</c>).</summary>
