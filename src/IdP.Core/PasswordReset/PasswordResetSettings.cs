@@ -10,6 +10,7 @@ public sealed record PasswordResetSettings(PasswordResetMode Mode, Guid? GroupId
     /// <summary>Reset is off (the default, and the answer before the tenant exists).</summary>
     public static PasswordResetSettings Off { get; } = new(PasswordResetMode.None, null);
 
+    /// <summary>True when anyone at all may reset.</summary>
     public bool Enabled => Mode != PasswordResetMode.None;
 }
 
@@ -110,8 +111,12 @@ public abstract record PasswordResetSettingsChange
     {
     }
 
+    /// <summary>The switch is stored.</summary>
+    /// <param name="Settings">The switch as stored.</param>
     public sealed record Saved(PasswordResetSettings Settings) : PasswordResetSettingsChange;
 
+    /// <summary>Nothing changed.</summary>
+    /// <param name="Errors">Why, worded for the operator: no group for Selected, an unknown group, or no tenant yet.</param>
     public sealed record Invalid(IReadOnlyList<string> Errors) : PasswordResetSettingsChange;
 }
 

@@ -10,7 +10,7 @@ public abstract record SendCodeResult
     /// <summary>A code is stored and, when an account has the address, its email is in the outbox.</summary>
     public sealed record Sent(DateTimeOffset ExpiresAt) : SendCodeResult;
 
-    /// <summary>The resend cooldown or the hourly limit for this address was hit ("There have been too many requests…").</summary>
+    /// <summary>The resend cooldown (or back-off), or the hourly or daily limit, for this address was hit ("There have been too many requests…").</summary>
     public sealed record Throttled : SendCodeResult;
 
     /// <summary>What was typed cannot be an address (or, on username flows, a username).</summary>
@@ -23,7 +23,10 @@ public abstract record SendCodeResult
 /// <summary>Why a typed address or username was refused before anything was sent.</summary>
 public enum ResetInputProblem
 {
+    /// <summary>Nothing was typed.</summary>
     Required,
+
+    /// <summary>What was typed cannot be an email address (or a username).</summary>
     Malformed,
 }
 
@@ -53,6 +56,7 @@ public abstract record VerifyCodeResult
 /// <summary>Where the journey's email verification stands, for drawing step 1.</summary>
 public sealed record ResetCodeState(EmailVerificationStatus? Status, string? Address, string? Username)
 {
+    /// <summary>No code has been sent in this journey yet.</summary>
     public static ResetCodeState None { get; } = new(null, null, null);
 }
 
