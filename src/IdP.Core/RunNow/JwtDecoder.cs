@@ -87,20 +87,28 @@ public abstract record JwtDecoding
     {
     }
 
+    /// <summary>The token is a readable JWT.</summary>
+    /// <param name="Token">Its header, payload and claims.</param>
     public sealed record Decoded(DecodedJwt Token) : JwtDecoding;
 
+    /// <summary>The token cannot be shown decoded.</summary>
+    /// <param name="Problem">Why not.</param>
     public sealed record NotReadable(JwtProblem Problem) : JwtDecoding;
 }
 
 /// <summary>Why a token could not be shown decoded.</summary>
 public enum JwtProblem
 {
+    /// <summary>No token was given.</summary>
     Empty,
+
+    /// <summary>Longer than <see cref="JwtDecoder.MaxLength"/>.</summary>
     TooLong,
 
     /// <summary>A JWE (five parts): only the server that encrypted it can read it, by design.</summary>
     Encrypted,
 
+    /// <summary>Not three base64url parts whose header and payload are JSON objects.</summary>
     Malformed,
 }
 

@@ -11,8 +11,13 @@ public sealed record RunNowAuthorizeRequest(string ClientId, string Nonce, strin
     /// <summary><c>form_post</c> when the response goes to our viewer (tokens stay out of URLs and logs); otherwise B2C's default.</summary>
     public string? ResponseMode { get; init; }
 
+    /// <summary>The PKCE S256 challenge of a code run to the viewer or to a public client.</summary>
     public string? CodeChallenge { get; init; }
+
+    /// <summary>The developer's <c>ui_locales</c>, passed on.</summary>
     public string? UiLocales { get; init; }
+
+    /// <summary>The developer's <c>login_hint</c>, passed on.</summary>
     public string? LoginHint { get; init; }
 }
 
