@@ -117,6 +117,7 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 }
 
 /// <summary>What an account is created with.</summary>
+/// <param name="Password">The initial password, stored hashed; no flow's complexity rule applies here.</param>
 public sealed record NewAccount(string Password)
 {
     /// <summary>Email address to sign in with; also the contact email when none is given.</summary>

@@ -19,6 +19,8 @@ public abstract record AppChange
 }
 
 /// <summary>A problem with one field of a registration, worded for the operator.</summary>
+/// <param name="Field">The field, by its name in the admin API and configuration (such as <c>redirectUris</c>).</param>
+/// <param name="Message">What is wrong.</param>
 public sealed record AppRegistrationError(string Field, string Message);
 
 /// <summary>A secret made by the server: its value is here once and never stored.</summary>

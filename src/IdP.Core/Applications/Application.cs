@@ -74,9 +74,13 @@ public enum AppPlatform
 }
 
 /// <summary>A reply URL on a platform.</summary>
+/// <param name="Platform">The platform whose rules the URL follows.</param>
+/// <param name="Uri">The reply URL as registered.</param>
 public sealed record PlatformRedirectUri(AppPlatform Platform, string Uri);
 
 /// <summary>A scope an exposed API defines, such as <c>tasks.read</c>.</summary>
+/// <param name="Name">The scope's name, requested as <c>{AppIdUri}/{Name}</c>.</param>
+/// <param name="Description">What the scope allows, for operators.</param>
 public sealed record ApiScope(string Name, string? Description = null);
 
 /// <summary>Permission to request <see cref="Scope"/> of the API registered as <see cref="ResourceClientId"/>.</summary>

@@ -132,4 +132,8 @@ public sealed record DecodedJwt(string Raw, JsonElement Header, JsonElement Payl
 }
 
 /// <summary>A claim as shown: its value as text (JSON for arrays, objects and numbers) and, for time claims, the time.</summary>
+/// <param name="Name">The claim's name.</param>
+/// <param name="Value">Strings as they are; other kinds as pretty-printed JSON.</param>
+/// <param name="Kind">The JSON kind of the value.</param>
+/// <param name="Time">The time, for claims that hold one (<c>exp</c>, <c>iat</c>…); otherwise null.</param>
 public sealed record DecodedClaim(string Name, string Value, JsonValueKind Kind, DateTimeOffset? Time);

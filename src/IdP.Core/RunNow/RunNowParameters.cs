@@ -5,6 +5,12 @@ namespace IdP.Core.RunNow;
 /// its viewer when no <c>client_id</c> is given, <c>response_type=id_token</c>, and <c>scope=openid</c>
 /// (<c>openid offline_access</c> for a code run, so the viewer also shows a refresh token).
 /// </summary>
+/// <param name="ClientId">The application to run for; null for the built-in one.</param>
+/// <param name="RedirectUri">The reply URL; null to let Run now choose.</param>
+/// <param name="ResponseType">What to ask the flow for.</param>
+/// <param name="Scope">The scopes to ask for, <c>openid</c> first.</param>
+/// <param name="UiLocales">Passed on to the flow.</param>
+/// <param name="LoginHint">Passed on to the flow.</param>
 public sealed record RunNowParameters(string? ClientId, string? RedirectUri, RunNowResponseType ResponseType, string Scope, string? UiLocales, string? LoginHint)
 {
     /// <summary>The application to run the flow for; the built-in application when absent.</summary>

@@ -85,6 +85,8 @@ public static class UserFlowRules
 }
 
 /// <summary>An inclusive range.</summary>
+/// <param name="Min">The smallest value in the range.</param>
+/// <param name="Max">The largest value in the range.</param>
 public readonly record struct Range<T>(T Min, T Max)
     where T : IComparable<T>
 {
