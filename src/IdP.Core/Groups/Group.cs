@@ -22,7 +22,7 @@ public sealed class Group
 /// <summary>Membership of one account in one group.</summary>
 public sealed class GroupMember
 {
-    /// <summary>The group.</summary>
+    /// <summary>The group the account belongs to.</summary>
     public Guid GroupId { get; set; }
 
     /// <summary>The member account.</summary>

@@ -34,10 +34,10 @@ public sealed class EmailVerification
     /// <summary>When the code stops working (<see cref="PasswordResetOptions.CodeLifetime"/> after sending).</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// <summary>Wrong entries so far, each counted before its comparison so parallel guesses cannot exceed the limit.</summary>
+    /// <summary>Wrong entries so far: each entry is counted before its comparison (a right one is taken back), so parallel guesses cannot exceed the limit.</summary>
     public int FailedAttempts { get; set; }
 
-    /// <summary>Where the code stands.</summary>
+    /// <summary>Pending until the right code is entered; the later states say whether it was used or why it stopped working.</summary>
     public EmailVerificationStatus Status { get; set; } = EmailVerificationStatus.Pending;
 
     /// <summary>When the right code was entered.</summary>
@@ -46,7 +46,7 @@ public sealed class EmailVerification
     /// <summary>Set after verification: the account the address belongs to (null when none does).</summary>
     public Guid? AccountId { get; set; }
 
-    /// <summary>Optimistic concurrency token, renewed on each status change.</summary>
+    /// <summary>Optimistic concurrency token: verifying or replacing the code renews it, so a tracked save over a stale copy fails.</summary>
     public Guid Version { get; set; }
 }
 

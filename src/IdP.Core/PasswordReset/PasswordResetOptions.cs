@@ -47,10 +47,10 @@ public sealed class PasswordResetOptions : IValidatableObject
     /// </summary>
     public bool LogCodes { get; internal set; }
 
-    /// <see cref="CodeLifetimeSeconds"/> as a duration.
+    /// <summary>How long a code is valid, from <see cref="CodeLifetimeSeconds"/>.</summary>
     public TimeSpan CodeLifetime => TimeSpan.FromSeconds(CodeLifetimeSeconds);
 
-    /// <see cref="ResendCooldownSeconds"/> as a duration.
+    /// <summary>The wait before another code to the same address, from <see cref="ResendCooldownSeconds"/>.</summary>
     public TimeSpan ResendCooldown => TimeSpan.FromSeconds(ResendCooldownSeconds);
 
     /// <summary>The checks across settings that attributes cannot state: a known mode, a group for Selected, a daily limit at least the hourly one.</summary>

@@ -19,7 +19,7 @@ public sealed record RunNowParameters(string? ClientId, string? RedirectUri, Run
     /// <summary>Where the flow's response goes; when absent, the viewer if the application has it, else its only reply URL.</summary>
     public const string RedirectUriName = "redirect_uri";
 
-    /// <c>id_token</c> (the default) or <c>code</c>.
+    /// <summary>What the run asks the flow for: <c>id_token</c> (the default) or <c>code</c>.</summary>
     public const string ResponseTypeName = "response_type";
 
     /// <summary>Scopes to ask for; <c>openid</c> is added when missing.</summary>

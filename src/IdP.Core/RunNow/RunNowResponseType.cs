@@ -13,10 +13,10 @@ public enum RunNowResponseType
 /// <summary>Wire values of <see cref="RunNowResponseType"/>.</summary>
 public static class RunNowResponseTypes
 {
-    /// <c>response_type</c> for <see cref="RunNowResponseType.IdToken"/>.
+    /// <summary>The <c>response_type</c> value of <see cref="RunNowResponseType.IdToken"/>.</summary>
     public const string IdToken = "id_token";
 
-    /// <c>response_type</c> for <see cref="RunNowResponseType.Code"/>.
+    /// <summary>The <c>response_type</c> value of <see cref="RunNowResponseType.Code"/>.</summary>
     public const string Code = "code";
 
     /// <summary>The <c>response_type</c> value.</summary>

@@ -111,7 +111,7 @@ public enum IssuerFormat
 /// <summary>B2C's token compatibility "Subject (sub) claim" setting.</summary>
 public enum SubjectClaim
 {
-    /// <c>sub</c> carries the account's object id (the same value as <c>oid</c>).
+    /// <summary>B2C's default: <c>sub</c> carries the account's object id (the same value as <c>oid</c>).</summary>
     ObjectId = 0,
 
     /// <summary>Legacy: <c>sub</c> carries "Not supported currently. Use oid claim."</summary>
