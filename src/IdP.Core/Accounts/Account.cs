@@ -9,15 +9,24 @@ namespace IdP.Core.Accounts;
 /// </summary>
 public sealed class Account : IdentityUser<Guid>
 {
+    /// <summary>The <c>name</c> claim.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>The <c>given_name</c> claim.</summary>
     public string? GivenName { get; set; }
+
+    /// <summary>The <c>family_name</c> claim.</summary>
     public string? Surname { get; set; }
 
     /// <summary>Disabled accounts can neither sign in nor reset their password.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the account last changed (today only a password change sets it).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The email addresses and username the account signs in with.</summary>
     public List<SignInName> SignInNames { get; set; } = [];
 }

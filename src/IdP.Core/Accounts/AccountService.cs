@@ -117,16 +117,25 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 }
 
 /// <summary>What an account is created with.</summary>
+/// <param name="Password">The initial password, stored hashed; no flow's complexity rule applies here.</param>
 public sealed record NewAccount(string Password)
 {
+    /// <summary>Email address to sign in with; also the contact email when none is given.</summary>
     public string? SignInEmail { get; init; }
+
+    /// <summary>Username to sign in with.</summary>
     public string? Username { get; init; }
 
     /// <summary>Recovery address; defaults to <see cref="SignInEmail"/>.</summary>
     public string? ContactEmail { get; init; }
 
+    /// <summary>The <c>name</c> claim.</summary>
     public string? DisplayName { get; init; }
+
+    /// <summary>The <c>given_name</c> claim.</summary>
     public string? GivenName { get; init; }
+
+    /// <summary>The <c>family_name</c> claim.</summary>
     public string? Surname { get; init; }
 }
 
@@ -137,7 +146,11 @@ public abstract record AccountCreation
     {
     }
 
+    /// <summary>The account was stored.</summary>
+    /// <param name="Account">The new account, with its sign-in names.</param>
     public sealed record Created(Account Account) : AccountCreation;
 
+    /// <summary>Nothing was stored.</summary>
+    /// <param name="Errors">Why, one message per problem (a malformed or taken name, no name at all, an invalid contact email).</param>
     public sealed record Invalid(IReadOnlyList<string> Errors) : AccountCreation;
 }

@@ -33,6 +33,7 @@ public abstract record AccountCheck
     }
 
     /// <summary>The account may be signed in.</summary>
+    /// <param name="Account">The account as stored now.</param>
     public sealed record Valid(Account Account) : AccountCheck;
 
     /// <summary>It may not; apps that redeem a grant receive <see cref="Error"/>.</summary>

@@ -5,6 +5,8 @@ namespace IdP.Core.Applications;
 /// desired state. Client secrets given here are the operator's own choice (<see cref="ClientSecretSource.Configuration"/>);
 /// generated ones come from <see cref="AppRegistrationService.AddSecretAsync"/> and survive a change.
 /// </summary>
+/// <param name="ClientId">The application (client) id; a registration with an existing id changes that application.</param>
+/// <param name="DisplayName">The name operators see.</param>
 public sealed record AppRegistration(string ClientId, string DisplayName)
 {
     /// <summary>Reply URLs on the Web platform.</summary>
@@ -25,8 +27,10 @@ public sealed record AppRegistration(string ClientId, string DisplayName)
     /// <summary>Operator-chosen client secrets, replacing the previously configured ones.</summary>
     public IReadOnlyList<ConfiguredClientSecret> ClientSecrets { get; init; } = [];
 
+    /// <summary>B2C's "ID tokens (used for implicit and hybrid flows)" checkbox.</summary>
     public bool AllowImplicitIdToken { get; init; }
 
+    /// <summary>B2C's "Access tokens (used for implicit flows)" checkbox.</summary>
     public bool AllowImplicitAccessToken { get; init; }
 
     /// <summary>Allow the client credentials grant (used only when the application has a secret).</summary>
@@ -50,4 +54,7 @@ public sealed record AppRegistration(string ClientId, string DisplayName)
 }
 
 /// <summary>A client secret an operator chose, with an optional expiry.</summary>
+/// <param name="Value">The secret itself; only its hash is stored.</param>
+/// <param name="ExpiresAt">After this it no longer authenticates; null for never.</param>
+/// <param name="Description">The operator's note on what the secret is for.</param>
 public sealed record ConfiguredClientSecret(string Value, DateTimeOffset? ExpiresAt = null, string? Description = null);

@@ -8,11 +8,22 @@ namespace IdP.Core.Applications;
 /// </summary>
 public static partial class AppRegistrationRules
 {
+    /// <summary>Longest client id, in characters.</summary>
     public const int MaxClientIdLength = 128;
+
+    /// <summary>Longest display name, in characters.</summary>
     public const int MaxDisplayNameLength = 256;
+
+    /// <summary>Most reply URLs an application has, all platforms together.</summary>
     public const int MaxRedirectUris = 256;
+
+    /// <summary>Longest App ID URI, in characters.</summary>
     public const int MaxAppIdUriLength = 256;
+
+    /// <summary>Most scopes an exposed API defines.</summary>
     public const int MaxScopes = 100;
+
+    /// <summary>Most client secrets an application has.</summary>
     public const int MaxSecrets = 10;
 
     /// <summary>Every problem with <paramref name="registration"/>, each naming its field; empty when it is valid.</summary>

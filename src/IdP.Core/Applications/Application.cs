@@ -7,11 +7,13 @@ namespace IdP.Core.Applications;
 /// </summary>
 public sealed class Application
 {
+    /// <summary>Primary key; apps know the application by <see cref="ClientId"/>.</summary>
     public Guid Id { get; set; }
 
     /// <summary>The application (client) id apps send as <c>client_id</c>; the <c>aud</c> of its ID tokens.</summary>
     public required string ClientId { get; set; }
 
+    /// <summary>The name operators see in lists.</summary>
     public required string DisplayName { get; set; }
 
     /// <summary>Reply URLs, each on its platform, matched exactly (loopback ports excepted on the public client platform).</summary>
@@ -44,7 +46,10 @@ public sealed class Application
     /// <summary>Client secrets; an application with at least one is a confidential client.</summary>
     public List<ClientSecret> Secrets { get; set; } = [];
 
+    /// <summary>When the application was registered.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the registration last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>True when the application authenticates at the token endpoint with a secret.</summary>
@@ -72,9 +77,13 @@ public enum AppPlatform
 }
 
 /// <summary>A reply URL on a platform.</summary>
+/// <param name="Platform">The platform whose rules the URL follows.</param>
+/// <param name="Uri">The reply URL as registered.</param>
 public sealed record PlatformRedirectUri(AppPlatform Platform, string Uri);
 
 /// <summary>A scope an exposed API defines, such as <c>tasks.read</c>.</summary>
+/// <param name="Name">The scope's name, requested as <c>{AppIdUri}/{Name}</c>.</param>
+/// <param name="Description">What the scope allows, for operators.</param>
 public sealed record ApiScope(string Name, string? Description = null);
 
 /// <summary>Permission to request <see cref="Scope"/> of the API registered as <see cref="ResourceClientId"/>.</summary>

@@ -6,7 +6,10 @@ namespace IdP.Core.Applications;
 /// </summary>
 public sealed class ClientSecret
 {
+    /// <summary>The id an operator removes the secret by.</summary>
     public Guid Id { get; set; }
+
+    /// <summary>The application the secret authenticates.</summary>
     public Guid ApplicationId { get; set; }
 
     /// <summary>The hash, in the format <see cref="ClientSecretHasher"/> writes (algorithm first).</summary>
@@ -15,11 +18,13 @@ public sealed class ClientSecret
     /// <summary>The secret's first three characters, so operators can tell secrets apart.</summary>
     public required string Hint { get; set; }
 
+    /// <summary>The operator's note on what the secret is for.</summary>
     public string? Description { get; set; }
 
     /// <summary>Who made it: configuration secrets are replaced by the next start's configuration, generated ones stay.</summary>
     public ClientSecretSource Source { get; set; }
 
+    /// <summary>When the secret was made.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>After this instant the secret no longer authenticates; null for configured secrets without an expiry.</summary>

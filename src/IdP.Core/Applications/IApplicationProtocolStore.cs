@@ -17,4 +17,7 @@ public interface IApplicationProtocolStore
 /// An application with every scope value resolved: the API scopes it may request (<c>{App ID URI}/{scope}</c>, and
 /// <c>{App ID URI}/.default</c> for each API it has a permission on) and the scopes its own API defines.
 /// </summary>
+/// <param name="Application">The registration.</param>
+/// <param name="PermittedScopes">Scope values the application may request.</param>
+/// <param name="ExposedScopes">Scope values its own API defines.</param>
 public sealed record ProtocolApplication(Application Application, IReadOnlyList<string> PermittedScopes, IReadOnlyList<string> ExposedScopes);

@@ -7,6 +7,7 @@ namespace IdP.Core.Applications;
 /// </summary>
 public static class RedirectUriRules
 {
+    /// <summary>Longest reply URL, in characters.</summary>
     public const int MaxLength = 2048;
 
     private static readonly HashSet<string> ForbiddenSchemes = new(StringComparer.OrdinalIgnoreCase) { "javascript", "data", "file", "vbscript", "blob", "about" };

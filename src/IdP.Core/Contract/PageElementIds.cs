@@ -7,29 +7,63 @@ namespace IdP.Core.Contract;
 public static class PageElementIds
 {
     // Sign-in (unified) page.
+    /// <summary>The sign-in name input (email address or username, per the user flow).</summary>
     public const string SignInName = "signInName";
+
+    /// <summary>The password input.</summary>
     public const string Password = "password";
+
+    /// <summary>The sign-in button.</summary>
     public const string Next = "next";
+
+    /// <summary>The forgot-password link (a button where the hand-off needs a POST); also the hand-off page's continue button.</summary>
     public const string ForgotPassword = "forgotPassword";
+
+    /// <summary>The cancel button, which ends the journey with AADB2C90091.</summary>
     public const string Cancel = "cancel";
 
     // Self-asserted page: email verification.
+    /// <summary>The email address input.</summary>
     public const string Email = "email";
+
+    /// <summary>The username input, shown only on user flows whose sign-in name is a username.</summary>
     public const string Username = "username";
+
+    /// <summary>The button that sends a verification code.</summary>
     public const string EmailVerifySend = "email_ver_but_send";
+
+    /// <summary>The verification code input.</summary>
     public const string EmailVerifyInput = "email_ver_input";
+
+    /// <summary>The button that checks the typed code.</summary>
     public const string EmailVerifyVerify = "email_ver_but_verify";
+
+    /// <summary>The button that sends a new code.</summary>
     public const string EmailVerifyResend = "email_ver_but_resend";
+
+    /// <summary>The button that unlocks the address to change it after a code was sent.</summary>
     public const string EmailVerifyEdit = "email_ver_but_edit";
+
+    /// <summary>The status text that says a code was sent.</summary>
     public const string EmailVerifyInfo = "email_info";
+
+    /// <summary>The status text that says the address is verified.</summary>
     public const string EmailVerifySuccess = "email_success";
+
+    /// <summary>The self-asserted page's continue button.</summary>
     public const string Continue = "continue";
 
     // Self-asserted page: new password.
+    /// <summary>The new password input.</summary>
     public const string NewPassword = "newPassword";
+
+    /// <summary>The confirm-new-password input.</summary>
     public const string ReenterPassword = "reenterPassword";
 
     // Shared.
+    /// <summary>The first paragraph of the page-level error block.</summary>
     public const string ErrorMessage = "errorMessage";
+
+    /// <summary>The container of the page's content; its <c>data-name</c> says which B2C page it is (Unified, SelfAsserted…).</summary>
     public const string Api = "api";
 }

@@ -21,28 +21,61 @@ namespace IdP.Core.Data;
 /// </summary>
 public interface IIdPDbContext
 {
+    /// <summary>The deployment's one tenant.</summary>
     DbSet<Tenant> Tenants { get; }
+
+    /// <summary>User flows (policies), such as <c>B2C_1_signin</c>.</summary>
     DbSet<UserFlow> UserFlows { get; }
+
+    /// <summary>Local accounts.</summary>
     DbSet<Account> Users { get; }
+
+    /// <summary>The email addresses and usernames accounts sign in with.</summary>
     DbSet<SignInName> SignInNames { get; }
+
+    /// <summary>Failed-password counters and lockouts, per typed sign-in name.</summary>
     DbSet<SignInThrottle> SignInThrottles { get; }
+
+    /// <summary>Authorization requests while the user is on our pages.</summary>
     DbSet<AuthorizationJourney> Journeys { get; }
+
+    /// <summary>Groups of accounts (for the password-reset switch's Selected mode).</summary>
     DbSet<Group> Groups { get; }
+
+    /// <summary>Which accounts are in which groups.</summary>
     DbSet<GroupMember> GroupMembers { get; }
+
+    /// <summary>Verification codes sent during password resets, as hashes.</summary>
     DbSet<EmailVerification> EmailVerifications { get; }
+
+    /// <summary>The resend cooldown per address hash, and the lock that serialises sends to one address.</summary>
     DbSet<EmailSendThrottle> EmailSendThrottles { get; }
+
+    /// <summary>Every code sent, per address hash, kept a day for the hourly and daily limits.</summary>
     DbSet<EmailCodeSend> EmailCodeSends { get; }
+
+    /// <summary>Emails to send, and for a while those sent, dropped or failed (failed ones stay for an operator).</summary>
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    /// <summary>The audit log of security-relevant steps.</summary>
     DbSet<AuditEvent> AuditEvents { get; }
+
+    /// <summary>Runs started with Run now, which the viewer checks a flow's response against.</summary>
     DbSet<RunNowRun> RunNowRuns { get; }
+
+    /// <summary>Application registrations as operators edit them.</summary>
     DbSet<Application> Applications { get; }
+
+    /// <summary>Client secrets of the applications, as hashes.</summary>
     DbSet<ClientSecret> ClientSecrets { get; }
 
+    /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }
 
     /// <summary>The change tracker's entry for <paramref name="entity"/> (to detach or reload it).</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 
+    /// <summary>Saves every tracked change, inside the caller's transaction when one is open.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

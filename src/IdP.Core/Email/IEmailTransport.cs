@@ -21,5 +21,6 @@ public abstract record EmailDelivery
     public sealed record Failed(string Error) : EmailDelivery;
 
     /// <summary>It never will: the message itself is unusable (an address the mail library cannot parse). Not retried.</summary>
+    /// <param name="Error">Why, for the operator (never the message content).</param>
     public sealed record Rejected(string Error) : EmailDelivery;
 }

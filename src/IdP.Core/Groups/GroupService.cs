@@ -75,9 +75,14 @@ public abstract record GroupChange
     {
     }
 
+    /// <summary>The change is stored (or there was nothing to change, such as adding a member twice).</summary>
+    /// <param name="Group">The group that was created or changed.</param>
     public sealed record Saved(Group Group) : GroupChange;
 
+    /// <summary>Nothing changed.</summary>
+    /// <param name="Error">Why, worded for the operator: a bad or taken name, or an unknown account.</param>
     public sealed record Invalid(string Error) : GroupChange;
 
+    /// <summary>No group has the id.</summary>
     public sealed record NotFound : GroupChange;
 }

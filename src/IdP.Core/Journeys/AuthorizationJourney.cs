@@ -28,8 +28,10 @@ public sealed class AuthorizationJourney
     /// </summary>
     public required string RequestFingerprint { get; set; }
 
+    /// <summary>The app's <c>client_id</c>: the authorize endpoint completes the journey only for the same app.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>Where the journey stands; every change is a compare-and-set on <see cref="Version"/>.</summary>
     public JourneyStatus Status { get; set; } = JourneyStatus.Pending;
 
     /// <summary>Set when the user has authenticated (signed in, or reset the password).</summary>
@@ -44,19 +46,31 @@ public sealed class AuthorizationJourney
     /// </summary>
     public string? SecurityStamp { get; set; }
 
+    /// <summary>When the app's authorize request started the journey.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>After this the journey can no longer be continued (<see cref="SignIn.SignInOptions.JourneyLifetime"/> after it started).</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>Optimistic concurrency: two tabs or nodes cannot both complete the same journey.</summary>
     public Guid Version { get; set; }
 }
 
-/// <summary>Where a journey stands. Every state but Pending is final, and the authorize endpoint acts on it once.</summary>
+/// <summary>Where a journey stands. Every state but Pending is the user's final answer, which the authorize endpoint acts on once (then Completed).</summary>
 public enum JourneyStatus
 {
+    /// <summary>The user is still on our pages.</summary>
     Pending = 0,
+
+    /// <summary>The user signed in (or reset the password); the authorize endpoint issues tokens unless the account changed since.</summary>
     Authenticated = 1,
+
+    /// <summary>The user cancelled; the app receives AADB2C90091.</summary>
     Cancelled = 2,
+
+    /// <summary>The user chose "forgot password" on a hand-off flow; the app receives AADB2C90118.</summary>
     ForgotPassword = 3,
+
+    /// <summary>The authorize endpoint has answered the app; the journey cannot be used again.</summary>
     Completed = 4,
 }

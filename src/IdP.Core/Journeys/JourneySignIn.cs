@@ -10,6 +10,8 @@ public abstract record JourneySignIn
     }
 
     /// <summary>Tokens may be issued for this account, with <c>auth_time</c> = <see cref="AuthenticatedAt"/>.</summary>
+    /// <param name="Account">The account to issue tokens for, as stored now.</param>
+    /// <param name="AuthenticatedAt">When the user authenticated.</param>
     public sealed record Ready(Account Account, DateTimeOffset AuthenticatedAt) : JourneySignIn;
 
     /// <summary>The account is gone, disabled, or its security stamp changed (a password reset) since the user authenticated.</summary>

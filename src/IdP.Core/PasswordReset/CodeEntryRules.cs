@@ -5,6 +5,8 @@ namespace IdP.Core.PasswordReset;
 /// <c>NumRetryAttempts</c>). Arithmetic only: the reset service counts entries atomically in the database, comparing
 /// with these values.
 /// </summary>
+/// <param name="Lifetime">How long a code works after it is sent.</param>
+/// <param name="MaxAttempts">Entries a code allows: after that many wrong ones it is dead.</param>
 public sealed record CodeEntryRules(TimeSpan Lifetime, int MaxAttempts)
 {
     /// <summary>The rules <paramref name="options"/> configure.</summary>

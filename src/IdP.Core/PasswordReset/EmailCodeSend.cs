@@ -13,6 +13,7 @@ public sealed class EmailCodeSend
     /// <summary>Same value as <see cref="EmailSendThrottle.AddressHash"/>.</summary>
     public required string AddressHash { get; set; }
 
+    /// <summary>When the code was sent: the hourly and daily windows count from here.</summary>
     public DateTimeOffset SentAt { get; set; }
 
     /// <summary>Set when the code died of too many wrong entries: each such code lengthens the wait for the next one.</summary>

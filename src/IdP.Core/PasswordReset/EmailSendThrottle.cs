@@ -10,5 +10,6 @@ public sealed class EmailSendThrottle
     /// <summary>Hex SHA-256 of the normalised address (<see cref="SignIn.ThrottleKey.ForAddress"/>).</summary>
     public required string AddressHash { get; set; }
 
+    /// <summary>When the last code went to the address: the cooldown (or back-off) runs from here.</summary>
     public DateTimeOffset LastSentAt { get; set; }
 }

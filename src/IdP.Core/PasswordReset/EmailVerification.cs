@@ -7,7 +7,10 @@ namespace IdP.Core.PasswordReset;
 /// </summary>
 public sealed class EmailVerification
 {
+    /// <summary>Primary key; the code's <see cref="EmailCodeSend"/> row has the same id.</summary>
     public Guid Id { get; set; }
+
+    /// <summary>The journey the code was sent in; the row is deleted with it.</summary>
     public required string JourneyId { get; set; }
 
     /// <summary>
@@ -25,22 +28,35 @@ public sealed class EmailVerification
     /// <summary>Salted hash of the code (see the reset service); never the code itself.</summary>
     public required string CodeHash { get; set; }
 
+    /// <summary>When the code was sent.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the code stops working (<see cref="PasswordResetOptions.CodeLifetime"/> after sending).</summary>
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Wrong entries so far: each entry is counted before its comparison (a right one is taken back), so parallel guesses cannot exceed the limit.</summary>
     public int FailedAttempts { get; set; }
+
+    /// <summary>Pending until the right code is entered; the later states say whether it was used or why it stopped working.</summary>
     public EmailVerificationStatus Status { get; set; } = EmailVerificationStatus.Pending;
+
+    /// <summary>When the right code was entered.</summary>
     public DateTimeOffset? VerifiedAt { get; set; }
 
     /// <summary>Set after verification: the account the address belongs to (null when none does).</summary>
     public Guid? AccountId { get; set; }
 
+    /// <summary>Optimistic concurrency token: verifying or replacing the code renews it, so a tracked save over a stale copy fails.</summary>
     public Guid Version { get; set; }
 }
 
 /// <summary>Life of a verification code.</summary>
 public enum EmailVerificationStatus
 {
+    /// <summary>Sent and waiting to be entered.</summary>
     Pending = 0,
+
+    /// <summary>The right code was entered: the mailbox is proven and the user may choose a new password.</summary>
     Verified = 1,
 
     /// <summary>A newer code for the same journey replaced it.</summary>

@@ -17,6 +17,9 @@ public interface IPasswordResetEmails
 /// <summary>Outbox kinds of the reset feature's emails.</summary>
 public static class PasswordResetEmailKinds
 {
+    /// <summary>The message carrying a verification code.</summary>
     public const string VerificationCode = "password_reset.code";
+
+    /// <summary>The notice that the password was changed.</summary>
     public const string PasswordChanged = "password_reset.changed";
 }

@@ -140,4 +140,7 @@ public sealed class PasswordResetCompletion(
 }
 
 /// <summary>A verified mailbox in a journey: the account it leads to (if any) and whether that account may reset.</summary>
+/// <param name="VerificationId">The verification that proved the mailbox.</param>
+/// <param name="Account">The account the mailbox leads to, or null.</param>
+/// <param name="Eligibility">Whether that account may reset.</param>
 public sealed record VerifiedMailbox(Guid VerificationId, Account? Account, ResetEligibility Eligibility);

@@ -9,6 +9,7 @@ namespace IdP.Core.PasswordReset;
 /// </summary>
 public sealed class PasswordResetOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "IdP:PasswordReset";
 
     /// <summary>Initial "Self service password reset enabled" value: None, Selected or All.</summary>
@@ -46,10 +47,13 @@ public sealed class PasswordResetOptions : IValidatableObject
     /// </summary>
     public bool LogCodes { get; internal set; }
 
+    /// <summary>How long a code is valid, from <see cref="CodeLifetimeSeconds"/>.</summary>
     public TimeSpan CodeLifetime => TimeSpan.FromSeconds(CodeLifetimeSeconds);
 
+    /// <summary>The wait before another code to the same address, from <see cref="ResendCooldownSeconds"/>.</summary>
     public TimeSpan ResendCooldown => TimeSpan.FromSeconds(ResendCooldownSeconds);
 
+    /// <summary>The checks across settings that attributes cannot state: a known mode, a group for Selected, a daily limit at least the hourly one.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode is { } mode && !Enum.IsDefined(mode))

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IdP.Core.PasswordReset;
 
 /// <summary>The tenant's reset switch: who may reset (None, Selected group, All).</summary>
+/// <param name="Mode">Who may reset.</param>
+/// <param name="GroupId">The group whose members may reset when <paramref name="Mode"/> is Selected.</param>
 public sealed record PasswordResetSettings(PasswordResetMode Mode, Guid? GroupId)
 {
     /// <summary>Reset is off (the default, and the answer before the tenant exists).</summary>
     public static PasswordResetSettings Off { get; } = new(PasswordResetMode.None, null);
 
+    /// <summary>True when anyone at all may reset.</summary>
     public bool Enabled => Mode != PasswordResetMode.None;
 }
 
@@ -110,8 +113,12 @@ public abstract record PasswordResetSettingsChange
     {
     }
 
+    /// <summary>The switch is stored.</summary>
+    /// <param name="Settings">The switch as stored.</param>
     public sealed record Saved(PasswordResetSettings Settings) : PasswordResetSettingsChange;
 
+    /// <summary>Nothing changed.</summary>
+    /// <param name="Errors">Why, worded for the operator: no group for Selected, an unknown group, or no tenant yet.</param>
     public sealed record Invalid(IReadOnlyList<string> Errors) : PasswordResetSettingsChange;
 }
 
@@ -126,11 +133,15 @@ public abstract record InitialSettings
     public sealed record NotConfigured : InitialSettings;
 
     /// <summary>The database held no setting; the configured one is now stored.</summary>
+    /// <param name="Settings">The switch now stored.</param>
     public sealed record Applied(PasswordResetSettings Settings) : InitialSettings;
 
     /// <summary>The stored setting equals the configured one.</summary>
+    /// <param name="Settings">The stored switch.</param>
     public sealed record AlreadyApplied(PasswordResetSettings Settings) : InitialSettings;
 
     /// <summary>The stored setting differs from configuration, and is kept.</summary>
+    /// <param name="Stored">The switch in the database, which stays.</param>
+    /// <param name="Configured">The switch configuration asks for, which is ignored.</param>
     public sealed record DatabaseWins(PasswordResetSettings Stored, PasswordResetSettings Configured) : InitialSettings;
 }

@@ -71,4 +71,6 @@ public sealed class ResetAccounts(IIdPDbContext db, PasswordResetSettingsService
 /// some account has the address; null means send nothing). <see cref="Mailbox"/> is always an address as an account
 /// stores it, never merely what was typed.
 /// </summary>
+/// <param name="Account">The account the reset is for, or null when none matches.</param>
+/// <param name="Mailbox">The stored address to mail the code to, or null to send nothing.</param>
 public sealed record ResetMatch(Account? Account, string? Mailbox);

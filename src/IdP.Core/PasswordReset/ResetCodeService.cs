@@ -288,4 +288,7 @@ public sealed class ResetCodeService(
 }
 
 /// <summary>The journey a reset runs in, its flow and tenant.</summary>
+/// <param name="Journey">The journey the reset runs in.</param>
+/// <param name="Flow">The journey's user flow (sign-in type, password complexity).</param>
+/// <param name="Tenant">The tenant, whose name the emails carry.</param>
 public sealed record ResetRequest(AuthorizationJourney Journey, UserFlow Flow, Tenant Tenant);

@@ -6,6 +6,9 @@ namespace IdP.Core.PasswordReset;
 /// has read; the service keeps the parts that must be atomic (the send slot's conditional update, its row lock) in the
 /// database, comparing with the values this type computes.
 /// </summary>
+/// <param name="MaxCodesPerHour">Codes one address may get in any hour.</param>
+/// <param name="MaxCodesPerDay">Codes one address may get in any 24 hours.</param>
+/// <param name="Cooldown">The wait between two codes to one address, before any back-off.</param>
 public sealed record ResetCodeWindow(int MaxCodesPerHour, int MaxCodesPerDay, TimeSpan Cooldown)
 {
     /// <summary>How far back sends and dead codes count: the daily window, the longest of them.</summary>

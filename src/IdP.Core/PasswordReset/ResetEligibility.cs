@@ -13,6 +13,7 @@ public abstract record ResetEligibility
     }
 
     /// <summary>The account may set a new password.</summary>
+    /// <param name="AccountId">The account whose password will be set.</param>
     public sealed record Eligible(Guid AccountId) : ResetEligibility;
 
     /// <summary>No account matches what was typed ("An account could not be found for the provided user ID.").</summary>

@@ -10,6 +10,7 @@ namespace IdP.Core.PasswordReset;
 /// </summary>
 public static class VerificationCode
 {
+    /// <summary>Digits in a code.</summary>
     public const int Length = 6;
     private const string Format = "v1";
     private const int SaltSize = 16;

@@ -9,8 +9,13 @@ public sealed record PasswordComplexity
     /// <summary>The longest password any setting allows (B2C's custom maximum).</summary>
     public const int AbsoluteMaxLength = 256;
 
+    /// <summary>Which of B2C's choices this is.</summary>
     public PasswordComplexityLevel Level { get; init; }
+
+    /// <summary>Shortest password, in text elements (what a user sees as characters).</summary>
     public int MinLength { get; init; }
+
+    /// <summary>Longest password, in text elements.</summary>
     public int MaxLength { get; init; }
 
     /// <summary>How many of the four classes (lowercase, uppercase, digit, symbol) a password must mix.</summary>
@@ -19,8 +24,10 @@ public sealed record PasswordComplexity
     /// <summary>Custom only: digits only (a PIN-like password).</summary>
     public bool NumbersOnly { get; init; }
 
+    /// <summary>B2C's Simple: 8 to 64 characters, any mix.</summary>
     public static PasswordComplexity Simple { get; } = new() { Level = PasswordComplexityLevel.Simple, MinLength = 8, MaxLength = 64, RequiredClassCount = 0 };
 
+    /// <summary>B2C's Strong: 8 to 64 characters mixing three of the four classes.</summary>
     public static PasswordComplexity Strong { get; } = new() { Level = PasswordComplexityLevel.Strong, MinLength = 8, MaxLength = 64, RequiredClassCount = 3 };
 
     /// <summary>A custom rule; check it with <see cref="Check"/> before use.</summary>
@@ -71,7 +78,12 @@ public sealed record PasswordComplexity
 /// <summary>B2C's password complexity choices.</summary>
 public enum PasswordComplexityLevel
 {
+    /// <summary>8 to 64 characters, any mix.</summary>
     Simple = 0,
+
+    /// <summary>8 to 64 characters, three of the four classes.</summary>
     Strong = 1,
+
+    /// <summary>Lengths and classes chosen by the operator, or digits only.</summary>
     Custom = 2,
 }

@@ -81,10 +81,21 @@ public static class PasswordRules
 /// <summary>Why a new password was refused; each maps to one message in the page resources.</summary>
 public enum PasswordProblem
 {
+    /// <summary>Shorter or longer than the flow allows.</summary>
     Length,
+
+    /// <summary>Mixes fewer character classes than the flow requires.</summary>
     CharacterClasses,
+
+    /// <summary>Has a character outside letters, digits and <see cref="PasswordRules.Symbols"/>.</summary>
     DisallowedCharacter,
+
+    /// <summary>Has a non-digit on a numbers-only flow.</summary>
     NumbersOnly,
+
+    /// <summary>Equals one of the account's sign-in names or its email address.</summary>
     SameAsName,
+
+    /// <summary>Is on the common-password list.</summary>
     Common,
 }

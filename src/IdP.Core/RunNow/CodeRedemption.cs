@@ -44,11 +44,20 @@ public abstract record CodeRedemption
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The code was redeemed: the tokens, and the reply's other members as the viewer shows them.</summary>
+    /// <param name="IdToken">The ID token.</param>
+    /// <param name="AccessToken">The access token, when the run asked for an API scope.</param>
+    /// <param name="RefreshToken">The refresh token, when the run asked for <c>offline_access</c>.</param>
+    /// <param name="TokenType">The <c>token_type</c> member.</param>
+    /// <param name="Scope">The <c>scope</c> member.</param>
+    /// <param name="ExpiresIn">The <c>expires_in</c> member, in seconds.</param>
     public sealed record Tokens(string IdToken, string? AccessToken, string? RefreshToken, string? TokenType, string? Scope, long? ExpiresIn) : CodeRedemption;
 
     /// <summary>The token endpoint refused the code (expired, already used, wrong verifier…).</summary>
+    /// <param name="Error">The OAuth <c>error</c>, or the HTTP status when the reply names none.</param>
+    /// <param name="Description">The <c>error_description</c>, which starts with the AADB2C code.</param>
     public sealed record Refused(string Error, string? Description) : CodeRedemption;
 
     /// <summary>The reply was not a JSON object whose text can be read (an error page, or broken JSON).</summary>
+    /// <param name="StatusCode">The HTTP status of the reply.</param>
     public sealed record Unreadable(int StatusCode) : CodeRedemption;
 }

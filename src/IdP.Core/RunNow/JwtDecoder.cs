@@ -87,20 +87,28 @@ public abstract record JwtDecoding
     {
     }
 
+    /// <summary>The token is a readable JWT.</summary>
+    /// <param name="Token">Its header, payload and claims.</param>
     public sealed record Decoded(DecodedJwt Token) : JwtDecoding;
 
+    /// <summary>The token cannot be shown decoded.</summary>
+    /// <param name="Problem">Why not.</param>
     public sealed record NotReadable(JwtProblem Problem) : JwtDecoding;
 }
 
 /// <summary>Why a token could not be shown decoded.</summary>
 public enum JwtProblem
 {
+    /// <summary>No token was given.</summary>
     Empty,
+
+    /// <summary>Longer than <see cref="JwtDecoder.MaxLength"/>.</summary>
     TooLong,
 
     /// <summary>A JWE (five parts): only the server that encrypted it can read it, by design.</summary>
     Encrypted,
 
+    /// <summary>Not three base64url parts whose header and payload are JSON objects.</summary>
     Malformed,
 }
 
@@ -124,4 +132,8 @@ public sealed record DecodedJwt(string Raw, JsonElement Header, JsonElement Payl
 }
 
 /// <summary>A claim as shown: its value as text (JSON for arrays, objects and numbers) and, for time claims, the time.</summary>
+/// <param name="Name">The claim's name.</param>
+/// <param name="Value">Strings as they are; other kinds as pretty-printed JSON.</param>
+/// <param name="Kind">The JSON kind of the value.</param>
+/// <param name="Time">The time, for claims that hold one (<c>exp</c>, <c>iat</c>…); otherwise null.</param>
 public sealed record DecodedClaim(string Name, string Value, JsonValueKind Kind, DateTimeOffset? Time);

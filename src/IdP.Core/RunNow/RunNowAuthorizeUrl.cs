@@ -6,13 +6,24 @@ namespace IdP.Core.RunNow;
 /// The authorize request of a run, with fresh values and what the server adds for its own viewer. <c>RedirectUri</c> is
 /// null when Run now has none to offer (an unknown application): OpenIddict then refuses the request, as it would.
 /// </summary>
+/// <param name="ClientId">The application the run is for.</param>
+/// <param name="Nonce">A fresh <c>nonce</c> the ID token must echo.</param>
+/// <param name="RedirectUri">The reply URL, or null.</param>
+/// <param name="Scope">The scopes to ask for.</param>
+/// <param name="ResponseType">What to ask the flow for.</param>
+/// <param name="State">A fresh <c>state</c> that finds the run again.</param>
 public sealed record RunNowAuthorizeRequest(string ClientId, string Nonce, string? RedirectUri, string Scope, RunNowResponseType ResponseType, string State)
 {
     /// <summary><c>form_post</c> when the response goes to our viewer (tokens stay out of URLs and logs); otherwise B2C's default.</summary>
     public string? ResponseMode { get; init; }
 
+    /// <summary>The PKCE S256 challenge of a code run to the viewer or to a public client.</summary>
     public string? CodeChallenge { get; init; }
+
+    /// <summary>The developer's <c>ui_locales</c>, passed on.</summary>
     public string? UiLocales { get; init; }
+
+    /// <summary>The developer's <c>login_hint</c>, passed on.</summary>
     public string? LoginHint { get; init; }
 }
 

@@ -5,6 +5,7 @@ namespace IdP.Core.RunNow;
 /// <summary>Bound from <c>IdP:RunNow</c>: the "Run now" test URL of every user flow and its built-in token viewer.</summary>
 public sealed class RunNowOptions
 {
+    /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "IdP:RunNow";
 
     /// <summary>Serve the run-now endpoints, the viewer and the list page, and keep the built-in application registered.</summary>

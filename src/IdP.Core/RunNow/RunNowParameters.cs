@@ -5,13 +5,30 @@ namespace IdP.Core.RunNow;
 /// its viewer when no <c>client_id</c> is given, <c>response_type=id_token</c>, and <c>scope=openid</c>
 /// (<c>openid offline_access</c> for a code run, so the viewer also shows a refresh token).
 /// </summary>
+/// <param name="ClientId">The application to run for; null for the built-in one.</param>
+/// <param name="RedirectUri">The reply URL; null to let Run now choose.</param>
+/// <param name="ResponseType">What to ask the flow for.</param>
+/// <param name="Scope">The scopes to ask for, <c>openid</c> first.</param>
+/// <param name="UiLocales">Passed on to the flow.</param>
+/// <param name="LoginHint">Passed on to the flow.</param>
 public sealed record RunNowParameters(string? ClientId, string? RedirectUri, RunNowResponseType ResponseType, string Scope, string? UiLocales, string? LoginHint)
 {
+    /// <summary>The application to run the flow for; the built-in application when absent.</summary>
     public const string ClientIdName = "client_id";
+
+    /// <summary>Where the flow's response goes; when absent, the viewer if the application has it, else its only reply URL.</summary>
     public const string RedirectUriName = "redirect_uri";
+
+    /// <summary>What the run asks the flow for: <c>id_token</c> (the default) or <c>code</c>.</summary>
     public const string ResponseTypeName = "response_type";
+
+    /// <summary>Scopes to ask for; <c>openid</c> is added when missing.</summary>
     public const string ScopeName = "scope";
+
+    /// <summary>Passed on to the flow, for the language of its pages.</summary>
     public const string UiLocalesName = "ui_locales";
+
+    /// <summary>Passed on to the flow, to fill in the sign-in name.</summary>
     public const string LoginHintName = "login_hint";
 
     private static readonly Dictionary<string, int> MaxLengths = new(StringComparer.Ordinal)
@@ -85,8 +102,13 @@ public abstract record RunNowParameterCheck
     {
     }
 
+    /// <summary>The URL's parameters are usable.</summary>
+    /// <param name="Parameters">The parameters, with B2C's defaults filled in.</param>
     public sealed record Valid(RunNowParameters Parameters) : RunNowParameterCheck;
 
+    /// <summary>The run cannot start.</summary>
+    /// <param name="Problem">What is wrong.</param>
+    /// <param name="Parameter">The name of the parameter it is wrong with.</param>
     public sealed record Invalid(RunNowParameterProblem Problem, string Parameter) : RunNowParameterCheck;
 }
 

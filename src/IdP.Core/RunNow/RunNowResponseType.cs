@@ -3,14 +3,20 @@ namespace IdP.Core.RunNow;
 /// <summary>What a run asks the flow for: an ID token straight away (B2C's Run now default) or a code to redeem.</summary>
 public enum RunNowResponseType
 {
+    /// <summary>An ID token straight from the authorize endpoint (implicit flow), as B2C's Run now does.</summary>
     IdToken,
+
+    /// <summary>An authorization code, which the viewer redeems when the response comes to it.</summary>
     Code,
 }
 
 /// <summary>Wire values of <see cref="RunNowResponseType"/>.</summary>
 public static class RunNowResponseTypes
 {
+    /// <summary>The <c>response_type</c> value of <see cref="RunNowResponseType.IdToken"/>.</summary>
     public const string IdToken = "id_token";
+
+    /// <summary>The <c>response_type</c> value of <see cref="RunNowResponseType.Code"/>.</summary>
     public const string Code = "code";
 
     /// <summary>The <c>response_type</c> value.</summary>

@@ -22,8 +22,10 @@ public sealed class RunNowRun
     /// <summary>The tenant path segment the run used, so the viewer builds the same flow URLs.</summary>
     public required string TenantSegment { get; set; }
 
+    /// <summary>The application the run is for: the ID token's expected audience, and the client a code is redeemed as.</summary>
     public required string ClientId { get; set; }
 
+    /// <summary>Where the flow sends its response; a code is redeemed with the same value.</summary>
     public required string RedirectUri { get; set; }
 
     /// <summary><c>id_token</c> or <c>code</c>.</summary>
@@ -35,7 +37,10 @@ public sealed class RunNowRun
     /// <summary>Path and query of the run-now request, for the viewer's "Run again" link.</summary>
     public required string RunAgainUrl { get; set; }
 
+    /// <summary>When the run started.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>After this the viewer refuses the run's response (<see cref="RunNowOptions.RunLifetime"/> after it started).</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>When the viewer showed the run's response; a run is shown once.</summary>

@@ -1,6 +1,10 @@
 namespace IdP.Core.RunNow;
 
 /// <summary>One thing the viewer checked about a response or a token, as a relying party would.</summary>
+/// <param name="Kind">What was checked.</param>
+/// <param name="Passed">Whether the check passed.</param>
+/// <param name="Expected">The value a relying party expects, when there is one to show.</param>
+/// <param name="Actual">The value the token or response has.</param>
 public sealed record TokenCheck(TokenCheckKind Kind, bool Passed, string? Expected = null, string? Actual = null);
 
 /// <summary>What the viewer checks.</summary>

@@ -5,6 +5,9 @@ namespace IdP.Core.SignIn;
 /// stands. Decisions only: the sign-in service counts, locks and clears atomically in the database, comparing with what
 /// this type decides, because checks for one name run in parallel on several nodes.
 /// </summary>
+/// <param name="MaxFailedAttempts">Wrong passwords in a row that lock a name.</param>
+/// <param name="FirstLockout">Length of the first lockout.</param>
+/// <param name="MaxLockout">The longest a lockout grows to.</param>
 public sealed record SignInLockout(int MaxFailedAttempts, TimeSpan FirstLockout, TimeSpan MaxLockout)
 {
     /// <summary>The lockout <paramref name="options"/> configure.</summary>

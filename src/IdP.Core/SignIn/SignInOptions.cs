@@ -5,6 +5,7 @@ namespace IdP.Core.SignIn;
 /// <summary>Bound from <c>IdP:SignIn</c>: smart lockout and journey settings. Defaults follow B2C.</summary>
 public sealed class SignInOptions
 {
+    /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "IdP:SignIn";
 
     /// <summary>Wrong passwords in a row that lock a sign-in name (B2C: 10).</summary>

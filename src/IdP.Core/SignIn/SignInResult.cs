@@ -10,6 +10,7 @@ public abstract record SignInResult
     }
 
     /// <summary>Credentials are right and the account may sign in.</summary>
+    /// <param name="Account">The account that signed in.</param>
     public sealed record Succeeded(Account Account) : SignInResult;
 
     /// <summary>Unknown name or wrong password: deliberately one case, so the page cannot tell them apart.</summary>

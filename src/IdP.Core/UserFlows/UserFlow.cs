@@ -9,6 +9,7 @@ namespace IdP.Core.UserFlows;
 /// </summary>
 public sealed class UserFlow
 {
+    /// <summary>Primary key; apps name the flow by <see cref="Name"/>.</summary>
     public Guid Id { get; set; }
 
     /// <summary>The full name with its <c>B2C_1_</c> prefix, as the operator typed it.</summary>
@@ -17,6 +18,7 @@ public sealed class UserFlow
     /// <summary>Upper-cased name: policies match case-insensitively.</summary>
     public required string NormalizedName { get; set; }
 
+    /// <summary>Sign-in flow or standalone password reset flow.</summary>
     public UserFlowType Type { get; set; } = UserFlowType.SignIn;
 
     /// <summary>Which sign-in name local accounts type on this flow (or, for a reset flow, which name identifies them).</summary>
@@ -25,24 +27,43 @@ public sealed class UserFlow
     /// <summary>Claims put in tokens, by B2C claim name (<see cref="ApplicationClaims"/>).</summary>
     public List<string> ApplicationClaims { get; set; } = [.. UserFlows.ApplicationClaims.Defaults];
 
+    /// <summary>B2C's "Access &amp; ID token lifetime (minutes)": how long access and ID tokens are valid.</summary>
     public int AccessAndIdTokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>B2C's "Refresh token lifetime (days)": how long each refresh token can be redeemed.</summary>
     public int RefreshTokenLifetimeDays { get; set; } = 14;
+
+    /// <summary>B2C's "Refresh token sliding window lifetime": whether renewing refresh tokens ends at a fixed time after sign-in.</summary>
     public RefreshTokenSlidingWindow RefreshTokenSlidingWindow { get; set; } = RefreshTokenSlidingWindow.Bounded;
+
+    /// <summary>Days after sign-in when a bounded window ends and refresh tokens are refused with AADB2C90080.</summary>
     public int RefreshTokenSlidingWindowDays { get; set; } = 90;
 
+    /// <summary>B2C's "Issuer (iss) claim" setting; <see cref="IssuerAt"/> applies it.</summary>
     public IssuerFormat IssuerFormat { get; set; } = IssuerFormat.TenantIssuer;
+
+    /// <summary>B2C's "Subject (sub) claim" setting.</summary>
     public SubjectClaim SubjectClaim { get; set; } = SubjectClaim.ObjectId;
+
+    /// <summary>B2C's "Claim representing user flow" setting; <see cref="PolicyClaimType"/> applies it.</summary>
     public PolicyClaim PolicyClaim { get; set; } = PolicyClaim.Tfp;
 
+    /// <summary>B2C's "Web app session lifetime (minutes)": how long the SSO session signs the user in without a password.</summary>
     public int SessionLifetimeMinutes { get; set; } = 1440;
+
+    /// <summary>B2C's "Web app session timeout": whether the session lifetime counts from the last use or from sign-in.</summary>
     public SessionTimeout SessionTimeout { get; set; } = SessionTimeout.Rolling;
 
+    /// <summary>B2C's "Password complexity": the rule new passwords set on this flow must meet.</summary>
     public PasswordComplexity PasswordComplexity { get; set; } = PasswordComplexity.Strong;
 
     /// <summary>Embedded (default) runs reset inside the flow; HandOff answers AADB2C90118 as B2C's classic pattern expects.</summary>
     public PasswordResetBehavior PasswordResetBehavior { get; set; } = PasswordResetBehavior.Embedded;
 
+    /// <summary>When the flow was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the flow's properties last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The claim that names the flow in its tokens: <c>tfp</c>, or <c>acr</c> when the flow says so.</summary>
@@ -70,7 +91,10 @@ public enum UserFlowType
 /// <summary>How long refresh tokens can keep sliding: bounded by a window since sign-in, or unbounded.</summary>
 public enum RefreshTokenSlidingWindow
 {
+    /// <summary>Refresh tokens are refused <see cref="UserFlow.RefreshTokenSlidingWindowDays"/> after sign-in.</summary>
     Bounded = 0,
+
+    /// <summary>Refresh tokens renew for as long as each is redeemed within its lifetime.</summary>
     Unbounded = 1,
 }
 
@@ -87,6 +111,7 @@ public enum IssuerFormat
 /// <summary>B2C's token compatibility "Subject (sub) claim" setting.</summary>
 public enum SubjectClaim
 {
+    /// <summary>B2C's default: <c>sub</c> carries the account's object id (the same value as <c>oid</c>).</summary>
     ObjectId = 0,
 
     /// <summary>Legacy: <c>sub</c> carries "Not supported currently. Use oid claim."</summary>
@@ -96,14 +121,20 @@ public enum SubjectClaim
 /// <summary>B2C's token compatibility "Claim representing user flow" setting.</summary>
 public enum PolicyClaim
 {
+    /// <summary>The flow's name in <c>tfp</c> (B2C's default).</summary>
     Tfp = 0,
+
+    /// <summary>The flow's name in <c>acr</c>.</summary>
     Acr = 1,
 }
 
 /// <summary>Web app session timeout: rolling (renewed on use) or absolute (from sign-in).</summary>
 public enum SessionTimeout
 {
+    /// <summary>The session lifetime counts from the session's last use.</summary>
     Rolling = 0,
+
+    /// <summary>The session lifetime counts from sign-in, however often the session is used.</summary>
     Absolute = 1,
 }
 

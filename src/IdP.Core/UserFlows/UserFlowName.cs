@@ -8,7 +8,10 @@ namespace IdP.Core.UserFlows;
 /// </summary>
 public static partial class UserFlowName
 {
+    /// <summary>The prefix B2C puts before every user flow name.</summary>
     public const string Prefix = "B2C_1_";
+
+    /// <summary>Longest full name, prefix included.</summary>
     public const int MaxLength = 64;
 
     /// <summary>Adds the <c>B2C_1_</c> prefix unless it is already there (in any case), keeping the rest as typed.</summary>

@@ -8,9 +8,16 @@ namespace IdP.Core.UserFlows;
 /// </summary>
 public static class UserFlowRules
 {
+    /// <summary>B2C's range for the access and ID token lifetime, in minutes.</summary>
     public static readonly Range<int> AccessAndIdTokenLifetimeMinutes = new(5, 1440);
+
+    /// <summary>B2C's range for the refresh token lifetime, in days.</summary>
     public static readonly Range<int> RefreshTokenLifetimeDays = new(1, 90);
+
+    /// <summary>B2C's range for a bounded refresh token sliding window, in days.</summary>
     public static readonly Range<int> RefreshTokenSlidingWindowDays = new(1, 365);
+
+    /// <summary>B2C's range for the web app session lifetime, in minutes; the SSO cookie lives for its maximum and each flow cuts it shorter.</summary>
     public static readonly Range<int> SessionLifetimeMinutes = new(15, 1440);
 
     /// <summary>All problems with the flow's values; empty when it can be saved.</summary>
@@ -78,8 +85,11 @@ public static class UserFlowRules
 }
 
 /// <summary>An inclusive range.</summary>
+/// <param name="Min">The smallest value in the range.</param>
+/// <param name="Max">The largest value in the range.</param>
 public readonly record struct Range<T>(T Min, T Max)
     where T : IComparable<T>
 {
+    /// <summary>True when <paramref name="value"/> is between <see cref="Min"/> and <see cref="Max"/>, both included.</summary>
     public bool Contains(T value) => value.CompareTo(Min) >= 0 && value.CompareTo(Max) <= 0;
 }

@@ -85,9 +85,14 @@ public abstract record UserFlowChange
     {
     }
 
+    /// <summary>The flow is stored.</summary>
+    /// <param name="Flow">The flow as stored (a new one with its <c>B2C_1_</c> prefix).</param>
     public sealed record Saved(UserFlow Flow) : UserFlowChange;
 
+    /// <summary>Nothing was stored.</summary>
+    /// <param name="Errors">Every problem found, worded for the operator.</param>
     public sealed record Invalid(IReadOnlyList<string> Errors) : UserFlowChange;
 
+    /// <summary>No flow has the name.</summary>
     public sealed record NotFound : UserFlowChange;
 }
