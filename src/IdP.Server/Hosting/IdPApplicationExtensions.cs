@@ -46,6 +46,7 @@ public static class IdPApplicationExtensions
         // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers).
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
+        app.UseRequestSanity();
         app.UseStaticFiles();
         // English only for now; French arrives as a second set of resource files and a supported culture here.
         app.UseRequestLocalization(options => options.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
