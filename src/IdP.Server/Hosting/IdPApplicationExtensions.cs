@@ -32,6 +32,9 @@ public static class IdPApplicationExtensions
             app.UseForwardedHeaders();
         }
 
+        // After forwarded headers, so AllowedHosts holds for a host a proxy forwards.
+        app.UseAllowedHostsCheck();
+
         // Run now's calls to the server's own address carry a marker only this process knows (see OwnRequestMarker).
         var ownRequests = app.Services.GetRequiredService<OwnRequestMarker>();
         app.Use(ownRequests.InvokeAsync);

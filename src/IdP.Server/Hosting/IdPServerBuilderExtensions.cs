@@ -38,6 +38,7 @@ public static class IdPServerBuilderExtensions
 
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddAllowedHostsCheck();
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
 
         services.AddSingleton(TimeProvider.System);

@@ -22,4 +22,10 @@ public sealed class ServerOptions
     /// as a list or separated by commas or semicolons.
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Outside Development the server refuses to start with <c>AllowedHosts</c> "*" (any Host header chooses the
+    /// issuer) unless this says so explicitly, e.g. when a proxy in front already filters hosts.
+    /// </summary>
+    public bool AllowAnyHost { get; set; }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Hosting;
@@ -18,9 +17,8 @@ internal static partial class StartupWarnings
             ForwardedHeadersFromAnySource(logger);
         }
 
-        // Development keeps "*" so localhost, 127.0.0.1 and container names all work.
-        var allowedHosts = app.Services.GetRequiredService<IOptions<HostFilteringOptions>>().Value.AllowedHosts;
-        if (!app.Environment.IsDevelopment() && (allowedHosts.Count == 0 || allowedHosts.Contains("*")))
+        // Development keeps "*" so localhost, 127.0.0.1 and container names all work; elsewhere it needs AllowAnyHost.
+        if (!app.Environment.IsDevelopment() && AllowedHostsCheck.AllowsAnyHost(app.Configuration))
         {
             AnyHost(logger);
         }
@@ -29,6 +27,6 @@ internal static partial class StartupWarnings
     [LoggerMessage(3111, LogLevel.Warning, "IdP:Server:TrustForwardedHeaders is on but IdP:Server:KnownProxies is empty: X-Forwarded-For/-Proto/-Host are accepted from any client, which can then choose the issuer and the URLs the server builds. List your proxies' addresses or networks in IdP:Server:KnownProxies.")]
     private static partial void ForwardedHeadersFromAnySource(ILogger logger);
 
-    [LoggerMessage(3112, LogLevel.Warning, "AllowedHosts is \"*\": the server answers for any Host header, and the issuer, the discovery URLs and Run now's same-origin rule follow it. Set AllowedHosts to the host names clients use (e.g. \"idp.example.com\", several separated by ';').")]
+    [LoggerMessage(3112, LogLevel.Warning, "AllowedHosts is \"*\" and IdP:Server:AllowAnyHost is on: the server answers for any Host header that reaches it, and the issuer, the discovery URLs and Run now's same-origin rule follow it. Make sure a proxy in front filters hosts, or set AllowedHosts to the host names clients use.")]
     private static partial void AnyHost(ILogger logger);
 }
