@@ -36,6 +36,9 @@ public interface IIdPDbContext
     /// <summary>Failed-password counters and lockouts, per typed sign-in name.</summary>
     DbSet<SignInThrottle> SignInThrottles { get; }
 
+    /// <summary>Server-side single-sign-on sessions (the session cookie names one).</summary>
+    DbSet<SignInSession> SignInSessions { get; }
+
     /// <summary>Authorization requests while the user is on our pages.</summary>
     DbSet<AuthorizationJourney> Journeys { get; }
 

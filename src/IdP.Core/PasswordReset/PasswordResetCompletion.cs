@@ -21,6 +21,7 @@ public sealed class PasswordResetCompletion(
     ResetAccounts accounts,
     AccountService accountService,
     LocalAccountSignIn signIn,
+    SignInSessions sessions,
     IPasswordResetEmails emails,
     IEmailOutbox outbox,
     AuditLog audit,
@@ -119,6 +120,10 @@ public sealed class PasswordResetCompletion(
 
             await db.SaveChangesAsync(cancellationToken);
             await signIn.ClearLockoutAsync(changed.Id, cancellationToken);
+
+            // The new security stamp already refuses every other session; ending their rows keeps the account's
+            // session list true.
+            await sessions.EndAllAsync(changed.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (notice)
             {

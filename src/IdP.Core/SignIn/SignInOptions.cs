@@ -23,4 +23,11 @@ public sealed class SignInOptions
     /// <summary>How long a user has to finish signing in (or resetting) before starting again.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan JourneyLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The absolute end of a sign-in session after the credentials were entered, however often a rolling session is
+    /// used (each flow's session lifetime applies within it).
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan SessionMaxAge { get; set; } = TimeSpan.FromDays(7);
 }

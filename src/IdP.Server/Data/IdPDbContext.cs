@@ -31,6 +31,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<UserFlow> UserFlows => Set<UserFlow>();
     public DbSet<SignInName> SignInNames => Set<SignInName>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<AuthorizationJourney> Journeys => Set<AuthorizationJourney>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();

@@ -14,7 +14,7 @@ namespace IdP.Server.Protocol;
 /// </summary>
 internal static class LogoutEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, AuditLog audit, IStringLocalizer<ErrorText> text)
+    public static async Task<IResult> HandleAsync(HttpContext http, SsoSession sso, AuditLog audit, IStringLocalizer<ErrorText> text)
     {
         var policy = http.GetPolicyRequest();
         var request = http.GetOpenIddictServerRequest();
@@ -37,7 +37,7 @@ internal static class LogoutEndpoint
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], text["InvalidIdTokenHint"]), StatusCodes.Status400BadRequest);
         }
 
-        await SsoSession.SignOutAsync(http);
+        await sso.SignOutAsync(http);
         await audit.RecordAsync(AuditEventTypes.SignOut, policy: policy.Flow.Name, clientId: request.ClientId, cancellationToken: http.RequestAborted);
 
         if (!string.IsNullOrEmpty(request.PostLogoutRedirectUri))

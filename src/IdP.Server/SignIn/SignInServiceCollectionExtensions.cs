@@ -13,6 +13,8 @@ internal static class SignInServiceCollectionExtensions
         services.AddScoped<LocalAccountSignIn>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<SsoSession>();
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<IHousekeepingTask, SignInSessionHousekeeping>();
         services.AddScoped<SignInStep>();
         // Until the password-reset feature replaces it, the sign-in page offers no "Can't access your account?" link.
         services.AddScoped<IForgotPasswordLink, NoForgotPasswordLink>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using IdP.Core.Accounts;
+using IdP.Core.SignIn;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
 using Microsoft.AspNetCore.Authentication;
@@ -9,12 +10,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace IdP.Server.SignIn;
 
 /// <summary>
-/// The tenant's single-sign-on session: a cookie saying which account proved its credentials when. Each flow applies
-/// its own session lifetime (rolling or absolute) to it. The account's standing (exists, enabled, same security stamp)
-/// is checked once per request when the cookie is read (<see cref="ValidateAsync"/>, as ASP.NET Core Identity's
-/// security stamp validator does), so a password reset ends every other browser session at once.
+/// The tenant's single-sign-on session: a cookie naming a server-side <see cref="SignInSession"/> (which account proved
+/// its credentials when). Each flow applies its own session lifetime (rolling or absolute) within the session's
+/// absolute end. Once per request, when the cookie is read (<see cref="ValidateAsync"/>, as ASP.NET Core Identity's
+/// security stamp validator does), the session row must stand (sign-out ends it, so a copied cookie dies with it) and
+/// the account must stand (exists, enabled, same security stamp: a password reset ends every session at once).
 /// </summary>
-public sealed class SsoSession(TimeProvider time)
+public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
 {
     public const string Scheme = "IdP.Session";
     public const string CookieName = "idp.session";
@@ -22,17 +24,29 @@ public sealed class SsoSession(TimeProvider time)
     private const string AuthTimeClaim = "auth_time";
     private const string LastSeenClaim = "last_seen";
     private const string StampClaim = "stamp";
+    private const string SessionClaim = "sid";
 
     /// <summary>Starts (or replaces) the browser's session for <paramref name="account"/>.</summary>
-    public Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime)
+    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
-        return context.SignInAsync(Scheme, CreatePrincipal(account.Id, account.SecurityStamp, authTime, time.UtcNow()));
+        var session = await sessions.StartAsync(account.Id, authTime, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow()));
     }
 
-    /// <summary>Ends the browser's session.</summary>
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+    /// <summary>Ends the browser's session, on the server too: a copy of the cookie no longer works.</summary>
+    public async Task SignOutAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = await context.AuthenticateAsync(Scheme);
+        if (result.Principal?.FindFirstValue(SessionClaim) is { } id && Guid.TryParse(id, out var sessionId))
+        {
+            await sessions.EndAsync(sessionId, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(Scheme);
+    }
 
     /// <summary>
     /// The account of a valid session for <paramref name="flow"/>, renewing a rolling session; null when there is no
@@ -59,9 +73,9 @@ public sealed class SsoSession(TimeProvider time)
             return null;
         }
 
-        if (flow.SessionTimeout == SessionTimeout.Rolling)
+        if (flow.SessionTimeout == SessionTimeout.Rolling && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId))
         {
-            await context.SignInAsync(Scheme, CreatePrincipal(account.Id, account.SecurityStamp, authTime, now));
+            await context.SignInAsync(Scheme, CreatePrincipal(sessionId, account.Id, account.SecurityStamp, authTime, now));
         }
 
         return (account, authTime);
@@ -75,10 +89,14 @@ public sealed class SsoSession(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
         var principal = context.Principal;
-        var check = principal is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
-            ? await context.HttpContext.RequestServices.GetRequiredService<AccountStanding>().CheckAsync(accountId, principal.FindFirstValue(StampClaim), context.HttpContext.RequestAborted)
+        var services = context.HttpContext.RequestServices;
+        var ct = context.HttpContext.RequestAborted;
+        var standing = principal is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId)
+            && await services.GetRequiredService<SignInSessions>().UseAsync(sessionId, accountId, ct) is not null
+            ? await services.GetRequiredService<AccountStanding>().CheckAsync(accountId, principal.FindFirstValue(StampClaim), ct)
             : null;
-        if (check is AccountCheck.Valid(var account))
+        if (standing is AccountCheck.Valid(var account))
         {
             context.HttpContext.Items[ValidatedAccountKey] = account;
             return;
@@ -90,10 +108,11 @@ public sealed class SsoSession(TimeProvider time)
 
     private const string ValidatedAccountKey = "IdP.SsoSession.Account";
 
-    private static ClaimsPrincipal CreatePrincipal(Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen)
+    private static ClaimsPrincipal CreatePrincipal(Guid sessionId, Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen)
     {
         var identity = new ClaimsIdentity(
         [
+            new Claim(SessionClaim, sessionId.ToString("D")),
             new Claim(ClaimTypes.NameIdentifier, accountId.ToString("D")),
             new Claim(AuthTimeClaim, authTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             new Claim(LastSeenClaim, lastSeen.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),

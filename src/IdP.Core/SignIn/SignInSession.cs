@@ -1,0 +1,33 @@
+namespace IdP.Core.SignIn;
+
+/// <summary>
+/// One browser's single-sign-on session, kept server-side: the cookie only names it, so ending the row (sign-out, an
+/// administrator, a password reset) ends the session even for a copy of the cookie, and an account's sessions can be
+/// listed and revoked.
+/// </summary>
+public sealed class SignInSession
+{
+    /// <summary>The id the session cookie carries.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The account signed in.</summary>
+    public Guid AccountId { get; set; }
+
+    /// <summary>When the credentials were entered (the tokens' <c>auth_time</c>).</summary>
+    public DateTimeOffset AuthenticatedAt { get; set; }
+
+    /// <summary>The last time the session was used (updated at most once a minute).</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>The absolute end, however often a rolling session is used.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When it was ended (sign-out, revoked), or null while it stands.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The client address that signed in, for the account's session list.</summary>
+    public string? IpAddress { get; set; }
+
+    /// <summary>The browser that signed in (truncated), for the account's session list.</summary>
+    public string? UserAgent { get; set; }
+}
