@@ -8,6 +8,7 @@ using IdP.Server.Accounts;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
+using IdP.Server.DataProtection;
 using IdP.Server.Email;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
@@ -44,7 +45,7 @@ public static class IdPServerBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddIdPDatabase(builder.Configuration, builder.Environment);
-        services.AddIdPDataProtection();
+        services.AddIdPDataProtection(builder.Configuration);
         services.AddTenancy();
         services.AddAccounts();
         services.AddAudit();
@@ -61,13 +62,6 @@ public static class IdPServerBuilderExtensions
         services.AddIdPWeb(server);
         services.AddRunNow();
         return builder;
-    }
-
-    private static IServiceCollection AddIdPDataProtection(this IServiceCollection services)
-    {
-        // Keys in the database: every node reads cookies, antiforgery tokens and protected keys made by any other.
-        services.AddDataProtection().SetApplicationName("IdP").PersistKeysToDbContext<IdPDbContext>();
-        return services;
     }
 
     private static IServiceCollection AddIdPWeb(this IServiceCollection services, ServerOptions server)

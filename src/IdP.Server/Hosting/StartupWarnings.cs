@@ -17,6 +17,11 @@ internal static partial class StartupWarnings
             ForwardedHeadersFromAnySource(logger);
         }
 
+        if (!app.Environment.IsDevelopment() && !app.Services.GetRequiredService<IOptions<DataProtection.IdPDataProtectionOptions>>().Value.HasCertificate)
+        {
+            KeysUnencrypted(logger);
+        }
+
         // Development keeps "*" so localhost, 127.0.0.1 and container names all work; elsewhere it needs AllowAnyHost.
         if (!app.Environment.IsDevelopment() && AllowedHostsCheck.AllowsAnyHost(app.Configuration))
         {
@@ -29,4 +34,7 @@ internal static partial class StartupWarnings
 
     [LoggerMessage(3112, LogLevel.Warning, "AllowedHosts is \"*\" and IdP:Server:AllowAnyHost is on: the server answers for any Host header that reaches it, and the issuer, the discovery URLs and Run now's same-origin rule follow it. Make sure a proxy in front filters hosts, or set AllowedHosts to the host names clients use.")]
     private static partial void AnyHost(ILogger logger);
+
+    [LoggerMessage(3113, LogLevel.Warning, "No IdP:DataProtection certificate is configured: the Data Protection key ring (which protects session cookies, antiforgery tokens and the token signing keys) is stored unencrypted in the database. Set IdP:DataProtection:CertificatePath (a .pfx) or CertificateThumbprint.")]
+    private static partial void KeysUnencrypted(ILogger logger);
 }
