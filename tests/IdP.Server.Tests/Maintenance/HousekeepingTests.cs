@@ -45,6 +45,6 @@ public abstract class HousekeepingTests(IdPFactory factory)
     }
 }
 
-public sealed class HousekeepingTestsOnSqlite(SqliteIdPFactory factory) : HousekeepingTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class HousekeepingTestsOnSqlite(IdPFactory<Sqlite> factory) : HousekeepingTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class HousekeepingTestsOnPostgres(PostgresIdPFactory factory) : HousekeepingTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class HousekeepingTestsOnPostgres(IdPFactory<Postgres> factory) : HousekeepingTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -35,7 +35,7 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
         using (var owner = _factory.CreateBrowser())
         {
             var verified = await (await owner.OpenResetFromSignInAsync(_client.Authorize())).VerifyAddressAsync(owner, server.Smtp, user.Email);
-            Assert.NotNull((await NewPasswordPage.On(owner, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+            Assert.NotNull((await verified.SetNewPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
         }
 
         var replayed = await attacker.NavigateAsync(resume);
@@ -117,6 +117,6 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
     }
 }
 
-public sealed class JourneyReplayTestsOnSqlite(SqliteResetFactory server) : JourneyReplayTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class JourneyReplayTestsOnSqlite(ResetFactory<Sqlite> server) : JourneyReplayTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class JourneyReplayTestsOnPostgres(PostgresResetFactory server) : JourneyReplayTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class JourneyReplayTestsOnPostgres(ResetFactory<Postgres> server) : JourneyReplayTests(server), IClassFixture<ResetFactory<Postgres>>;

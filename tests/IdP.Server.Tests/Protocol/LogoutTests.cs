@@ -111,6 +111,6 @@ public abstract class LogoutTests(IdPFactory factory)
     }
 }
 
-public sealed class LogoutTestsOnSqlite(SqliteIdPFactory factory) : LogoutTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class LogoutTestsOnSqlite(IdPFactory<Sqlite> factory) : LogoutTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class LogoutTestsOnPostgres(PostgresIdPFactory factory) : LogoutTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class LogoutTestsOnPostgres(IdPFactory<Postgres> factory) : LogoutTests(factory), IClassFixture<IdPFactory<Postgres>>;

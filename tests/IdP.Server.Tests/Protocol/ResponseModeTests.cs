@@ -51,6 +51,6 @@ public abstract class ResponseModeTests(IdPFactory factory)
     }
 }
 
-public sealed class ResponseModeTestsOnSqlite(SqliteIdPFactory factory) : ResponseModeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ResponseModeTestsOnSqlite(IdPFactory<Sqlite> factory) : ResponseModeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ResponseModeTestsOnPostgres(PostgresIdPFactory factory) : ResponseModeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ResponseModeTestsOnPostgres(IdPFactory<Postgres> factory) : ResponseModeTests(factory), IClassFixture<IdPFactory<Postgres>>;

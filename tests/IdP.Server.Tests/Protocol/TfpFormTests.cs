@@ -83,6 +83,6 @@ public abstract class TfpFormTests(IdPFactory factory)
     }
 }
 
-public sealed class TfpFormTestsOnSqlite(SqliteIdPFactory factory) : TfpFormTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TfpFormTestsOnSqlite(IdPFactory<Sqlite> factory) : TfpFormTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TfpFormTestsOnPostgres(PostgresIdPFactory factory) : TfpFormTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TfpFormTestsOnPostgres(IdPFactory<Postgres> factory) : TfpFormTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -609,6 +609,6 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     }
 }
 
-public sealed class RunNowTestsOnSqlite(RunNowSqliteFactory factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowSqliteFactory>;
+public sealed class RunNowTestsOnSqlite(RunNowFactory<Sqlite> factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowFactory<Sqlite>>;
 
-public sealed class RunNowTestsOnPostgres(RunNowPostgresFactory factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowPostgresFactory>;
+public sealed class RunNowTestsOnPostgres(RunNowFactory<Postgres> factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowFactory<Postgres>>;

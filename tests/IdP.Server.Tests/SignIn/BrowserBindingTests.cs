@@ -74,9 +74,9 @@ public abstract class BrowserBindingTests(IdPFactory factory)
         QueryHelpers.ParseQuery(url[url.IndexOf('?', StringComparison.Ordinal)..]).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 }
 
-public sealed class BrowserBindingTestsOnSqlite(SqliteIdPFactory factory) : BrowserBindingTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class BrowserBindingTestsOnSqlite(IdPFactory<Sqlite> factory) : BrowserBindingTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class BrowserBindingTestsOnPostgres(PostgresIdPFactory factory) : BrowserBindingTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class BrowserBindingTestsOnPostgres(IdPFactory<Postgres> factory) : BrowserBindingTests(factory), IClassFixture<IdPFactory<Postgres>>;
 
 /// <summary>The cookie's attributes, which do not depend on the database.</summary>
 public sealed class BrowserBindingCookieTests

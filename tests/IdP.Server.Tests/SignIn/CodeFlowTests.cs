@@ -67,6 +67,6 @@ public abstract class CodeFlowTests(IdPFactory factory) : IAsyncLifetime
     private static byte[] Base64UrlDecode(string value) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(value);
 }
 
-public sealed class CodeFlowTestsOnSqlite(SqliteIdPFactory factory) : CodeFlowTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class CodeFlowTestsOnSqlite(IdPFactory<Sqlite> factory) : CodeFlowTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class CodeFlowTestsOnPostgres(PostgresIdPFactory factory) : CodeFlowTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class CodeFlowTestsOnPostgres(IdPFactory<Postgres> factory) : CodeFlowTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -118,6 +118,6 @@ public abstract class LockoutTests(IdPFactory factory)
     }
 }
 
-public sealed class LockoutTestsOnSqlite(SqliteIdPFactory factory) : LockoutTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class LockoutTestsOnSqlite(IdPFactory<Sqlite> factory) : LockoutTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class LockoutTestsOnPostgres(PostgresIdPFactory factory) : LockoutTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class LockoutTestsOnPostgres(IdPFactory<Postgres> factory) : LockoutTests(factory), IClassFixture<IdPFactory<Postgres>>;

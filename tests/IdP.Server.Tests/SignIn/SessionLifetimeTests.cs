@@ -52,6 +52,6 @@ public abstract class SessionLifetimeTests(IdPFactory factory)
     }
 }
 
-public sealed class SessionLifetimeTestsOnSqlite(SqliteIdPFactory factory) : SessionLifetimeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SessionLifetimeTestsOnSqlite(IdPFactory<Sqlite> factory) : SessionLifetimeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SessionLifetimeTestsOnPostgres(PostgresIdPFactory factory) : SessionLifetimeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SessionLifetimeTestsOnPostgres(IdPFactory<Postgres> factory) : SessionLifetimeTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -298,6 +298,6 @@ public abstract class SignInPageTests(IdPFactory factory)
     }
 }
 
-public sealed class SignInPageTestsOnSqlite(SqliteIdPFactory factory) : SignInPageTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SignInPageTestsOnSqlite(IdPFactory<Sqlite> factory) : SignInPageTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SignInPageTestsOnPostgres(PostgresIdPFactory factory) : SignInPageTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SignInPageTestsOnPostgres(IdPFactory<Postgres> factory) : SignInPageTests(factory), IClassFixture<IdPFactory<Postgres>>;

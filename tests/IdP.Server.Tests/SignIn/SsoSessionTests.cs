@@ -104,6 +104,6 @@ public abstract class SsoSessionTests(IdPFactory factory)
     }
 }
 
-public sealed class SsoSessionTestsOnSqlite(SqliteIdPFactory factory) : SsoSessionTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SsoSessionTestsOnSqlite(IdPFactory<Sqlite> factory) : SsoSessionTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SsoSessionTestsOnPostgres(PostgresIdPFactory factory) : SsoSessionTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SsoSessionTestsOnPostgres(IdPFactory<Postgres> factory) : SsoSessionTests(factory), IClassFixture<IdPFactory<Postgres>>;
