@@ -1,5 +1,4 @@
 using IdP.Core.Applications;
-using IdP.Server.Data;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

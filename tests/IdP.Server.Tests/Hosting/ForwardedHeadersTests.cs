@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Hosting;

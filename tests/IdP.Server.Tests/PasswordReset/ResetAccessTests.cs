@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using IdP.Core.Accounts;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.WebUtilities;

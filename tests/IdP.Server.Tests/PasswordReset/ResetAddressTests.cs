@@ -1,5 +1,4 @@
 using IdP.Core.Accounts;
-using IdP.Core.Email;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Net;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace IdP.Server.Tests.PasswordReset;

@@ -1,7 +1,6 @@
 using System.Net;
 using IdP.Core.Audit;
 using IdP.Core.Contract;
-using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;

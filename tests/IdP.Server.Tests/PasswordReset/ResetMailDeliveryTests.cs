@@ -1,5 +1,4 @@
 using IdP.Core.Email;
-using IdP.Core.PasswordReset;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;

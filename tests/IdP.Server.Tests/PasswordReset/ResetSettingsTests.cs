@@ -1,6 +1,5 @@
 using IdP.Core.PasswordReset;
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

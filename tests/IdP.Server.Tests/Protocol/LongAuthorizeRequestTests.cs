@@ -2,7 +2,6 @@ using System.Net;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
 using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
 
 namespace IdP.Server.Tests.Protocol;
 
