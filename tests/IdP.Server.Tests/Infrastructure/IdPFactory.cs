@@ -48,8 +48,8 @@ public abstract class IdPFactory(ITestDatabase database) : WebApplicationFactory
     }
 
     /// <summary>
-    /// Gives the server a part of its surroundings (an SMTP server): the part configures the server now, starts before
-    /// it and stops after it. Call in the fixture's constructor.
+    /// Gives the server a part of its surroundings (an SMTP server, a pickup folder, a log capture): the part configures
+    /// the server now, starts before it and stops after it. Call in the fixture's constructor.
     /// </summary>
     public T Attach<T>(T part)
         where T : IServerPart

@@ -19,13 +19,13 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
     public async Task With_reset_off_the_link_is_hidden_and_every_reset_url_shows_a_clear_error()
     {
         using var browser = Factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize());
         var linkWhileOn = signIn.ForgotPasswordHref;
         Assert.NotNull(linkWhileOn);
         Assert.Equal("Can't access your account?", signIn.Page.Text(PageElementIds.ForgotPassword));
 
         await Factory.SetResetModeAsync(PasswordResetMode.None);
-        var hidden = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        var hidden = await SignInPage.OpenAsync(browser, Client.Authorize());
         Assert.Null(hidden.ForgotPasswordHref);
 
         var tx = Regex.Match(linkWhileOn, "tx=([^&]+)").Groups[1].Value;
@@ -186,7 +186,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var client = Client;
         var request = client.Authorize(policy);
         using var later = Factory.CreateBrowser();
-        var signIn = SignInPage.On(later, await later.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(later, request);
         var app = (await signIn.SignInAsync(username, NewPassword)).ToApp();
         var tokens = await client.RedeemCodeAsync(request, app["code"]!);
         Assert.Equal(account.Id.ToString("D"), (await client.ValidateIdTokenAsync(tokens["id_token"]!, policy)).Subject);

@@ -17,7 +17,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         var policy = await HandOffFlowAsync();
         using var browser = Factory.CreateBrowser();
         var request = Client.Authorize(policy);
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         Assert.Contains("/forgot-password?", signIn.ForgotPasswordHref, StringComparison.Ordinal);
 
         var app = (await signIn.ForgotPasswordAsync()).ToApp();
@@ -27,7 +27,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         Assert.Equal(request.State, app["state"]);
 
         // The embedded pages are not offered on a hand-off flow, even typed by hand.
-        var again = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var again = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
         var typed = await browser.NavigateAsync(again.ForgotPasswordHref!.Replace("/forgot-password?", "/password-reset?", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, typed.Status);
         Assert.Equal("Password reset is not available", typed.Document!.QuerySelector("h1")!.TextContent.Trim());
@@ -39,7 +39,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         var policy = await HandOffFlowAsync();
         using var browser = Factory.CreateBrowser();
         var request = Client.Authorize(policy);
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
 
         var asked = await browser.NavigateAsync(signIn.ForgotPasswordHref!);
         var stillPending = SignInPage.On(browser, await browser.NavigateAsync(signIn.Page.Url.PathAndQuery));
@@ -56,7 +56,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
     {
         var policy = await HandOffFlowAsync();
         using var browser = Factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
 
         var forged = await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(signIn.Page.Url, signIn.ForgotPasswordHref!))
         {
@@ -91,7 +91,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
     {
         using var browser = Factory.CreateBrowser();
         var request = Client.Authorize();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         var signInTx = signIn.Page.Url.Query;
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
         Assert.Equal(signInTx, step1.Page.Url.Query);
@@ -148,7 +148,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
 
         using var later = Factory.CreateBrowser();
-        var signIn = SignInPage.On(later, await later.NavigateAsync(Client.Authorize().Url));
+        var signIn = await SignInPage.OpenAsync(later, Client.Authorize());
         Assert.NotNull((await signIn.SignInAsync(email, OldPassword)).ToApp()["code"]);
     }
 

@@ -104,7 +104,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         }
 
         using var browser = Factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var signIn = await SignInPage.OpenAsync(browser, client.Authorize());
         var refused = SignInPage.On(browser, await signIn.SignInAsync(email, OldPassword));
         Assert.Equal("Invalid username or password.", refused.Error);
         var app = (await refused.SignInAsync(email, NewPassword)).ToApp();
@@ -118,7 +118,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         var client = Client;
         using var other = Factory.CreateBrowser();
         var first = client.Authorize();
-        var signedIn = (await SignInPage.On(other, await other.NavigateAsync(first.Url)).SignInAsync(email, OldPassword)).ToApp();
+        var signedIn = (await (await SignInPage.OpenAsync(other, first)).SignInAsync(email, OldPassword)).ToApp();
         var tokens = await client.RedeemCodeAsync(first, signedIn["code"]!);
         var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);
         Assert.Equal(200, refreshed.Status);
@@ -130,7 +130,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         }
 
         // The other browser's SSO session no longer answers: it is asked to sign in again.
-        SignInPage.On(other, await other.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(other, client.Authorize());
         var refused = await client.RefreshAsync(refreshed["refresh_token"]!);
         Assert.Equal(400, refused.Status);
         Assert.Equal("invalid_grant", refused["error"]);
@@ -143,7 +143,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         var email = await AccountAsync();
         var client = Client;
         using var browser = Factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var signIn = await SignInPage.OpenAsync(browser, client.Authorize());
         for (var i = 0; i < 10; i++)
         {
             signIn = SignInPage.On(browser, await signIn.SignInAsync(email, "Wrong-Guess-" + i));
@@ -156,7 +156,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         Assert.NotNull(app["code"]);
 
         using var later = Factory.CreateBrowser();
-        var again = SignInPage.On(later, await later.NavigateAsync(client.Authorize().Url));
+        var again = await SignInPage.OpenAsync(later, client.Authorize());
         Assert.NotNull((await again.SignInAsync(email, NewPassword)).ToApp()["code"]);
     }
 
@@ -166,8 +166,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         var email = Unique();
         await Factory.CreateAccountAsync(email, OldPassword, username: "strong" + Guid.NewGuid().ToString("N")[..6]);
         using var browser = Factory.CreateBrowser();
-        var client = Client;
-        var verified = await (await browser.OpenResetFromSignInAsync(client.Authorize())).VerifyAddressAsync(browser, server.Smtp, email);
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
         var step2 = await verified.ContinueToNewPasswordAsync();
 
         step2 = NewPasswordPage.On(browser, await step2.SetPasswordAsync(NewPassword, NewPassword + "x"));
@@ -207,8 +206,7 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
         });
         var email = await AccountAsync();
         using var browser = Factory.CreateBrowser();
-        var client = Client;
-        var verified = await (await browser.OpenResetFromSignInAsync(client.Authorize(policy))).VerifyAddressAsync(browser, server.Smtp, email);
+        var verified = await (await OpenResetAsync(browser, policy)).VerifyAddressAsync(browser, server.Smtp, email);
         var step2 = await verified.ContinueToNewPasswordAsync();
         Assert.Contains("6-8 digits (0-9).", step2.HelpText, StringComparison.Ordinal);
 

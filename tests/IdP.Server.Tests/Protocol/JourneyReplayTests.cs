@@ -91,7 +91,7 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
     /// <summary>Signs in through the form but does not follow the last redirect: returns the authorize URL (with tx) it points to.</summary>
     private static async Task<string> SignInButStopBeforeTheAppAsync(Browser browser, AuthorizeRequest request, TestUser user)
     {
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
         using var submission = browser.FormSubmission(page.Page, "form#localAccountForm", new Dictionary<string, string>
         {
             [PageElementIds.SignInName] = user.Email,

@@ -43,7 +43,7 @@ public abstract class ResponseModeTests(IdPFactory factory)
         var request = client.Authorize() with { ResponseMode = "form_post" };
         using var browser = factory.CreateBrowser();
 
-        var signIn = Pages.SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await Pages.SignInPage.OpenAsync(browser, request);
         var app = (await signIn.CancelAsync()).ToApp();
 
         Assert.Equal("form_post", app.Mode);

@@ -50,7 +50,7 @@ public abstract class TfpFormTests(IdPFactory factory)
         Assert.Equal(200, tokens.Status);
         Assert.Equal(200, refreshed.Status);
         Assert.Equal("s1", loggedOut.ToApp()["state"]);
-        SignInPage.On(browser, await browser.NavigateAsync((request with { State = "again" }).Url));
+        await SignInPage.OpenAsync(browser, request with { State = "again" });
     }
 
     [Fact]

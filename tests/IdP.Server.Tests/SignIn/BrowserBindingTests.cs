@@ -25,7 +25,7 @@ public abstract class BrowserBindingTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
         var firstRequest = client.Authorize();
-        var firstTab = SignInPage.On(browser, await browser.NavigateAsync(firstRequest.Url));
+        var firstTab = await SignInPage.OpenAsync(browser, firstRequest);
         var secondRequest = client.Authorize();
 
         // What a browser does with a cross-site form post: no Lax cookies go with it, but cookies it sets are kept.
@@ -59,7 +59,7 @@ public abstract class BrowserBindingTests(IdPFactory factory)
     {
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
 
         var page = await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, AuthorizePath)
         {

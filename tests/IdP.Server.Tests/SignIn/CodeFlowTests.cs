@@ -24,7 +24,7 @@ public abstract class CodeFlowTests(IdPFactory factory) : IAsyncLifetime
         var client = new OidcClient(factory, _clientId, RedirectUri);
         var request = client.Authorize();
 
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         Assert.Equal("Email Address", signIn.SignInNameLabel);
         var app = (await signIn.SignInAsync(email.ToUpperInvariant(), "Correct-Horse-9")).ToApp();
 

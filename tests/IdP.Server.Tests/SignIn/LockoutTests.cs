@@ -102,7 +102,7 @@ public abstract class LockoutTests(IdPFactory factory)
     private async Task<SignInPage> OpenSignInAsync(Browser browser)
     {
         var client = await factory.RegisterClientAsync();
-        return SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        return await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     private static async Task<List<string?>> FailAsync(SignInPage page, string signInName, int times)

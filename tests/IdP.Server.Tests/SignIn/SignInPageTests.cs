@@ -32,8 +32,8 @@ public abstract class SignInPageTests(IdPFactory factory)
         var user = await factory.CreateUserAsync();
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var firstTab = await OpenSignInAsync(browser, client.Authorize());
-        var secondTab = await OpenSignInAsync(browser, client.Authorize());
+        var firstTab = await SignInPage.OpenAsync(browser, client.Authorize());
+        var secondTab = await SignInPage.OpenAsync(browser, client.Authorize());
 
         var first = (await firstTab.SignInAsync(user.Email, user.Password)).ToApp();
         var second = (await secondTab.SignInAsync(user.Email, user.Password)).ToApp();
@@ -84,7 +84,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         var request = client.Authorize();
         using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser, request);
+        var page = await SignInPage.OpenAsync(browser, request);
 
         var app = (await page.CancelAsync()).ToApp();
 
@@ -159,7 +159,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var user = await factory.CreateUserAsync(username);
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser, client.Authorize(policy: policy));
+        var page = await SignInPage.OpenAsync(browser, client.Authorize(policy: policy));
 
         var byEmail = SignInPage.On(browser, await page.SignInAsync(user.Email, user.Password));
         var app = (await page.SignInAsync(username.ToUpperInvariant(), user.Password)).ToApp();
@@ -192,7 +192,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var policy = await UsernameFlowAsync();
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser, client.Authorize(policy: policy));
+        var page = await SignInPage.OpenAsync(browser, client.Authorize(policy: policy));
 
         var result = await page.SignInAsync(" ", "Some-Password-1");
 
@@ -206,7 +206,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         var request = client.Authorize();
         using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser, request);
+        var page = await SignInPage.OpenAsync(browser, request);
         var cancelUrl = page.Page.Url.PathAndQuery.Replace("/signin?", "/cancel?", StringComparison.Ordinal);
 
         var asked = await browser.NavigateAsync(cancelUrl);
@@ -273,9 +273,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     }
 
     /// <summary>A new app's sign-in request, opened in <paramref name="browser"/>.</summary>
-    private async Task<SignInPage> OpenSignInAsync(Browser browser) => await OpenSignInAsync(browser, (await factory.RegisterClientAsync()).Authorize());
-
-    private static async Task<SignInPage> OpenSignInAsync(Browser browser, AuthorizeRequest request) => SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+    private async Task<SignInPage> OpenSignInAsync(Browser browser) => await SignInPage.OpenAsync(browser, (await factory.RegisterClientAsync()).Authorize());
 
     /// <summary>A user whose account is then disabled signs in with the password <paramref name="typed"/> picks; returns the page shown.</summary>
     private async Task<SignInPage> SignInToADisabledAccountAsync(Func<TestUser, string> typed)
