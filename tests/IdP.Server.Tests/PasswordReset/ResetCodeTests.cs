@@ -20,10 +20,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task Wrong_code_shows_the_incorrect_message_and_the_right_one_still_works()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var sent = await SendAsync(browser, email);
-        var code = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, _, sent, code) = reset;
 
         var wrong = ResetPasswordPage.On(browser, await sent.VerifyAsync(Other(code)));
         Assert.Equal(Wrong, wrong.Error);
@@ -40,17 +38,13 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task Code_is_valid_for_ten_minutes_and_expired_after()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var sent = await SendAsync(browser, email);
-        var code = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, _, sent, code) = reset;
         Factory.Clock.Advance(TimeSpan.FromSeconds(599));
         Assert.Equal(Verified, ResetPasswordPage.On(browser, await sent.VerifyAsync(code)).Success);
 
-        var otherEmail = await AccountAsync();
-        using var later = Factory.CreateBrowser();
-        var second = await SendAsync(later, otherEmail);
-        var secondCode = await server.Smtp.WaitForCodeAsync(otherEmail);
+        using var laterReset = await CodeSentToANewAccountAsync();
+        var (later, _, second, secondCode) = laterReset;
         Factory.Clock.Advance(TimeSpan.FromSeconds(601));
         var expired = ResetPasswordPage.On(later, await second.VerifyAsync(secondCode));
         Assert.Equal(Expired, expired.Error);
@@ -61,10 +55,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task Five_wrong_codes_kill_the_code_and_a_new_one_is_needed()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var page = await SendAsync(browser, email);
-        var code = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, code) = reset;
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             page = ResetPasswordPage.On(browser, await page.VerifyAsync(Other(code)));
@@ -90,10 +82,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task Each_code_killed_by_wrong_entries_doubles_the_wait_for_the_next_one_whatever_the_journey()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var page = await SendAsync(browser, email);
-        var code = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, code) = reset;
         page = await KillCodeAsync(browser, page, code);
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(61));
@@ -138,10 +128,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task A_new_code_replaces_the_old_one()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var page = await SendAsync(browser, email);
-        var first = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, first) = reset;
         var (second, count) = await NewDistinctCodeAsync(browser, page, email, first, received: 1);
         page = ResetPasswordPage.On(browser, await browser.NavigateAsync(page.Page.Url.PathAndQuery));
 
@@ -154,10 +142,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task A_code_works_once()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var sent = await SendAsync(browser, email);
-        var code = await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, sent, code) = reset;
         var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(code));
         Assert.NotNull(verified.Success);
 
@@ -183,10 +169,8 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     [Fact]
     public async Task Resending_within_thirty_seconds_is_refused()
     {
-        var email = await AccountAsync();
-        using var browser = Factory.CreateBrowser();
-        var page = await SendAsync(browser, email);
-        await server.Smtp.WaitForCodeAsync(email);
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, _) = reset;
 
         page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
         Assert.Equal(Throttled, page.Error);
@@ -301,6 +285,15 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
         Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.AuditEvents.Where(e => e.ClientId == ClientId && e.Type == type)));
 
+    /// <summary>A new account's reset in a browser of its own, up to its code sent and received.</summary>
+    private async Task<CodeInHand> CodeSentToANewAccountAsync()
+    {
+        var email = await AccountAsync();
+        var browser = Factory.CreateBrowser();
+        var sent = await SendAsync(browser, email);
+        return new CodeInHand(browser, email, sent, await server.Smtp.WaitForCodeAsync(email));
+    }
+
     /// <summary>Step 1 to "code sent" for <paramref name="email"/>.</summary>
     private async Task<ResetPasswordPage> SendAsync(Browser browser, string email)
     {
@@ -357,6 +350,12 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
             }
         }
     }
+}
+
+/// <summary>A reset waiting for its code to be typed: the browser, the address, step 1 saying "code sent", and the code.</summary>
+internal sealed record CodeInHand(Browser Browser, string Email, ResetPasswordPage Page, string Code) : IDisposable
+{
+    public void Dispose() => Browser.Dispose();
 }
 
 public sealed class ResetCodeTestsOnSqlite(ResetFactory<Sqlite> server) : ResetCodeTests(server), IClassFixture<ResetFactory<Sqlite>>;
