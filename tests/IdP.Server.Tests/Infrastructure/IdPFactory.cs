@@ -1,6 +1,6 @@
 using IdP.Core.Accounts;
-using IdP.Core.UserFlows;
 using IdP.Core.Applications;
+using IdP.Core.UserFlows;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using IdP.Server.Tests.PasswordReset;

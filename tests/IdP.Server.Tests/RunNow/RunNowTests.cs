@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
