@@ -50,6 +50,6 @@ public abstract class PasswordHashingTests(IdPFactory factory)
     private static int Iterations(string hash) => (int)BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));
 }
 
-public sealed class PasswordHashingTestsOnSqlite(SqliteIdPFactory factory) : PasswordHashingTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class PasswordHashingTestsOnSqlite(IdPFactory<Sqlite> factory) : PasswordHashingTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class PasswordHashingTestsOnPostgres(PostgresIdPFactory factory) : PasswordHashingTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class PasswordHashingTestsOnPostgres(IdPFactory<Postgres> factory) : PasswordHashingTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -86,7 +86,7 @@ public sealed class AdminAccessTests(AdminOverHttpFactory factory) : IClassFixtu
 }
 
 /// <summary>Production, credentials set, HTTPS not required by the server itself (TLS at a proxy).</summary>
-public sealed class AdminOverHttpFactory : RunNowSqliteFactory
+public sealed class AdminOverHttpFactory : RunNowFactory<Sqlite>
 {
     public AdminOverHttpFactory() => TestAdmin.Configure(this, requireHttps: false);
 }

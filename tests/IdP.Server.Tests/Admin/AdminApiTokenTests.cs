@@ -41,7 +41,7 @@ public sealed class AdminApiTokenTests(AdminApiTokenTests.Factory factory) : ICl
         Assert.StartsWith("AADB2C90205:", tokens.ErrorDescription, StringComparison.Ordinal);
     }
 
-    public sealed class Factory : SqliteIdPFactory
+    public sealed class Factory : IdPFactory<Sqlite>
     {
         public Factory()
         {

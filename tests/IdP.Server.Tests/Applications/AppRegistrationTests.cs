@@ -1,5 +1,4 @@
 using IdP.Core.Applications;
-using IdP.Server.Data;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +165,6 @@ public abstract class AppRegistrationTests(IdPFactory factory)
     private static string NewClientId() => "app-" + Guid.NewGuid().ToString("N")[..12];
 }
 
-public sealed class AppRegistrationTestsOnSqlite(SqliteIdPFactory factory) : AppRegistrationTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class AppRegistrationTestsOnSqlite(IdPFactory<Sqlite> factory) : AppRegistrationTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class AppRegistrationTestsOnPostgres(PostgresIdPFactory factory) : AppRegistrationTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class AppRegistrationTestsOnPostgres(IdPFactory<Postgres> factory) : AppRegistrationTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -9,8 +9,8 @@ namespace IdP.Server.Tests.Applications;
 /// Applications kept in configuration (<c>IdP:Applications:{n}</c>) are created at start-up and brought up to date at
 /// every start; a bad entry stops start-up naming the setting.
 /// </summary>
-public abstract class ConfiguredApplicationsTests<TFactory>
-    where TFactory : IdPFactory, new()
+public abstract class ConfiguredApplicationsTests<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
     private const string Secret = "configured-daemon-secret-0123456789";
     private const string ApiUri = "https://contoso.onmicrosoft.com/configured-api";
@@ -18,7 +18,7 @@ public abstract class ConfiguredApplicationsTests<TFactory>
     [Fact]
     public async Task Configured_applications_exist_after_start_and_work_as_registered()
     {
-        await using var factory = Configure(new TFactory());
+        await using var factory = Configure(new IdPFactory<TDatabase>());
         await factory.InitializeAsync();
 
         var web = await FindAsync(factory, "configured-web");
@@ -37,7 +37,7 @@ public abstract class ConfiguredApplicationsTests<TFactory>
     [Fact]
     public async Task A_restart_with_changed_configuration_updates_the_registration()
     {
-        var first = Configure(new TFactory());
+        var first = Configure(new IdPFactory<TDatabase>());
         await first.InitializeAsync();
         var second = Configure(first.OnSameDatabase())
             .With("IdP:Applications:1:RedirectUris:0", "https://web.test/new-callback")
@@ -59,7 +59,7 @@ public abstract class ConfiguredApplicationsTests<TFactory>
     [Fact]
     public async Task A_bad_entry_stops_start_up_with_the_setting_named()
     {
-        var factory = new TFactory()
+        var factory = new IdPFactory<TDatabase>()
             .With("IdP:Applications:0:ClientId", "bad-app")
             .With("IdP:Applications:0:RedirectUris:0", "ftp://bad.test/cb");
 
@@ -90,6 +90,6 @@ public abstract class ConfiguredApplicationsTests<TFactory>
         factory.WithScopeAsync(sp => sp.GetRequiredService<ApplicationDirectory>().FindAsync(clientId, CancellationToken.None));
 }
 
-public sealed class ConfiguredApplicationsTestsOnSqlite : ConfiguredApplicationsTests<SqliteIdPFactory>;
+public sealed class ConfiguredApplicationsTestsOnSqlite : ConfiguredApplicationsTests<Sqlite>;
 
-public sealed class ConfiguredApplicationsTestsOnPostgres : ConfiguredApplicationsTests<PostgresIdPFactory>;
+public sealed class ConfiguredApplicationsTestsOnPostgres : ConfiguredApplicationsTests<Postgres>;

@@ -22,10 +22,10 @@ public sealed class NodeClientsIdPFactory : HttpsIdPFactory
     private readonly string _webClientSecret = "node-web-secret-" + Guid.NewGuid().ToString("N");
 
     // The web app never listens here: msal-node only reads the code from the IdP's redirect to it.
-    private readonly int _webAppPort = FreePort();
+    private readonly int _webAppPort = LoopbackPort.Free();
 
     // Another port than the IdP's, so the SPA is another origin and the browser enforces CORS.
-    private readonly int _spaPort = FreePort();
+    private readonly int _spaPort = LoopbackPort.Free();
 
     private TestUser? _user;
 

@@ -45,7 +45,7 @@ public sealed class AllowedHostsBehindProxyTests(AllowedHostsBehindProxyTests.Fa
     }
 
     /// <summary>Behind one proxy, answering only for idp.example.com.</summary>
-    public sealed class Factory : SqliteIdPFactory
+    public sealed class Factory : IdPFactory<Sqlite>
     {
         public Factory()
         {

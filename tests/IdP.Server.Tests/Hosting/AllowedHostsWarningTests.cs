@@ -1,5 +1,4 @@
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Hosting;
@@ -14,7 +13,7 @@ public sealed class AllowedHostsWarningTests
     [Fact]
     public async Task Production_with_any_host_allowed_does_not_start_and_says_which_settings_to_set()
     {
-        var factory = new ProductionFactory();
+        var factory = InProduction();
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(factory.InitializeAsync);
 
@@ -27,10 +26,7 @@ public sealed class AllowedHostsWarningTests
     [Fact]
     public async Task Production_with_any_host_explicitly_allowed_logs_a_warning_naming_the_setting()
     {
-        var factory = new ProductionFactory();
-        factory.With("IdP:Server:AllowAnyHost", "true");
-
-        var logs = await StartupLogsAsync(factory);
+        var logs = await StartupLogsAsync(InProduction().With("IdP:Server:AllowAnyHost", "true"));
 
         var warning = Assert.Single(logs, e => e.EventId == 3112);
         Assert.Equal(LogLevel.Warning, warning.Level);
@@ -40,46 +36,28 @@ public sealed class AllowedHostsWarningTests
     [Fact]
     public async Task Production_with_named_hosts_logs_no_warning()
     {
-        var factory = new ProductionFactory();
-        factory.With("AllowedHosts", "idp.test;localhost");
+        var factory = InProduction().With("AllowedHosts", "idp.test;localhost");
 
         Assert.DoesNotContain(await StartupLogsAsync(factory), e => e.EventId == 3112);
     }
 
     [Fact]
     public async Task Development_with_any_host_allowed_logs_no_warning() =>
-        Assert.DoesNotContain(await StartupLogsAsync(new LoggedFactory()), e => e.EventId == 3112);
+        Assert.DoesNotContain(await StartupLogsAsync(new IdPFactory<Sqlite>()), e => e.EventId == 3112);
 
-    private static async Task<IReadOnlyList<CapturedLog>> StartupLogsAsync(LoggedFactory factory)
+    private static IdPFactory InProduction() => new IdPFactory<Sqlite>().With("environment", "Production");
+
+    private static async Task<IReadOnlyList<CapturedLog>> StartupLogsAsync(IdPFactory factory)
     {
+        var logs = factory.Attach(new CapturedLogs());
         try
         {
             await factory.InitializeAsync();
-            return factory.Logs.Entries;
+            return logs.Entries;
         }
         finally
         {
             await factory.DisposeAsync();
-        }
-    }
-
-    private class LoggedFactory : SqliteIdPFactory
-    {
-        public CapturedLogs Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        }
-    }
-
-    private sealed class ProductionFactory : LoggedFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
         }
     }
 }

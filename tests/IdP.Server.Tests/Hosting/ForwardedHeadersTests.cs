@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Hosting;
@@ -68,22 +66,14 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.BehindKnownProxi
     }
 
     /// <summary>Behind a listed proxy and a listed network, in both forms the setting accepts.</summary>
-    public sealed class BehindKnownProxies : SqliteIdPFactory
+    public sealed class BehindKnownProxies : IdPFactory<Sqlite>
     {
-        public BehindKnownProxies()
-        {
-            With("IdP:Server:TrustForwardedHeaders", "true");
-            With("IdP:Server:KnownProxies:0", TrustedProxy);
-            With("IdP:Server:KnownProxies:1", "192.168.50.0/24; 2001:db8::/32");
-        }
+        public BehindKnownProxies() => Logs = With("IdP:Server:TrustForwardedHeaders", "true")
+            .With("IdP:Server:KnownProxies:0", TrustedProxy)
+            .With("IdP:Server:KnownProxies:1", "192.168.50.0/24; 2001:db8::/32")
+            .Attach(new CapturedLogs());
 
-        public CapturedLogs Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        }
+        public CapturedLogs Logs { get; }
     }
 }
 
@@ -107,17 +97,11 @@ public sealed class ForwardedHeadersFromAnySourceTests(ForwardedHeadersFromAnySo
         Assert.Contains("IdP:Server:KnownProxies", warning.Message, StringComparison.Ordinal);
     }
 
-    public sealed class BehindUnlistedProxies : SqliteIdPFactory
+    public sealed class BehindUnlistedProxies : IdPFactory<Sqlite>
     {
-        public BehindUnlistedProxies() => With("IdP:Server:TrustForwardedHeaders", "true");
+        public BehindUnlistedProxies() => Logs = With("IdP:Server:TrustForwardedHeaders", "true").Attach(new CapturedLogs());
 
-        public CapturedLogs Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        }
+        public CapturedLogs Logs { get; }
     }
 }
 
@@ -127,7 +111,7 @@ public sealed class KnownProxiesValidationTests
     [Fact]
     public async Task A_malformed_entry_stops_start_up_and_is_named()
     {
-        var factory = new SqliteIdPFactory().With("IdP:Server:TrustForwardedHeaders", "true").With("IdP:Server:KnownProxies:0", "proxy.internal");
+        var factory = new IdPFactory<Sqlite>().With("IdP:Server:TrustForwardedHeaders", "true").With("IdP:Server:KnownProxies:0", "proxy.internal");
 
         var error = await Assert.ThrowsAnyAsync<Exception>(factory.InitializeAsync);
         await factory.DisposeAsync();

@@ -40,6 +40,6 @@ public abstract class HealthTests(IdPFactory factory)
     }
 }
 
-public sealed class HealthTestsOnSqlite(SqliteIdPFactory factory) : HealthTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class HealthTestsOnSqlite(IdPFactory<Sqlite> factory) : HealthTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class HealthTestsOnPostgres(PostgresIdPFactory factory) : HealthTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class HealthTestsOnPostgres(IdPFactory<Postgres> factory) : HealthTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -10,7 +10,7 @@ namespace IdP.Server.Tests.Hosting;
 /// Every HTML page may not be framed, runs only our own scripts and styles (no inline code), is not sniffed and sends no
 /// referrer; the one page with an inline script (the form_post auto-submit) allows exactly that script by its hash.
 /// </summary>
-public sealed partial class SecurityHeadersTests(SqliteIdPFactory factory) : IClassFixture<SqliteIdPFactory>
+public sealed partial class SecurityHeadersTests(IdPFactory<Sqlite> factory) : IClassFixture<IdPFactory<Sqlite>>
 {
     [Fact]
     public async Task The_sign_in_page_cannot_be_framed_and_runs_no_inline_code()
@@ -67,7 +67,7 @@ public sealed partial class SecurityHeadersTests(SqliteIdPFactory factory) : ICl
     [GeneratedRegex("<script>(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex InlineScript();
 
-    private sealed class HttpsOnlyFactory : SqliteIdPFactory
+    private sealed class HttpsOnlyFactory : IdPFactory<Sqlite>
     {
         public HttpsOnlyFactory() => With("IdP:Server:RequireHttps", "true");
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using IdP.Server.Tests.Infrastructure;
 
@@ -14,7 +13,7 @@ namespace IdP.Server.Tests.Hosting;
 public sealed class StartFromAnotherFolderTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("idp-elsewhere-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPort.Free();
     private readonly StringBuilder _output = new();
     private Process? _server;
 
@@ -160,12 +159,5 @@ public sealed class StartFromAnotherFolderTests : IAsyncLifetime
                 _output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,29 +1,16 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The server on a real loopback port (Kestrel), for tests that drive a real browser. SQLite-backed: the browser
-/// tests check what a person sees; the database providers are covered by the HTTP suites.
+/// The server on a real loopback port (Kestrel), for tests that need real sockets: a real browser, or the server
+/// connecting to itself. SQLite-backed: these tests check what a person sees or what crosses the network; the database
+/// providers are covered by the HTTP suites.
 /// </summary>
-public class BrowserIdPFactory : SqliteIdPFactory
+public class BrowserIdPFactory : IdPFactory<Sqlite>
 {
-    public BrowserIdPFactory()
-    {
-        Port = FreePort();
-        UseKestrel(Port);
-    }
+    public BrowserIdPFactory() => UseKestrel(Port);
 
-    public int Port { get; }
+    public int Port { get; } = LoopbackPort.Free();
 
     /// <summary>The server's address as the browser sees it.</summary>
     public string BaseUrl => $"http://127.0.0.1:{Port}";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

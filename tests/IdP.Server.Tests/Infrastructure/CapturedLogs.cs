@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Infrastructure;
 
-/// <summary>A logger provider that keeps every formatted log message, for tests about what is (not) logged.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// A logger provider that keeps every formatted log message, for tests about what is (not) logged. Given to a server
+/// with <see cref="IdPFactory.Attach"/>, it receives that server's logs.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider, IServerPart
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
@@ -15,9 +19,19 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    public void Configure(IdPFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.WithServices(services => services.AddSingleton<ILoggerProvider>(this));
+    }
+
+    public Task StartAsync() => Task.CompletedTask;
+
     public void Dispose()
     {
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
     {

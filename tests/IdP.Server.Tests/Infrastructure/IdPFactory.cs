@@ -1,6 +1,6 @@
 using IdP.Core.Accounts;
-using IdP.Core.UserFlows;
 using IdP.Core.Applications;
+using IdP.Core.UserFlows;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,11 +12,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server in-process, on its own fresh database. One subclass per provider (<see cref="SqliteIdPFactory"/>,
-/// <see cref="PostgresIdPFactory"/>) so every suite runs on both by deriving once per provider. Time is a
-/// <see cref="FakeTimeProvider"/> starting now, so tests move the clock instead of sleeping.
+/// The real server in-process, on its own fresh database of the provider <see cref="IdPFactory{TDatabase}"/> names, so
+/// a suite written once against this class runs on both providers through two one-line subclasses. A variant of the
+/// server is this factory with settings (<see cref="With"/>), services (<see cref="WithServices"/>) or parts
+/// (<see cref="Attach"/>) given in a constructor. Time is a <see cref="FakeTimeProvider"/> starting now, so tests move
+/// the clock instead of sleeping.
 /// </summary>
-public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class IdPFactory(ITestDatabase database) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The public base URL apps and browsers use in tests (TestServer accepts any host).</summary>
     public const string Origin = "http://idp.test";
@@ -30,10 +32,6 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly List<IServerPart> _parts = [];
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public abstract string ProviderName { get; }
-
-    protected abstract Task<string> CreateConnectionStringAsync();
 
     /// <summary>Adds or overrides a configuration value; call before the server starts (in the fixture's constructor).</summary>
     public IdPFactory With(string key, string? value)
@@ -50,8 +48,8 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>
-    /// Gives the server a part of its surroundings (an SMTP server): the part configures the server now, starts before
-    /// it and stops after it. Call in the fixture's constructor.
+    /// Gives the server a part of its surroundings (an SMTP server, a pickup folder, a log capture): the part configures
+    /// the server now, starts before it and stops after it. Call in the fixture's constructor.
     /// </summary>
     public T Attach<T>(T part)
         where T : IServerPart
@@ -71,7 +69,7 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         if (!_settings.ContainsKey(ConnectionStringKey))
         {
-            _settings[ConnectionStringKey] = await CreateConnectionStringAsync();
+            _settings[ConnectionStringKey] = await database.CreateAsync();
         }
 
         StartServer(); // Start now: migrations and seeding run here, not inside the first test.
@@ -84,12 +82,14 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             await part.DisposeAsync();
         }
+
+        await database.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("IdP:Database:Provider", ProviderName);
+        builder.UseSetting("IdP:Database:Provider", database.Provider);
         builder.UseSetting("IdP:Server:RequireHttps", "false");
         builder.UseSetting("IdP:Demo:Enabled", "false");
         builder.UseSetting("IdP:PasswordReset:Mode", "None"); // The shipped default; Development's appsettings turn it on for the demo.
@@ -192,37 +192,9 @@ public abstract class IdPFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public Task<T> WithDbAsync<T>(Func<IdPDbContext, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<IdPDbContext>()));
 }
 
-/// <summary>The server on the embedded SQLite provider, with a database file in a temp folder.</summary>
-public class SqliteIdPFactory : IdPFactory
-{
-    private string? _folder;
-
-    public override string ProviderName => "Sqlite";
-
-    protected override Task<string> CreateConnectionStringAsync()
-    {
-        _folder = Directory.CreateTempSubdirectory("idp-sqlite-").FullName;
-        return Task.FromResult($"Data Source={Path.Combine(_folder, "idp.db")}");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-}
-
-/// <summary>The server on PostgreSQL, with a fresh database on the test cluster.</summary>
-public class PostgresIdPFactory : IdPFactory
-{
-    public override string ProviderName => "PostgreSQL";
-
-    protected override Task<string> CreateConnectionStringAsync() => TestPostgres.CreateDatabaseAsync("idp");
-}
+/// <summary>The server on <typeparamref name="TDatabase"/> (<see cref="Sqlite"/> or <see cref="Postgres"/>); variants derive from it.</summary>
+public class IdPFactory<TDatabase>() : IdPFactory(new TDatabase())
+    where TDatabase : ITestDatabase, new();
 
 /// <summary>Something a test server works with that must run while it runs (see <see cref="IdPFactory.Attach"/>).</summary>
 public interface IServerPart : IAsyncDisposable

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,21 +10,30 @@ namespace IdP.Server.Tests.Infrastructure;
 /// <summary>
 /// Records the SQL text of every command the server runs while handling a POST, by request, so a test can compare the
 /// database work of two requests statement by statement (parameter values are not part of the text). Background work
-/// (the outbox worker, housekeeping) has no request and is not recorded.
+/// (the outbox worker, housekeeping) has no request and is not recorded. Given to a server with
+/// <see cref="IdPFactory.Attach"/>.
 /// </summary>
-public sealed class RequestSqlRecorder : DbCommandInterceptor
+public sealed class RequestSqlRecorder : DbCommandInterceptor, IServerPart
 {
     private readonly HttpContextAccessor _http = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byRequest = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _posts = new();
 
     /// <summary>Adds the recorder to the server's DbContext (both providers' context types).</summary>
-    public void AddTo(IServiceCollection services)
+    public void Configure(IdPFactory factory)
     {
-        services.AddHttpContextAccessor();
-        services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
-        services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.WithServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
+            services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
+        });
     }
+
+    public Task StartAsync() => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The commands of the latest POST the server handled, in the order they ran.</summary>
     public IReadOnlyList<string> LastPost() =>

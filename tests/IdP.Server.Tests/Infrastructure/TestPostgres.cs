@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace IdP.Server.Tests.Infrastructure;
@@ -41,7 +39,7 @@ public static class TestPostgres
         _binDirectory = FindBinaries();
         var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
         _dataDirectory = Path.Combine(root, "data");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -93,12 +91,5 @@ public static class TestPostgres
         {
             throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await stdout} {await stderr}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class TestSmtpServer : IServerPart
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
 
-    public TestSmtpServer() => Port = FreePort();
+    public TestSmtpServer() => Port = LoopbackPort.Free();
 
     public int Port { get; }
 
@@ -129,13 +129,6 @@ public sealed partial class TestSmtpServer : IServerPart
         }
 
         throw new InvalidOperationException($"The test SMTP server did not start on port {Port}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]

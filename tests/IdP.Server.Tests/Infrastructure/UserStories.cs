@@ -43,7 +43,7 @@ public static class UserStories
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
         return await page.SignInAsync(user.Email, user.Password);
     }
 

@@ -74,18 +74,13 @@ public abstract class KeyRotationTests(IdPFactory factory)
     }
 }
 
-public sealed class KeyRotationTestsOnSqlite(KeyRotationTestsOnSqlite.Factory factory) : KeyRotationTests(factory), IClassFixture<KeyRotationTestsOnSqlite.Factory>
+/// <summary>A server that publishes a successor key <see cref="KeyRotationTests.PublishAhead"/> before it signs.</summary>
+public sealed class KeyRotationFactory<TDatabase> : IdPFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public sealed class Factory : SqliteIdPFactory
-    {
-        public Factory() => With("IdP:Keys:PublishAhead", PublishAhead.ToString());
-    }
+    public KeyRotationFactory() => With("IdP:Keys:PublishAhead", KeyRotationTests.PublishAhead.ToString());
 }
 
-public sealed class KeyRotationTestsOnPostgres(KeyRotationTestsOnPostgres.Factory factory) : KeyRotationTests(factory), IClassFixture<KeyRotationTestsOnPostgres.Factory>
-{
-    public sealed class Factory : PostgresIdPFactory
-    {
-        public Factory() => With("IdP:Keys:PublishAhead", PublishAhead.ToString());
-    }
-}
+public sealed class KeyRotationTestsOnSqlite(KeyRotationFactory<Sqlite> factory) : KeyRotationTests(factory), IClassFixture<KeyRotationFactory<Sqlite>>;
+
+public sealed class KeyRotationTestsOnPostgres(KeyRotationFactory<Postgres> factory) : KeyRotationTests(factory), IClassFixture<KeyRotationFactory<Postgres>>;

@@ -14,12 +14,12 @@ public abstract class HousekeepingTests(IdPFactory factory)
     {
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var old = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var old = await SignInPage.OpenAsync(browser, client.Authorize());
         await old.SignInAsync($"{Guid.NewGuid():N}@example.com", "wrong password");
         var oldJourney = await factory.WithDbAsync(db => db.Journeys.OrderByDescending(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
 
         factory.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(2));
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
         var liveJourney = await factory.WithDbAsync(db => db.Journeys.OrderByDescending(j => j.CreatedAt).Select(j => j.Id).FirstAsync());
 
         // Moving the clock also fires the background worker's timer, which may have done this pass already.
@@ -45,6 +45,6 @@ public abstract class HousekeepingTests(IdPFactory factory)
     }
 }
 
-public sealed class HousekeepingTestsOnSqlite(SqliteIdPFactory factory) : HousekeepingTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class HousekeepingTestsOnSqlite(IdPFactory<Sqlite> factory) : HousekeepingTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class HousekeepingTestsOnPostgres(PostgresIdPFactory factory) : HousekeepingTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class HousekeepingTestsOnPostgres(IdPFactory<Postgres> factory) : HousekeepingTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -56,5 +56,11 @@ public sealed class ResetPasswordPage(Browser browser, Navigation page)
 
     public Task<Navigation> ContinueAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.Continue);
 
+    /// <summary>Continues from a verified address; asserts the browser is on step 2.</summary>
+    public async Task<NewPasswordPage> ContinueToNewPasswordAsync() => NewPasswordPage.On(browser, await ContinueAsync());
+
+    /// <summary>Continues from a verified address and sets <paramref name="password"/> on step 2; returns where the browser ends.</summary>
+    public async Task<Navigation> SetNewPasswordAsync(string password) => await (await ContinueToNewPasswordAsync()).SetPasswordAsync(password);
+
     public Task<Navigation> CancelAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.Cancel);
 }

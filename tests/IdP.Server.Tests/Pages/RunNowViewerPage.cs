@@ -29,6 +29,22 @@ public sealed class RunNowViewerPage(Navigation page)
         return On(await browser.SubmitAsync(page, "form[name=form]", extra));
     }
 
+    /// <summary>
+    /// Posts <paramref name="response"/> to the viewer at <paramref name="url"/> as a flow's form_post page would, with
+    /// the Host header given (or the browser's own), and follows the answer to the viewer.
+    /// </summary>
+    public static async Task<RunNowViewerPage> PostAsync(Browser browser, string url, Dictionary<string, string> response, string? host = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        using var post = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(response) };
+        if (host is not null)
+        {
+            post.Headers.Host = host;
+        }
+
+        return On(await browser.SendAndFollowAsync(post));
+    }
+
     public static RunNowViewerPage On(Navigation page)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -16,6 +16,14 @@ public sealed class SignInPage(Browser browser, Navigation page)
         return new SignInPage(browser, page);
     }
 
+    /// <summary>Opens an app's authorize request in <paramref name="browser"/>; asserts it shows the sign-in page.</summary>
+    public static async Task<SignInPage> OpenAsync(Browser browser, AuthorizeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(request);
+        return On(browser, await browser.NavigateAsync(request.Url));
+    }
+
     public string? Error => Page.Text(PageElementIds.ErrorMessage);
 
     /// <summary>

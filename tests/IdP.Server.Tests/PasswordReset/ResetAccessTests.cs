@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,36 +13,19 @@ namespace IdP.Server.Tests.PasswordReset;
 /// Who may reset: the tenant switch (None, Selected, All), disabled accounts, username flows; and that nothing tells a
 /// stranger whether an address has an account until its code is verified.
 /// </summary>
-public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLifetime
+public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite(server.Factory, "access")
 {
-    private const string RedirectUri = "https://app.test/callback";
-    private const string NewPassword = "Fresh-Garden-42";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly TestSmtpServer _smtp = server.Smtp;
-    private readonly RequestSqlRecorder _sql = server.Sql;
-    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
-    {
-        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
-        await _factory.SetResetModeAsync(PasswordResetMode.All);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private OidcClient Client => new(_factory, _clientId, RedirectUri);
-
     [Fact]
     public async Task With_reset_off_the_link_is_hidden_and_every_reset_url_shows_a_clear_error()
     {
-        using var browser = _factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        using var browser = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize());
         var linkWhileOn = signIn.ForgotPasswordHref;
         Assert.NotNull(linkWhileOn);
         Assert.Equal("Can't access your account?", signIn.Page.Text(PageElementIds.ForgotPassword));
 
-        await _factory.SetResetModeAsync(PasswordResetMode.None);
-        var hidden = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize().Url));
+        await Factory.SetResetModeAsync(PasswordResetMode.None);
+        var hidden = await SignInPage.OpenAsync(browser, Client.Authorize());
         Assert.Null(hidden.ForgotPasswordHref);
 
         var tx = Regex.Match(linkWhileOn, "tx=([^&]+)").Groups[1].Value;
@@ -70,36 +50,34 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         var sendCode = QueryHelpers.AddQueryString(linkWhileOn, "handler", "SendCode");
         var posted = await PostFormAsync(browser, signIn.Page, sendCode, new Dictionary<string, string> { [PageElementIds.Email] = address });
         Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
-        Assert.Empty(await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == address).ToListAsync()));
+        Assert.Empty(await Factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == address).ToListAsync()));
     }
 
     [Fact]
     public async Task Selected_mode_lets_members_of_the_group_reset()
     {
-        var group = await _factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var group = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
         var email = Unique();
-        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _factory.AddToGroupAsync(group.Id, account.Id);
-        await _factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        await Factory.AddToGroupAsync(group.Id, account.Id);
+        await Factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
 
-        using var browser = _factory.CreateBrowser();
-        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
-        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(NewPassword)).ToApp()["code"]);
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
+        Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
     }
 
     [Fact]
     public async Task Selected_mode_tells_an_account_outside_the_group_only_after_its_code_is_verified()
     {
-        var group = await _factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
+        var group = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var email = await AccountAsync();
+        await Factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        Assert.Equal("Verification code has been sent to your inbox. Please copy it to the input box below.", sent.Info);
-        var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(await _smtp.WaitForCodeAsync(email)));
+        using var browser = Factory.CreateBrowser();
+        var sent = await SendCodeAsync(browser, email);
+        Assert.Equal(CodeSent, sent.Info);
+        var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(await server.Smtp.WaitForCodeAsync(email)));
         Assert.NotNull(verified.Success);
 
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
@@ -112,11 +90,11 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
     public async Task A_disabled_account_cannot_reset()
     {
         var email = Unique();
-        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _factory.DisableAccountAsync(account.Id);
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        await Factory.DisableAccountAsync(account.Id);
 
-        using var browser = _factory.CreateBrowser();
-        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
         Assert.Equal("Your account has been locked. Contact your support person to unlock it, then try again.", refused.Error);
 
@@ -129,7 +107,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
             [PageElementIds.ReenterPassword] = NewPassword,
         });
         ResetPasswordPage.On(browser, posted);
-        var hash = await _factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
+        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
         Assert.Equal(account.PasswordHash, hash);
     }
 
@@ -138,17 +116,17 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
     {
         var known = Unique();
         var unknown = Unique();
-        await _factory.CreateAccountAsync(known, "Old-Password-1");
-        using var knownBrowser = _factory.CreateBrowser();
-        using var unknownBrowser = _factory.CreateBrowser();
-        var k = await knownBrowser.OpenResetFromSignInAsync(Client.Authorize());
-        var u = await unknownBrowser.OpenResetFromSignInAsync(Client.Authorize());
+        await Factory.CreateAccountAsync(known, OldPassword);
+        using var knownBrowser = Factory.CreateBrowser();
+        using var unknownBrowser = Factory.CreateBrowser();
+        var k = await OpenResetAsync(knownBrowser);
+        var u = await OpenResetAsync(unknownBrowser);
         AssertSame(k.Page, known, u.Page, unknown);
 
         k = ResetPasswordPage.On(knownBrowser, await k.SendCodeAsync(known));
-        var knownSql = _sql.LastPost();
+        var knownSql = server.Sql.LastPost();
         u = ResetPasswordPage.On(unknownBrowser, await u.SendCodeAsync(unknown));
-        var unknownSql = _sql.LastPost();
+        var unknownSql = server.Sql.LastPost();
         AssertSame(k.Page, known, u.Page, unknown);
 
         // The same statements, in the same order: the lookups do not stop early for a known address, and both write an
@@ -156,7 +134,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         Assert.NotEmpty(knownSql);
         Assert.Contains(knownSql, c => c.Contains("OutboxMessages", StringComparison.Ordinal) && c.Contains("INSERT", StringComparison.Ordinal));
         Assert.Equal(knownSql, unknownSql);
-        var code = await _smtp.WaitForCodeAsync(known);
+        var code = await server.Smtp.WaitForCodeAsync(known);
 
         k = ResetPasswordPage.On(knownBrowser, await k.VerifyAsync(Other(code)));
         u = ResetPasswordPage.On(unknownBrowser, await u.VerifyAsync(code));
@@ -168,22 +146,22 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         Assert.Equal("There have been too many requests to verify this email address. Please wait a while, then try again.", k.Error);
         AssertSame(k.Page, known, u.Page, unknown);
 
-        _factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(31));
         k = ResetPasswordPage.On(knownBrowser, await k.SendNewCodeAsync());
         u = ResetPasswordPage.On(unknownBrowser, await u.SendNewCodeAsync());
         AssertSame(k.Page, known, u.Page, unknown);
-        await _smtp.WaitForMessageAsync(known, count: 2);
+        await server.Smtp.WaitForMessageAsync(known, count: 2);
 
         // Both addresses did the same work in the database: codes and outbox rows alike. The unknown address's rows are
         // decoys the worker drops unsent; only the known one received mail.
-        var rows = await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == known || v.Address == unknown).ToListAsync());
+        var rows = await Factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == known || v.Address == unknown).ToListAsync());
         Assert.Equal(2, rows.Count(v => v.Address == known));
         Assert.Equal(2, rows.Count(v => v.Address == unknown));
         var decoys = await SettledOutboxRowsAsync(unknown, 2);
         Assert.All(decoys, m => Assert.True(m.IsDecoy && m.DroppedAt is not null && m.SentAt is null && m.ProtectedTextBody is null && m.ProtectedHtmlBody is null));
         var sent = await SettledOutboxRowsAsync(known, 2);
         Assert.All(sent, m => Assert.True(!m.IsDecoy && m.SentAt is not null && m.DroppedAt is null));
-        Assert.Empty(_smtp.To(unknown));
+        Assert.Empty(server.Smtp.To(unknown));
     }
 
     [Fact]
@@ -192,23 +170,23 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         var policy = await UsernameFlowAsync();
         var username = "user" + Guid.NewGuid().ToString("N")[..8];
         var contact = Unique();
-        var account = await _factory.CreateAccountAsync(Unique(), "Old-Password-1", username: username, contactEmail: contact);
+        var account = await Factory.CreateAccountAsync(Unique(), OldPassword, username: username, contactEmail: contact);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
+        using var browser = Factory.CreateBrowser();
+        var step1 = await OpenResetAsync(browser, policy);
         Assert.Equal("Reset password using username", step1.Heading);
         Assert.True(step1.HasUsername);
 
         var missing = ResetPasswordPage.On(browser, await step1.SendCodeAsync(contact, username: ""));
         Assert.Contains("This information is required.", missing.FieldErrors);
 
-        var verified = await step1.VerifyAddressAsync(browser, _smtp, contact, username.ToUpperInvariant());
-        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(NewPassword)).ToApp()["code"]);
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, contact, username.ToUpperInvariant());
+        Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
 
         var client = Client;
         var request = client.Authorize(policy);
-        using var later = _factory.CreateBrowser();
-        var signIn = SignInPage.On(later, await later.NavigateAsync(request.Url));
+        using var later = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(later, request);
         var app = (await signIn.SignInAsync(username, NewPassword)).ToApp();
         var tokens = await client.RedeemCodeAsync(request, app["code"]!);
         Assert.Equal(account.Id.ToString("D"), (await client.ValidateIdTokenAsync(tokens["id_token"]!, policy)).Subject);
@@ -219,32 +197,15 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
     {
         var policy = await UsernameFlowAsync();
         var username = "user" + Guid.NewGuid().ToString("N")[..8];
-        await _factory.CreateAccountAsync(Unique(), "Old-Password-1", username: username, contactEmail: Unique());
+        await Factory.CreateAccountAsync(Unique(), OldPassword, username: username, contactEmail: Unique());
         var otherMailbox = Unique();
-        await _factory.CreateAccountAsync(otherMailbox, "Other-Password-1");
+        await Factory.CreateAccountAsync(otherMailbox, "Other-Password-1");
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
-        var verified = await step1.VerifyAddressAsync(browser, _smtp, otherMailbox, username);
+        using var browser = Factory.CreateBrowser();
+        var step1 = await OpenResetAsync(browser, policy);
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, otherMailbox, username);
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
         Assert.Equal("An account could not be found for the provided user ID.", refused.Error);
-    }
-
-    /// <summary>Waits (real time) until the worker has finished with the <paramref name="count"/> outbox rows for an address.</summary>
-    private async Task<List<IdP.Core.Email.OutboxMessage>> SettledOutboxRowsAsync(string toAddress, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var rows = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == toAddress).ToListAsync());
-            if (rows.Count == count && rows.All(m => (m.SentAt ?? m.DroppedAt ?? m.FailedAt) is not null))
-            {
-                return rows;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The outbox rows for {toAddress} did not settle: {rows.Count} row(s).");
-            await Task.Delay(25);
-        }
     }
 
     /// <summary>Posts a form to <paramref name="url"/> with the antiforgery token of a form on <paramref name="page"/>.</summary>
@@ -253,13 +214,6 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         var token = page.Document!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         values["__RequestVerificationToken"] = token;
         return browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(values) });
-    }
-
-    private async Task<string> UsernameFlowAsync()
-    {
-        var policy = "B2C_1_user" + Guid.NewGuid().ToString("N")[..6];
-        await _factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = SignInNameKind.Username });
-        return policy;
     }
 
     /// <summary>Two responses are the same page once the per-request antiforgery token, journey id and typed address are set aside.</summary>
@@ -276,10 +230,6 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
         return JourneyId().Replace(withoutToken, "tx=TX").Replace(address, "ADDRESS", StringComparison.Ordinal);
     }
 
-    private static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Unique() => $"access-{Guid.NewGuid():N}@example.com";
-
     [GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]*\"")]
     private static partial Regex AntiforgeryValue();
 
@@ -287,6 +237,6 @@ public abstract partial class ResetAccessTests(IResetServer server) : IAsyncLife
     private static partial Regex JourneyId();
 }
 
-public sealed class ResetAccessTestsOnSqlite(SqliteResetFactory server) : ResetAccessTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class ResetAccessTestsOnSqlite(ResetFactory<Sqlite> server) : ResetAccessTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class ResetAccessTestsOnPostgres(PostgresResetFactory server) : ResetAccessTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class ResetAccessTestsOnPostgres(ResetFactory<Postgres> server) : ResetAccessTests(server), IClassFixture<ResetFactory<Postgres>>;

@@ -1,8 +1,6 @@
 using IdP.Core.Accounts;
-using IdP.Core.Email;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
@@ -14,24 +12,8 @@ namespace IdP.Server.Tests.PasswordReset;
 /// (full-width letters, ligatures, long s, ordinal and circled letters), but mail only ever goes to an address as an
 /// account stores it: a look-alike is treated as an unknown address, and a case variant gets the code at the stored one.
 /// </summary>
-public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
+public abstract class ResetAddressTests(IResetServer server) : ResetSuite(server.Factory, "address")
 {
-    private const string RedirectUri = "https://app.test/callback";
-    private const string CodeSent = "Verification code has been sent to your inbox. Please copy it to the input box below.";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly TestSmtpServer _smtp = server.Smtp;
-    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
-    {
-        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
-        await _factory.SetResetModeAsync(PasswordResetMode.All);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private OidcClient Client => new(_factory, _clientId, RedirectUri);
-
     [Theory]
     [InlineData("\uFF41lice", "alice")] // full-width a
     [InlineData("\uFB01ona", "fiona")] // fi ligature
@@ -45,22 +27,21 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
         var typed = $"{lookAlike}-{id}@example.com";
         Assert.True(EmailAddress.IsValid(typed));
         Assert.Equal(SignInNameNormalizer.Normalize(stored), SignInNameNormalizer.Normalize(typed));
-        await _factory.CreateAccountAsync(stored, "Old-Password-1");
+        await Factory.CreateAccountAsync(stored, OldPassword);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(typed));
+        using var browser = Factory.CreateBrowser();
+        var sent = await SendCodeAsync(browser, typed);
         Assert.Equal(CodeSent, sent.Info);
         Assert.Equal(typed, sent.EmailValue);
 
         // Like any unknown address: a decoy row, dropped by the worker, and nothing sent to anyone.
-        var row = await SettledOutboxRowAsync(typed);
+        var row = (await SettledOutboxRowsAsync(typed, 1)).Single();
         Assert.True(row.IsDecoy);
         Assert.NotNull(row.DroppedAt);
         Assert.Null(row.SentAt);
         Assert.Empty(MessagesTo(typed));
         Assert.Empty(MessagesTo(stored));
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == stored)));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == stored)));
     }
 
     [Fact]
@@ -69,24 +50,23 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
         var id = Guid.NewGuid().ToString("N")[..10];
         var stored = $"Zoe.Stored-{id}@Example.com";
         var typed = stored.ToLowerInvariant();
-        await _factory.CreateAccountAsync(stored, "Old-Password-1");
+        await Factory.CreateAccountAsync(stored, OldPassword);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(typed));
+        using var browser = Factory.CreateBrowser();
+        var sent = await SendCodeAsync(browser, typed);
 
         // The page shows what was typed (the same page an unknown address gets); the mail goes where the account says.
         Assert.Equal(typed, sent.EmailValue);
-        var mail = await _smtp.WaitForMessageAsync(stored);
+        var mail = await server.Smtp.WaitForMessageAsync(stored);
         Assert.Equal(stored, Assert.Single(mail.To.Mailboxes).Address);
         Assert.Contains(stored, mail.TextBody, StringComparison.Ordinal);
         Assert.Empty(MessagesTo(typed));
 
         var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(TestSmtpServer.CodeIn(mail)));
         Assert.NotNull(verified.Success);
-        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+        Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
 
-        var notice = await _smtp.WaitForMessageAsync(stored, count: 2);
+        var notice = await server.Smtp.WaitForMessageAsync(stored, count: 2);
         Assert.Equal(stored, Assert.Single(notice.To.Mailboxes).Address);
         Assert.Contains("password", notice.Subject, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(MessagesTo(typed));
@@ -99,24 +79,24 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
         var id = Guid.NewGuid().ToString("N")[..10];
         var username = "carol" + id;
         var contact = $"Carol-{id}@example.com";
-        await _factory.CreateAccountAsync($"signin-{id}@example.com", "Old-Password-1", username: username, contactEmail: contact);
+        await Factory.CreateAccountAsync($"signin-{id}@example.com", OldPassword, username: username, contactEmail: contact);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
+        using var browser = Factory.CreateBrowser();
+        var step1 = await OpenResetAsync(browser, policy);
         var lookAlike = "\uFF43arol-" + id + "@example.com"; // full-width c
         var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(lookAlike, username));
         Assert.Equal(CodeSent, sent.Info);
-        Assert.True((await SettledOutboxRowAsync(lookAlike)).IsDecoy);
+        Assert.True((await SettledOutboxRowsAsync(lookAlike, 1)).Single().IsDecoy);
         Assert.Empty(MessagesTo(lookAlike));
         Assert.Empty(MessagesTo(contact));
 
         // The same address in other ASCII case is the stored one: its code goes to the contact email as stored.
-        _factory.Clock.Advance(TimeSpan.FromSeconds(31));
-        using var again = _factory.CreateBrowser();
-        var retry = await again.OpenResetFromSignInAsync(Client.Authorize(policy));
-        var verified = await retry.VerifyAddressAsync(again, _smtp, contact.ToUpperInvariant(), username);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        using var again = Factory.CreateBrowser();
+        var retry = await OpenResetAsync(again, policy);
+        var verified = await retry.VerifyAddressAsync(again, server.Smtp, contact.ToUpperInvariant(), username);
         Assert.Equal(contact, Assert.Single(Assert.Single(MessagesTo(contact)).To.Mailboxes).Address);
-        Assert.NotNull((await NewPasswordPage.On(again, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+        Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
     }
 
     [Fact]
@@ -124,12 +104,11 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var contact = $"Dana-{id}@example.com";
-        await _factory.CreateAccountAsync($"dana-signin-{id}@example.com", "Old-Password-1", contactEmail: contact);
+        await Factory.CreateAccountAsync($"dana-signin-{id}@example.com", OldPassword, contactEmail: contact);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(contact.ToLowerInvariant()));
-        var mail = await _smtp.WaitForMessageAsync(contact);
+        using var browser = Factory.CreateBrowser();
+        var sent = await SendCodeAsync(browser, contact.ToLowerInvariant());
+        var mail = await server.Smtp.WaitForMessageAsync(contact);
         Assert.Equal(contact, Assert.Single(mail.To.Mailboxes).Address);
 
         var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(TestSmtpServer.CodeIn(mail)));
@@ -144,8 +123,8 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
         var username = new string('\uFDFA', 256); // 256 characters typed; NFKC makes each one 18
         Assert.True(SignInNameNormalizer.Normalize(username).Length > 256);
 
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(Client.Authorize(policy));
+        using var browser = Factory.CreateBrowser();
+        var step1 = await OpenResetAsync(browser, policy);
         var refused = ResetPasswordPage.On(browser, await step1.SendCodeAsync($"long-{Guid.NewGuid():N}@example.com", username));
         Assert.Equal(System.Net.HttpStatusCode.OK, refused.Page.Status);
         Assert.Contains("Please enter a valid username.", refused.FieldErrors);
@@ -155,42 +134,17 @@ public abstract class ResetAddressTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task An_account_whose_normalised_names_are_too_long_is_refused_with_a_reason()
     {
-        var created = await _factory.WithScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+        var created = await Factory.WithScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<AccountService>(sp)
-            .CreateAsync(new NewAccount("Old-Password-1") { SignInEmail = $"long-{Guid.NewGuid():N}@example.com", Username = new string('\uFDFA', 200) }, CancellationToken.None));
+            .CreateAsync(new NewAccount(OldPassword) { SignInEmail = $"long-{Guid.NewGuid():N}@example.com", Username = new string('\uFDFA', 200) }, CancellationToken.None));
         var invalid = Assert.IsType<AccountCreation.Invalid>(created);
         Assert.Contains("The value is too long.", invalid.Errors);
     }
 
     private IReadOnlyList<MimeKit.MimeMessage> MessagesTo(string address) =>
-        [.. _smtp.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.Ordinal)))];
-
-    /// <summary>Waits (real time) until the worker is done with the one outbox row for <paramref name="toAddress"/>.</summary>
-    private async Task<OutboxMessage> SettledOutboxRowAsync(string toAddress)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var row = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == toAddress));
-            if (row is { } settled && (settled.SentAt ?? settled.DroppedAt ?? settled.FailedAt) is not null)
-            {
-                return settled;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"No settled outbox row for {toAddress}.");
-    }
-
-    private async Task<string> UsernameFlowAsync()
-    {
-        var policy = "B2C_1_user" + Guid.NewGuid().ToString("N")[..6];
-        await _factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SignInType = SignInNameKind.Username });
-        return policy;
-    }
+        [.. server.Smtp.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.Ordinal)))];
 }
 
-public sealed class ResetAddressTestsOnSqlite(SqliteResetFactory server) : ResetAddressTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class ResetAddressTestsOnSqlite(ResetFactory<Sqlite> server) : ResetAddressTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class ResetAddressTestsOnPostgres(PostgresResetFactory server) : ResetAddressTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class ResetAddressTestsOnPostgres(ResetFactory<Postgres> server) : ResetAddressTests(server), IClassFixture<ResetFactory<Postgres>>;

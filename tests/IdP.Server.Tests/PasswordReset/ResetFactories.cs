@@ -16,40 +16,28 @@ public interface IResetServer
 /// <summary>What makes a server a reset server: mail to its own SMTP server, reset on for everyone at first start.</summary>
 public static class ResetServer
 {
-    public static TestSmtpServer Prepare(IdPFactory factory, RequestSqlRecorder? sql = null)
+    public static TestSmtpServer Prepare(IdPFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var smtp = factory.Attach(new TestSmtpServer());
         factory.With("IdP:PasswordReset:Mode", "All");
-        if (sql is not null)
-        {
-            factory.WithServices(sql.AddTo);
-        }
-
         return smtp;
     }
 }
 
-/// <summary>The reset server on SQLite.</summary>
-public class SqliteResetFactory : SqliteIdPFactory, IResetServer
+/// <summary>The reset server on <typeparamref name="TDatabase"/>, recording the SQL of each POST.</summary>
+public class ResetFactory<TDatabase> : IdPFactory<TDatabase>, IResetServer
+    where TDatabase : ITestDatabase, new()
 {
-    public SqliteResetFactory() => Smtp = ResetServer.Prepare(this, Sql);
+    public ResetFactory()
+    {
+        Smtp = ResetServer.Prepare(this);
+        Sql = Attach(new RequestSqlRecorder());
+    }
 
     public IdPFactory Factory => this;
 
     public TestSmtpServer Smtp { get; }
 
-    public RequestSqlRecorder Sql { get; } = new();
-}
-
-/// <summary>The reset server on PostgreSQL.</summary>
-public class PostgresResetFactory : PostgresIdPFactory, IResetServer
-{
-    public PostgresResetFactory() => Smtp = ResetServer.Prepare(this, Sql);
-
-    public IdPFactory Factory => this;
-
-    public TestSmtpServer Smtp { get; }
-
-    public RequestSqlRecorder Sql { get; } = new();
+    public RequestSqlRecorder Sql { get; }
 }

@@ -1,8 +1,6 @@
 using System.Net;
-using IdP.Core.Applications;
 using IdP.Core.Audit;
 using IdP.Core.Contract;
-using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
@@ -11,30 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>How a reset ends for the app: embedded or handed off, a standalone reset flow, and cancel on either step.</summary>
-public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
+public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(server.Factory, "flow")
 {
-    private const string RedirectUri = "https://app.test/callback";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly TestSmtpServer _smtp = server.Smtp;
-    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
-    {
-        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
-        await _factory.SetResetModeAsync(PasswordResetMode.All);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private OidcClient Client => new(_factory, _clientId, RedirectUri);
-
     [Fact]
     public async Task On_a_hand_off_flow_the_link_returns_AADB2C90118_to_the_app()
     {
         var policy = await HandOffFlowAsync();
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var request = Client.Authorize(policy);
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         Assert.Contains("/forgot-password?", signIn.ForgotPasswordHref, StringComparison.Ordinal);
 
         var app = (await signIn.ForgotPasswordAsync()).ToApp();
@@ -44,7 +27,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
         Assert.Equal(request.State, app["state"]);
 
         // The embedded pages are not offered on a hand-off flow, even typed by hand.
-        var again = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var again = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
         var typed = await browser.NavigateAsync(again.ForgotPasswordHref!.Replace("/forgot-password?", "/password-reset?", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, typed.Status);
         Assert.Equal("Password reset is not available", typed.Document!.QuerySelector("h1")!.TextContent.Trim());
@@ -54,9 +37,9 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     public async Task On_a_hand_off_flow_opening_the_hand_off_url_asks_first_and_only_the_button_tells_the_app()
     {
         var policy = await HandOffFlowAsync();
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var request = Client.Authorize(policy);
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
 
         var asked = await browser.NavigateAsync(signIn.ForgotPasswordHref!);
         var stillPending = SignInPage.On(browser, await browser.NavigateAsync(signIn.Page.Url.PathAndQuery));
@@ -72,8 +55,8 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     public async Task A_hand_off_posted_without_the_antiforgery_token_is_refused_and_the_sign_in_page_stays()
     {
         var policy = await HandOffFlowAsync();
-        using var browser = _factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        using var browser = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
 
         var forged = await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(signIn.Page.Url, signIn.ForgotPasswordHref!))
         {
@@ -89,17 +72,16 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task A_reset_signs_the_user_in_and_audits_the_password_change_not_a_sign_in()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        using var browser = _factory.CreateBrowser();
-        var verified = await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
+        var email = await AccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
 
-        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp();
+        var app = (await verified.SetNewPasswordAsync(NewPassword)).ToApp();
         var bySession = (await browser.NavigateAsync(Client.Authorize().Url)).ToApp();
 
         Assert.NotNull(app["code"]);
         Assert.NotNull(bySession["code"]);
-        var events = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.ClientId == _clientId).Select(e => e.Type).ToListAsync());
+        var events = await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.ClientId == ClientId).Select(e => e.Type).ToListAsync());
         Assert.Contains(AuditEventTypes.PasswordChanged, events);
         Assert.DoesNotContain(AuditEventTypes.SignInSucceeded, events);
     }
@@ -107,9 +89,9 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task On_an_embedded_flow_the_link_opens_step_one_in_the_same_authorization_request()
     {
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var request = Client.Authorize();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         var signInTx = signIn.Page.Url.Query;
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
         Assert.Equal(signInTx, step1.Page.Url.Query);
@@ -121,16 +103,16 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     {
         var policy = await FlowAsync(new UserFlow { Name = Name("passwordreset"), NormalizedName = "", Type = UserFlowType.PasswordReset });
         var email = Unique();
-        var account = await _factory.CreateAccountAsync(email, "Old-Password-1");
-        using var browser = _factory.CreateBrowser();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        using var browser = Factory.CreateBrowser();
         var client = Client;
         var request = client.Authorize(policy);
 
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(request.Url));
-        var verified = await step1.VerifyAddressAsync(browser, _smtp, email);
-        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        var resetAt = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp();
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var resetAt = Factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var app = (await verified.SetNewPasswordAsync(NewPassword)).ToApp();
 
         var tokens = await client.RedeemCodeAsync(request, app["code"]!);
         Assert.Equal(200, tokens.Status);
@@ -144,7 +126,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task Cancel_on_step_one_returns_AADB2C90091_to_the_app()
     {
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var request = Client.Authorize();
         var step1 = await browser.OpenResetFromSignInAsync(request);
         var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(Unique()));
@@ -157,39 +139,36 @@ public abstract class ResetFlowTypeTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task Cancel_on_step_two_returns_AADB2C90091_and_leaves_the_password_unchanged()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        using var browser = _factory.CreateBrowser();
+        var email = await AccountAsync();
+        using var browser = Factory.CreateBrowser();
         var request = Client.Authorize();
-        var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, _smtp, email);
+        var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, server.Smtp, email);
         var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).CancelAsync()).ToApp();
         Assert.Equal("access_denied", app["error"]);
         Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
 
-        using var later = _factory.CreateBrowser();
-        var signIn = SignInPage.On(later, await later.NavigateAsync(Client.Authorize().Url));
-        Assert.NotNull((await signIn.SignInAsync(email, "Old-Password-1")).ToApp()["code"]);
+        using var later = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(later, Client.Authorize());
+        Assert.NotNull((await signIn.SignInAsync(email, OldPassword)).ToApp()["code"]);
     }
 
     [Fact]
     public async Task Cancel_in_a_standalone_reset_flow_returns_AADB2C90091()
     {
         var policy = await FlowAsync(new UserFlow { Name = Name("passwordreset"), NormalizedName = "", Type = UserFlowType.PasswordReset });
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
         var app = (await step1.CancelAsync()).ToApp();
         Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
     }
 
-    private async Task<string> FlowAsync(UserFlow flow) => (await _factory.CreateFlowAsync(flow)).Name;
+    private async Task<string> FlowAsync(UserFlow flow) => (await Factory.CreateFlowAsync(flow)).Name;
 
     private Task<string> HandOffFlowAsync() => FlowAsync(new UserFlow { Name = Name("handoff"), NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
 
     private static string Name(string prefix) => $"B2C_1_{prefix}{Guid.NewGuid():N}"[..30];
-
-    private static string Unique() => $"flow-{Guid.NewGuid():N}@example.com";
 }
 
-public sealed class ResetFlowTypeTestsOnSqlite(SqliteResetFactory server) : ResetFlowTypeTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class ResetFlowTypeTestsOnSqlite(ResetFactory<Sqlite> server) : ResetFlowTypeTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class ResetFlowTypeTestsOnPostgres(PostgresResetFactory server) : ResetFlowTypeTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class ResetFlowTypeTestsOnPostgres(ResetFactory<Postgres> server) : ResetFlowTypeTests(server), IClassFixture<ResetFactory<Postgres>>;

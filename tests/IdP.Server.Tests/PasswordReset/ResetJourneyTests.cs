@@ -1,7 +1,6 @@
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.PasswordReset;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
@@ -12,31 +11,16 @@ namespace IdP.Server.Tests.PasswordReset;
 /// The reset as an interrupt inside sign-in: from the app's authorize request, through both steps, to tokens at the
 /// app; and what the reset changes afterwards (passwords, sessions, refresh tokens, lockout, notice, audit).
 /// </summary>
-public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
+public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server.Factory, "reset")
 {
-    private const string RedirectUri = "https://app.test/callback";
-    private const string OldPassword = "Old-Password-1";
-    private const string NewPassword = "Fresh-Garden-42";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly TestSmtpServer _smtp = server.Smtp;
-    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
-    {
-        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
-        await _factory.SetResetModeAsync(PasswordResetMode.All);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Reset_inside_sign_in_ends_with_tokens_at_the_app_with_auth_time_of_the_reset()
     {
         var email = Unique();
-        var account = await _factory.CreateAccountAsync(email, OldPassword);
-        using var browser = _factory.CreateBrowser();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        using var browser = Factory.CreateBrowser();
         browser.Client.DefaultRequestHeaders.UserAgent.ParseAdd("ResetJourneyTests/1.0");
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
+        var client = Client;
         var request = client.Authorize();
 
         var step1 = await browser.OpenResetFromSignInAsync(request);
@@ -46,12 +30,12 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
         Assert.Equal("Cancel", step1.Text(PageElementIds.Cancel));
 
         var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        Assert.Equal("Verification code has been sent to your inbox. Please copy it to the input box below.", sent.Info);
+        Assert.Equal(CodeSent, sent.Info);
         Assert.True(sent.EmailIsReadOnly);
         Assert.Equal("Verify code", sent.Text(PageElementIds.EmailVerifyVerify));
         Assert.Equal("Send new code", sent.Text(PageElementIds.EmailVerifyResend));
 
-        var mail = await _smtp.WaitForMessageAsync(email);
+        var mail = await server.Smtp.WaitForMessageAsync(email);
         Assert.Equal("Contoso Test account email verification code", mail.Subject);
         Assert.Equal("no-reply@contoso.test", mail.From.Mailboxes.Single().Address);
         Assert.Equal("Contoso Test", mail.From.Mailboxes.Single().Name);
@@ -60,14 +44,14 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
         Assert.Contains(code, mail.HtmlBody, StringComparison.Ordinal);
 
         var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(code));
-        Assert.Equal("E-mail address verified. You can now continue.", verified.Success);
+        Assert.Equal(Verified, verified.Success);
         Assert.Equal("Change e-mail", verified.Text(PageElementIds.EmailVerifyEdit));
         Assert.True(verified.ContinueEnabled);
         Assert.Equal("Continue", verified.Text(PageElementIds.Continue));
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(3));
-        var resetAt = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var step2 = NewPasswordPage.On(browser, await verified.ContinueAsync());
+        Factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        var resetAt = Factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var step2 = await verified.ContinueToNewPasswordAsync();
         Assert.Equal("New Password", step2.Label(PageElementIds.NewPassword));
         Assert.Equal("Confirm New Password", step2.Label(PageElementIds.ReenterPassword));
         Assert.Contains("8-64 characters, containing 3 out of 4", step2.HelpText, StringComparison.Ordinal);
@@ -82,11 +66,11 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
         Assert.True(idToken.TryGetPayloadValue<long>("auth_time", out var authTime));
         Assert.InRange(authTime, resetAt, resetAt + 1);
 
-        var notice = await _smtp.WaitForMessageAsync(email, count: 2);
+        var notice = await server.Smtp.WaitForMessageAsync(email, count: 2);
         Assert.Equal("Your Contoso Test account password was changed", notice.Subject);
         Assert.Contains("Your password was changed", notice.TextBody, StringComparison.Ordinal);
 
-        var events = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.AccountId == account.Id).OrderBy(e => e.Id).ToListAsync());
+        var events = await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.AccountId == account.Id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([AuditEventTypes.ResetCodeSent, AuditEventTypes.ResetCodeVerified, AuditEventTypes.PasswordChanged], events.Select(e => e.Type));
         Assert.All(events, e =>
         {
@@ -96,7 +80,7 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
             Assert.DoesNotContain(NewPassword, e.Details ?? "", StringComparison.Ordinal);
         });
 
-        var outbox = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).ToListAsync());
+        var outbox = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).ToListAsync());
         Assert.Equal(2, outbox.Count);
         Assert.All(outbox, m =>
         {
@@ -104,7 +88,7 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
             Assert.Null(m.ProtectedTextBody);
             Assert.Null(m.ProtectedHtmlBody);
         });
-        var stored = await _factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == email).ToListAsync());
+        var stored = await Factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == email).ToListAsync());
         Assert.DoesNotContain(stored, v => v.CodeHash.Contains(code, StringComparison.Ordinal));
         Assert.Equal(EmailVerificationStatus.Used, Assert.Single(stored).Status);
     }
@@ -112,16 +96,15 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task After_reset_the_old_password_is_refused_and_the_new_one_accepted()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, OldPassword);
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
-        using (var resetting = _factory.CreateBrowser())
+        var email = await AccountAsync();
+        var client = Client;
+        using (var resetting = Factory.CreateBrowser())
         {
             Assert.NotNull((await ResetAsync(resetting, client.Authorize(), email, NewPassword)).ToApp()["code"]);
         }
 
-        using var browser = _factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        using var browser = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(browser, client.Authorize());
         var refused = SignInPage.On(browser, await signIn.SignInAsync(email, OldPassword));
         Assert.Equal("Invalid username or password.", refused.Error);
         var app = (await refused.SignInAsync(email, NewPassword)).ToApp();
@@ -131,24 +114,23 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task Reset_ends_sessions_in_other_browsers_and_revokes_their_refresh_tokens()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, OldPassword);
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
-        using var other = _factory.CreateBrowser();
+        var email = await AccountAsync();
+        var client = Client;
+        using var other = Factory.CreateBrowser();
         var first = client.Authorize();
-        var signedIn = (await SignInPage.On(other, await other.NavigateAsync(first.Url)).SignInAsync(email, OldPassword)).ToApp();
+        var signedIn = (await (await SignInPage.OpenAsync(other, first)).SignInAsync(email, OldPassword)).ToApp();
         var tokens = await client.RedeemCodeAsync(first, signedIn["code"]!);
         var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);
         Assert.Equal(200, refreshed.Status);
         Assert.NotNull((await other.NavigateAsync(client.Authorize().Url)).ToApp()["code"]);
 
-        using (var resetting = _factory.CreateBrowser())
+        using (var resetting = Factory.CreateBrowser())
         {
             Assert.NotNull((await ResetAsync(resetting, client.Authorize(), email, NewPassword)).ToApp()["code"]);
         }
 
         // The other browser's SSO session no longer answers: it is asked to sign in again.
-        SignInPage.On(other, await other.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(other, client.Authorize());
         var refused = await client.RefreshAsync(refreshed["refresh_token"]!);
         Assert.Equal(400, refused.Status);
         Assert.Equal("invalid_grant", refused["error"]);
@@ -158,11 +140,10 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     [Fact]
     public async Task Reset_clears_a_lockout_so_the_new_password_signs_in_at_once()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, OldPassword);
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
-        using var browser = _factory.CreateBrowser();
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var email = await AccountAsync();
+        var client = Client;
+        using var browser = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(browser, client.Authorize());
         for (var i = 0; i < 10; i++)
         {
             signIn = SignInPage.On(browser, await signIn.SignInAsync(email, "Wrong-Guess-" + i));
@@ -170,12 +151,12 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
 
         Assert.Equal("Your account is temporarily locked to prevent unauthorized use. Try again later.", signIn.Error);
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
-        var verified = await step1.VerifyAddressAsync(browser, _smtp, email);
-        var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(NewPassword)).ToApp();
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
+        var app = (await verified.SetNewPasswordAsync(NewPassword)).ToApp();
         Assert.NotNull(app["code"]);
 
-        using var later = _factory.CreateBrowser();
-        var again = SignInPage.On(later, await later.NavigateAsync(client.Authorize().Url));
+        using var later = Factory.CreateBrowser();
+        var again = await SignInPage.OpenAsync(later, client.Authorize());
         Assert.NotNull((await again.SignInAsync(email, NewPassword)).ToApp()["code"]);
     }
 
@@ -183,11 +164,10 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     public async Task Step_two_enforces_the_strong_rule_on_the_server_and_explains_each_refusal()
     {
         var email = Unique();
-        await _factory.CreateAccountAsync(email, OldPassword, username: "strong" + Guid.NewGuid().ToString("N")[..6]);
-        using var browser = _factory.CreateBrowser();
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
-        var verified = await (await browser.OpenResetFromSignInAsync(client.Authorize())).VerifyAddressAsync(browser, _smtp, email);
-        var step2 = NewPasswordPage.On(browser, await verified.ContinueAsync());
+        await Factory.CreateAccountAsync(email, OldPassword, username: "strong" + Guid.NewGuid().ToString("N")[..6]);
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
+        var step2 = await verified.ContinueToNewPasswordAsync();
 
         step2 = NewPasswordPage.On(browser, await step2.SetPasswordAsync(NewPassword, NewPassword + "x"));
         Assert.Equal("The password entry fields do not match. Please enter the same password in both fields and try again.", step2.Error);
@@ -218,18 +198,16 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     public async Task Help_text_and_server_rule_follow_the_flows_custom_complexity()
     {
         var policy = "B2C_1_pin" + Guid.NewGuid().ToString("N")[..6];
-        await _factory.CreateFlowAsync(new IdP.Core.UserFlows.UserFlow
+        await Factory.CreateFlowAsync(new IdP.Core.UserFlows.UserFlow
         {
             Name = policy,
             NormalizedName = "",
             PasswordComplexity = IdP.Core.Passwords.PasswordComplexity.Custom(6, 8, 0, numbersOnly: true),
         });
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, OldPassword);
-        using var browser = _factory.CreateBrowser();
-        var client = new OidcClient(_factory, _clientId, RedirectUri);
-        var verified = await (await browser.OpenResetFromSignInAsync(client.Authorize(policy))).VerifyAddressAsync(browser, _smtp, email);
-        var step2 = NewPasswordPage.On(browser, await verified.ContinueAsync());
+        var email = await AccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser, policy)).VerifyAddressAsync(browser, server.Smtp, email);
+        var step2 = await verified.ContinueToNewPasswordAsync();
         Assert.Contains("6-8 digits (0-9).", step2.HelpText, StringComparison.Ordinal);
 
         step2 = NewPasswordPage.On(browser, await step2.SetPasswordAsync(NewPassword));
@@ -242,13 +220,11 @@ public abstract class ResetJourneyTests(IResetServer server) : IAsyncLifetime
     /// <summary>The whole interrupt in one browser; returns where the browser ended (the app).</summary>
     private async Task<Navigation> ResetAsync(Browser browser, AuthorizeRequest request, string email, string newPassword)
     {
-        var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, _smtp, email);
-        return await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync(newPassword);
+        var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, server.Smtp, email);
+        return await verified.SetNewPasswordAsync(newPassword);
     }
-
-    private static string Unique() => $"reset-{Guid.NewGuid():N}@example.com";
 }
 
-public sealed class ResetJourneyTestsOnSqlite(SqliteResetFactory server) : ResetJourneyTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class ResetJourneyTestsOnSqlite(ResetFactory<Sqlite> server) : ResetJourneyTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class ResetJourneyTestsOnPostgres(PostgresResetFactory server) : ResetJourneyTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class ResetJourneyTestsOnPostgres(ResetFactory<Postgres> server) : ResetJourneyTests(server), IClassFixture<ResetFactory<Postgres>>;

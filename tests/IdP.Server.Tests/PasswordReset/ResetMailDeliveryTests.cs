@@ -1,6 +1,4 @@
 using IdP.Core.Email;
-using IdP.Core.PasswordReset;
-using IdP.Core.Applications;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
@@ -13,44 +11,31 @@ namespace IdP.Server.Tests.PasswordReset;
 /// expired in the queue is dropped, bodies are protected at rest and erased once the message is done with.
 /// These servers retry at most 3 times and give codes 2 minutes.
 /// </summary>
-public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifetime
+public abstract class ResetMailDeliveryTests(IResetServer server) : ResetSuite(server.Factory, "mail")
 {
-    private const string RedirectUri = "https://app.test/callback";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly TestSmtpServer _smtp = server.Smtp;
-    private readonly string _clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _factory.RegisterAppAsync(new AppRegistration(_clientId, "Test app") { RedirectUris = [RedirectUri] });
-        await _factory.SetResetModeAsync(PasswordResetMode.All);
-        await _smtp.StartAsync();
+        await base.InitializeAsync();
+        await server.Smtp.StartAsync();
     }
 
-    public async Task DisposeAsync() => await _smtp.StartAsync();
+    public override async Task DisposeAsync() => await server.Smtp.StartAsync();
 
     [Fact]
     public async Task A_code_queued_while_smtp_is_down_is_delivered_once_it_is_back()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _smtp.StopAsync();
-
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        Assert.Equal("Verification code has been sent to your inbox. Please copy it to the input box below.", sent.Info);
-
-        var failed = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+        using var browser = Factory.CreateBrowser();
+        var (email, sent, failed) = await SendWhileSmtpIsDownAsync(browser);
+        Assert.Equal(CodeSent, sent.Info);
         Assert.Null(failed.SentAt);
         Assert.Null(failed.FailedAt);
         Assert.False(string.IsNullOrEmpty(failed.LastError));
         Assert.Equal(failed.CreatedAt + TimeSpan.FromSeconds(15), failed.NextAttemptAt);
         Assert.DoesNotContain("Your code is", failed.ProtectedTextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Your code is", failed.ProtectedHtmlBody, StringComparison.Ordinal);
-        Assert.Empty(_smtp.To(email));
+        Assert.Empty(server.Smtp.To(email));
 
-        await _smtp.StartAsync();
+        await server.Smtp.StartAsync();
         var code = TestSmtpServer.CodeIn(await AdvanceUntilDeliveredAsync(email));
         var delivered = await WaitForOutboxAsync(email, m => m.SentAt is not null);
         Assert.Equal(2, delivered.Attempts);
@@ -58,68 +43,56 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
         Assert.Null(delivered.ProtectedHtmlBody);
 
         var verified = ResetPasswordPage.On(browser, await sent.VerifyAsync(code));
-        Assert.Equal("E-mail address verified. You can now continue.", verified.Success);
-        Assert.NotNull((await NewPasswordPage.On(browser, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+        Assert.Equal(Verified, verified.Success);
+        Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
     }
 
     [Fact]
     public async Task After_the_last_attempt_a_message_is_marked_failed_and_kept()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _smtp.StopAsync();
-
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
-        ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        var first = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+        using var browser = Factory.CreateBrowser();
+        var (email, _, first) = await SendWhileSmtpIsDownAsync(browser);
 
         // Backoff doubles: the second attempt is due 15 s after the first, the third 30 s after the second.
         Assert.Equal(first.CreatedAt + TimeSpan.FromSeconds(15), first.NextAttemptAt);
         var second = await AdvanceUntilAsync(email, m => m.Attempts == 2);
         // The second attempt ran at some moment between its due time and now; the third is due exactly 30 s after it.
-        Assert.InRange(second.NextAttemptAt - TimeSpan.FromSeconds(30), first.NextAttemptAt, _factory.Clock.GetUtcNow());
+        Assert.InRange(second.NextAttemptAt - TimeSpan.FromSeconds(30), first.NextAttemptAt, Factory.Clock.GetUtcNow());
         var third = await AdvanceUntilAsync(email, m => m.Attempts == 3);
         Assert.NotNull(third.FailedAt);
         Assert.Null(third.SentAt);
         Assert.False(string.IsNullOrEmpty(third.LastError));
 
         // Failed for good: SMTP coming back does not resend it, and the row stays for an operator, without its bodies.
-        await _smtp.StartAsync();
-        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        await server.Smtp.StartAsync();
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
         await Task.Delay(500);
         var kept = await WaitForOutboxAsync(email, m => m.FailedAt is not null);
         Assert.Equal(3, kept.Attempts);
         Assert.Null(kept.ProtectedTextBody);
         Assert.Null(kept.ProtectedHtmlBody);
         Assert.Equal("Contoso Test account email verification code", kept.Subject);
-        Assert.Empty(_smtp.To(email));
+        Assert.Empty(server.Smtp.To(email));
     }
 
     [Fact]
     public async Task A_code_still_queued_when_it_expires_is_dropped_not_sent_late()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        await _smtp.StopAsync();
-
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
-        ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        var queued = await WaitForOutboxAsync(email, m => m.Attempts == 1);
+        using var browser = Factory.CreateBrowser();
+        var (email, _, queued) = await SendWhileSmtpIsDownAsync(browser);
         Assert.Equal(queued.CreatedAt + TimeSpan.FromMinutes(2), queued.ExpiresAt);
 
         // SMTP is back only after the code's two minutes: the next attempt drops the message instead of sending it.
-        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        await _smtp.StartAsync();
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await server.Smtp.StartAsync();
         var dropped = await AdvanceUntilAsync(email, m => m.DroppedAt is not null);
         Assert.Null(dropped.SentAt);
         Assert.Null(dropped.FailedAt);
         Assert.Null(dropped.ProtectedTextBody);
         Assert.Null(dropped.ProtectedHtmlBody);
-        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
         await Task.Delay(300);
-        Assert.Empty(_smtp.To(email));
+        Assert.Empty(server.Smtp.To(email));
     }
 
     [Fact]
@@ -130,37 +103,47 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
         const string unparsable = "dot.@example.com";
         Assert.False(IdP.Core.Accounts.EmailAddress.IsValid(unparsable));
         var good = Unique();
-        var bad = await _factory.QueueMailAsync(unparsable);
-        var next = await _factory.QueueMailAsync(good);
+        var bad = await Factory.QueueMailAsync(unparsable);
+        var next = await Factory.QueueMailAsync(good);
 
-        var failed = await _factory.WaitForOutboxRowAsync(bad, m => m.FailedAt is not null);
+        var failed = await Factory.WaitForOutboxRowAsync(bad, m => m.FailedAt is not null);
         Assert.Equal(1, failed.Attempts);
         Assert.Contains("cannot be parsed", failed.LastError, StringComparison.Ordinal);
         Assert.Null(failed.ProtectedTextBody);
         Assert.Null(failed.ProtectedHtmlBody);
-        await _factory.WaitForOutboxRowAsync(next, m => m.SentAt is not null);
-        await _smtp.WaitForMessageAsync(good);
+        await Factory.WaitForOutboxRowAsync(next, m => m.SentAt is not null);
+        await server.Smtp.WaitForMessageAsync(good);
 
         // Never tried again.
-        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
         await Task.Delay(300);
-        Assert.Equal(1, (await _factory.WaitForOutboxRowAsync(bad, _ => true)).Attempts);
+        Assert.Equal(1, (await Factory.WaitForOutboxRowAsync(bad, _ => true)).Attempts);
     }
 
     [Fact]
     public async Task The_configured_code_lifetime_is_used_and_told_in_the_email()
     {
-        var email = Unique();
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        using var browser = _factory.CreateBrowser();
-        var step1 = await browser.OpenResetFromSignInAsync(new OidcClient(_factory, _clientId, RedirectUri).Authorize());
-        var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(email));
-        var mail = await _smtp.WaitForMessageAsync(email);
+        var email = await AccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var sent = await SendCodeAsync(browser, email);
+        var mail = await server.Smtp.WaitForMessageAsync(email);
         Assert.Contains("This code is valid for 2 minutes.", mail.TextBody, StringComparison.Ordinal);
 
-        _factory.Clock.Advance(TimeSpan.FromSeconds(121));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(121));
         var expired = ResetPasswordPage.On(browser, await sent.VerifyAsync(TestSmtpServer.CodeIn(mail)));
         Assert.Equal("That code is expired. Please request a new code.", expired.Error);
+    }
+
+    /// <summary>
+    /// With SMTP down, step 1 sends a code to a new account: returns the address, the page that says so, and the
+    /// outbox row once its first attempt has failed.
+    /// </summary>
+    private async Task<(string Email, ResetPasswordPage Sent, OutboxMessage Row)> SendWhileSmtpIsDownAsync(Browser browser)
+    {
+        var email = await AccountAsync();
+        await server.Smtp.StopAsync();
+        var sent = await SendCodeAsync(browser, email);
+        return (email, sent, await WaitForOutboxAsync(email, m => m.Attempts == 1));
     }
 
     /// <summary>Moves the fake clock in small steps (so the worker's poll timer fires) until the message matches.</summary>
@@ -168,7 +151,7 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
     {
         for (var step = 0; step < 40; step++)
         {
-            _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+            Factory.Clock.Advance(TimeSpan.FromSeconds(5));
             var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(400);
             while (DateTime.UtcNow < deadline)
             {
@@ -187,7 +170,7 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
     private async Task<MimeKit.MimeMessage> AdvanceUntilDeliveredAsync(string email)
     {
         await AdvanceUntilAsync(email, m => m.SentAt is not null);
-        return await _smtp.WaitForMessageAsync(email);
+        return await server.Smtp.WaitForMessageAsync(email);
     }
 
     /// <summary>Waits in real time (the worker runs on its own) until the message matches.</summary>
@@ -208,31 +191,16 @@ public abstract class ResetMailDeliveryTests(IResetServer server) : IAsyncLifeti
     }
 
     private Task<OutboxMessage?> OutboxRowAsync(string email) =>
-        _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email));
-
-    private static string Unique() => $"mail-{Guid.NewGuid():N}@example.com";
+        Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email));
 }
 
-/// <summary>SQLite server with at most 3 delivery attempts and 2-minute codes.</summary>
-public sealed class SqliteOutboxFactory : SqliteResetFactory
+/// <summary>The reset server with at most 3 delivery attempts and 2-minute codes.</summary>
+public sealed class ShortOutboxFactory<TDatabase> : ResetFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public SqliteOutboxFactory()
-    {
-        With("IdP:Email:Outbox:MaxAttempts", "3");
-        With("IdP:PasswordReset:CodeLifetimeSeconds", "120");
-    }
+    public ShortOutboxFactory() => With("IdP:Email:Outbox:MaxAttempts", "3").With("IdP:PasswordReset:CodeLifetimeSeconds", "120");
 }
 
-/// <summary>PostgreSQL server with at most 3 delivery attempts and 2-minute codes.</summary>
-public sealed class PostgresOutboxFactory : PostgresResetFactory
-{
-    public PostgresOutboxFactory()
-    {
-        With("IdP:Email:Outbox:MaxAttempts", "3");
-        With("IdP:PasswordReset:CodeLifetimeSeconds", "120");
-    }
-}
+public sealed class ResetMailDeliveryTestsOnSqlite(ShortOutboxFactory<Sqlite> server) : ResetMailDeliveryTests(server), IClassFixture<ShortOutboxFactory<Sqlite>>;
 
-public sealed class ResetMailDeliveryTestsOnSqlite(SqliteOutboxFactory server) : ResetMailDeliveryTests(server), IClassFixture<SqliteOutboxFactory>;
-
-public sealed class ResetMailDeliveryTestsOnPostgres(PostgresOutboxFactory server) : ResetMailDeliveryTests(server), IClassFixture<PostgresOutboxFactory>;
+public sealed class ResetMailDeliveryTestsOnPostgres(ShortOutboxFactory<Postgres> server) : ResetMailDeliveryTests(server), IClassFixture<ShortOutboxFactory<Postgres>>;

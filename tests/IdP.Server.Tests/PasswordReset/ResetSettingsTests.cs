@@ -1,6 +1,5 @@
 using IdP.Core.PasswordReset;
 using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -57,27 +56,16 @@ public abstract class ResetSettingsTests(IdPFactory factory) : IAsyncLifetime
         factory.WithScopeAsync(sp => sp.GetRequiredService<PasswordResetSettingsService>().GetAsync(CancellationToken.None));
 }
 
-public sealed class SqliteSelectedModeFactory : SqliteIdPFactory
+/// <summary>A server configured with reset for the members of <see cref="ResetSettingsTests.ConfiguredGroup"/>.</summary>
+public sealed class SelectedModeFactory<TDatabase> : IdPFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public SqliteSelectedModeFactory()
-    {
-        With("IdP:PasswordReset:Mode", "Selected");
-        With("IdP:PasswordReset:GroupId", ResetSettingsTests.ConfiguredGroup.ToString());
-    }
+    public SelectedModeFactory() => With("IdP:PasswordReset:Mode", "Selected").With("IdP:PasswordReset:GroupId", ResetSettingsTests.ConfiguredGroup.ToString());
 }
 
-public sealed class PostgresSelectedModeFactory : PostgresIdPFactory
-{
-    public PostgresSelectedModeFactory()
-    {
-        With("IdP:PasswordReset:Mode", "Selected");
-        With("IdP:PasswordReset:GroupId", ResetSettingsTests.ConfiguredGroup.ToString());
-    }
-}
+public sealed class ResetSettingsTestsOnSqlite(SelectedModeFactory<Sqlite> factory) : ResetSettingsTests(factory), IClassFixture<SelectedModeFactory<Sqlite>>;
 
-public sealed class ResetSettingsTestsOnSqlite(SqliteSelectedModeFactory factory) : ResetSettingsTests(factory), IClassFixture<SqliteSelectedModeFactory>;
-
-public sealed class ResetSettingsTestsOnPostgres(PostgresSelectedModeFactory factory) : ResetSettingsTests(factory), IClassFixture<PostgresSelectedModeFactory>;
+public sealed class ResetSettingsTestsOnPostgres(SelectedModeFactory<Postgres> factory) : ResetSettingsTests(factory), IClassFixture<SelectedModeFactory<Postgres>>;
 
 /// <summary>Bad reset or mail configuration stops start-up with a message naming the setting.</summary>
 public sealed class ResetConfigurationTests
@@ -90,7 +78,7 @@ public sealed class ResetConfigurationTests
     [InlineData("IdP:Email:FromAddress", "not an address", "FromAddress")]
     public async Task Bad_configuration_stops_start_up_with_a_clear_message(string key, string value, string named)
     {
-        var factory = new SqliteIdPFactory();
+        var factory = new IdPFactory<Sqlite>();
         factory.With(key, value);
         try
         {

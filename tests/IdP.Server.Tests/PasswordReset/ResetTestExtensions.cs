@@ -32,7 +32,7 @@ public static class ResetTestExtensions
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(request);
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         Assert.NotNull(signIn.ForgotPasswordHref);
         return ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref));
     }

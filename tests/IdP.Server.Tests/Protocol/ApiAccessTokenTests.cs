@@ -146,6 +146,6 @@ public abstract class ApiAccessTokenTests(IdPFactory factory)
     }
 }
 
-public sealed class ApiAccessTokenTestsOnSqlite(SqliteIdPFactory factory) : ApiAccessTokenTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ApiAccessTokenTestsOnSqlite(IdPFactory<Sqlite> factory) : ApiAccessTokenTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ApiAccessTokenTestsOnPostgres(PostgresIdPFactory factory) : ApiAccessTokenTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ApiAccessTokenTestsOnPostgres(IdPFactory<Postgres> factory) : ApiAccessTokenTests(factory), IClassFixture<IdPFactory<Postgres>>;

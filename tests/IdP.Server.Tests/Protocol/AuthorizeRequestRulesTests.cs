@@ -172,6 +172,6 @@ public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
     }
 }
 
-public sealed class AuthorizeRequestRulesTestsOnSqlite(SqliteIdPFactory factory) : AuthorizeRequestRulesTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class AuthorizeRequestRulesTestsOnSqlite(IdPFactory<Sqlite> factory) : AuthorizeRequestRulesTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class AuthorizeRequestRulesTestsOnPostgres(PostgresIdPFactory factory) : AuthorizeRequestRulesTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class AuthorizeRequestRulesTestsOnPostgres(IdPFactory<Postgres> factory) : AuthorizeRequestRulesTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -102,6 +102,6 @@ public abstract class BadInputTests(IdPFactory factory)
     }
 }
 
-public sealed class BadInputTestsOnSqlite(SqliteIdPFactory factory) : BadInputTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class BadInputTestsOnSqlite(IdPFactory<Sqlite> factory) : BadInputTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class BadInputTestsOnPostgres(PostgresIdPFactory factory) : BadInputTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class BadInputTestsOnPostgres(IdPFactory<Postgres> factory) : BadInputTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -79,6 +79,6 @@ public abstract class ClientCredentialsTests(IdPFactory factory)
     }
 }
 
-public sealed class ClientCredentialsTestsOnSqlite(SqliteIdPFactory factory) : ClientCredentialsTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ClientCredentialsTestsOnSqlite(IdPFactory<Sqlite> factory) : ClientCredentialsTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ClientCredentialsTestsOnPostgres(PostgresIdPFactory factory) : ClientCredentialsTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ClientCredentialsTestsOnPostgres(IdPFactory<Postgres> factory) : ClientCredentialsTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -115,6 +115,6 @@ public abstract class CorsTests(IdPFactory factory)
         response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
 }
 
-public sealed class CorsTestsOnSqlite(SqliteIdPFactory factory) : CorsTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class CorsTestsOnSqlite(IdPFactory<Sqlite> factory) : CorsTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class CorsTestsOnPostgres(PostgresIdPFactory factory) : CorsTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class CorsTestsOnPostgres(IdPFactory<Postgres> factory) : CorsTests(factory), IClassFixture<IdPFactory<Postgres>>;

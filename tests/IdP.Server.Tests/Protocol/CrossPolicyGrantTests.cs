@@ -58,6 +58,6 @@ public abstract class CrossPolicyGrantTests(IdPFactory factory) : IAsyncLifetime
     }
 }
 
-public sealed class CrossPolicyGrantTestsOnSqlite(SqliteIdPFactory factory) : CrossPolicyGrantTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class CrossPolicyGrantTestsOnSqlite(IdPFactory<Sqlite> factory) : CrossPolicyGrantTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class CrossPolicyGrantTestsOnPostgres(PostgresIdPFactory factory) : CrossPolicyGrantTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class CrossPolicyGrantTestsOnPostgres(IdPFactory<Postgres> factory) : CrossPolicyGrantTests(factory), IClassFixture<IdPFactory<Postgres>>;

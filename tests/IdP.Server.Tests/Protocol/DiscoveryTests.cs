@@ -122,6 +122,6 @@ public abstract class DiscoveryTests(IdPFactory factory)
         [.. document.GetProperty(property).EnumerateArray().Select(e => e.GetString())];
 }
 
-public sealed class DiscoveryTestsOnSqlite(SqliteIdPFactory factory) : DiscoveryTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class DiscoveryTestsOnSqlite(IdPFactory<Sqlite> factory) : DiscoveryTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class DiscoveryTestsOnPostgres(PostgresIdPFactory factory) : DiscoveryTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class DiscoveryTestsOnPostgres(IdPFactory<Postgres> factory) : DiscoveryTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -118,6 +118,6 @@ public abstract class ImplicitFlowTests(IdPFactory factory)
     }
 }
 
-public sealed class ImplicitFlowTestsOnSqlite(SqliteIdPFactory factory) : ImplicitFlowTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ImplicitFlowTestsOnSqlite(IdPFactory<Sqlite> factory) : ImplicitFlowTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ImplicitFlowTestsOnPostgres(PostgresIdPFactory factory) : ImplicitFlowTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ImplicitFlowTestsOnPostgres(IdPFactory<Postgres> factory) : ImplicitFlowTests(factory), IClassFixture<IdPFactory<Postgres>>;

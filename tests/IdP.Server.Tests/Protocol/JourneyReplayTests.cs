@@ -1,6 +1,6 @@
 using System.Net;
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
 using IdP.Server.Tests.PasswordReset;
@@ -35,7 +35,7 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
         using (var owner = _factory.CreateBrowser())
         {
             var verified = await (await owner.OpenResetFromSignInAsync(_client.Authorize())).VerifyAddressAsync(owner, server.Smtp, user.Email);
-            Assert.NotNull((await NewPasswordPage.On(owner, await verified.ContinueAsync()).SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+            Assert.NotNull((await verified.SetNewPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
         }
 
         var replayed = await attacker.NavigateAsync(resume);
@@ -91,7 +91,7 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
     /// <summary>Signs in through the form but does not follow the last redirect: returns the authorize URL (with tx) it points to.</summary>
     private static async Task<string> SignInButStopBeforeTheAppAsync(Browser browser, AuthorizeRequest request, TestUser user)
     {
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
         using var submission = browser.FormSubmission(page.Page, "form#localAccountForm", new Dictionary<string, string>
         {
             [PageElementIds.SignInName] = user.Email,
@@ -117,6 +117,6 @@ public abstract class JourneyReplayTests(IResetServer server) : IAsyncLifetime
     }
 }
 
-public sealed class JourneyReplayTestsOnSqlite(SqliteResetFactory server) : JourneyReplayTests(server), IClassFixture<SqliteResetFactory>;
+public sealed class JourneyReplayTestsOnSqlite(ResetFactory<Sqlite> server) : JourneyReplayTests(server), IClassFixture<ResetFactory<Sqlite>>;
 
-public sealed class JourneyReplayTestsOnPostgres(PostgresResetFactory server) : JourneyReplayTests(server), IClassFixture<PostgresResetFactory>;
+public sealed class JourneyReplayTestsOnPostgres(ResetFactory<Postgres> server) : JourneyReplayTests(server), IClassFixture<ResetFactory<Postgres>>;

@@ -25,7 +25,7 @@ public abstract class LogoutTests(IdPFactory factory)
         var app = result.ToApp();
         Assert.Equal(SignedOutUri, app.RedirectUri.ToString());
         Assert.Equal("bye-123", app["state"]);
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public abstract class LogoutTests(IdPFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("signed out", result.Body, StringComparison.OrdinalIgnoreCase);
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public abstract class LogoutTests(IdPFactory factory)
         var app = result.ToApp();
         Assert.Equal(SignedOutUri, app.RedirectUri.ToString());
         Assert.Equal("bye", app["state"]);
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public abstract class LogoutTests(IdPFactory factory)
         var result = await browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "st"));
 
         Assert.Equal("st", result.ToApp()["state"]);
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()
@@ -111,6 +111,6 @@ public abstract class LogoutTests(IdPFactory factory)
     }
 }
 
-public sealed class LogoutTestsOnSqlite(SqliteIdPFactory factory) : LogoutTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class LogoutTestsOnSqlite(IdPFactory<Sqlite> factory) : LogoutTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class LogoutTestsOnPostgres(PostgresIdPFactory factory) : LogoutTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class LogoutTestsOnPostgres(IdPFactory<Postgres> factory) : LogoutTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -2,7 +2,6 @@ using System.Net;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
 using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
 
 namespace IdP.Server.Tests.Protocol;
 
@@ -52,6 +51,6 @@ public abstract class LongAuthorizeRequestTests(IdPFactory factory)
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri(IdPFactory.Origin), url).Query).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 }
 
-public sealed class LongAuthorizeRequestTestsOnSqlite(SqliteIdPFactory factory) : LongAuthorizeRequestTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class LongAuthorizeRequestTestsOnSqlite(IdPFactory<Sqlite> factory) : LongAuthorizeRequestTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class LongAuthorizeRequestTestsOnPostgres(PostgresIdPFactory factory) : LongAuthorizeRequestTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class LongAuthorizeRequestTestsOnPostgres(IdPFactory<Postgres> factory) : LongAuthorizeRequestTests(factory), IClassFixture<IdPFactory<Postgres>>;

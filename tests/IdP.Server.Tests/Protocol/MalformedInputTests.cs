@@ -120,6 +120,6 @@ public abstract class MalformedInputTests(IdPFactory factory)
     private static string Escape(string value) => string.Concat(value.Select(c => c < ' ' || c == '\u007f' ? $"\\u{(int)c:x4}" : c.ToString()));
 }
 
-public sealed class MalformedInputTestsOnSqlite(SqliteIdPFactory factory) : MalformedInputTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class MalformedInputTestsOnSqlite(IdPFactory<Sqlite> factory) : MalformedInputTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class MalformedInputTestsOnPostgres(PostgresIdPFactory factory) : MalformedInputTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class MalformedInputTestsOnPostgres(IdPFactory<Postgres> factory) : MalformedInputTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -49,6 +49,6 @@ public abstract class OwnApiTokenValidationTests(IdPFactory factory)
         factory.WithScopeAsync(sp => sp.GetRequiredService<OpenIddictValidationService>().ValidateAccessTokenAsync(token).AsTask());
 }
 
-public sealed class OwnApiTokenValidationTestsOnSqlite(SqliteIdPFactory factory) : OwnApiTokenValidationTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class OwnApiTokenValidationTestsOnSqlite(IdPFactory<Sqlite> factory) : OwnApiTokenValidationTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class OwnApiTokenValidationTestsOnPostgres(PostgresIdPFactory factory) : OwnApiTokenValidationTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class OwnApiTokenValidationTestsOnPostgres(IdPFactory<Postgres> factory) : OwnApiTokenValidationTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -57,6 +57,6 @@ public abstract class PlatformTests(IdPFactory factory)
             : throw new InvalidOperationException("The SPA's refresh response says nothing about its refresh token's lifetime: " + response.Json);
 }
 
-public sealed class PlatformTestsOnSqlite(SqliteIdPFactory factory) : PlatformTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class PlatformTestsOnSqlite(IdPFactory<Sqlite> factory) : PlatformTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class PlatformTestsOnPostgres(PostgresIdPFactory factory) : PlatformTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class PlatformTestsOnPostgres(IdPFactory<Postgres> factory) : PlatformTests(factory), IClassFixture<IdPFactory<Postgres>>;

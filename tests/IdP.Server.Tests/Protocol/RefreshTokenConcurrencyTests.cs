@@ -30,6 +30,6 @@ public abstract class RefreshTokenConcurrencyTests(IdPFactory factory)
     }
 }
 
-public sealed class RefreshTokenConcurrencyTestsOnSqlite(SqliteIdPFactory factory) : RefreshTokenConcurrencyTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class RefreshTokenConcurrencyTestsOnSqlite(IdPFactory<Sqlite> factory) : RefreshTokenConcurrencyTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class RefreshTokenConcurrencyTestsOnPostgres(PostgresIdPFactory factory) : RefreshTokenConcurrencyTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class RefreshTokenConcurrencyTestsOnPostgres(IdPFactory<Postgres> factory) : RefreshTokenConcurrencyTests(factory), IClassFixture<IdPFactory<Postgres>>;

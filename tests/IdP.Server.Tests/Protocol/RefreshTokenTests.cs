@@ -115,6 +115,6 @@ public abstract class RefreshTokenTests(IdPFactory factory)
     }
 }
 
-public sealed class RefreshTokenTestsOnSqlite(SqliteIdPFactory factory) : RefreshTokenTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class RefreshTokenTestsOnSqlite(IdPFactory<Sqlite> factory) : RefreshTokenTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class RefreshTokenTestsOnPostgres(PostgresIdPFactory factory) : RefreshTokenTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class RefreshTokenTestsOnPostgres(IdPFactory<Postgres> factory) : RefreshTokenTests(factory), IClassFixture<IdPFactory<Postgres>>;

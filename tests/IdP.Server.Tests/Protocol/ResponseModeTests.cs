@@ -43,7 +43,7 @@ public abstract class ResponseModeTests(IdPFactory factory)
         var request = client.Authorize() with { ResponseMode = "form_post" };
         using var browser = factory.CreateBrowser();
 
-        var signIn = Pages.SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await Pages.SignInPage.OpenAsync(browser, request);
         var app = (await signIn.CancelAsync()).ToApp();
 
         Assert.Equal("form_post", app.Mode);
@@ -51,6 +51,6 @@ public abstract class ResponseModeTests(IdPFactory factory)
     }
 }
 
-public sealed class ResponseModeTestsOnSqlite(SqliteIdPFactory factory) : ResponseModeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ResponseModeTestsOnSqlite(IdPFactory<Sqlite> factory) : ResponseModeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ResponseModeTestsOnPostgres(PostgresIdPFactory factory) : ResponseModeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ResponseModeTestsOnPostgres(IdPFactory<Postgres> factory) : ResponseModeTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -62,6 +62,6 @@ public abstract class TenantSegmentTests(IdPFactory factory)
     }
 }
 
-public sealed class TenantSegmentTestsOnSqlite(SqliteIdPFactory factory) : TenantSegmentTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TenantSegmentTestsOnSqlite(IdPFactory<Sqlite> factory) : TenantSegmentTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TenantSegmentTestsOnPostgres(PostgresIdPFactory factory) : TenantSegmentTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TenantSegmentTestsOnPostgres(IdPFactory<Postgres> factory) : TenantSegmentTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -50,7 +50,7 @@ public abstract class TfpFormTests(IdPFactory factory)
         Assert.Equal(200, tokens.Status);
         Assert.Equal(200, refreshed.Status);
         Assert.Equal("s1", loggedOut.ToApp()["state"]);
-        SignInPage.On(browser, await browser.NavigateAsync((request with { State = "again" }).Url));
+        await SignInPage.OpenAsync(browser, request with { State = "again" });
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public abstract class TfpFormTests(IdPFactory factory)
     }
 }
 
-public sealed class TfpFormTestsOnSqlite(SqliteIdPFactory factory) : TfpFormTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TfpFormTestsOnSqlite(IdPFactory<Sqlite> factory) : TfpFormTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TfpFormTestsOnPostgres(PostgresIdPFactory factory) : TfpFormTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TfpFormTestsOnPostgres(IdPFactory<Postgres> factory) : TfpFormTests(factory), IClassFixture<IdPFactory<Postgres>>;

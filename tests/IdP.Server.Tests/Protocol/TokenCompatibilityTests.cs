@@ -103,6 +103,6 @@ public abstract class TokenCompatibilityTests(IdPFactory factory)
     }
 }
 
-public sealed class TokenCompatibilityTestsOnSqlite(SqliteIdPFactory factory) : TokenCompatibilityTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TokenCompatibilityTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenCompatibilityTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TokenCompatibilityTestsOnPostgres(PostgresIdPFactory factory) : TokenCompatibilityTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TokenCompatibilityTestsOnPostgres(IdPFactory<Postgres> factory) : TokenCompatibilityTests(factory), IClassFixture<IdPFactory<Postgres>>;

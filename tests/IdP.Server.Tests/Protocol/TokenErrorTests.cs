@@ -87,6 +87,6 @@ public abstract class TokenErrorTests(IdPFactory factory)
     }
 }
 
-public sealed class TokenErrorTestsOnSqlite(SqliteIdPFactory factory) : TokenErrorTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TokenErrorTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenErrorTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TokenErrorTestsOnPostgres(PostgresIdPFactory factory) : TokenErrorTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TokenErrorTestsOnPostgres(IdPFactory<Postgres> factory) : TokenErrorTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -100,6 +100,6 @@ public abstract class TokenLifetimeTests(IdPFactory factory)
     }
 }
 
-public sealed class TokenLifetimeTestsOnSqlite(SqliteIdPFactory factory) : TokenLifetimeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TokenLifetimeTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenLifetimeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TokenLifetimeTestsOnPostgres(PostgresIdPFactory factory) : TokenLifetimeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TokenLifetimeTestsOnPostgres(IdPFactory<Postgres> factory) : TokenLifetimeTests(factory), IClassFixture<IdPFactory<Postgres>>;

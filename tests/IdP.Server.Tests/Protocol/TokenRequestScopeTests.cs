@@ -96,6 +96,6 @@ public abstract class TokenRequestScopeTests(IdPFactory factory)
     }
 }
 
-public sealed class TokenRequestScopeTestsOnSqlite(SqliteIdPFactory factory) : TokenRequestScopeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class TokenRequestScopeTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenRequestScopeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class TokenRequestScopeTestsOnPostgres(PostgresIdPFactory factory) : TokenRequestScopeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class TokenRequestScopeTestsOnPostgres(IdPFactory<Postgres> factory) : TokenRequestScopeTests(factory), IClassFixture<IdPFactory<Postgres>>;

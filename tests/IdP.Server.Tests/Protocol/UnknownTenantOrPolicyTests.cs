@@ -82,6 +82,6 @@ public abstract class UnknownTenantOrPolicyTests(IdPFactory factory)
     }
 }
 
-public sealed class UnknownTenantOrPolicyTestsOnSqlite(SqliteIdPFactory factory) : UnknownTenantOrPolicyTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class UnknownTenantOrPolicyTestsOnSqlite(IdPFactory<Sqlite> factory) : UnknownTenantOrPolicyTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class UnknownTenantOrPolicyTestsOnPostgres(PostgresIdPFactory factory) : UnknownTenantOrPolicyTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class UnknownTenantOrPolicyTestsOnPostgres(IdPFactory<Postgres> factory) : UnknownTenantOrPolicyTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -91,6 +91,6 @@ public abstract class OpenIdConnectRelyingPartyTests(IdPFactory factory)
     }
 }
 
-public sealed class OpenIdConnectRelyingPartyTestsOnSqlite(SqliteIdPFactory factory) : OpenIdConnectRelyingPartyTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class OpenIdConnectRelyingPartyTestsOnSqlite(IdPFactory<Sqlite> factory) : OpenIdConnectRelyingPartyTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class OpenIdConnectRelyingPartyTestsOnPostgres(PostgresIdPFactory factory) : OpenIdConnectRelyingPartyTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class OpenIdConnectRelyingPartyTestsOnPostgres(IdPFactory<Postgres> factory) : OpenIdConnectRelyingPartyTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -44,13 +44,8 @@ public sealed class OwnTokenEndpointTests(RunNowOverNetworkFactory factory) : IC
         using var browser = OpenBrowser();
         using var run = await browser.Client.GetAsync(RunNowUrl + "?response_type=code");
         var state = QueryHelpers.ParseQuery(run.Headers.Location!.Query)["state"].ToString();
-        using var post = new HttpRequestMessage(HttpMethod.Post, $"/{IdPFactory.Tenant}/run-now/result")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["state"] = state, ["code"] = "abc" }),
-        };
-        post.Headers.Host = forgedHost;
 
-        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(post));
+        var viewer = await RunNowViewerPage.PostAsync(browser, $"/{IdPFactory.Tenant}/run-now/result", new() { ["state"] = state, ["code"] = "abc" }, host: forgedHost);
 
         Assert.False(elsewhere.Pending(), $"The viewer opened a connection to {forgedHost}, the host named in the request.");
         // The server's own token endpoint judged the code, reached at the address the server listens on.

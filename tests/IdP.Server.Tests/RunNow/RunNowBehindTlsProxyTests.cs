@@ -68,16 +68,10 @@ public sealed class RunNowBehindTlsProxyTests(RunNowBehindTlsProxyFactory factor
         });
 }
 
-/// <summary>A server on plain HTTP that requires HTTPS and trusts forwarded headers from a (remote) proxy network.</summary>
-public sealed class RunNowBehindTlsProxyFactory : SqliteIdPFactory
+/// <summary>A server on plain HTTP (a real port) that requires HTTPS and trusts forwarded headers from a (remote) proxy network.</summary>
+public sealed class RunNowBehindTlsProxyFactory : BrowserIdPFactory
 {
-    public RunNowBehindTlsProxyFactory()
-    {
-        UseKestrel(Port);
-        With("IdP:Server:RequireHttps", "true");
-        With("IdP:Server:TrustForwardedHeaders", "true");
-        With("IdP:Server:KnownProxies:0", "10.9.8.0/24");
-    }
-
-    public int Port { get; } = HttpsIdPFactory.FreePort();
+    public RunNowBehindTlsProxyFactory() => With("IdP:Server:RequireHttps", "true")
+        .With("IdP:Server:TrustForwardedHeaders", "true")
+        .With("IdP:Server:KnownProxies:0", "10.9.8.0/24");
 }

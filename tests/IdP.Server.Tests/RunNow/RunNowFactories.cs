@@ -6,26 +6,19 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.RunNow;
 
-/// <summary>
-/// The server for Run now's suites: everything logged at Information or above is kept, so tests can check that no
-/// token or code reaches the logs.
-/// </summary>
+/// <summary>What Run now's servers add to the server: logs kept, and the viewer's code redemption served in memory.</summary>
 internal static class RunNowHost
 {
-    public static CapturedLogs KeepLogs(IdPFactory factory)
-    {
-        var logs = new CapturedLogs();
-        factory.With("Logging:LogLevel:Default", "Information")
-            .With("Logging:LogLevel:Microsoft.AspNetCore", "Information")
-            .With("Logging:LogLevel:OpenIddict", "Information")
-            .With("Logging:LogLevel:System.Net.Http", "Information")
-            .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
-        return logs;
-    }
+    /// <summary>Keeps everything logged at Information or above, so tests can check that no token or code reaches the logs.</summary>
+    public static CapturedLogs KeepLogs(IdPFactory factory) => factory
+        .With("Logging:LogLevel:Default", "Information")
+        .With("Logging:LogLevel:Microsoft.AspNetCore", "Information")
+        .With("Logging:LogLevel:OpenIddict", "Information")
+        .With("Logging:LogLevel:System.Net.Http", "Information")
+        .Attach(new CapturedLogs());
 
     /// <summary>
     /// The in-memory server has no socket to connect to: it reports the address a real one would, and the viewer's
@@ -50,20 +43,11 @@ internal static class RunNowHost
     }
 }
 
-public class RunNowSqliteFactory : SqliteIdPFactory
+/// <summary>The server of Run now's suites (see <see cref="RunNowHost"/>); the variants below add one setting each.</summary>
+public class RunNowFactory<TDatabase> : IdPFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public RunNowSqliteFactory()
-    {
-        Logs = RunNowHost.KeepLogs(this);
-        RunNowHost.RedeemInMemory(this);
-    }
-
-    public CapturedLogs Logs { get; }
-}
-
-public class RunNowPostgresFactory : PostgresIdPFactory
-{
-    public RunNowPostgresFactory()
+    public RunNowFactory()
     {
         Logs = RunNowHost.KeepLogs(this);
         RunNowHost.RedeemInMemory(this);
@@ -73,42 +57,25 @@ public class RunNowPostgresFactory : PostgresIdPFactory
 }
 
 /// <summary>Run now switched off.</summary>
-public sealed class RunNowDisabledSqliteFactory : RunNowSqliteFactory
+public sealed class RunNowDisabledFactory<TDatabase> : RunNowFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public RunNowDisabledSqliteFactory() => With("IdP:RunNow:Enabled", "false");
-}
-
-public sealed class RunNowDisabledPostgresFactory : RunNowPostgresFactory
-{
-    public RunNowDisabledPostgresFactory() => With("IdP:RunNow:Enabled", "false");
+    public RunNowDisabledFactory() => With("IdP:RunNow:Enabled", "false");
 }
 
 /// <summary>A production server without admin credentials.</summary>
-public sealed class RunNowProductionSqliteFactory : RunNowSqliteFactory
+public sealed class RunNowProductionFactory<TDatabase> : RunNowFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public RunNowProductionSqliteFactory() => With("environment", "Production");
-}
-
-public sealed class RunNowProductionPostgresFactory : RunNowPostgresFactory
-{
-    public RunNowProductionPostgresFactory() => With("environment", "Production");
+    public RunNowProductionFactory() => With("environment", "Production");
 }
 
 /// <summary>A production server with admin credentials and HTTPS required.</summary>
-public sealed class RunNowAdminSqliteFactory : RunNowSqliteFactory
+public sealed class RunNowAdminFactory<TDatabase> : RunNowFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public RunNowAdminSqliteFactory() => TestAdmin.Configure(this, requireHttps: true);
-}
-
-public sealed class RunNowAdminPostgresFactory : RunNowPostgresFactory
-{
-    public RunNowAdminPostgresFactory() => TestAdmin.Configure(this, requireHttps: true);
+    public RunNowAdminFactory() => TestAdmin.Configure(this, requireHttps: true);
 }
 
 /// <summary>The server on a real loopback port (Kestrel), so the viewer redeems codes over a real connection.</summary>
-public sealed class RunNowOverNetworkFactory : SqliteIdPFactory
-{
-    public RunNowOverNetworkFactory() => UseKestrel(Port);
-
-    public int Port { get; } = HttpsIdPFactory.FreePort();
-}
+public sealed class RunNowOverNetworkFactory : BrowserIdPFactory;

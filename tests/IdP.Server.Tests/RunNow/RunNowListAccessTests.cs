@@ -33,9 +33,9 @@ public abstract class RunNowListInProductionTests(IdPFactory factory)
     }
 }
 
-public sealed class RunNowListInProductionTestsOnSqlite(RunNowProductionSqliteFactory factory) : RunNowListInProductionTests(factory), IClassFixture<RunNowProductionSqliteFactory>;
+public sealed class RunNowListInProductionTestsOnSqlite(RunNowProductionFactory<Sqlite> factory) : RunNowListInProductionTests(factory), IClassFixture<RunNowProductionFactory<Sqlite>>;
 
-public sealed class RunNowListInProductionTestsOnPostgres(RunNowProductionPostgresFactory factory) : RunNowListInProductionTests(factory), IClassFixture<RunNowProductionPostgresFactory>;
+public sealed class RunNowListInProductionTestsOnPostgres(RunNowProductionFactory<Postgres> factory) : RunNowListInProductionTests(factory), IClassFixture<RunNowProductionFactory<Postgres>>;
 
 /// <summary>With admin credentials configured, the list page asks for them (HTTP Basic, over HTTPS only).</summary>
 public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
@@ -105,6 +105,6 @@ public abstract class RunNowListWithAdminCredentialsTests(IdPFactory factory)
     }
 }
 
-public sealed class RunNowListWithAdminCredentialsTestsOnSqlite(RunNowAdminSqliteFactory factory) : RunNowListWithAdminCredentialsTests(factory), IClassFixture<RunNowAdminSqliteFactory>;
+public sealed class RunNowListWithAdminCredentialsTestsOnSqlite(RunNowAdminFactory<Sqlite> factory) : RunNowListWithAdminCredentialsTests(factory), IClassFixture<RunNowAdminFactory<Sqlite>>;
 
-public sealed class RunNowListWithAdminCredentialsTestsOnPostgres(RunNowAdminPostgresFactory factory) : RunNowListWithAdminCredentialsTests(factory), IClassFixture<RunNowAdminPostgresFactory>;
+public sealed class RunNowListWithAdminCredentialsTestsOnPostgres(RunNowAdminFactory<Postgres> factory) : RunNowListWithAdminCredentialsTests(factory), IClassFixture<RunNowAdminFactory<Postgres>>;

@@ -51,6 +51,6 @@ public abstract class RunNowSwitchedOffTests(IdPFactory factory)
     }
 }
 
-public sealed class RunNowSwitchedOffTestsOnSqlite(RunNowDisabledSqliteFactory factory) : RunNowSwitchedOffTests(factory), IClassFixture<RunNowDisabledSqliteFactory>;
+public sealed class RunNowSwitchedOffTestsOnSqlite(RunNowDisabledFactory<Sqlite> factory) : RunNowSwitchedOffTests(factory), IClassFixture<RunNowDisabledFactory<Sqlite>>;
 
-public sealed class RunNowSwitchedOffTestsOnPostgres(RunNowDisabledPostgresFactory factory) : RunNowSwitchedOffTests(factory), IClassFixture<RunNowDisabledPostgresFactory>;
+public sealed class RunNowSwitchedOffTestsOnPostgres(RunNowDisabledFactory<Postgres> factory) : RunNowSwitchedOffTests(factory), IClassFixture<RunNowDisabledFactory<Postgres>>;

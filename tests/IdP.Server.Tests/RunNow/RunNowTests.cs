@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Server.RunNow;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
@@ -173,14 +173,9 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
         elsewhere.Start();
         var forgedHost = $"127.0.0.1:{((IPEndPoint)elsewhere.LocalEndpoint).Port}";
         using var browser = factory.CreateBrowser();
-        var state = QueryHelpers.ParseQuery((await RedirectOfAsync(browser, RunNowUrl + "?response_type=code")).Query)["state"].ToString();
-        using var post = new HttpRequestMessage(HttpMethod.Post, Viewer)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["state"] = state, ["code"] = "abc" }),
-        };
-        post.Headers.Host = forgedHost;
+        var state = await StateOfRunAsync(browser, RunNowUrl + "?response_type=code");
 
-        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(post));
+        var viewer = await RunNowViewerPage.PostAsync(browser, Viewer, new() { ["state"] = state, ["code"] = "abc" }, host: forgedHost);
 
         Assert.False(elsewhere.Pending(), $"The viewer opened a connection to {forgedHost}, the host named in the request.");
         // The server's own token endpoint judged the code, without a network hop.
@@ -320,13 +315,10 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     public async Task An_id_token_with_json_that_cannot_be_read_as_text_is_shown_as_malformed(string header, string payload)
     {
         using var browser = factory.CreateBrowser();
-        var state = QueryHelpers.ParseQuery((await RedirectOfAsync(browser, RunNowUrl)).Query)["state"].ToString();
+        var state = await StateOfRunAsync(browser, RunNowUrl);
         var token = $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}.c2ln";
 
-        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, Viewer)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = token, ["state"] = state }),
-        }));
+        var viewer = await RunNowViewerPage.PostAsync(browser, Viewer, new() { ["id_token"] = token, ["state"] = state });
 
         Assert.Equal(HttpStatusCode.OK, viewer.Status);
         Assert.Equal("tokens", viewer.Outcome);
@@ -384,12 +376,9 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     public async Task An_error_returned_by_the_flow_is_shown_with_what_it_means_and_how_to_fix_it(string error, string description, string code, string fix)
     {
         using var browser = factory.CreateBrowser();
-        var state = QueryHelpers.ParseQuery((await RedirectOfAsync(browser, RunNowUrl)).Query)["state"].ToString();
+        var state = await StateOfRunAsync(browser, RunNowUrl);
 
-        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, Viewer)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description, ["state"] = state }),
-        }));
+        var viewer = await RunNowViewerPage.PostAsync(browser, Viewer, new() { ["error"] = error, ["error_description"] = description, ["state"] = state });
 
         Assert.Equal("flow-error", viewer.Outcome);
         Assert.Equal(code, viewer.ErrorCode);
@@ -404,10 +393,7 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     {
         using var browser = factory.CreateBrowser();
 
-        var viewer = RunNowViewerPage.On(await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, Viewer)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["error"] = "access_denied", ["error_description"] = "Call +1 555 0100 for help", ["state"] = "made-up" }),
-        }));
+        var viewer = await RunNowViewerPage.PostAsync(browser, Viewer, new() { ["error"] = "access_denied", ["error_description"] = "Call +1 555 0100 for help", ["state"] = "made-up" });
 
         Assert.Equal(HttpStatusCode.BadRequest, viewer.Status);
         Assert.Equal("unknown-run", viewer.Outcome);
@@ -600,6 +586,10 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
         return clientId;
     }
 
+    /// <summary>The state of the run that <paramref name="url"/> starts (from its redirect to the authorize endpoint).</summary>
+    private static async Task<string> StateOfRunAsync(Browser browser, string url) =>
+        QueryHelpers.ParseQuery((await RedirectOfAsync(browser, url)).Query)["state"].ToString();
+
     private static async Task<Uri> RedirectOfAsync(Browser browser, string url)
     {
         using var response = await browser.Client.GetAsync(url);
@@ -609,6 +599,6 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     }
 }
 
-public sealed class RunNowTestsOnSqlite(RunNowSqliteFactory factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowSqliteFactory>;
+public sealed class RunNowTestsOnSqlite(RunNowFactory<Sqlite> factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowFactory<Sqlite>>;
 
-public sealed class RunNowTestsOnPostgres(RunNowPostgresFactory factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowPostgresFactory>;
+public sealed class RunNowTestsOnPostgres(RunNowFactory<Postgres> factory) : RunNowTests(factory, factory.Logs), IClassFixture<RunNowFactory<Postgres>>;

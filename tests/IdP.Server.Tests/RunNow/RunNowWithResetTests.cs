@@ -23,7 +23,7 @@ public abstract class RunNowWithResetTests(IResetServer server)
         var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl + query));
         var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(signIn.ForgotPasswordHref!));
         var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
-        var step2 = NewPasswordPage.On(browser, await verified.ContinueAsync());
+        var step2 = await verified.ContinueToNewPasswordAsync();
         var resetAt = factory.Clock.GetUtcNow();
         var viewer = await RunNowViewerPage.ReceiveAsync(browser, await step2.SetPasswordAsync("Remembered-Pass-2"));
 
@@ -36,24 +36,17 @@ public abstract class RunNowWithResetTests(IResetServer server)
     }
 }
 
-public sealed class RunNowResetSqliteFactory : SqliteResetFactory
+/// <summary>The reset server with Run now's additions (see <see cref="RunNowHost"/>).</summary>
+public sealed class RunNowResetFactory<TDatabase> : ResetFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public RunNowResetSqliteFactory()
+    public RunNowResetFactory()
     {
         RunNowHost.KeepLogs(this);
         RunNowHost.RedeemInMemory(this);
     }
 }
 
-public sealed class RunNowResetPostgresFactory : PostgresResetFactory
-{
-    public RunNowResetPostgresFactory()
-    {
-        RunNowHost.KeepLogs(this);
-        RunNowHost.RedeemInMemory(this);
-    }
-}
+public sealed class RunNowWithResetTestsOnSqlite(RunNowResetFactory<Sqlite> factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetFactory<Sqlite>>;
 
-public sealed class RunNowWithResetTestsOnSqlite(RunNowResetSqliteFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetSqliteFactory>;
-
-public sealed class RunNowWithResetTestsOnPostgres(RunNowResetPostgresFactory factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetPostgresFactory>;
+public sealed class RunNowWithResetTestsOnPostgres(RunNowResetFactory<Postgres> factory) : RunNowWithResetTests(factory), IClassFixture<RunNowResetFactory<Postgres>>;

@@ -25,7 +25,7 @@ public abstract class BrowserBindingTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
         var firstRequest = client.Authorize();
-        var firstTab = SignInPage.On(browser, await browser.NavigateAsync(firstRequest.Url));
+        var firstTab = await SignInPage.OpenAsync(browser, firstRequest);
         var secondRequest = client.Authorize();
 
         // What a browser does with a cross-site form post: no Lax cookies go with it, but cookies it sets are kept.
@@ -59,7 +59,7 @@ public abstract class BrowserBindingTests(IdPFactory factory)
     {
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
 
         var page = await browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, AuthorizePath)
         {
@@ -74,9 +74,9 @@ public abstract class BrowserBindingTests(IdPFactory factory)
         QueryHelpers.ParseQuery(url[url.IndexOf('?', StringComparison.Ordinal)..]).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 }
 
-public sealed class BrowserBindingTestsOnSqlite(SqliteIdPFactory factory) : BrowserBindingTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class BrowserBindingTestsOnSqlite(IdPFactory<Sqlite> factory) : BrowserBindingTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class BrowserBindingTestsOnPostgres(PostgresIdPFactory factory) : BrowserBindingTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class BrowserBindingTestsOnPostgres(IdPFactory<Postgres> factory) : BrowserBindingTests(factory), IClassFixture<IdPFactory<Postgres>>;
 
 /// <summary>The cookie's attributes, which do not depend on the database.</summary>
 public sealed class BrowserBindingCookieTests

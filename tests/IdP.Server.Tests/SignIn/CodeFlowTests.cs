@@ -24,7 +24,7 @@ public abstract class CodeFlowTests(IdPFactory factory) : IAsyncLifetime
         var client = new OidcClient(factory, _clientId, RedirectUri);
         var request = client.Authorize();
 
-        var signIn = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var signIn = await SignInPage.OpenAsync(browser, request);
         Assert.Equal("Email Address", signIn.SignInNameLabel);
         var app = (await signIn.SignInAsync(email.ToUpperInvariant(), "Correct-Horse-9")).ToApp();
 
@@ -67,6 +67,6 @@ public abstract class CodeFlowTests(IdPFactory factory) : IAsyncLifetime
     private static byte[] Base64UrlDecode(string value) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(value);
 }
 
-public sealed class CodeFlowTestsOnSqlite(SqliteIdPFactory factory) : CodeFlowTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class CodeFlowTestsOnSqlite(IdPFactory<Sqlite> factory) : CodeFlowTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class CodeFlowTestsOnPostgres(PostgresIdPFactory factory) : CodeFlowTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class CodeFlowTestsOnPostgres(IdPFactory<Postgres> factory) : CodeFlowTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -102,7 +102,7 @@ public abstract class LockoutTests(IdPFactory factory)
     private async Task<SignInPage> OpenSignInAsync(Browser browser)
     {
         var client = await factory.RegisterClientAsync();
-        return SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        return await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     private static async Task<List<string?>> FailAsync(SignInPage page, string signInName, int times)
@@ -118,6 +118,6 @@ public abstract class LockoutTests(IdPFactory factory)
     }
 }
 
-public sealed class LockoutTestsOnSqlite(SqliteIdPFactory factory) : LockoutTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class LockoutTestsOnSqlite(IdPFactory<Sqlite> factory) : LockoutTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class LockoutTestsOnPostgres(PostgresIdPFactory factory) : LockoutTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class LockoutTestsOnPostgres(IdPFactory<Postgres> factory) : LockoutTests(factory), IClassFixture<IdPFactory<Postgres>>;

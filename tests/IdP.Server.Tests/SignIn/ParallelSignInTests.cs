@@ -79,6 +79,6 @@ public abstract class ParallelSignInTests(IdPFactory factory)
     }
 }
 
-public sealed class ParallelSignInTestsOnSqlite(SqliteIdPFactory factory) : ParallelSignInTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ParallelSignInTestsOnSqlite(IdPFactory<Sqlite> factory) : ParallelSignInTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ParallelSignInTestsOnPostgres(PostgresIdPFactory factory) : ParallelSignInTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ParallelSignInTestsOnPostgres(IdPFactory<Postgres> factory) : ParallelSignInTests(factory), IClassFixture<IdPFactory<Postgres>>;

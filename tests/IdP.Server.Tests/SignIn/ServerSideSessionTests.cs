@@ -78,6 +78,6 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     }
 }
 
-public sealed class ServerSideSessionTestsOnSqlite(SqliteIdPFactory factory) : ServerSideSessionTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class ServerSideSessionTestsOnSqlite(IdPFactory<Sqlite> factory) : ServerSideSessionTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class ServerSideSessionTestsOnPostgres(PostgresIdPFactory factory) : ServerSideSessionTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class ServerSideSessionTestsOnPostgres(IdPFactory<Postgres> factory) : ServerSideSessionTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -10,37 +10,31 @@ public abstract class SessionLifetimeTests(IdPFactory factory)
     [Fact]
     public async Task A_rolling_session_lasts_as_long_as_it_is_used()
     {
-        var (browser, client, policy) = await SignedInAsync(SessionTimeout.Rolling);
-        using var _ = browser;
+        using var session = await SignedInAsync(SessionTimeout.Rolling);
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        var afterTen = await browser.NavigateAsync(client.Authorize(policy).Url);
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        var afterTwenty = await browser.NavigateAsync(client.Authorize(policy).Url);
-        factory.Clock.Advance(TimeSpan.FromMinutes(16));
-        var afterSixteenIdle = await browser.NavigateAsync(client.Authorize(policy).Url);
+        var afterTen = await session.ReturnAfterAsync(TimeSpan.FromMinutes(10));
+        var afterTwenty = await session.ReturnAfterAsync(TimeSpan.FromMinutes(10));
+        var afterSixteenIdle = await session.ReturnAfterAsync(TimeSpan.FromMinutes(16));
 
         Assert.NotNull(afterTen.ToApp()["code"]);
         Assert.NotNull(afterTwenty.ToApp()["code"]);
-        SignInPage.On(browser, afterSixteenIdle);
+        SignInPage.On(session.Browser, afterSixteenIdle);
     }
 
     [Fact]
     public async Task An_absolute_session_ends_at_its_lifetime_even_when_used()
     {
-        var (browser, client, policy) = await SignedInAsync(SessionTimeout.Absolute);
-        using var _ = browser;
+        using var session = await SignedInAsync(SessionTimeout.Absolute);
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        var afterTen = await browser.NavigateAsync(client.Authorize(policy).Url);
-        factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        var afterSixteen = await browser.NavigateAsync(client.Authorize(policy).Url);
+        var afterTen = await session.ReturnAfterAsync(TimeSpan.FromMinutes(10));
+        var afterSixteen = await session.ReturnAfterAsync(TimeSpan.FromMinutes(6));
 
         Assert.NotNull(afterTen.ToApp()["code"]);
-        SignInPage.On(browser, afterSixteen);
+        SignInPage.On(session.Browser, afterSixteen);
     }
 
-    private async Task<(Browser Browser, OidcClient Client, string Policy)> SignedInAsync(SessionTimeout timeout)
+    /// <summary>A browser signed in to an app on a new flow with a 15-minute session of the given kind.</summary>
+    private async Task<Session> SignedInAsync(SessionTimeout timeout)
     {
         var policy = "B2C_1_session" + Guid.NewGuid().ToString("N")[..6];
         await factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", SessionLifetimeMinutes = 15, SessionTimeout = timeout });
@@ -48,10 +42,22 @@ public abstract class SessionLifetimeTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         var browser = factory.CreateBrowser();
         await browser.SignInAndRedeemAsync(client, user, client.Authorize(policy));
-        return (browser, client, policy);
+        return new Session(factory, browser, client, policy);
+    }
+
+    private sealed record Session(IdPFactory Server, Browser Browser, OidcClient Client, string Policy) : IDisposable
+    {
+        /// <summary>The app asks for a sign-in again after <paramref name="idle"/>: where the browser ends.</summary>
+        public Task<Navigation> ReturnAfterAsync(TimeSpan idle)
+        {
+            Server.Clock.Advance(idle);
+            return Browser.NavigateAsync(Client.Authorize(Policy).Url);
+        }
+
+        public void Dispose() => Browser.Dispose();
     }
 }
 
-public sealed class SessionLifetimeTestsOnSqlite(SqliteIdPFactory factory) : SessionLifetimeTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SessionLifetimeTestsOnSqlite(IdPFactory<Sqlite> factory) : SessionLifetimeTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SessionLifetimeTestsOnPostgres(PostgresIdPFactory factory) : SessionLifetimeTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SessionLifetimeTestsOnPostgres(IdPFactory<Postgres> factory) : SessionLifetimeTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -32,8 +32,8 @@ public abstract class SignInPageTests(IdPFactory factory)
         var user = await factory.CreateUserAsync();
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var firstTab = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
-        var secondTab = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var firstTab = await SignInPage.OpenAsync(browser, client.Authorize());
+        var secondTab = await SignInPage.OpenAsync(browser, client.Authorize());
 
         var first = (await firstTab.SignInAsync(user.Email, user.Password)).ToApp();
         var second = (await secondTab.SignInAsync(user.Email, user.Password)).ToApp();
@@ -84,7 +84,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         var request = client.Authorize();
         using var browser = factory.CreateBrowser();
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
 
         var app = (await page.CancelAsync()).ToApp();
 
@@ -97,16 +97,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     [Fact]
     public async Task A_disabled_account_cannot_sign_in_and_is_told_so()
     {
-        var user = await factory.CreateUserAsync();
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.Users.FindAsync(user.Account.Id))!.Enabled = false;
-            return await db.SaveChangesAsync();
-        });
-        using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser);
-
-        var result = SignInPage.On(browser, await page.SignInAsync(user.Email, user.Password));
+        var result = await SignInToADisabledAccountAsync(user => user.Password);
 
         Assert.Equal("Your account has been locked. Contact your support person to unlock it, then try again.", result.Error);
     }
@@ -114,16 +105,7 @@ public abstract class SignInPageTests(IdPFactory factory)
     [Fact]
     public async Task A_disabled_account_with_a_wrong_password_gets_the_usual_message()
     {
-        var user = await factory.CreateUserAsync();
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.Users.FindAsync(user.Account.Id))!.Enabled = false;
-            return await db.SaveChangesAsync();
-        });
-        using var browser = factory.CreateBrowser();
-        var page = await OpenSignInAsync(browser);
-
-        var result = SignInPage.On(browser, await page.SignInAsync(user.Email, "Not-The-Password-1"));
+        var result = await SignInToADisabledAccountAsync(_ => "Not-The-Password-1");
 
         Assert.Equal(InvalidMessage, result.Error);
     }
@@ -177,7 +159,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var user = await factory.CreateUserAsync(username);
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize(policy: policy).Url));
+        var page = await SignInPage.OpenAsync(browser, client.Authorize(policy: policy));
 
         var byEmail = SignInPage.On(browser, await page.SignInAsync(user.Email, user.Password));
         var app = (await page.SignInAsync(username.ToUpperInvariant(), user.Password)).ToApp();
@@ -210,7 +192,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var policy = await UsernameFlowAsync();
         var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize(policy: policy).Url));
+        var page = await SignInPage.OpenAsync(browser, client.Authorize(policy: policy));
 
         var result = await page.SignInAsync(" ", "Some-Password-1");
 
@@ -224,7 +206,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var client = await factory.RegisterClientAsync();
         var request = client.Authorize();
         using var browser = factory.CreateBrowser();
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
         var cancelUrl = page.Page.Url.PathAndQuery.Replace("/signin?", "/cancel?", StringComparison.Ordinal);
 
         var asked = await browser.NavigateAsync(cancelUrl);
@@ -242,9 +224,8 @@ public abstract class SignInPageTests(IdPFactory factory)
     public async Task A_cancel_posted_without_the_antiforgery_token_is_refused_and_the_sign_in_goes_on()
     {
         var user = await factory.CreateUserAsync();
-        var client = await factory.RegisterClientAsync();
         using var browser = factory.CreateBrowser();
-        var page = SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var page = await OpenSignInAsync(browser);
         var cancelAction = Browser.FormOwner(page.Page.ById(PageElementIds.Cancel)!)!.GetAttribute("action")!;
         var cancelUrl = page.Page.Url.PathAndQuery.Replace("/signin?", "/cancel?", StringComparison.Ordinal);
 
@@ -291,13 +272,24 @@ public abstract class SignInPageTests(IdPFactory factory)
         return policy;
     }
 
-    private async Task<SignInPage> OpenSignInAsync(Browser browser)
+    /// <summary>A new app's sign-in request, opened in <paramref name="browser"/>.</summary>
+    private async Task<SignInPage> OpenSignInAsync(Browser browser) => await SignInPage.OpenAsync(browser, (await factory.RegisterClientAsync()).Authorize());
+
+    /// <summary>A user whose account is then disabled signs in with the password <paramref name="typed"/> picks; returns the page shown.</summary>
+    private async Task<SignInPage> SignInToADisabledAccountAsync(Func<TestUser, string> typed)
     {
-        var client = await factory.RegisterClientAsync();
-        return SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        var user = await factory.CreateUserAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.FindAsync(user.Account.Id))!.Enabled = false;
+            return await db.SaveChangesAsync();
+        });
+        using var browser = factory.CreateBrowser();
+        var page = await OpenSignInAsync(browser);
+        return SignInPage.On(browser, await page.SignInAsync(user.Email, typed(user)));
     }
 }
 
-public sealed class SignInPageTestsOnSqlite(SqliteIdPFactory factory) : SignInPageTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SignInPageTestsOnSqlite(IdPFactory<Sqlite> factory) : SignInPageTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SignInPageTestsOnPostgres(PostgresIdPFactory factory) : SignInPageTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SignInPageTestsOnPostgres(IdPFactory<Postgres> factory) : SignInPageTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -29,7 +29,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
         using var _ = browser;
         var request = client.Authorize() with { Prompt = "login" };
 
-        var page = SignInPage.On(browser, await browser.NavigateAsync(request.Url));
+        var page = await SignInPage.OpenAsync(browser, request);
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var app = (await page.SignInAsync(user.Email, user.Password)).ToApp();
         var tokens = await client.RedeemCodeAsync(request, app["code"]!);
@@ -91,7 +91,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
             return await db.SaveChangesAsync();
         });
 
-        SignInPage.On(browser, await browser.NavigateAsync(client.Authorize().Url));
+        await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
     private async Task<(Browser Browser, OidcClient Client, TestUser User)> SignedInAsync()
@@ -104,6 +104,6 @@ public abstract class SsoSessionTests(IdPFactory factory)
     }
 }
 
-public sealed class SsoSessionTestsOnSqlite(SqliteIdPFactory factory) : SsoSessionTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class SsoSessionTestsOnSqlite(IdPFactory<Sqlite> factory) : SsoSessionTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class SsoSessionTestsOnPostgres(PostgresIdPFactory factory) : SsoSessionTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class SsoSessionTestsOnPostgres(IdPFactory<Postgres> factory) : SsoSessionTests(factory), IClassFixture<IdPFactory<Postgres>>;

@@ -87,6 +87,6 @@ public abstract class UserFlowSettingsTests(IdPFactory factory)
         factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowService>().CreateAsync(flow, CancellationToken.None));
 }
 
-public sealed class UserFlowSettingsTestsOnSqlite(SqliteIdPFactory factory) : UserFlowSettingsTests(factory), IClassFixture<SqliteIdPFactory>;
+public sealed class UserFlowSettingsTestsOnSqlite(IdPFactory<Sqlite> factory) : UserFlowSettingsTests(factory), IClassFixture<IdPFactory<Sqlite>>;
 
-public sealed class UserFlowSettingsTestsOnPostgres(PostgresIdPFactory factory) : UserFlowSettingsTests(factory), IClassFixture<PostgresIdPFactory>;
+public sealed class UserFlowSettingsTestsOnPostgres(IdPFactory<Postgres> factory) : UserFlowSettingsTests(factory), IClassFixture<IdPFactory<Postgres>>;
