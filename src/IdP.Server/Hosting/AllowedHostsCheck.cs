@@ -37,7 +37,8 @@ internal static class AllowedHostsCheck
 
         return app.Use((context, next) =>
         {
-            if (Allowed(context.Request.Host.Host, hosts))
+            // Orchestrators probe health by address or internal name; the probes reveal nothing a host could abuse.
+            if (Allowed(context.Request.Host.Host, hosts) || context.Request.Path.StartsWithSegments("/healthz"))
             {
                 return next(context);
             }

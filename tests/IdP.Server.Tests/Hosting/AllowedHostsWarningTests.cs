@@ -13,7 +13,7 @@ public sealed class AllowedHostsWarningTests
     [Fact]
     public async Task Production_with_any_host_allowed_does_not_start_and_says_which_settings_to_set()
     {
-        var factory = InProduction();
+        var factory = InProduction().With("IdP:Server:AllowAnyHost", "false");
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(factory.InitializeAsync);
 

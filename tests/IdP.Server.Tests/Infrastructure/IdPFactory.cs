@@ -91,6 +91,9 @@ public abstract class IdPFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseEnvironment("Development");
         builder.UseSetting("IdP:Database:Provider", database.Provider);
         builder.UseSetting("IdP:Server:RequireHttps", "false");
+        // Tests reach the server as idp.test, localhost and 127.0.0.1 and forge Host headers on purpose; the suites about
+        // host filtering set AllowedHosts (and this back to false) themselves.
+        builder.UseSetting("IdP:Server:AllowAnyHost", "true");
         builder.UseSetting("IdP:Demo:Enabled", "false");
         builder.UseSetting("IdP:PasswordReset:Mode", "None"); // The shipped default; Development's appsettings turn it on for the demo.
         builder.UseSetting("IdP:Tenant:Name", Tenant);
