@@ -1,3 +1,4 @@
+using IdP.Server.Admin.Api;
 using IdP.Server.ErrorPages;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
@@ -55,6 +56,7 @@ public static class IdPApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapPolicyEndpoints();
         app.MapRazorPages();
+        app.MapAdminApi();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         return app;
