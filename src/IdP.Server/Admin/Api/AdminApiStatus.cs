@@ -25,7 +25,7 @@ internal static class AdminApiStatus
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"], text["ForbiddenMessage"]),
             StatusCodes.Status404NotFound => (text["NotFoundTitle"], text["NotFoundMessage"]),
             StatusCodes.Status405MethodNotAllowed => (text["MethodNotAllowedTitle"], text["MethodNotAllowedMessage"]),
-            StatusCodes.Status415UnsupportedMediaType => (text["BadRequestTitle"], text["UnsupportedMediaTypeMessage"]),
+            StatusCodes.Status415UnsupportedMediaType => (text["UnsupportedMediaTypeTitle"], text["UnsupportedMediaTypeMessage"]),
             StatusCodes.Status400BadRequest => (text["BadRequestTitle"], text["BadRequestMessage"]),
             _ => (text["ErrorTitle"], text["ErrorMessage"]),
         };
