@@ -277,7 +277,10 @@ public sealed class UserAdministration(
 
         if (current is null)
         {
-            account.SignInNames.Add(new SignInName { Id = Guid.NewGuid(), AccountId = account.Id, Kind = kind, Value = value.Trim(), NormalizedValue = normalized });
+            // Added through the set: a new row with its key already set would otherwise be taken for an existing one.
+            var added = new SignInName { Id = Guid.NewGuid(), AccountId = account.Id, Kind = kind, Value = value.Trim(), NormalizedValue = normalized };
+            db.SignInNames.Add(added);
+            account.SignInNames.Add(added);
         }
         else
         {

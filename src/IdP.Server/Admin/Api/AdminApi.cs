@@ -41,6 +41,10 @@ public static class AdminApi
         services.AddScoped<PasswordResetAdministration>();
         services.AddScoped<AuditQuery>();
 
+        // A query or route value of the wrong type is a 400 (problem details from AdminApiStatus) in every environment;
+        // Development's default would throw, and the exception page answers 500.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+
         // Enums by name, unknown names and numbers refused: the same rules the API's bodies are read with.
         services.ConfigureHttpJsonOptions(options => AdminJson.Configure(options.SerializerOptions));
 
