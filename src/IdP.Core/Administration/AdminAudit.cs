@@ -1,5 +1,7 @@
 using IdP.Core.Audit;
 using IdP.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace IdP.Core.Administration;
 
@@ -9,7 +11,7 @@ namespace IdP.Core.Administration;
 /// application, or the portal's administrator), its details name the target and summarise the change, never a secret
 /// or password.
 /// </summary>
-public sealed class AdminAudit(IIdPDbContext db, AuditLog audit)
+public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger<AdminAudit> logger)
 {
     /// <summary>
     /// Runs <paramref name="change"/> in a transaction; when <paramref name="describe"/> turns its result into an event,
@@ -20,20 +22,37 @@ public sealed class AdminAudit(IIdPDbContext db, AuditLog audit)
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(describe);
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-        var result = await change();
-        if (result is not AdminResult<T>.Done done)
+        try
         {
+            var result = await change();
+            if (result is not AdminResult<T>.Done done)
+            {
+                return result;
+            }
+
+            var entry = describe(done.Value);
+            audit.Add(entry.Type, entry.AccountId, entry.Policy, Truncate(actor, 256), Truncate($"{entry.Target}: {entry.Summary}", 4096));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return result;
         }
-
-        var entry = describe(done.Value);
-        audit.Add(entry.Type, entry.AccountId, entry.Policy, Truncate(actor, 256), Truncate($"{entry.Target}: {entry.Summary}", 4096));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        catch (DbUpdateException exception)
+        {
+            // Two changes raced for the same unique value (a sign-in name, a client id) and this one lost: nothing is
+            // stored, and the next change in this scope (the next line of an import) starts from a clean slate.
+            db.ChangeTracker.Clear();
+            Log.ConcurrentChange(logger, exception.GetType().Name);
+            return new AdminResult<T>.Invalid("", "Another change made at the same time conflicts with this one: nothing was changed. Read the current state and try again.");
+        }
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static partial class Log
+    {
+        [LoggerMessage(6001, LogLevel.Warning, "An administrative change lost a race with another change and was not stored ({Exception}).")]
+        public static partial void ConcurrentChange(ILogger logger, string exception);
+    }
 }
 
 /// <summary>One administrative change as the audit log records it.</summary>

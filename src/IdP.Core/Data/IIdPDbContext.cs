@@ -40,6 +40,9 @@ public interface IIdPDbContext
 
     DatabaseFacade Database { get; }
 
+    /// <summary>What the context tracks (to forget a failed unit of work before the next one in the same scope).</summary>
+    ChangeTracker ChangeTracker { get; }
+
     /// <summary>The change tracker's entry for <paramref name="entity"/> (to detach or reload it).</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -31,6 +31,9 @@ public sealed class OpenApiDocumentTests(AdminApiSqliteFactory factory) : IClass
         }
 
         Assert.All(paths, p => Assert.StartsWith("/admin/api/", p, StringComparison.Ordinal));
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
         var create = document.GetProperty("paths").GetProperty("/admin/api/users").GetProperty("post");
         Assert.True(create.TryGetProperty("requestBody", out _), "The create operation describes its body.");
     }

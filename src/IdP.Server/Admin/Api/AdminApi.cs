@@ -6,6 +6,7 @@ using IdP.Core.Groups;
 using IdP.Core.PasswordReset;
 using IdP.Core.UserFlows;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
@@ -24,6 +25,8 @@ public static class AdminApi
 
     /// <summary>The authorization policy every endpoint of the API carries.</summary>
     public const string Policy = "IdP.AdminApi";
+
+    private const string BearerScheme = "Bearer";
 
     /// <summary>The OpenAPI document's name (its URL is <c>/admin/api/openapi.json</c>).</summary>
     public const string DocumentName = "openapi";
@@ -62,6 +65,17 @@ public static class AdminApi
                 document.Info.Version = "v1";
                 document.Info.Description = "Applications, user flows, users, groups, the password-reset switch and the audit log. "
                     + "Authenticate with a bearer access token from the client credentials grant, scope idp.admin.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "An access token of this server for the scope idp.admin: POST grant_type=client_credentials&scope=idp.admin with the "
+                        + "client's id and secret to a user flow's token endpoint, /{tenant}/{policy}/oauth2/v2.0/token.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
                 return Task.CompletedTask;
             });
         });
