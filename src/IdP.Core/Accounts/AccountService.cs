@@ -1,3 +1,4 @@
+using IdP.Core.Administration;
 using IdP.Core.Data;
 using IdP.Core.Time;
 using Microsoft.AspNetCore.Identity;
@@ -12,9 +13,9 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
     public async Task<AccountCreation> CreateAsync(NewAccount request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var names = new List<SignInName>();
-        foreach (var (kind, value) in new[] { (SignInNameKind.Email, request.SignInEmail), (SignInNameKind.Username, request.Username) })
+        foreach (var (field, kind, value) in new[] { ("signInEmail", SignInNameKind.Email, request.SignInEmail), ("username", SignInNameKind.Username, request.Username) })
         {
             if (value is null)
             {
@@ -23,14 +24,14 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 
             if (SignInNameNormalizer.Validate(kind, value) is { } error)
             {
-                errors.Add(error);
+                errors.Add(new(field, error));
                 continue;
             }
 
             var normalized = SignInNameNormalizer.Normalize(value);
             if (await db.SignInNames.AnyAsync(n => n.Kind == kind && n.NormalizedValue == normalized, cancellationToken))
             {
-                errors.Add($"The {kind.ToString().ToLowerInvariant()} '{value.Trim()}' is already used by another account.");
+                errors.Add(new(field, $"The {kind.ToString().ToLowerInvariant()} '{value.Trim()}' is already used by another account."));
                 continue;
             }
 
@@ -39,14 +40,14 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 
         if (names.Count == 0 && errors.Count == 0)
         {
-            errors.Add("An account needs an email address or a username to sign in with.");
+            errors.Add(new("signInEmail", "An account needs an email address or a username to sign in with."));
         }
 
         var contactEmail = request.ContactEmail ?? request.SignInEmail;
         // Validated like a sign-in email: it is stored normalised too (NormalizedEmail), so its key must fit as well.
         if (contactEmail is not null && SignInNameNormalizer.Validate(SignInNameKind.Email, contactEmail) is not null)
         {
-            errors.Add("The contact email address is not valid.");
+            errors.Add(new("contactEmail", "The contact email address is not valid."));
         }
 
         if (errors.Count > 0)
@@ -150,7 +151,10 @@ public abstract record AccountCreation
     /// <param name="Account">The new account, with its sign-in names.</param>
     public sealed record Created(Account Account) : AccountCreation;
 
-    /// <summary>Nothing was stored.</summary>
-    /// <param name="Errors">Why, one message per problem (a malformed or taken name, no name at all, an invalid contact email).</param>
-    public sealed record Invalid(IReadOnlyList<string> Errors) : AccountCreation;
+    /// <summary>Nothing was stored; each problem names its field (<c>signInEmail</c>, <c>username</c>, <c>contactEmail</c>).</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Problems) : AccountCreation
+    {
+        /// <summary>The problems' messages.</summary>
+        public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.Message)];
+    }
 }

@@ -48,6 +48,12 @@ public sealed record AppRegistration(string ClientId, string DisplayName)
     /// <summary>API scopes this application may request, as clients write them (<c>https://contoso.onmicrosoft.com/tasks-api/tasks.read</c>).</summary>
     public IReadOnlyList<string> ApiPermissions { get; init; } = [];
 
+    /// <summary>
+    /// Leave the configured secrets as they are (the admin API's updates, which never see secret values); secrets
+    /// given here are then ignored.
+    /// </summary>
+    public bool KeepConfiguredSecrets { get; init; }
+
     /// <summary>Every configured secret, the shorthand included.</summary>
     public IEnumerable<ConfiguredClientSecret> AllConfiguredSecrets =>
         ClientSecret is null ? ClientSecrets : ClientSecrets.Prepend(new ConfiguredClientSecret(ClientSecret));

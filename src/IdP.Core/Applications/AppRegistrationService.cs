@@ -31,7 +31,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
             return new AppChange.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var application = await db.Applications.Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == registration.ClientId, cancellationToken);
         var others = await db.Applications.AsNoTracking().Where(a => a.ClientId != registration.ClientId).ToListAsync(cancellationToken);
         errors.AddRange(CheckAgainst(registration, others));
@@ -49,7 +49,11 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
 
         var appIdUriChanged = application.AppIdUri != registration.AppIdUri || !application.ApiScopes.SequenceEqual(registration.ApiScopes);
         Apply(application, registration, others);
-        ReplaceConfiguredSecrets(application, registration, now);
+        if (!registration.KeepConfiguredSecrets)
+        {
+            ReplaceConfiguredSecrets(application, registration, now);
+        }
+
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -85,7 +89,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
             return new SecretCreation.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var application = await db.Applications.Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
         if (application is null)
         {
@@ -125,7 +129,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
     /// <summary>Removes one secret; the last one removed makes the application a public client again.</summary>
     public async Task<AppChange> RemoveSecretAsync(string clientId, Guid secretId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var application = await db.Applications.Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
         var secret = application?.Secrets.FirstOrDefault(s => s.Id == secretId);
         if (application is null || secret is null)
@@ -148,7 +152,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
     /// <summary>Deletes the application, its secrets and grants; other applications lose their permissions on its API.</summary>
     public async Task<AppChange> DeleteAsync(string clientId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
         if (application is null)
         {

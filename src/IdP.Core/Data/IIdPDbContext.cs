@@ -75,6 +75,9 @@ public interface IIdPDbContext
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }
 
+    /// <summary>What the context tracks (to forget a failed unit of work before the next one in the same scope).</summary>
+    ChangeTracker ChangeTracker { get; }
+
     /// <summary>The change tracker's entry for <paramref name="entity"/> (to detach or reload it).</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -1,3 +1,4 @@
+using IdP.Core.Administration;
 using IdP.Core.Data;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -31,39 +32,47 @@ public sealed class PasswordResetSettingsService(IIdPDbContext db, TimeProvider 
         return tenant is null ? PasswordResetSettings.Off : new PasswordResetSettings(tenant.PasswordResetMode, tenant.PasswordResetGroupId);
     }
 
-    /// <summary>Changes the switch; Selected needs an existing group.</summary>
-    public async Task<PasswordResetSettingsChange> ChangeAsync(PasswordResetSettings settings, CancellationToken cancellationToken)
+    /// <summary>Problems with <paramref name="settings"/>, each naming its field (<c>mode</c>, <c>groupId</c>); empty when they can be saved.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(PasswordResetSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         if (!Enum.IsDefined(settings.Mode))
         {
-            errors.Add($"Self service password reset has no option '{settings.Mode}'. Options: None, Selected, All.");
+            errors.Add(new("mode", $"Self service password reset has no option '{settings.Mode}'. Options: None, Selected, All."));
         }
 
         if (settings.Mode == PasswordResetMode.Selected && settings.GroupId is null)
         {
-            errors.Add("Choose the group whose members may reset their password.");
+            errors.Add(new("groupId", "Choose the group whose members may reset their password."));
         }
 
         if (settings.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
         {
-            errors.Add($"The group '{groupId}' does not exist.");
+            errors.Add(new("groupId", $"The group '{groupId}' does not exist."));
         }
 
-        var tenant = await db.Tenants.OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (tenant is null)
+        if (!await db.Tenants.AnyAsync(cancellationToken))
         {
-            errors.Add("The tenant does not exist yet.");
+            errors.Add(new("", "The tenant does not exist yet."));
         }
 
+        return errors;
+    }
+
+    /// <summary>Changes the switch; Selected needs an existing group.</summary>
+    public async Task<PasswordResetSettingsChange> ChangeAsync(PasswordResetSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = await CheckAsync(settings, cancellationToken);
         if (errors.Count > 0)
         {
-            return new PasswordResetSettingsChange.Invalid(errors);
+            return new PasswordResetSettingsChange.Invalid([.. errors.Select(e => e.Message)]);
         }
 
+        var tenant = await db.Tenants.OrderBy(t => t.CreatedAt).FirstAsync(cancellationToken);
         var now = time.UtcNow();
-        tenant!.PasswordResetMode = settings.Mode;
+        tenant.PasswordResetMode = settings.Mode;
         tenant.PasswordResetGroupId = settings.GroupId;
         tenant.PasswordResetConfiguredAt = now;
         tenant.UpdatedAt = now;

@@ -1,3 +1,4 @@
+using IdP.Core.Administration;
 using IdP.Core.Passwords;
 
 namespace IdP.Core.UserFlows;
@@ -21,65 +22,68 @@ public static class UserFlowRules
     public static readonly Range<int> SessionLifetimeMinutes = new(15, 1440);
 
     /// <summary>All problems with the flow's values; empty when it can be saved.</summary>
-    public static IReadOnlyList<string> Check(UserFlow flow)
+    public static IReadOnlyList<string> Check(UserFlow flow) => [.. Problems(flow).Select(p => p.Message)];
+
+    /// <summary>All problems with the flow's values, each naming its property as the admin API spells it.</summary>
+    public static IReadOnlyList<FieldError> Problems(UserFlow flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
 
         if (UserFlowName.Validate(flow.Name) is { } nameError)
         {
-            errors.Add(nameError);
+            errors.Add(new("name", nameError));
         }
 
-        AddIfOutside(errors, "Access & ID token lifetime (minutes)", flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
-        AddIfOutside(errors, "Refresh token lifetime (days)", flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
-        AddIfOutside(errors, "Web app session lifetime (minutes)", flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
+        AddIfOutside(errors, "accessAndIdTokenLifetimeMinutes", "Access & ID token lifetime (minutes)", flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
+        AddIfOutside(errors, "refreshTokenLifetimeDays", "Refresh token lifetime (days)", flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
+        AddIfOutside(errors, "sessionLifetimeMinutes", "Web app session lifetime (minutes)", flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
 
         if (flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded)
         {
-            AddIfOutside(errors, "Refresh token sliding window lifetime (days)", flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
+            AddIfOutside(errors, "refreshTokenSlidingWindowDays", "Refresh token sliding window lifetime (days)", flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
             if (flow.RefreshTokenSlidingWindowDays < flow.RefreshTokenLifetimeDays)
             {
-                errors.Add($"Refresh token sliding window lifetime ({flow.RefreshTokenSlidingWindowDays} days) must be at least the refresh token lifetime ({flow.RefreshTokenLifetimeDays} days).");
+                errors.Add(new("refreshTokenSlidingWindowDays", $"Refresh token sliding window lifetime ({flow.RefreshTokenSlidingWindowDays} days) must be at least the refresh token lifetime ({flow.RefreshTokenLifetimeDays} days)."));
             }
         }
 
         foreach (var claim in flow.ApplicationClaims.Where(c => !ApplicationClaims.IsKnown(c)))
         {
-            errors.Add($"'{claim}' is not an application claim. Known claims: {string.Join(", ", ApplicationClaims.All)}.");
+            errors.Add(new("applicationClaims", $"'{claim}' is not an application claim. Known claims: {string.Join(", ", ApplicationClaims.All)}."));
         }
 
         if (flow.ApplicationClaims.Distinct(StringComparer.Ordinal).Count() != flow.ApplicationClaims.Count)
         {
-            errors.Add("Each application claim can be listed once.");
+            errors.Add(new("applicationClaims", "Each application claim can be listed once."));
         }
 
-        errors.AddRange(flow.PasswordComplexity.Check());
-        CheckEnum(errors, "Type", flow.Type);
-        CheckEnum(errors, "Sign-in type", flow.SignInType);
-        CheckEnum(errors, "Refresh token sliding window", flow.RefreshTokenSlidingWindow);
-        CheckEnum(errors, "Issuer (iss) claim", flow.IssuerFormat);
-        CheckEnum(errors, "Subject (sub) claim", flow.SubjectClaim);
-        CheckEnum(errors, "Claim representing user flow", flow.PolicyClaim);
-        CheckEnum(errors, "Web app session timeout", flow.SessionTimeout);
-        CheckEnum(errors, "Password reset", flow.PasswordResetBehavior);
+        errors.AddRange(flow.PasswordComplexity.Check().Select(m => new FieldError("passwordComplexity", m)));
+        CheckEnum(errors, "type", "Type", flow.Type);
+        CheckEnum(errors, "signInType", "Sign-in type", flow.SignInType);
+        CheckEnum(errors, "refreshTokenSlidingWindow", "Refresh token sliding window", flow.RefreshTokenSlidingWindow);
+        CheckEnum(errors, "issuerFormat", "Issuer (iss) claim", flow.IssuerFormat);
+        CheckEnum(errors, "subjectClaim", "Subject (sub) claim", flow.SubjectClaim);
+        CheckEnum(errors, "policyClaim", "Claim representing user flow", flow.PolicyClaim);
+        CheckEnum(errors, "sessionTimeout", "Web app session timeout", flow.SessionTimeout);
+        CheckEnum(errors, "passwordResetBehavior", "Password reset", flow.PasswordResetBehavior);
         return errors;
     }
 
-    private static void AddIfOutside(List<string> errors, string label, int value, Range<int> range)
+    private static void AddIfOutside(List<FieldError> errors, string field, string label, int value, Range<int> range)
     {
         if (!range.Contains(value))
         {
-            errors.Add($"{label} must be between {range.Min} and {range.Max}; {value} is out of range.");
+            errors.Add(new(field, $"{label} must be between {range.Min} and {range.Max}; {value} is out of range."));
         }
     }
 
-    private static void CheckEnum<T>(List<string> errors, string label, T value)
+    private static void CheckEnum<T>(List<FieldError> errors, string field, string label, T value)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            errors.Add($"{label} has no option '{value}'. Options: {string.Join(", ", Enum.GetNames<T>())}.");
+            errors.Add(new(field, $"{label} has no option '{value}'. Options: {string.Join(", ", Enum.GetNames<T>())}."));
         }
     }
 }

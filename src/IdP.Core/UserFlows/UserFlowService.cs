@@ -1,3 +1,4 @@
+using IdP.Core.Administration;
 using IdP.Core.Data;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,10 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(flow);
         flow.Name = UserFlowName.WithPrefix(flow.Name);
         flow.NormalizedName = UserFlowName.Normalize(flow.Name);
-        var errors = UserFlowRules.Check(flow).ToList();
+        var errors = UserFlowRules.Problems(flow).ToList();
         if (await db.UserFlows.AnyAsync(f => f.NormalizedName == flow.NormalizedName, cancellationToken))
         {
-            errors.Add($"A user flow named '{flow.Name}' already exists.");
+            errors.Add(new("name", $"A user flow named '{flow.Name}' already exists."));
         }
 
         if (errors.Count > 0)
@@ -64,7 +65,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
         change(flow);
         flow.Name = name;
         flow.NormalizedName = normalized;
-        var errors = UserFlowRules.Check(flow);
+        var errors = UserFlowRules.Problems(flow);
         if (errors.Count > 0)
         {
             await db.Entry(flow).ReloadAsync(cancellationToken);
@@ -73,6 +74,30 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
         }
 
         flow.UpdatedAt = time.UtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserFlowChange.Saved(flow);
+    }
+
+    /// <summary>
+    /// Deletes a flow. The last sign-in flow cannot be deleted: apps, Run now and the admin API's own token requests
+    /// (client credentials at <c>/{tenant}/{policy}/oauth2/v2.0/token</c>) all need one. Grants the flow issued stop
+    /// working (their token endpoint is gone); journeys in progress on it end.
+    /// </summary>
+    public async Task<UserFlowChange> DeleteAsync(string policy, CancellationToken cancellationToken)
+    {
+        var normalized = UserFlowName.Normalize(policy ?? "");
+        var flow = await db.UserFlows.FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
+        if (flow is null)
+        {
+            return new UserFlowChange.NotFound();
+        }
+
+        if (flow.Type == UserFlowType.SignIn && !await db.UserFlows.AnyAsync(f => f.Type == UserFlowType.SignIn && f.Id != flow.Id, cancellationToken))
+        {
+            return new UserFlowChange.Invalid([new("name", $"'{flow.Name}' is the last sign-in user flow: create another sign-in flow before deleting it.")]);
+        }
+
+        db.UserFlows.Remove(flow);
         await db.SaveChangesAsync(cancellationToken);
         return new UserFlowChange.Saved(flow);
     }
@@ -89,9 +114,12 @@ public abstract record UserFlowChange
     /// <param name="Flow">The flow as stored (a new one with its <c>B2C_1_</c> prefix).</param>
     public sealed record Saved(UserFlow Flow) : UserFlowChange;
 
-    /// <summary>Nothing was stored.</summary>
-    /// <param name="Errors">Every problem found, worded for the operator.</param>
-    public sealed record Invalid(IReadOnlyList<string> Errors) : UserFlowChange;
+    /// <summary>Nothing was stored; each problem names its property.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Problems) : UserFlowChange
+    {
+        /// <summary>The problems' messages.</summary>
+        public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.Message)];
+    }
 
     /// <summary>No flow has the name.</summary>
     public sealed record NotFound : UserFlowChange;

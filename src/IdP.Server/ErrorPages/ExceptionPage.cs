@@ -22,6 +22,7 @@ internal static class ExceptionPage
 
     internal static bool WantsJson(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase)
+        || Admin.Api.AdminApiStatus.Handles(context)
         || context.Request.Path.Value?.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) == true && HttpMethods.IsPost(context.Request.Method);
 }
 
@@ -31,6 +32,12 @@ internal static class StatusCodePage
     public static async Task WriteAsync(StatusCodeContext status)
     {
         var context = status.HttpContext;
+        if (Admin.Api.AdminApiStatus.Handles(context))
+        {
+            await Admin.Api.AdminApiStatus.WriteAsync(context);
+            return;
+        }
+
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
         var code = context.Response.StatusCode;
         var (title, message) = code == StatusCodes.Status404NotFound

@@ -1,3 +1,4 @@
+using IdP.Server.Admin.Api;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Protocol;
@@ -67,6 +68,7 @@ public static class IdPApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapPolicyEndpoints();
         app.MapRazorPages();
+        app.MapAdminApi();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapIdPHealth();
         return app;

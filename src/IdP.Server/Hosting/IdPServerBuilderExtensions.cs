@@ -5,6 +5,7 @@ using IdP.Core.SignIn;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.Accounts;
+using IdP.Server.Admin.Api;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
@@ -61,6 +62,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPHealth();
         services.AddIdPWeb(server);
         services.AddRunNow();
+        services.AddAdminApi();
         return builder;
     }
 

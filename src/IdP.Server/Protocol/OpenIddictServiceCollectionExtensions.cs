@@ -97,7 +97,8 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.UseLocalServer();
                 options.EnableTokenEntryValidation();
                 options.EnableAuthorizationEntryValidation();
-                options.AddEventHandler(MapB2CAccessTokenClaims.TypeDescriptor).AddEventHandler(MapB2CAccessTokenClaims.ClaimsDescriptor);
+                options.AddEventHandler(MapB2CAccessTokenClaims.TypeDescriptor).AddEventHandler(MapB2CAccessTokenClaims.ClaimsDescriptor)
+                    .AddEventHandler(AcceptTenantIssuers.Descriptor);
                 options.UseAspNetCore();
             });
 

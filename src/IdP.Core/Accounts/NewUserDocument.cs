@@ -1,0 +1,219 @@
+using IdP.Core.Administration;
+
+namespace IdP.Core.Accounts;
+
+/// <summary>
+/// A user to create, as an administrator sends it: in our shape (<c>signInEmail</c>, <c>username</c>, <c>password</c>…)
+/// or in Microsoft Graph's user-create shape (<c>identities</c>, <c>passwordProfile</c>, <c>mail</c>…), so a B2C
+/// migration can replay its Graph calls. One document uses one shape; <see cref="ToNewUser"/> reads either.
+/// </summary>
+public sealed record NewUserDocument
+{
+    /// <summary>Ours: the email address the user signs in with.</summary>
+    public string? SignInEmail { get; init; }
+
+    /// <summary>Ours: the username the user signs in with.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Ours: the recovery address (defaults to the sign-in email).</summary>
+    public string? ContactEmail { get; init; }
+
+    /// <summary>Ours: the initial password.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Display name shown to the user and to apps (the <c>name</c> claim).</summary>
+    public string? DisplayName { get; init; }
+    /// <summary>Given name (the <c>given_name</c> claim).</summary>
+    public string? GivenName { get; init; }
+    /// <summary>Surname (the <c>family_name</c> claim).</summary>
+    public string? Surname { get; init; }
+
+    /// <summary>Both shapes: false creates the account disabled.</summary>
+    public bool? AccountEnabled { get; init; }
+
+    /// <summary>Graph: the local identities (<c>emailAddress</c>, <c>userName</c>) the user signs in with.</summary>
+    public IReadOnlyList<GraphIdentity?>? Identities { get; init; }
+
+    /// <summary>Graph: the initial password.</summary>
+    public GraphPasswordProfile? PasswordProfile { get; init; }
+
+    /// <summary>Graph: the contact (recovery) address.</summary>
+    public string? Mail { get; init; }
+
+    /// <summary>Graph: accepted and ignored (<c>DisablePasswordExpiration</c>; passwords never expire here).</summary>
+    public string? PasswordPolicies { get; init; }
+
+    /// <summary>True when the document uses Graph's shape.</summary>
+    public bool IsGraphShape => Identities is not null || PasswordProfile is not null || Mail is not null;
+
+    /// <summary>The field that holds the password in this document's shape.</summary>
+    public string PasswordField => IsGraphShape ? "passwordProfile.password" : "password";
+
+    /// <summary>The user this document asks for, or the problems with it, each naming its field in the document's shape.</summary>
+    public AdminResult<NewUser> ToNewUser() => IsGraphShape ? FromGraph() : FromOurs();
+
+    /// <summary>The document's field for a field of <see cref="NewAccount"/> (<c>signInEmail</c> → <c>identities[0].issuerAssignedId</c> in Graph's shape).</summary>
+    public string FieldFor(string accountField)
+    {
+        if (!IsGraphShape)
+        {
+            return accountField;
+        }
+
+        var signInType = accountField switch
+        {
+            "signInEmail" => GraphIdentity.EmailAddress,
+            "username" => GraphIdentity.UserName,
+            _ => null,
+        };
+        if (signInType is null)
+        {
+            return accountField == "contactEmail" ? "mail" : accountField;
+        }
+
+        var index = Identities?.ToList().FindIndex(i => string.Equals(i?.SignInType, signInType, StringComparison.OrdinalIgnoreCase)) ?? -1;
+        return index < 0 ? "identities" : $"identities[{index}].issuerAssignedId";
+    }
+
+    private AdminResult<NewUser> FromOurs()
+    {
+        if (string.IsNullOrEmpty(Password))
+        {
+            return new AdminResult<NewUser>.Invalid("password", "A password is required.");
+        }
+
+        return new AdminResult<NewUser>.Done(new NewUser(new NewAccount(Password)
+        {
+            SignInEmail = Blank(SignInEmail),
+            Username = Blank(Username),
+            ContactEmail = Blank(ContactEmail),
+            DisplayName = DisplayName,
+            GivenName = GivenName,
+            Surname = Surname,
+        }, AccountEnabled ?? true));
+    }
+
+    private AdminResult<NewUser> FromGraph()
+    {
+        var errors = new List<FieldError>();
+        foreach (var (field, value) in new[] { ("signInEmail", SignInEmail), ("username", Username), ("contactEmail", ContactEmail), ("password", Password) })
+        {
+            if (value is not null)
+            {
+                errors.Add(new(field, "This is a field of our shape, and the document uses Microsoft Graph's (identities, passwordProfile, mail): use one shape."));
+            }
+        }
+
+        string? email = null, username = null;
+        var identities = Identities ?? [];
+        if (identities.Count == 0)
+        {
+            errors.Add(new("identities", "Give at least one identity with signInType emailAddress or userName."));
+        }
+
+        for (var i = 0; i < identities.Count; i++)
+        {
+            var identity = identities[i];
+            var field = $"identities[{i}]";
+            switch (identity?.SignInType)
+            {
+                case null when identity is null:
+                    errors.Add(new(field, "An identity cannot be null."));
+                    break;
+                case var type when string.Equals(type, GraphIdentity.EmailAddress, StringComparison.OrdinalIgnoreCase):
+                    Take(ref email, identity!, field, errors);
+                    break;
+                case var type when string.Equals(type, GraphIdentity.UserName, StringComparison.OrdinalIgnoreCase):
+                    Take(ref username, identity!, field, errors);
+                    break;
+                case var type when string.Equals(type, GraphIdentity.UserPrincipalName, StringComparison.OrdinalIgnoreCase):
+                    // Graph makes one for every user; the object id serves here, so it is ignored.
+                    break;
+                case var type when string.Equals(type, GraphIdentity.Federated, StringComparison.OrdinalIgnoreCase):
+                    errors.Add(new($"{field}.signInType", "Federated (social) identities are not supported: only local accounts, with signInType emailAddress or userName."));
+                    break;
+                default:
+                    errors.Add(new($"{field}.signInType", $"'{identity!.SignInType}' is not a supported sign-in type: use emailAddress or userName."));
+                    break;
+            }
+        }
+
+        if (PasswordProfile?.Password is not { Length: > 0 } password)
+        {
+            errors.Add(new("passwordProfile.password", "A password is required (passwordProfile.password)."));
+            password = "";
+        }
+
+        if (PasswordProfile?.ForceChangePasswordNextSignIn == true)
+        {
+            errors.Add(new("passwordProfile.forceChangePasswordNextSignIn", "Forcing a password change at the next sign-in is not supported: set forceChangePasswordNextSignIn to false (B2C's own guidance for local accounts created through Graph)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AdminResult<NewUser>.Invalid(errors);
+        }
+
+        return new AdminResult<NewUser>.Done(new NewUser(new NewAccount(password)
+        {
+            SignInEmail = email,
+            Username = username,
+            ContactEmail = Blank(Mail),
+            DisplayName = DisplayName,
+            GivenName = GivenName,
+            Surname = Surname,
+        }, AccountEnabled ?? true));
+    }
+
+    private static void Take(ref string? slot, GraphIdentity identity, string field, List<FieldError> errors)
+    {
+        if (slot is not null)
+        {
+            errors.Add(new(field, $"An account has one {identity.SignInType} identity."));
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(identity.IssuerAssignedId))
+        {
+            errors.Add(new($"{field}.issuerAssignedId", "The identity needs an issuerAssignedId (the email address or username)."));
+            return;
+        }
+
+        slot = identity.IssuerAssignedId;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
+
+/// <summary>A Microsoft Graph <c>objectIdentity</c>; the issuer is accepted as sent (a migrated tenant's own domain).</summary>
+public sealed record GraphIdentity
+{
+    /// <summary>Graph's sign-in type for an email address sign-in name.</summary>
+    public const string EmailAddress = "emailAddress";
+    /// <summary>Graph's sign-in type for a username sign-in name.</summary>
+    public const string UserName = "userName";
+    /// <summary>Graph's sign-in type for a user principal name (not a sign-in name here; ignored).</summary>
+    public const string UserPrincipalName = "userPrincipalName";
+    /// <summary>Graph's sign-in type for a social identity (refused: local accounts only).</summary>
+    public const string Federated = "federated";
+
+    /// <summary>The kind of identity: one of the constants above.</summary>
+    public string? SignInType { get; init; }
+    /// <summary>The tenant domain that issued the identity; accepted as sent.</summary>
+    public string? Issuer { get; init; }
+    /// <summary>The sign-in name itself (an email address or a username).</summary>
+    public string? IssuerAssignedId { get; init; }
+}
+
+/// <summary>A Microsoft Graph <c>passwordProfile</c>.</summary>
+public sealed record GraphPasswordProfile
+{
+    /// <summary>The initial password.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Must be false or absent: forcing a change at next sign-in is not supported.</summary>
+    public bool? ForceChangePasswordNextSignIn { get; init; }
+}
+
+/// <summary>A user to create, read from either shape.</summary>
+public sealed record NewUser(NewAccount Account, bool Enabled);

@@ -1,0 +1,201 @@
+using IdP.Core.Accounts;
+using IdP.Core.Administration;
+using IdP.Core.Passwords;
+
+namespace IdP.Core.UserFlows;
+
+/// <summary>
+/// User flows as administrators see and change them (the admin API, portal and CLI): every property of a flow, checked
+/// by <see cref="UserFlowRules"/> through <see cref="UserFlowService"/>, each change audited in its transaction.
+/// </summary>
+public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit audit)
+{
+    /// <summary>Every flow, by name.</summary>
+    public async Task<IReadOnlyList<UserFlowDetails>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await flows.ListAsync(cancellationToken)).Select(UserFlowDetails.Of)];
+
+    /// <summary>One flow by name (any case, with its <c>B2C_1_</c> prefix).</summary>
+    public async Task<AdminResult<UserFlowDetails>> GetAsync(string name, CancellationToken cancellationToken) =>
+        await flows.FindAsync(name, cancellationToken) is { } flow
+            ? new AdminResult<UserFlowDetails>.Done(UserFlowDetails.Of(flow))
+            : new AdminResult<UserFlowDetails>.NotFound();
+
+    /// <summary>Creates a flow: what <paramref name="input"/> leaves out gets B2C's defaults; the name gets its prefix.</summary>
+    public Task<AdminResult<UserFlowDetails>> CreateAsync(UserFlowInput input, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return audit.RecordAsync(actor, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(input.Name))
+            {
+                return new AdminResult<UserFlowDetails>.Invalid("name", "A user flow needs a name, such as signin (it becomes B2C_1_signin).");
+            }
+
+            var flow = new UserFlow { Name = input.Name, NormalizedName = "" };
+            input.ApplyTo(flow);
+            return Translate(await flows.CreateAsync(flow, cancellationToken));
+        }, created => new AdminEvent(AdminEventTypes.UserFlowCreated, Target(created.Name), $"created ({created.Type})") { Policy = created.Name }, cancellationToken);
+    }
+
+    /// <summary>Changes the properties <paramref name="input"/> carries; the others stay. The name cannot change.</summary>
+    public Task<AdminResult<UserFlowDetails>> UpdateAsync(string name, UserFlowInput input, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return audit.RecordAsync(actor, async () =>
+        {
+            if (input.Name is not null && UserFlowName.Normalize(UserFlowName.WithPrefix(input.Name)) != UserFlowName.Normalize(UserFlowName.WithPrefix(name)))
+            {
+                return new AdminResult<UserFlowDetails>.Invalid("name", "A user flow's name cannot be changed: create a new flow instead.");
+            }
+
+            return await flows.FindAsync(name, cancellationToken) is { } found
+                ? Translate(await flows.UpdateAsync(found.Name, input.ApplyTo, cancellationToken))
+                : new AdminResult<UserFlowDetails>.NotFound();
+        }, updated => new AdminEvent(AdminEventTypes.UserFlowUpdated, Target(updated.Name), "changed " + string.Join(", ", input.FieldsSet())) { Policy = updated.Name }, cancellationToken);
+    }
+
+    /// <summary>Deletes a flow (never the last sign-in flow, see <see cref="UserFlowService.DeleteAsync"/>).</summary>
+    public Task<AdminResult<UserFlowDetails>> DeleteAsync(string name, string actor, CancellationToken cancellationToken) =>
+        audit.RecordAsync(actor, async () => await flows.FindAsync(name, cancellationToken) is { } found
+                ? Translate(await flows.DeleteAsync(found.Name, cancellationToken))
+                : new AdminResult<UserFlowDetails>.NotFound(),
+            deleted => new AdminEvent(AdminEventTypes.UserFlowDeleted, Target(deleted.Name), "deleted") { Policy = deleted.Name },
+            cancellationToken);
+
+    private static AdminResult<UserFlowDetails> Translate(UserFlowChange change) => change switch
+    {
+        UserFlowChange.Saved saved => new AdminResult<UserFlowDetails>.Done(UserFlowDetails.Of(saved.Flow)),
+        UserFlowChange.Invalid invalid => new AdminResult<UserFlowDetails>.Invalid(invalid.Problems),
+        _ => new AdminResult<UserFlowDetails>.NotFound(),
+    };
+
+    private static string Target(string name) => $"user_flow:{name}";
+}
+
+/// <summary>A user flow's properties as administrators read them.</summary>
+public sealed record UserFlowDetails(
+    string Name,
+    UserFlowType Type,
+    SignInNameKind SignInType,
+    IReadOnlyList<string> ApplicationClaims,
+    int AccessAndIdTokenLifetimeMinutes,
+    int RefreshTokenLifetimeDays,
+    RefreshTokenSlidingWindow RefreshTokenSlidingWindow,
+    int RefreshTokenSlidingWindowDays,
+    IssuerFormat IssuerFormat,
+    SubjectClaim SubjectClaim,
+    PolicyClaim PolicyClaim,
+    int SessionLifetimeMinutes,
+    SessionTimeout SessionTimeout,
+    PasswordComplexity PasswordComplexity,
+    PasswordResetBehavior PasswordResetBehavior,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The details of a stored flow.</summary>
+    public static UserFlowDetails Of(UserFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
+            flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.CreatedAt, flow.UpdatedAt);
+    }
+}
+
+/// <summary>
+/// What an administrator sends to create or change a user flow: every property is optional; on create what is left
+/// out gets B2C's default, on update it stays as it is.
+/// </summary>
+public sealed record UserFlowInput
+{
+    /// <summary>The name, with or without its <c>B2C_1_</c> prefix (required on create; on update absent or the same).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The kind of flow (required on create; cannot change).</summary>
+    public UserFlowType? Type { get; init; }
+    /// <summary>Which sign-in name the flow's local accounts use.</summary>
+    public SignInNameKind? SignInType { get; init; }
+    /// <summary>The claims the flow puts in tokens.</summary>
+    public IReadOnlyList<string>? ApplicationClaims { get; init; }
+    /// <summary>Access and ID token lifetime, in minutes.</summary>
+    public int? AccessAndIdTokenLifetimeMinutes { get; init; }
+    /// <summary>Refresh token lifetime, in days.</summary>
+    public int? RefreshTokenLifetimeDays { get; init; }
+    /// <summary>Whether the refresh token's sliding window is bounded.</summary>
+    public RefreshTokenSlidingWindow? RefreshTokenSlidingWindow { get; init; }
+    /// <summary>The sliding window's length, in days, when bounded.</summary>
+    public int? RefreshTokenSlidingWindowDays { get; init; }
+    /// <summary>The shape of the <c>iss</c> claim.</summary>
+    public IssuerFormat? IssuerFormat { get; init; }
+    /// <summary>The claim that carries the subject.</summary>
+    public SubjectClaim? SubjectClaim { get; init; }
+    /// <summary>The claim that names the flow.</summary>
+    public PolicyClaim? PolicyClaim { get; init; }
+    /// <summary>Web session lifetime, in minutes.</summary>
+    public int? SessionLifetimeMinutes { get; init; }
+    /// <summary>Whether the web session is rolling or absolute.</summary>
+    public SessionTimeout? SessionTimeout { get; init; }
+    /// <summary>The password rules the flow enforces.</summary>
+    public PasswordComplexityInput? PasswordComplexity { get; init; }
+
+    /// <summary>Embedded (reset inside the flow) or HandOff (AADB2C90118 to the app).</summary>
+    public PasswordResetBehavior? PasswordResetBehavior { get; init; }
+
+    /// <summary>Copies the properties this input carries onto <paramref name="flow"/>.</summary>
+    public void ApplyTo(UserFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        flow.Type = Type ?? flow.Type;
+        flow.SignInType = SignInType ?? flow.SignInType;
+        flow.ApplicationClaims = ApplicationClaims is null ? flow.ApplicationClaims : [.. ApplicationClaims.Select(c => c ?? "")];
+        flow.AccessAndIdTokenLifetimeMinutes = AccessAndIdTokenLifetimeMinutes ?? flow.AccessAndIdTokenLifetimeMinutes;
+        flow.RefreshTokenLifetimeDays = RefreshTokenLifetimeDays ?? flow.RefreshTokenLifetimeDays;
+        flow.RefreshTokenSlidingWindow = RefreshTokenSlidingWindow ?? flow.RefreshTokenSlidingWindow;
+        flow.RefreshTokenSlidingWindowDays = RefreshTokenSlidingWindowDays ?? flow.RefreshTokenSlidingWindowDays;
+        flow.IssuerFormat = IssuerFormat ?? flow.IssuerFormat;
+        flow.SubjectClaim = SubjectClaim ?? flow.SubjectClaim;
+        flow.PolicyClaim = PolicyClaim ?? flow.PolicyClaim;
+        flow.SessionLifetimeMinutes = SessionLifetimeMinutes ?? flow.SessionLifetimeMinutes;
+        flow.SessionTimeout = SessionTimeout ?? flow.SessionTimeout;
+        flow.PasswordComplexity = PasswordComplexity?.ToComplexity() ?? flow.PasswordComplexity;
+        flow.PasswordResetBehavior = PasswordResetBehavior ?? flow.PasswordResetBehavior;
+    }
+
+    /// <summary>The properties this input carries, for the audit log's summary.</summary>
+    public IEnumerable<string> FieldsSet()
+    {
+        var fields = new (string Name, object? Value)[]
+        {
+            ("type", Type), ("signInType", SignInType), ("applicationClaims", ApplicationClaims),
+            ("accessAndIdTokenLifetimeMinutes", AccessAndIdTokenLifetimeMinutes), ("refreshTokenLifetimeDays", RefreshTokenLifetimeDays),
+            ("refreshTokenSlidingWindow", RefreshTokenSlidingWindow), ("refreshTokenSlidingWindowDays", RefreshTokenSlidingWindowDays),
+            ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
+            ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
+            ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
+        };
+        return fields.Where(f => f.Value is not null).Select(f => f.Name).DefaultIfEmpty("nothing");
+    }
+}
+
+/// <summary>A password complexity as administrators write it: Simple and Strong need only their level; Custom its values.</summary>
+public sealed record PasswordComplexityInput
+{
+    /// <summary>The level: Simple, Strong or Custom.</summary>
+    public PasswordComplexityLevel Level { get; init; } = PasswordComplexityLevel.Strong;
+    /// <summary>Custom only: the shortest password accepted.</summary>
+    public int? MinLength { get; init; }
+    /// <summary>Custom only: the longest password accepted.</summary>
+    public int? MaxLength { get; init; }
+    /// <summary>Custom only: how many character classes a password needs.</summary>
+    public int? RequiredClassCount { get; init; }
+    /// <summary>Custom only: whether only digits are allowed.</summary>
+    public bool? NumbersOnly { get; init; }
+
+    /// <summary>The complexity this describes (Custom values are checked by <see cref="PasswordComplexity.Check"/>).</summary>
+    public PasswordComplexity ToComplexity() => Level switch
+    {
+        PasswordComplexityLevel.Simple => PasswordComplexity.Simple,
+        PasswordComplexityLevel.Strong => PasswordComplexity.Strong,
+        _ => PasswordComplexity.Custom(MinLength ?? 8, MaxLength ?? 64, RequiredClassCount ?? (NumbersOnly == true ? 0 : 3), NumbersOnly ?? false) with { Level = Level },
+    };
+}

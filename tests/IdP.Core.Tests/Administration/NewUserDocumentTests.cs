@@ -1,0 +1,82 @@
+using IdP.Core.Accounts;
+using IdP.Core.Administration;
+
+namespace IdP.Core.Tests.Administration;
+
+public sealed class NewUserDocumentTests
+{
+    [Fact]
+    public void Our_shape_maps_to_a_new_account_and_defaults_to_enabled()
+    {
+        var user = Done(new NewUserDocument { SignInEmail = "a@example.com", Username = " ", Password = "Pw-123456", DisplayName = "A" });
+
+        Assert.Equal("a@example.com", user.Account.SignInEmail);
+        Assert.Null(user.Account.Username);
+        Assert.True(user.Enabled);
+    }
+
+    [Fact]
+    public void Graphs_shape_maps_identities_mail_and_password_and_ignores_the_user_principal_name()
+    {
+        var document = new NewUserDocument
+        {
+            Identities =
+            [
+                new GraphIdentity { SignInType = "userPrincipalName", IssuerAssignedId = "x@contoso.onmicrosoft.com" },
+                new GraphIdentity { SignInType = "EmailAddress", Issuer = "old.onmicrosoft.com", IssuerAssignedId = "a@example.com" },
+                new GraphIdentity { SignInType = "userName", IssuerAssignedId = "alice" },
+            ],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456", ForceChangePasswordNextSignIn = false },
+            Mail = "contact@example.com",
+            AccountEnabled = false,
+        };
+
+        var user = Done(document);
+
+        Assert.True(document.IsGraphShape);
+        Assert.Equal(("a@example.com", "alice", "contact@example.com"), (user.Account.SignInEmail, user.Account.Username, user.Account.ContactEmail));
+        Assert.Equal("Pw-123456", user.Account.Password);
+        Assert.False(user.Enabled);
+        Assert.Equal("identities[1].issuerAssignedId", document.FieldFor("signInEmail"));
+        Assert.Equal("identities[2].issuerAssignedId", document.FieldFor("username"));
+        Assert.Equal("mail", document.FieldFor("contactEmail"));
+        Assert.Equal("passwordProfile.password", document.PasswordField);
+    }
+
+    [Fact]
+    public void A_forced_password_change_social_identities_and_mixed_shapes_are_refused_by_field()
+    {
+        var errors = Invalid(new NewUserDocument
+        {
+            SignInEmail = "mixed@example.com",
+            Identities = [new GraphIdentity { SignInType = "federated", Issuer = "facebook.com", IssuerAssignedId = "1" }, null, new GraphIdentity { SignInType = "phoneNumber", IssuerAssignedId = "+1" }],
+            PasswordProfile = new GraphPasswordProfile { ForceChangePasswordNextSignIn = true },
+        });
+
+        Assert.Equal(
+            ["signInEmail", "identities[0].signInType", "identities[1]", "identities[2].signInType", "passwordProfile.password", "passwordProfile.forceChangePasswordNextSignIn"],
+            errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Two_email_identities_or_one_without_a_value_are_refused()
+    {
+        var errors = Invalid(new NewUserDocument
+        {
+            Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "a@example.com" }, new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "b@example.com" }, new GraphIdentity { SignInType = "userName" }],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" },
+        });
+
+        Assert.Equal(["identities[1]", "identities[2].issuerAssignedId"], errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Our_shape_needs_a_password()
+    {
+        Assert.Equal("password", Assert.Single(Invalid(new NewUserDocument { SignInEmail = "a@example.com" })).Field);
+    }
+
+    private static NewUser Done(NewUserDocument document) => Assert.IsType<AdminResult<NewUser>.Done>(document.ToNewUser()).Value;
+
+    private static IReadOnlyList<FieldError> Invalid(NewUserDocument document) => Assert.IsType<AdminResult<NewUser>.Invalid>(document.ToNewUser()).Errors;
+}

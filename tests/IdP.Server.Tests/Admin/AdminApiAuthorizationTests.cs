@@ -1,0 +1,105 @@
+using IdP.Core.Applications;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace IdP.Server.Tests.Admin;
+
+/// <summary>
+/// Who may call the admin API: only a bearer access token of this server with scope idp.admin (audience idp-admin),
+/// unexpired and unrevoked. Without one the answer is 401 with a Bearer challenge; with a token for something else, 403.
+/// Both are problem details, as every error of the API.
+/// </summary>
+public abstract class AdminApiAuthorizationTests(IdPFactory factory)
+{
+    private readonly AdminApiClient _admin = new(factory);
+
+    [Fact]
+    public async Task A_valid_admin_token_is_let_in()
+    {
+        (await _admin.GetAsync("applications")).Expect(200);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_api_answers_401_with_a_bearer_challenge()
+    {
+        using var client = factory.CreateHttpClient();
+        using var response = await client.GetAsync("/admin/api/applications");
+
+        var answer = await AdminResponse.ReadAsync(response);
+        answer.Expect(401);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        Assert.Equal("application/problem+json", answer.MediaType);
+    }
+
+    [Fact]
+    public async Task A_malformed_token_answers_401()
+    {
+        var answer = await _admin.SendAsync(HttpMethod.Get, "users", token: "not-a-token");
+
+        answer.Expect(401);
+        Assert.Contains(answer.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        Assert.Equal("application/problem+json", answer.MediaType);
+    }
+
+    [Fact]
+    public async Task A_token_without_the_admin_scope_answers_403()
+    {
+        var daemon = await factory.RegisterClientAsync(secret: "daemon-secret-0123456789abc", allowClientCredentials: true);
+        var token = await _admin.NewTokenAsync(daemon.ClientId, daemon.ClientSecret!, scope: daemon.ClientId);
+
+        var answer = await _admin.SendAsync(HttpMethod.Get, "applications", token: token);
+
+        answer.Expect(403);
+        Assert.Equal("application/problem+json", answer.MediaType);
+    }
+
+    [Fact]
+    public async Task An_application_allowed_admin_api_access_may_call_it_and_is_named_as_actor()
+    {
+        var clientId = "ops-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.RegisterAppAsync(new AppRegistration(clientId, "Ops script") { ClientSecret = "ops-script-secret-0123456789", AdminApiAccess = true });
+        var token = await _admin.NewTokenAsync(clientId, "ops-script-secret-0123456789");
+
+        var created = await _admin.SendAsync(HttpMethod.Post, "groups", new { name = "by-" + clientId }, token: token);
+
+        created.Expect(201);
+        var events = await _admin.GetAsync("audit-log?type=admin.group.created");
+        Assert.Contains(events.Json.GetProperty("items").EnumerateArray(), e => e.GetProperty("clientId").GetString() == clientId);
+    }
+
+    [Fact]
+    public async Task An_expired_token_answers_401()
+    {
+        var token = await _admin.NewTokenAsync();
+        (await _admin.SendAsync(HttpMethod.Get, "applications", token: token)).Expect(200);
+
+        factory.Clock.Advance(TimeSpan.FromHours(25));
+
+        var answer = await _admin.SendAsync(HttpMethod.Get, "applications", token: token);
+        answer.Expect(401);
+        Assert.Contains(answer.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        _admin.ForgetToken();
+    }
+
+    [Fact]
+    public async Task A_revoked_token_answers_401()
+    {
+        var token = await _admin.NewTokenAsync();
+        (await _admin.SendAsync(HttpMethod.Get, "applications", token: token)).Expect(200);
+
+        await factory.WithScopeAsync(async sp =>
+        {
+            var tokens = sp.GetRequiredService<IOpenIddictTokenManager>();
+            var id = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Id;
+            var entry = await tokens.FindByIdAsync(id) ?? throw new InvalidOperationException("No token entry for " + id);
+            Assert.True(await tokens.TryRevokeAsync(entry));
+        });
+
+        (await _admin.SendAsync(HttpMethod.Get, "applications", token: token)).Expect(401);
+    }
+}
+
+public sealed class AdminApiAuthorizationTestsOnSqlite(AdminApiSqliteFactory factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiSqliteFactory>;
+
+public sealed class AdminApiAuthorizationTestsOnPostgres(AdminApiPostgresFactory factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiPostgresFactory>;

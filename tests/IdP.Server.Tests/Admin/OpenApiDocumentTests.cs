@@ -1,0 +1,40 @@
+using System.Text.Json;
+using IdP.Server.Tests.Infrastructure;
+
+namespace IdP.Server.Tests.Admin;
+
+/// <summary>The admin API describes itself at /admin/api/openapi.json, and describes nothing else. Runs on SQLite only: the document does not depend on the database.</summary>
+public sealed class OpenApiDocumentTests(AdminApiSqliteFactory factory) : IClassFixture<AdminApiSqliteFactory>
+{
+    [Fact]
+    public async Task The_document_lists_every_resource_of_the_admin_api_and_nothing_else()
+    {
+        using var client = factory.CreateHttpClient();
+        using var response = await client.GetAsync("/admin/api/openapi.json");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Equal("IdP admin API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var expected in new[]
+        {
+            "/admin/api/applications", "/admin/api/applications/{clientId}", "/admin/api/applications/{clientId}/secrets",
+            "/admin/api/applications/{clientId}/secrets/{secretId}", "/admin/api/user-flows", "/admin/api/user-flows/{name}",
+            "/admin/api/users", "/admin/api/users/{id}", "/admin/api/users/import", "/admin/api/users/{id}/password",
+            "/admin/api/users/{id}/disable", "/admin/api/users/{id}/enable", "/admin/api/users/{id}/revoke-sessions",
+            "/admin/api/groups", "/admin/api/groups/{id}", "/admin/api/groups/{id}/members", "/admin/api/groups/{id}/members/{userId}",
+            "/admin/api/settings/password-reset", "/admin/api/audit-log",
+        })
+        {
+            Assert.Contains(expected, paths);
+        }
+
+        Assert.All(paths, p => Assert.StartsWith("/admin/api/", p, StringComparison.Ordinal));
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        var create = document.GetProperty("paths").GetProperty("/admin/api/users").GetProperty("post");
+        Assert.True(create.TryGetProperty("requestBody", out _), "The create operation describes its body.");
+    }
+}

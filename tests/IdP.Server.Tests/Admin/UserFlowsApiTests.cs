@@ -1,0 +1,114 @@
+using IdP.Server.Tests.Infrastructure;
+
+namespace IdP.Server.Tests.Admin;
+
+/// <summary>User flows through the admin API: every property, B2C's ranges as field errors, and the last sign-in flow kept.</summary>
+public abstract class UserFlowsApiTests(IdPFactory factory)
+{
+    private readonly AdminApiClient _admin = new(factory);
+
+    [Fact]
+    public async Task A_flow_is_created_with_every_property_read_changed_and_deleted()
+    {
+        var name = "api_" + Guid.NewGuid().ToString("N")[..8];
+        var created = (await _admin.PostAsync("user-flows", new
+        {
+            name,
+            type = "SignIn",
+            signInType = "Username",
+            applicationClaims = new[] { "oid", "name", "emails" },
+            accessAndIdTokenLifetimeMinutes = 30,
+            refreshTokenLifetimeDays = 7,
+            refreshTokenSlidingWindow = "Bounded",
+            refreshTokenSlidingWindowDays = 30,
+            issuerFormat = "PolicyIssuer",
+            subjectClaim = "ObjectId",
+            policyClaim = "Acr",
+            sessionLifetimeMinutes = 120,
+            sessionTimeout = "Absolute",
+            passwordComplexity = new { level = "Custom", minLength = 12, maxLength = 100, requiredClassCount = 4 },
+            passwordResetBehavior = "HandOff",
+        })).Expect(201);
+
+        var full = "B2C_1_" + name;
+        Assert.Equal(full, created["name"]);
+        Assert.Equal("Username", created["signInType"]);
+        Assert.Equal("PolicyIssuer", created["issuerFormat"]);
+        Assert.Equal("HandOff", created["passwordResetBehavior"]);
+        Assert.Equal(12, created.Json.GetProperty("passwordComplexity").GetProperty("minLength").GetInt32());
+        Assert.Equal("Custom", created.Json.GetProperty("passwordComplexity").GetProperty("level").GetString());
+
+        var read = (await _admin.GetAsync($"user-flows/{full.ToUpperInvariant()}")).Expect(200);
+        Assert.Equal(30, read.Json.GetProperty("accessAndIdTokenLifetimeMinutes").GetInt32());
+        Assert.Contains((await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray(), f => f.GetProperty("name").GetString() == full);
+
+        var changed = (await _admin.PatchAsync($"user-flows/{full}", new { passwordComplexity = new { level = "Simple" }, passwordResetBehavior = "Embedded", sessionLifetimeMinutes = 60 })).Expect(200);
+        Assert.Equal("Simple", changed.Json.GetProperty("passwordComplexity").GetProperty("level").GetString());
+        Assert.Equal(64, changed.Json.GetProperty("passwordComplexity").GetProperty("maxLength").GetInt32());
+        Assert.Equal("Embedded", changed["passwordResetBehavior"]);
+        Assert.Equal(60, changed.Json.GetProperty("sessionLifetimeMinutes").GetInt32());
+        Assert.Equal(30, changed.Json.GetProperty("accessAndIdTokenLifetimeMinutes").GetInt32());
+
+        // The server serves the flow at once: its discovery document names the tfp issuer it was given.
+        using var http = factory.CreateHttpClient();
+        var discovery = await http.GetStringAsync($"/{IdPFactory.Tenant}/{full}/v2.0/.well-known/openid-configuration");
+        Assert.Contains("/tfp/", discovery, StringComparison.Ordinal);
+
+        (await _admin.DeleteAsync($"user-flows/{full}")).Expect(204);
+        (await _admin.GetAsync($"user-flows/{full}")).Expect(404);
+        Assert.Equal(404, (int)(await http.GetAsync($"/{IdPFactory.Tenant}/{full}/v2.0/.well-known/openid-configuration")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Out_of_range_values_and_duplicates_are_field_errors()
+    {
+        var name = "range_" + Guid.NewGuid().ToString("N")[..8];
+        var invalid = await _admin.PostAsync("user-flows", new { name, accessAndIdTokenLifetimeMinutes = 2, refreshTokenLifetimeDays = 30, refreshTokenSlidingWindowDays = 7, applicationClaims = new[] { "shoe_size" } });
+        invalid.ExpectInvalid("accessAndIdTokenLifetimeMinutes");
+        Assert.NotEmpty(invalid.ErrorsFor("refreshTokenSlidingWindowDays"));
+        Assert.NotEmpty(invalid.ErrorsFor("applicationClaims"));
+
+        (await _admin.PostAsync("user-flows", new { name = "bad name!" })).ExpectInvalid("name");
+        (await _admin.PostAsync("user-flows", new { })).ExpectInvalid("name");
+        (await _admin.PostAsync("user-flows", new { name = IdPFactory.SignInPolicy })).ExpectInvalid("name");
+        (await _admin.PostAsync("user-flows", new { name, passwordComplexity = new { level = "Custom", minLength = 2 } })).ExpectInvalid("passwordComplexity");
+        (await _admin.PatchAsync($"user-flows/{IdPFactory.SignInPolicy}", new { name = "B2C_1_renamed" })).ExpectInvalid("name");
+        (await _admin.PatchAsync($"user-flows/{IdPFactory.SignInPolicy}", new { sessionLifetimeMinutes = 5 })).ExpectInvalid("sessionLifetimeMinutes");
+        (await _admin.PatchAsync("user-flows/B2C_1_nope", new { sessionLifetimeMinutes = 60 })).Expect(404);
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"x\", \"issuerFormat\": \"Sideways\"}", "issuerFormat")]
+    [InlineData("{\"name\": \"x\", \"issuerFormat\": 1}", "issuerFormat")]
+    [InlineData("{\"name\": \"x\", \"accessAndIdTokenLifetimeMinutes\": \"sixty\"}", "accessAndIdTokenLifetimeMinutes")]
+    [InlineData("{\"name\": \"x\", \"accessAndIdTokenLifetimeMinutes\": 99999999999}", "accessAndIdTokenLifetimeMinutes")]
+    [InlineData("{\"name\": \"x\", \"passwordComplexity\": {\"level\": \"Unbreakable\"}}", "passwordComplexity.level")]
+    public async Task Unknown_options_and_wrong_types_are_400_problems_naming_the_field(string body, string field)
+    {
+        (await _admin.SendAsync(HttpMethod.Post, "user-flows", body)).ExpectInvalid(field);
+    }
+
+    [Fact]
+    public async Task The_last_sign_in_flow_cannot_be_deleted_but_a_sign_in_flow_with_another_beside_it_can()
+    {
+        var flows = (await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray()
+            .Where(f => f.GetProperty("type").GetString() == "SignIn").Select(f => f.GetProperty("name").GetString()!).ToList();
+        var extra = "spare_" + Guid.NewGuid().ToString("N")[..8];
+        (await _admin.PostAsync("user-flows", new { name = extra })).Expect(201);
+        (await _admin.DeleteAsync($"user-flows/B2C_1_{extra}")).Expect(204);
+
+        var reset = "reset_" + Guid.NewGuid().ToString("N")[..8];
+        (await _admin.PostAsync("user-flows", new { name = reset, type = "PasswordReset" })).Expect(201);
+        if (flows.Count == 1)
+        {
+            var refused = (await _admin.DeleteAsync($"user-flows/{flows[0]}")).ExpectInvalid("name");
+            Assert.Contains("last sign-in user flow", refused.Single(), StringComparison.Ordinal);
+        }
+
+        (await _admin.DeleteAsync($"user-flows/B2C_1_{reset}")).Expect(204);
+    }
+}
+
+public sealed class UserFlowsApiTestsOnSqlite(AdminApiSqliteFactory factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+
+public sealed class UserFlowsApiTestsOnPostgres(AdminApiPostgresFactory factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
