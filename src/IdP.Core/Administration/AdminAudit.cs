@@ -111,6 +111,10 @@ public static class AdminEventTypes
     public const string GroupMemberAdded = "admin.group.member_added";
     /// <summary>A member was removed from a group.</summary>
     public const string GroupMemberRemoved = "admin.group.member_removed";
+    /// <summary>An account was made an administrator.</summary>
+    public const string AdministratorGranted = "admin.administrator.granted";
+    /// <summary>An account stopped being an administrator.</summary>
+    public const string AdministratorRevoked = "admin.administrator.revoked";
     /// <summary>The self-service password reset switch changed.</summary>
     public const string PasswordResetSettingsChanged = "admin.settings.password_reset_changed";
 }

@@ -43,6 +43,7 @@ public static class AdminApi
         services.AddScoped<GroupAdministration>();
         services.AddScoped<PasswordResetAdministration>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Administrators>();
 
         // A query or route value of the wrong type is a 400 (problem details from AdminApiStatus) in every environment;
         // Development's default would throw, and the exception page answers 500.
