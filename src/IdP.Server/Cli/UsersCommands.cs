@@ -40,7 +40,7 @@ internal static class UsersCommands
                         case AdminResult<ImportReport>.Done { Value: var report }:
                             Print(cli.Console.Out, report);
                             cli.Console.Out.WriteLine(CliText.Format("UsersImported", path == StandardInput ? CliText.Get("UsersStandardInput") : path, report.Created, report.Failed));
-                            return report.Failed == 0 ? CliExit.Ok : CliExit.Failed;
+                            return report.Failed == 0 ? CliExit.Ok : cli.Fail(CliText.Format("UsersLinesFailed", report.Failed, report.Lines.Count));
                         case AdminResult<ImportReport>.Invalid invalid:
                             return CliFieldErrors.Print(cli, invalid.Errors, new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = "FILE" });
                         default:
