@@ -23,6 +23,7 @@ internal static class AppsCommands
         ["apiPermissions"] = "--api-permission",
         ["description"] = "--secret-description",
         ["expiresAt"] = "--secret-expires",
+        ["clientSecrets"] = "--secret",
     };
 
     public static Command Create(CliHost cli)
