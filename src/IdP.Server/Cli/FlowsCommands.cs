@@ -59,8 +59,8 @@ internal static class FlowsCommands
         };
         add.Validators.Add(result =>
         {
-            var custom = result.GetValue(complexity) == PasswordComplexityLevel.Custom;
-            if (!custom && (result.GetResult(minLength) ?? result.GetResult(maxLength) ?? result.GetResult(classes) ?? (object?)result.GetResult(numbersOnly)) is not null)
+            var customValues = new Option[] { minLength, maxLength, classes, numbersOnly };
+            if (result.GetValue(complexity) != PasswordComplexityLevel.Custom && customValues.Any(option => result.GetResult(option) is not null))
             {
                 result.AddError(CliText.Get("FlowsCustomOnly"));
             }
