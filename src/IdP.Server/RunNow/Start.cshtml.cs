@@ -1,8 +1,10 @@
 using IdP.Core.Contract;
+using IdP.Core.Limits;
 using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
+using IdP.Server.Limits;
 using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,6 +52,11 @@ public sealed class StartModel(
         {
             var invalid = (RunNowParameterCheck.Invalid)check;
             return Refuse(flow, invalid.Problem.ToString(), text[$"Parameter{invalid.Problem}", invalid.Parameter]);
+        }
+
+        if (await HttpContext.HitLimitAsync(AbuseLimit.RunNowStarts) is LimitDecision.Throttled throttled)
+        {
+            return ThrottledAnswers.PageView(HttpContext, throttled);
         }
 
         // The flow's authorize endpoint in the form the run-now URL used, on the host the browser opened.
