@@ -9,7 +9,7 @@ namespace IdP.Core.Limits;
 /// <summary>
 /// Per-client abuse limits, counted in the database so every node shares them: each <see cref="AbuseLimit"/> counts
 /// hits per client address and per client network in fixed windows (<see cref="AbuseLimitOptions"/>). Refused hits still
-/// count, so a client that keeps flooding stays refused until a window passes without it going over. A window's
+/// count against the address (not its network), so a client that keeps flooding stays refused until the window ends. A window's
 /// counts start afresh at its end, so across a boundary a client can make up to twice a limit in a short time: the
 /// limits bound floods, they are not exact quotas.
 /// </summary>
@@ -29,7 +29,10 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         var now = time.UtcNow();
         var (start, end) = WindowAt(now, rule.Window);
         var byAddress = await store.IncrementAsync(Key(limit, LimitScope.Address, client.Address, start), end, cancellationToken);
-        var byNetwork = await store.IncrementAsync(Key(limit, LimitScope.Network, client.Network, start), end, cancellationToken);
+
+        // An address already over its own limit does not use up its network's: its neighbours behind the same NAT keep
+        // their share.
+        var byNetwork = byAddress > rule.PerAddress ? 0 : await store.IncrementAsync(Key(limit, LimitScope.Network, client.Network, start), end, cancellationToken);
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
         if (decision is LimitDecision.Throttled throttled)
         {
