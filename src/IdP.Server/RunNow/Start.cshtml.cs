@@ -132,7 +132,8 @@ public sealed class StartModel(
     private string Rewrite(string[] without, KeyValuePair<string, string?>? add = null)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value)
-            .Where(q => (q.Key == "p" || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
+            // p only where it names the flow (the query form): elsewhere it is unread, unchecked and not worth keeping.
+            .Where(q => ((q.Key == "p" && RouteData.Values["policy"] is null) || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .ToList();
         if (add is { } extra)
