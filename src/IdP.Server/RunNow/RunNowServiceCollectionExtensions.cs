@@ -26,21 +26,7 @@ public static class RunNowServiceCollectionExtensions
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();
-        services.AddSingleton<OwnRequestMarker>();
-        services.AddHttpClient(CodeRedeemer.ClientName, client =>
-            {
-                client.Timeout = TimeSpan.FromSeconds(30);
-                client.MaxResponseContentBufferSize = 1024 * 1024;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Straight to the server's own socket: never through a proxy from the environment (it would see the
-                // code), never on to another address by redirect, and no cookies kept between runs.
-                UseProxy = false,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            });
+        OwnTokenEndpoint.AddOwnTokenEndpoint(services);
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
