@@ -4,7 +4,6 @@ using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
 
 using IdP.Server.Maintenance;
 
@@ -31,13 +30,8 @@ public static class RunNowServiceCollectionExtensions
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
         services.AddScoped<IHousekeepingTask, RunNowHousekeeping>();
+        // The built-in application's reply URL is checked per request (see ValidateRedirectUriByRules).
         services.AddScoped<IRedirectUriRule, ValidateRunNowRedirectUri>();
-
-        // The built-in application's reply URL is checked per request (see ValidateRunNowRedirectUri, which runs
-        // OpenIddict's own check for every other application).
-        services.AddOpenIddict().AddServer(options => options
-            .RemoveEventHandler(ValidateClientRedirectUri.Descriptor)
-            .AddEventHandler(ValidateRunNowRedirectUri.Descriptor));
 
         services.AddOptions<RazorPagesOptions>().Configure<IOptions<RunNowOptions>>((pages, runNow) =>
         {
