@@ -45,7 +45,8 @@ public abstract class PortalPageModel : PageModel
     }
 
     /// <summary>
-    /// Puts the core's errors next to the fields: an error on <c>displayName</c> goes to <c>Input.DisplayName</c>, unless
+    /// Puts the core's errors next to the fields: an error on <c>displayName</c> goes to <c>Input.DisplayName</c> (one on
+    /// <c>redirectUris[1]</c> to <c>Input.RedirectUris</c>), unless
     /// <paramref name="fields"/> names another key; errors on no field, or on fields the form does not have, go on top.
     /// </summary>
     protected void AddErrors(IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string>? fields = null)
@@ -68,8 +69,10 @@ public abstract class PortalPageModel : PageModel
     /// <summary>Whether the posted form had a field of this key (so an error can stand next to it).</summary>
     private bool HasField(string key) => ModelState.ContainsKey(key) || Request.HasFormContentType && Request.Form.ContainsKey(key);
 
-    private static string? InputKey(string field) =>
-        field.Length == 0 || field.Contains('.', StringComparison.Ordinal) || field.Contains('[', StringComparison.Ordinal)
-            ? null
-            : "Input." + char.ToUpperInvariant(field[0]) + field[1..];
+    // "redirectUris[2]" and "apiScopes[0].name" stand next to the list they are in.
+    private static string? InputKey(string field)
+    {
+        var name = field.Split('[', '.')[0];
+        return name.Length == 0 ? null : "Input." + char.ToUpperInvariant(name[0]) + name[1..];
+    }
 }
