@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using IdP.Core.Administration;
 using IdP.Core.Groups;
 using IdP.Core.PasswordReset;
-using IdP.Core.Administration;
 using IdP.Server.Layout;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
