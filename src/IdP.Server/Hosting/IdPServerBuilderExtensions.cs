@@ -6,6 +6,7 @@ using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.Accounts;
 using IdP.Server.Admin.Api;
+using IdP.Server.Admin.Portal;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
@@ -65,6 +66,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPWeb(server);
         services.AddRunNow();
         services.AddAdminApi();
+        services.AddAdminPortal(server);
         return builder;
     }
 
