@@ -1,5 +1,5 @@
-using IdP.Core.Data;
 using System.Security.Cryptography;
+using IdP.Core.Data;
 using IdP.Core.Time;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.DataProtection;

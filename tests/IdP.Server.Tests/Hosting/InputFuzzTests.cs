@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
 using IdP.Server.Tests.Pages;
+using IdP.Server.Tests.PasswordReset;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.Hosting;

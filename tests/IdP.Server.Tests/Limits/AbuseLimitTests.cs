@@ -6,8 +6,8 @@ using IdP.Core.Applications;
 using IdP.Core.SignIn;
 using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
 using IdP.Server.Tests.Pages;
+using IdP.Server.Tests.PasswordReset;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
