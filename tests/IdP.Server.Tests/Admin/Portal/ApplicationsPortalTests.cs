@@ -132,6 +132,8 @@ public abstract class ApplicationsPortalTests(IdPFactory factory)
         factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<ApplicationDetails>.Done>(await sp.GetRequiredService<AppAdministration>().GetAsync(clientId, default)).Value);
 }
 
-public sealed class ApplicationsPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : ApplicationsPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class ApplicationsPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : ApplicationsPortalTests(factory);
 
-public sealed class ApplicationsPortalTestsOnPostgres(PortalFactory<Postgres> factory) : ApplicationsPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class ApplicationsPortalTestsOnPostgres(PortalFactory<Postgres> factory) : ApplicationsPortalTests(factory);

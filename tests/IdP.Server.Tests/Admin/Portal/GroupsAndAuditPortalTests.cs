@@ -98,6 +98,8 @@ public abstract class GroupsAndAuditPortalTests(IdPFactory factory)
     }
 }
 
-public sealed class GroupsAndAuditPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : GroupsAndAuditPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class GroupsAndAuditPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : GroupsAndAuditPortalTests(factory);
 
-public sealed class GroupsAndAuditPortalTestsOnPostgres(PortalFactory<Postgres> factory) : GroupsAndAuditPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class GroupsAndAuditPortalTestsOnPostgres(PortalFactory<Postgres> factory) : GroupsAndAuditPortalTests(factory);

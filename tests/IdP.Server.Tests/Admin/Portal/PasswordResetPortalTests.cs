@@ -97,6 +97,8 @@ public abstract class PasswordResetPortalTests(IdPFactory factory)
         factory.WithScopeAsync(sp => sp.GetRequiredService<PasswordResetSettingsService>().ChangeAsync(new PasswordResetSettings(mode, null), default));
 }
 
-public sealed class PasswordResetPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : PasswordResetPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class PasswordResetPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : PasswordResetPortalTests(factory);
 
-public sealed class PasswordResetPortalTestsOnPostgres(PortalFactory<Postgres> factory) : PasswordResetPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class PasswordResetPortalTestsOnPostgres(PortalFactory<Postgres> factory) : PasswordResetPortalTests(factory);

@@ -27,3 +27,20 @@ public sealed class ThrottledPortalFactory<TDatabase> : PortalFactory<TDatabase>
 {
     public ThrottledPortalFactory() => With("IdP:Admin:Portal:MaxFailedSignIns", "3");
 }
+
+/// <summary>
+/// The portal suites share one server per provider and run one after another: fewer servers alive at once (each holds
+/// file watchers), and the suites that flip the tenant-wide reset switch never overlap.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PortalOnSqlite : ICollectionFixture<PortalFactory<Sqlite>>
+{
+    public const string Name = "Admin portal on SQLite";
+}
+
+/// <inheritdoc cref="PortalOnSqlite"/>
+[CollectionDefinition(Name)]
+public sealed class PortalOnPostgres : ICollectionFixture<PortalFactory<Postgres>>
+{
+    public const string Name = "Admin portal on PostgreSQL";
+}

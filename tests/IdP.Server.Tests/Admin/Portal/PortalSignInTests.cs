@@ -123,6 +123,8 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
     }
 }
 
-public sealed class PortalSignInTestsOnSqlite(PortalFactory<Sqlite> factory) : PortalSignInTests(factory, factory.Logs), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class PortalSignInTestsOnSqlite(PortalFactory<Sqlite> factory) : PortalSignInTests(factory, factory.Logs);
 
-public sealed class PortalSignInTestsOnPostgres(PortalFactory<Postgres> factory) : PortalSignInTests(factory, factory.Logs), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class PortalSignInTestsOnPostgres(PortalFactory<Postgres> factory) : PortalSignInTests(factory, factory.Logs);

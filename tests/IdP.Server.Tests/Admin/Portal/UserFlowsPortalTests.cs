@@ -104,6 +104,8 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
     }
 }
 
-public sealed class UserFlowsPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : UserFlowsPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class UserFlowsPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : UserFlowsPortalTests(factory);
 
-public sealed class UserFlowsPortalTestsOnPostgres(PortalFactory<Postgres> factory) : UserFlowsPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class UserFlowsPortalTestsOnPostgres(PortalFactory<Postgres> factory) : UserFlowsPortalTests(factory);

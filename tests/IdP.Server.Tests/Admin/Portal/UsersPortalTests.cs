@@ -158,6 +158,8 @@ public abstract class UsersPortalTests(IdPFactory factory)
     }
 }
 
-public sealed class UsersPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : UsersPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+[Collection(PortalOnSqlite.Name)]
+public sealed class UsersPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : UsersPortalTests(factory);
 
-public sealed class UsersPortalTestsOnPostgres(PortalFactory<Postgres> factory) : UsersPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;
+[Collection(PortalOnPostgres.Name)]
+public sealed class UsersPortalTestsOnPostgres(PortalFactory<Postgres> factory) : UsersPortalTests(factory);
