@@ -117,4 +117,10 @@ public static class AdminEventTypes
     public const string AdministratorRevoked = "admin.administrator.revoked";
     /// <summary>The self-service password reset switch changed.</summary>
     public const string PasswordResetSettingsChanged = "admin.settings.password_reset_changed";
+    /// <summary>Branding's colours or texts changed.</summary>
+    public const string BrandingUpdated = "admin.branding.updated";
+    /// <summary>A branding image was uploaded or replaced.</summary>
+    public const string BrandingImageUploaded = "admin.branding.image_uploaded";
+    /// <summary>A branding image was removed.</summary>
+    public const string BrandingImageRemoved = "admin.branding.image_removed";
 }

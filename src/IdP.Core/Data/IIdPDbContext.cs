@@ -72,6 +72,12 @@ public interface IIdPDbContext
     /// <summary>Client secrets of the applications, as hashes.</summary>
     DbSet<ClientSecret> ClientSecrets { get; }
 
+    /// <summary>The tenant's company branding (colours and texts).</summary>
+    DbSet<Branding.TenantBranding> TenantBrandings { get; }
+
+    /// <summary>The tenant's uploaded branding images.</summary>
+    DbSet<Branding.BrandingImage> BrandingImages { get; }
+
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }
 

@@ -43,6 +43,8 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ClientSecret> ClientSecrets => Set<ClientSecret>();
+    public DbSet<Core.Branding.TenantBranding> TenantBrandings => Set<Core.Branding.TenantBranding>();
+    public DbSet<Core.Branding.BrandingImage> BrandingImages => Set<Core.Branding.BrandingImage>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,4 +1,5 @@
 using IdP.Server.Admin.Api;
+using IdP.Server.Branding;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Protocol;
@@ -68,6 +69,7 @@ public static class IdPApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapPolicyEndpoints();
         app.MapRazorPages();
+        app.MapBrandingAssets();
         app.MapAdminApi();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapIdPHealth();

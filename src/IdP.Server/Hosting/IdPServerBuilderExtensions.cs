@@ -8,6 +8,7 @@ using IdP.Server.Accounts;
 using IdP.Server.Admin.Api;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
+using IdP.Server.Branding;
 using IdP.Server.Data;
 using IdP.Server.DataProtection;
 using IdP.Server.Email;
@@ -48,6 +49,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPDatabase(builder.Configuration, builder.Environment);
         services.AddIdPDataProtection(builder.Configuration);
         services.AddTenancy();
+        services.AddBranding();
         services.AddAccounts();
         services.AddAudit();
         services.AddIdPOpenIddict(server.RequireHttps);
