@@ -1,3 +1,4 @@
+using System.Globalization;
 using SixLabors.ImageSharp;
 
 namespace IdP.Core.Branding;
@@ -43,7 +44,7 @@ public static class BrandingImageRules
 
         if (content.Length > limits.MaxBytes)
         {
-            return new ImageCheck.Refused($"The {name} is {content.Length:N0} bytes; it may be at most {limits.MaxBytes:N0} bytes.");
+            return new ImageCheck.Refused(string.Create(CultureInfo.InvariantCulture, $"The {name} is {content.Length:N0} bytes; it may be at most {limits.MaxBytes:N0} bytes."));
         }
 
         var type = Sniff(content);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdP.Core.Administration;
 using IdP.Core.Branding;
 using IdP.Core.Tenancy;
@@ -50,10 +51,10 @@ internal static class BrandingApi
         }
 
         var limits = BrandingImageRules.LimitsOf(kind);
-        var content = await ReadImageAsync(context, limits.MaxBytes);
+        var content = await ReadImageAsync(context, BrandingImageRules.NameOf(kind), limits.MaxBytes);
         if (content is Upload.Refused refused)
         {
-            return AdminProblems.Validation([new FieldError(image, refused.Message)]);
+            return AdminProblems.Validation([new FieldError(BrandingImageRules.NameOf(kind), refused.Message)]);
         }
 
         var name = await TenantNameAsync(tenants, cancellationToken);
@@ -70,9 +71,9 @@ internal static class BrandingApi
         (await tenants.GetAsync(cancellationToken))?.Name ?? "";
 
     // The file as the body, or the one file of a multipart form (what an HTML form or curl -F sends).
-    private static async Task<Upload> ReadImageAsync(HttpContext context, int limit)
+    private static async Task<Upload> ReadImageAsync(HttpContext context, string image, int limit)
     {
-        var tooLarge = $"The file is larger than {limit:N0} bytes, the most this image may have.";
+        var tooLarge = string.Create(CultureInfo.InvariantCulture, $"The {image} is larger than {limit:N0} bytes; it may be at most {limit:N0} bytes.");
         if (context.Request.HasFormContentType)
         {
             IFormCollection form;
