@@ -17,7 +17,7 @@ public sealed class BrandingAdministration(BrandingService branding, AdminAudit 
         return audit.RecordAsync(actor, () => branding.ChangeAsync(input, cancellationToken),
             after => new AdminEvent(AdminEventTypes.BrandingUpdated, Target,
                 $"background {after.BackgroundColor ?? "default"}, accent {after.AccentColor ?? "default"}, "
-                + $"sign-in page text {after.SignInPageText?.Length ?? 0} characters, username hint {(after.UsernameHint is null ? "default" : "set")}"),
+                + $"sign-in page text {after.SignInPageText?.Length ?? 0} characters, username hint {(after.UsernameHint is null ? "default" : "set")}, default language {after.DefaultLanguage}"),
             cancellationToken);
     }
 

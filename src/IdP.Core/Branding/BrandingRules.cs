@@ -52,6 +52,11 @@ public static class BrandingRules
             }
         }
 
+        if (input.DefaultLanguage is { } language && Languages.Normalize(language) is null)
+        {
+            errors.Add(new("defaultLanguage", $"'{Shorten(language)}' is not a supported language: use one of {string.Join(", ", Languages.Supported)}."));
+        }
+
         return errors;
     }
 
@@ -109,4 +114,7 @@ public sealed record BrandingInput
 
     /// <summary>The placeholder of the sign-in name field, at most 64 characters.</summary>
     public string? UsernameHint { get; init; }
+
+    /// <summary>The tenant's default language (<c>en</c> or <c>fr</c>), used when neither app nor browser asks for a supported one.</summary>
+    public string? DefaultLanguage { get; init; }
 }

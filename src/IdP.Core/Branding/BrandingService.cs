@@ -28,11 +28,16 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         return new BrandingDetails(branding?.BackgroundColor, branding?.AccentColor, branding?.SignInPageText, branding?.UsernameHint, branding?.UpdatedAt)
         {
+            DefaultLanguage = branding?.DefaultLanguage ?? Languages.Default,
             BannerLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BannerLogo),
             SquareLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.SquareLogo),
             BackgroundImage = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BackgroundImage),
         };
     }
+
+    /// <summary>The tenant's default language, or null when none is set (pages then use English).</summary>
+    public Task<string?> DefaultLanguageAsync(CancellationToken cancellationToken) =>
+        db.TenantBrandings.AsNoTracking().Select(b => b.DefaultLanguage).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The image with its bytes, or null when none is uploaded.</summary>
     public async Task<BrandingImage?> GetImageAsync(BrandingImageKind kind, CancellationToken cancellationToken)
@@ -52,6 +57,7 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
             AccentColor = Blank(input.AccentColor),
             SignInPageText = Blank(input.SignInPageText),
             UsernameHint = Blank(input.UsernameHint),
+            DefaultLanguage = Blank(input.DefaultLanguage),
         };
         if (BrandingRules.Check(cleaned) is { Count: > 0 } errors)
         {
@@ -68,6 +74,7 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
         branding.AccentColor = BrandingRules.Normalize(cleaned.AccentColor);
         branding.SignInPageText = cleaned.SignInPageText;
         branding.UsernameHint = cleaned.UsernameHint;
+        branding.DefaultLanguage = Languages.Normalize(cleaned.DefaultLanguage);
         branding.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return new AdminResult<BrandingDetails>.Done(await GetAsync(cancellationToken));
@@ -153,6 +160,9 @@ public sealed record BrandingDetails(string? BackgroundColor, string? AccentColo
 {
     /// <summary>No branding: the default theme.</summary>
     public static BrandingDetails Default { get; } = new(null, null, null, null, null);
+
+    /// <summary>The language of pages and emails when neither the app nor the browser asks for a supported one.</summary>
+    public string DefaultLanguage { get; init; } = Languages.Default;
 
     /// <summary>The banner logo, if uploaded.</summary>
     public BrandingImageDetails? BannerLogo { get; init; }

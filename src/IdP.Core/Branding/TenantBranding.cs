@@ -21,6 +21,9 @@ public sealed class TenantBranding
     /// <summary>The placeholder of the sign-in name field (<c>#signInName</c>).</summary>
     public string? UsernameHint { get; set; }
 
+    /// <summary>The language of pages and emails when neither the app (<c>ui_locales</c>) nor the browser asks for a supported one; null for English.</summary>
+    public string? DefaultLanguage { get; set; }
+
     /// <summary>When an administrator last changed the branding (texts, colours or an image).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class TenantBrandingMapping : IEntityTypeConfiguration<TenantBra
         builder.Property(b => b.AccentColor).HasMaxLength(7);
         builder.Property(b => b.SignInPageText).HasMaxLength(SignInPageText.MaxLength);
         builder.Property(b => b.UsernameHint).HasMaxLength(BrandingRules.UsernameHintMaxLength);
+        builder.Property(b => b.DefaultLanguage).HasMaxLength(8);
     }
 }
 

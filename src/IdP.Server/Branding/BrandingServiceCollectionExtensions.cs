@@ -10,6 +10,7 @@ public static class BrandingServiceCollectionExtensions
         services.AddScoped<BrandingService>();
         services.AddScoped<BrandingAdministration>();
         services.AddScoped<PageBranding>();
+        services.AddScoped<EmailBranding>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using IdP.Server.Admin.Api;
 using IdP.Server.Branding;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
+using IdP.Server.Localization;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
@@ -53,8 +54,8 @@ public static class IdPApplicationExtensions
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
         app.UseRequestSanity();
         app.UseStaticFiles();
-        // English only for now; French arrives as a second set of resource files and a supported culture here.
-        app.UseRequestLocalization(options => options.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
+        // English and French: ui_locales (or the journey's), then Accept-Language, then the tenant's default.
+        app.UseFlowLanguage();
         app.UseRouting();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();

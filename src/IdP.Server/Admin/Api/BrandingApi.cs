@@ -119,13 +119,13 @@ internal static class BrandingApi
 }
 
 /// <summary>Company branding as the admin API shows it.</summary>
-public sealed record BrandingDocument(string? BackgroundColor, string? AccentColor, string? SignInPageText, string? UsernameHint, DateTimeOffset? UpdatedAt,
+public sealed record BrandingDocument(string? BackgroundColor, string? AccentColor, string? SignInPageText, string? UsernameHint, string DefaultLanguage, DateTimeOffset? UpdatedAt,
     BrandingImageDocument? BannerLogo, BrandingImageDocument? SquareLogo, BrandingImageDocument? BackgroundImage)
 {
     public static BrandingDocument From(BrandingDetails details, string tenantName)
     {
         ArgumentNullException.ThrowIfNull(details);
-        return new(details.BackgroundColor, details.AccentColor, details.SignInPageText, details.UsernameHint, details.UpdatedAt,
+        return new(details.BackgroundColor, details.AccentColor, details.SignInPageText, details.UsernameHint, details.DefaultLanguage, details.UpdatedAt,
             BrandingImageDocument.Of(details.BannerLogo, tenantName), BrandingImageDocument.Of(details.SquareLogo, tenantName), BrandingImageDocument.Of(details.BackgroundImage, tenantName));
     }
 }

@@ -350,6 +350,10 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("SignInPageText")
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");

@@ -343,6 +343,10 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignInPageText")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace IdP.Server.Data.Migrations.PostgreSql
+namespace IdP.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Branding : Migration
@@ -15,14 +15,14 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 name: "BrandingImages",
                 columns: table => new
                 {
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,12 +39,13 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 name: "TenantBrandings",
                 columns: table => new
                 {
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BackgroundColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    AccentColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    SignInPageText = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
-                    UsernameHint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BackgroundColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    AccentColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    SignInPageText = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    UsernameHint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DefaultLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

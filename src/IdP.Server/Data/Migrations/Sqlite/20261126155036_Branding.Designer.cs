@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IdP.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdPDbContext))]
-    [Migration("20261126153601_Branding")]
+    [Migration("20261126155036_Branding")]
     partial class Branding
     {
         /// <inheritdoc />
@@ -344,6 +344,10 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("BackgroundColor")
                         .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignInPageText")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IdP.Server.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIdPDbContext))]
-    [Migration("20261126153613_Branding")]
+    [Migration("20261126155048_Branding")]
     partial class Branding
     {
         /// <inheritdoc />
@@ -352,6 +352,10 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<string>("BackgroundColor")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("SignInPageText")
                         .HasMaxLength(1024)
