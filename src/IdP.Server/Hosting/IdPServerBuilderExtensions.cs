@@ -71,6 +71,9 @@ public static class IdPServerBuilderExtensions
     private static IServiceCollection AddIdPWeb(this IServiceCollection services, ServerOptions server)
     {
         services.AddLocalization();
+        // French pages keep their accented letters as they are (UTF-8) rather than as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>())
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = ErrorMessagesFromAttribute.Localizer);
