@@ -123,4 +123,6 @@ public static class AdminEventTypes
     public const string BrandingImageUploaded = "admin.branding.image_uploaded";
     /// <summary>A branding image was removed.</summary>
     public const string BrandingImageRemoved = "admin.branding.image_removed";
+    /// <summary>The tenant's string overrides of a language were replaced.</summary>
+    public const string BrandingStringsChanged = "admin.branding.strings_changed";
 }

@@ -3,7 +3,7 @@ using IdP.Core.Administration;
 namespace IdP.Core.Branding;
 
 /// <summary>Company branding as administrators change it (the admin API, portal and CLI); every change is audited.</summary>
-public sealed class BrandingAdministration(BrandingService branding, AdminAudit audit)
+public sealed class BrandingAdministration(BrandingService branding, StringOverrideService strings, AdminAudit audit)
 {
     private const string Target = "branding";
 
@@ -33,4 +33,17 @@ public sealed class BrandingAdministration(BrandingService branding, AdminAudit 
         audit.RecordAsync(actor, () => branding.RemoveImageAsync(kind, cancellationToken),
             image => new AdminEvent(AdminEventTypes.BrandingImageRemoved, $"{Target}:{BrandingImageRules.NameOf(kind)}", $"removed (was sha256 {image.Hash})"),
             cancellationToken);
+
+    /// <summary>Every overridable string of a language, with the tenant's overrides.</summary>
+    public Task<AdminResult<IReadOnlyList<StringEntry>>> StringsAsync(string language, CancellationToken cancellationToken) => strings.ListAsync(language, cancellationToken);
+
+    /// <summary>Replaces the tenant's overrides of a language.</summary>
+    public Task<AdminResult<IReadOnlyList<StringEntry>>> SetStringsAsync(string language, IReadOnlyDictionary<string, string?> values, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return audit.RecordAsync(actor, () => strings.SetAsync(language, values, cancellationToken),
+            entries => new AdminEvent(AdminEventTypes.BrandingStringsChanged, $"{Target}:strings:{language.ToLowerInvariant()}",
+                $"{entries.Count(e => e.Override is not null)} overrides: {string.Join(", ", entries.Where(e => e.Override is not null).Select(e => e.Key).Take(50))}"),
+            cancellationToken);
+    }
 }

@@ -78,6 +78,9 @@ public interface IIdPDbContext
     /// <summary>The tenant's uploaded branding images.</summary>
     DbSet<Branding.BrandingImage> BrandingImages { get; }
 
+    /// <summary>The tenant's own wording of page and email strings, per language.</summary>
+    DbSet<Branding.StringOverride> StringOverrides { get; }
+
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }
 

@@ -32,3 +32,16 @@ internal sealed class BrandingImageMapping : IEntityTypeConfiguration<BrandingIm
         builder.Property(i => i.Hash).HasMaxLength(64);
     }
 }
+
+internal sealed class StringOverrideMapping : IEntityTypeConfiguration<StringOverride>
+{
+    public void Configure(EntityTypeBuilder<StringOverride> builder)
+    {
+        builder.ToTable("StringOverrides");
+        builder.HasKey(o => new { o.TenantId, o.Language, o.Key });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.Language).HasMaxLength(8);
+        builder.Property(o => o.Key).HasMaxLength(128);
+        builder.Property(o => o.Value).HasMaxLength(StringOverrideService.MaxLength);
+    }
+}

@@ -56,6 +56,7 @@ public static class IdPApplicationExtensions
         app.UseStaticFiles();
         // English and French: ui_locales (or the journey's), then Accept-Language, then the tenant's default.
         app.UseFlowLanguage();
+        app.UseTenantStrings();
         app.UseRouting();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();

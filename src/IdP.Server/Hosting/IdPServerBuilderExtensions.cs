@@ -16,6 +16,7 @@ using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
+using IdP.Server.Localization;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -70,7 +71,7 @@ public static class IdPServerBuilderExtensions
 
     private static IServiceCollection AddIdPWeb(this IServiceCollection services, ServerOptions server)
     {
-        services.AddLocalization();
+        services.AddFlowLocalization();
         // French pages keep their accented letters as they are (UTF-8) rather than as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

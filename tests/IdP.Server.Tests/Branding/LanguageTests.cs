@@ -25,6 +25,46 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
     {
         (await _admin.PutAsync("branding", new { })).Expect(200);
         await _admin.DeleteAsync("branding/banner-logo");
+        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?>())).Expect(200);
+        (await _admin.PutAsync("branding/strings/en", new Dictionary<string, string?>())).Expect(200);
+    }
+
+    [Fact]
+    public async Task A_tenant_overrides_page_strings_per_language_through_the_admin_api()
+    {
+        var catalog = (await _admin.GetAsync("branding/strings/fr")).Expect(200).Json.EnumerateArray().ToList();
+        var button = Assert.Single(catalog, e => e.GetProperty("key").GetString() == "SignIn.button_signin");
+        Assert.Equal("Sign in", button.GetProperty("default").GetString());
+        Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "PasswordReset.ver_fail_retry");
+        Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "ResetEmail.CodeSubject");
+
+        var saved = (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?>
+        {
+            ["SignIn.button_signin"] = "Connexion",
+            ["SignIn.requiredField_password"] = "Le mot de passe est obligatoire",
+            ["ResetEmail.CodeSubject"] = "Votre code {0}",
+        })).Expect(200);
+        Assert.Contains(saved.Json.EnumerateArray(), e => e.GetProperty("key").GetString() == "SignIn.button_signin" && e.GetProperty("override").GetString() == "Connexion");
+        (await _admin.PutAsync("branding/strings/en", new Dictionary<string, string?> { ["SignIn.HeadingEmail"] = "Welcome back to Contoso" })).Expect(200);
+
+        var client = await _factory.RegisterClientAsync();
+        using var browser = _factory.CreateBrowser();
+        var french = await SignInPage.OpenAsync(browser, client.Authorize() with { UiLocales = "fr" });
+        Assert.Equal("Connexion", french.Page.Text(PageElementIds.Next));
+        Assert.Equal("Connectez-vous avec votre adresse e-mail", french.Page.Document!.QuerySelector("#api h2")!.TextContent.Trim());
+        var missing = SignInPage.On(browser, await french.SignInAsync("someone@example.com", ""));
+        Assert.Contains("Le mot de passe est obligatoire", missing.Page.Body, StringComparison.Ordinal);
+        var english = await SignInPage.OpenAsync(browser, client.Authorize() with { UiLocales = "en" });
+        Assert.Equal("Sign in", english.Page.Text(PageElementIds.Next));
+        Assert.Equal("Welcome back to Contoso", english.Page.Document!.QuerySelector("#api h2")!.TextContent.Trim());
+
+        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.nope"] = "x" })).ExpectInvalid("SignIn.nope");
+        Assert.Contains("placeholders", Assert.Single((await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Votre code" })).ExpectInvalid("ResetEmail.CodeSubject")), StringComparison.Ordinal);
+        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Code {0} {1}" })).ExpectInvalid("ResetEmail.CodeSubject");
+        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.button_signin"] = "Connexion {" })).ExpectInvalid("SignIn.button_signin");
+        (await _admin.PutAsync("branding/strings/de", new Dictionary<string, string?>())).Expect(404);
+        Assert.Equal("Connexion", (await SignInPage.OpenAsync(browser, client.Authorize() with { UiLocales = "fr" })).Page.Text(PageElementIds.Next));
+        Assert.Contains("branding:strings:fr", (await _admin.GetAsync("audit-log?type=admin.branding.strings_changed")).Expect(200).Body, StringComparison.Ordinal);
     }
 
     [Fact]

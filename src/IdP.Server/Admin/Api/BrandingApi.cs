@@ -26,6 +26,10 @@ internal static class BrandingApi
             .WithSummary("Uploads an image (banner-logo ≤ 280×60 px and 10 KB; square-logo ≤ 240×240 px and 50 KB; background-image ≤ 1920×1080 px and 300 KB). "
                 + "PNG, JPEG, GIF or SVG without script; the body is the file, or multipart/form-data with one file.");
         group.MapDelete("/{image}", RemoveAsync).WithSummary("Removes an image.");
+        group.MapGet("/strings/{language}", StringsAsync)
+            .WithSummary("Lists every page and email string of a language (en, fr): its key, the built-in English text and the tenant's override.");
+        group.MapPut("/strings/{language}", SetStringsAsync).Accepts<Dictionary<string, string?>>("application/json")
+            .WithSummary("Replaces the tenant's overrides of a language with the body's {\"key\": \"text\"} pairs; an override keeps the built-in text's placeholders.");
         return api;
     }
 
@@ -66,6 +70,19 @@ internal static class BrandingApi
         BrandingImageRules.Parse(image) is { } kind
             ? AdminProblems.NoContent(await branding.RemoveImageAsync(kind, context.User.Actor(), cancellationToken))
             : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<StringEntry>>, NotFound, ValidationProblem>> StringsAsync(string language, BrandingAdministration branding, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await branding.StringsAsync(language, cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<StringEntry>>, NotFound, ValidationProblem>> SetStringsAsync(string language, JsonBody<Dictionary<string, string?>> body, BrandingAdministration branding, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return AdminProblems.Ok(await branding.SetStringsAsync(language, body.Value!, context.User.Actor(), cancellationToken));
+    }
 
     private static async Task<string> TenantNameAsync(TenantService tenants, CancellationToken cancellationToken) =>
         (await tenants.GetAsync(cancellationToken))?.Name ?? "";

@@ -337,6 +337,32 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("BrandingImages", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Branding.StringOverride", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("TenantId", "Language", "Key");
+
+                    b.ToTable("StringOverrides", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.Branding.TenantBranding", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1349,6 +1375,15 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("IdP.Core.Branding.BrandingImage", b =>
+                {
+                    b.HasOne("IdP.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdP.Core.Branding.StringOverride", b =>
                 {
                     b.HasOne("IdP.Core.Tenancy.Tenant", null)
                         .WithMany()

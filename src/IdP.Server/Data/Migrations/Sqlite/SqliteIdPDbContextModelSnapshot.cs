@@ -330,6 +330,32 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("BrandingImages", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Branding.StringOverride", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Language", "Key");
+
+                    b.ToTable("StringOverrides", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.Branding.TenantBranding", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1336,6 +1362,15 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IdP.Core.Branding.BrandingImage", b =>
+                {
+                    b.HasOne("IdP.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdP.Core.Branding.StringOverride", b =>
                 {
                     b.HasOne("IdP.Core.Tenancy.Tenant", null)
                         .WithMany()

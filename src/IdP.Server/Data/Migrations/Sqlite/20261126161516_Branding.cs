@@ -36,6 +36,27 @@ namespace IdP.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StringOverrides",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StringOverrides", x => new { x.TenantId, x.Language, x.Key });
+                    table.ForeignKey(
+                        name: "FK_StringOverrides_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TenantBrandings",
                 columns: table => new
                 {
@@ -64,6 +85,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "BrandingImages");
+
+            migrationBuilder.DropTable(
+                name: "StringOverrides");
 
             migrationBuilder.DropTable(
                 name: "TenantBrandings");

@@ -36,6 +36,27 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "StringOverrides",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StringOverrides", x => new { x.TenantId, x.Language, x.Key });
+                    table.ForeignKey(
+                        name: "FK_StringOverrides_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TenantBrandings",
                 columns: table => new
                 {
@@ -64,6 +85,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "BrandingImages");
+
+            migrationBuilder.DropTable(
+                name: "StringOverrides");
 
             migrationBuilder.DropTable(
                 name: "TenantBrandings");
