@@ -145,6 +145,10 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, missing.Status);
             Assert.Equal("Page introuvable", missing.Document!.QuerySelector("#api h1")!.TextContent.Trim());
             Assert.Equal("ID de corrélation", missing.Document!.QuerySelector(".error-trace dt")!.TextContent.Trim());
+
+            var viewer = await french.NavigateAsync($"/{IdPFactory.Tenant}/run-now/result");
+            AssertFrench(viewer);
+            Assert.Equal($"Exécuter maintenant{Nbsp}: visionneuse de jetons", viewer.Document!.QuerySelector("h1")!.TextContent.Trim());
         }
 
         using var noPreference = _factory.CreateBrowser();
