@@ -119,4 +119,12 @@ public static class AdminEventTypes
     public const string PasswordResetSettingsChanged = "admin.settings.password_reset_changed";
     /// <summary>An administrator published new token keys ahead of the schedule (the CLI's <c>keys rotate</c>).</summary>
     public const string KeysRotated = "admin.keys.rotated";
+    /// <summary>Branding's colours or texts changed.</summary>
+    public const string BrandingUpdated = "admin.branding.updated";
+    /// <summary>A branding image was uploaded or replaced.</summary>
+    public const string BrandingImageUploaded = "admin.branding.image_uploaded";
+    /// <summary>A branding image was removed.</summary>
+    public const string BrandingImageRemoved = "admin.branding.image_removed";
+    /// <summary>The tenant's string overrides of a language were replaced.</summary>
+    public const string BrandingStringsChanged = "admin.branding.strings_changed";
 }

@@ -75,6 +75,14 @@ public interface IIdPDbContext
 
     /// <summary>Abuse-limit counters per client and window.</summary>
     DbSet<RateLimitCounter> RateLimitCounters { get; }
+    /// <summary>The tenant's company branding (colours and texts).</summary>
+    DbSet<Branding.TenantBranding> TenantBrandings { get; }
+
+    /// <summary>The tenant's uploaded branding images.</summary>
+    DbSet<Branding.BrandingImage> BrandingImages { get; }
+
+    /// <summary>The tenant's own wording of page and email strings, per language.</summary>
+    DbSet<Branding.StringOverride> StringOverrides { get; }
 
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }

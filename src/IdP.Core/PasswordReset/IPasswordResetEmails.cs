@@ -7,11 +7,11 @@ namespace IdP.Core.PasswordReset;
 /// <summary>The reset feature's emails, written from templates and localised strings by the web host.</summary>
 public interface IPasswordResetEmails
 {
-    /// <summary>The message carrying a verification code (subject "{tenant} account email verification code").</summary>
-    EmailMessage VerificationCode(Tenant tenant, string toAddress, string code, TimeSpan lifetime);
+    /// <summary>The message carrying a verification code (subject "{tenant} account email verification code"), in the flow's language and the tenant's branding.</summary>
+    Task<EmailMessage> VerificationCodeAsync(Tenant tenant, string toAddress, string code, TimeSpan lifetime, CancellationToken cancellationToken);
 
-    /// <summary>The notice sent to the contact address after a password change.</summary>
-    EmailMessage PasswordChanged(Tenant tenant, Account account, DateTimeOffset changedAt);
+    /// <summary>The notice sent to the contact address after a password change, in the flow's language and the tenant's branding.</summary>
+    Task<EmailMessage> PasswordChangedAsync(Tenant tenant, Account account, DateTimeOffset changedAt, CancellationToken cancellationToken);
 }
 
 /// <summary>Outbox kinds of the reset feature's emails.</summary>

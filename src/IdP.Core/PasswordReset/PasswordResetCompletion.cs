@@ -115,7 +115,7 @@ public sealed class PasswordResetCompletion(
             var notice = !string.IsNullOrWhiteSpace(changed.Email);
             if (notice)
             {
-                db.OutboxMessages.Add(outbox.Prepare(PasswordResetEmailKinds.PasswordChanged, emails.PasswordChanged(tenant, changed, now)));
+                db.OutboxMessages.Add(outbox.Prepare(PasswordResetEmailKinds.PasswordChanged, await emails.PasswordChangedAsync(tenant, changed, now, cancellationToken)));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -203,7 +203,7 @@ public sealed class ResetCodeService(
             ExpiresAt = CodeEntryRules.From(settings).ExpiresAt(now),
             Version = Guid.NewGuid(),
         };
-        var email = emails.VerificationCode(tenant, mailbox ?? address, code, settings.CodeLifetime);
+        var email = await emails.VerificationCodeAsync(tenant, mailbox ?? address, code, settings.CodeLifetime, cancellationToken);
         var message = mailbox is null
             ? outbox.PrepareDecoy(PasswordResetEmailKinds.VerificationCode, email, verification.ExpiresAt)
             : outbox.Prepare(PasswordResetEmailKinds.VerificationCode, email, verification.ExpiresAt);

@@ -45,6 +45,9 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ClientSecret> ClientSecrets => Set<ClientSecret>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<Core.Branding.TenantBranding> TenantBrandings => Set<Core.Branding.TenantBranding>();
+    public DbSet<Core.Branding.BrandingImage> BrandingImages => Set<Core.Branding.BrandingImage>();
+    public DbSet<Core.Branding.StringOverride> StringOverrides => Set<Core.Branding.StringOverride>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,7 +1,9 @@
 using IdP.Server.Admin.Api;
+using IdP.Server.Branding;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Limits;
+using IdP.Server.Localization;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
@@ -53,8 +55,9 @@ public static class IdPApplicationExtensions
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
         app.UseRequestSanity();
         app.UseStaticFiles();
-        // English only for now; French arrives as a second set of resource files and a supported culture here.
-        app.UseRequestLocalization(options => options.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
+        // English and French: ui_locales (or the journey's), then Accept-Language, then the tenant's default.
+        app.UseFlowLanguage();
+        app.UseTenantStrings();
         app.UseRouting();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();
@@ -71,6 +74,7 @@ public static class IdPApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapPolicyEndpoints();
         app.MapRazorPages();
+        app.MapBrandingAssets();
         app.MapAdminApi();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapIdPHealth();

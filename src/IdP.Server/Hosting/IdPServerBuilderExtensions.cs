@@ -9,6 +9,7 @@ using IdP.Server.Admin.Api;
 using IdP.Server.Admin.Portal;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
+using IdP.Server.Branding;
 using IdP.Server.Data;
 using IdP.Server.DataProtection;
 using IdP.Server.Email;
@@ -17,6 +18,7 @@ using IdP.Server.Health;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
 using IdP.Server.Limits;
+using IdP.Server.Localization;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -50,6 +52,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPDatabase(builder.Configuration, builder.Environment);
         services.AddIdPDataProtection(builder.Configuration);
         services.AddTenancy();
+        services.AddBranding();
         services.AddAccounts();
         services.AddAudit();
         services.AddIdPOpenIddict(server.RequireHttps);
@@ -72,7 +75,10 @@ public static class IdPServerBuilderExtensions
 
     private static IServiceCollection AddIdPWeb(this IServiceCollection services, ServerOptions server)
     {
-        services.AddLocalization();
+        services.AddFlowLocalization();
+        // French pages keep their accented letters as they are (UTF-8) rather than as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>())
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = ErrorMessagesFromAttribute.Localizer);

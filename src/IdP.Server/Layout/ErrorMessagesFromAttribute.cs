@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 namespace IdP.Server.Layout;
 
 /// <summary>
-/// Names the string resources that hold an input model's validation messages: <c>[Required(ErrorMessage = "RequiredPassword")]</c>
-/// on a model marked <c>[ErrorMessagesFrom(typeof(SignInText))]</c> shows SignInText's "RequiredPassword", so pages keep
+/// Names the string resources that hold an input model's validation messages: <c>[Required(ErrorMessage = "requiredField_password")]</c>
+/// on a model marked <c>[ErrorMessagesFrom(typeof(SignInText))]</c> shows SignInText's "requiredField_password", so pages keep
 /// one resource file each.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

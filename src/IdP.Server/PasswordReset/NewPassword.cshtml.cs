@@ -53,7 +53,7 @@ public sealed class NewPasswordModel(
                 // says so only after the mailbox check, so a post without a verified mailbox still goes back to step 1.
                 break;
             case ChangePasswordResult.Mismatch:
-                ModelState.AddModelError(string.Empty, Text["PasswordMismatch"]);
+                ModelState.AddModelError(string.Empty, Text["error_passwordEntryMismatch"]);
                 break;
             case ChangePasswordResult.Rejected(var problems):
                 foreach (var problem in problems)

@@ -62,13 +62,13 @@ public sealed class ResetPasswordModel(
                 ModelState.AddModelError(PageElementIds.EmailVerifyInput, Text["Required"]);
                 break;
             case VerifyCodeResult.Wrong:
-                ModelState.AddModelError(string.Empty, Text["CodeWrong"]);
+                ModelState.AddModelError(string.Empty, Text["ver_fail_retry"]);
                 break;
             case VerifyCodeResult.Exhausted:
-                ModelState.AddModelError(string.Empty, Text["CodeNoRetry"]);
+                ModelState.AddModelError(string.Empty, Text["ver_fail_no_retry"]);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, Text["CodeExpired"]);
+                ModelState.AddModelError(string.Empty, Text["ver_fail_code_expired"]);
                 break;
         }
 
@@ -113,10 +113,10 @@ public sealed class ResetPasswordModel(
                 AddInputError(PageElementIds.Username, username, "InvalidUsername");
                 break;
             case SendCodeResult.Throttled:
-                ModelState.AddModelError(string.Empty, Text["Throttled"]);
+                ModelState.AddModelError(string.Empty, Text["ver_fail_throttled"]);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, Text["CodeExpired"]);
+                ModelState.AddModelError(string.Empty, Text["ver_fail_code_expired"]);
                 break;
         }
 
@@ -178,8 +178,8 @@ public sealed class ResetPasswordModel(
         }
 
         Input.Code = null;
-        Info = announce && state.Status == EmailVerificationStatus.Pending ? Text["CodeSent"].Value : null;
-        Success = Step == ResetStep.Verified ? Text["EmailVerified"].Value : null;
+        Info = announce && state.Status == EmailVerificationStatus.Pending ? Text["ver_info_msg"].Value : null;
+        Success = Step == ResetStep.Verified ? Text["ver_success_msg"].Value : null;
     }
 
     /// <summary>

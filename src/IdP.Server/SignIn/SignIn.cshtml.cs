@@ -117,11 +117,11 @@ public sealed class SignInModel(
     public sealed class InputModel
     {
         // Whitespace alone is no name, as before; a password is taken as typed.
-        [Required(ErrorMessage = "RequiredEmail")]
+        [Required(ErrorMessage = "requiredField_email")]
         [ModelBinder(Name = PageElementIds.SignInName)]
         public string? SignInName { get; set; }
 
-        [Required(AllowEmptyStrings = true, ErrorMessage = "RequiredPassword")]
+        [Required(AllowEmptyStrings = true, ErrorMessage = "requiredField_password")]
         [ModelBinder(Name = PageElementIds.Password)]
         public string? Password { get; set; }
     }

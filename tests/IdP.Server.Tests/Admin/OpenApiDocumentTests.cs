@@ -24,7 +24,7 @@ public sealed class OpenApiDocumentTests(AdminApiSqliteFactory factory) : IClass
             "/admin/api/users", "/admin/api/users/{id}", "/admin/api/users/import", "/admin/api/users/{id}/password",
             "/admin/api/users/{id}/disable", "/admin/api/users/{id}/enable", "/admin/api/users/{id}/revoke-sessions",
             "/admin/api/groups", "/admin/api/groups/{id}", "/admin/api/groups/{id}/members", "/admin/api/groups/{id}/members/{userId}",
-            "/admin/api/settings/password-reset", "/admin/api/audit-log",
+            "/admin/api/settings/password-reset", "/admin/api/branding", "/admin/api/branding/{image}", "/admin/api/branding/strings/{language}", "/admin/api/audit-log",
         })
         {
             Assert.Contains(expected, paths);

@@ -111,6 +111,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
     public string? ResponseMode { get; init; }
     public string? Prompt { get; init; }
     public int? MaxAge { get; init; }
+    public string? UiLocales { get; init; }
     public bool Pkce { get; init; } = true;
     public bool QueryForm { get; init; }
 
@@ -140,6 +141,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
                 ["response_mode"] = ResponseMode,
                 ["prompt"] = Prompt,
                 ["max_age"] = MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ui_locales"] = UiLocales,
             };
             if (Pkce && ResponseType.Contains("code", StringComparison.Ordinal))
             {

@@ -64,7 +64,7 @@ public static class AdminApi
             {
                 document.Info.Title = "IdP admin API";
                 document.Info.Version = "v1";
-                document.Info.Description = "Applications, user flows, users, groups, the password-reset switch and the audit log. "
+                document.Info.Description = "Applications, user flows, users, groups, the password-reset switch, company branding and the audit log. "
                     + "Authenticate with a bearer access token from the client credentials grant, scope idp.admin.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -93,6 +93,7 @@ public static class AdminApi
             .MapUsers()
             .MapGroups()
             .MapSettings()
+            .MapBranding()
             .MapAuditLog();
         api.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapOpenApi(Prefix + "/{documentName}.json");

@@ -3,15 +3,20 @@ using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace IdP.Server.PasswordReset.Emails;
 
 /// <summary>
 /// The reset emails' layouts (<c>Templates/*.html</c> and <c>*.txt</c>, embedded): <c>{{Name}}</c> placeholders filled
 /// with localised strings, HTML-encoded in the HTML body. Layout and words stay apart, so a translation is a resx file.
+/// Placeholders whose name ends in <c>Html</c> are markup the caller built from encoded parts, and go in as they are.
 /// </summary>
 internal static partial class EmailTemplate
 {
+    // Accented letters stay readable in the source of the mail (it is UTF-8); only markup characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The plain-text and HTML bodies of template <paramref name="name"/>.</summary>
@@ -27,7 +32,7 @@ internal static partial class EmailTemplate
                 throw new InvalidOperationException($"The email template has a placeholder '{key}' that nothing fills.");
             }
 
-            return html ? HtmlEncoder.Default.Encode(value) : value;
+            return html && !key.EndsWith("Html", StringComparison.Ordinal) ? Encoder.Encode(value) : value;
         });
 
     private static string Load(string file) => Cache.GetOrAdd(file, static f =>

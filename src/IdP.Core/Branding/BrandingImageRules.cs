@@ -1,0 +1,140 @@
+using System.Globalization;
+using SixLabors.ImageSharp;
+
+namespace IdP.Core.Branding;
+
+/// <summary>
+/// Which uploads branding accepts: PNG, JPEG, GIF or SVG, recognised by their content (never by the name or the declared
+/// type), within the limits of each <see cref="BrandingImageKind"/> (Azure AD company branding's), and SVG only without
+/// anything that can run script or load something else.
+/// </summary>
+public static class BrandingImageRules
+{
+    /// <summary>The most bytes and pixels each image may have.</summary>
+    public static ImageLimits LimitsOf(BrandingImageKind kind) => kind switch
+    {
+        BrandingImageKind.BannerLogo => new ImageLimits(10 * 1024, 280, 60),
+        BrandingImageKind.SquareLogo => new ImageLimits(50 * 1024, 240, 240),
+        BrandingImageKind.BackgroundImage => new ImageLimits(300 * 1000, 1920, 1080),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The name of an image as the API and messages spell it (<c>banner-logo</c>).</summary>
+    public static string NameOf(BrandingImageKind kind) => kind switch
+    {
+        BrandingImageKind.BannerLogo => "banner-logo",
+        BrandingImageKind.SquareLogo => "square-logo",
+        BrandingImageKind.BackgroundImage => "background-image",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The kind an API name (<c>banner-logo</c>) names, or null.</summary>
+    public static BrandingImageKind? Parse(string? name) =>
+        Enum.GetValues<BrandingImageKind>().Cast<BrandingImageKind?>().FirstOrDefault(k => string.Equals(NameOf(k!.Value), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Accepts the upload (its real type and size) or says why not, in words an operator can act on.</summary>
+    public static ImageCheck Check(BrandingImageKind kind, ReadOnlySpan<byte> content)
+    {
+        var limits = LimitsOf(kind);
+        var name = NameOf(kind);
+        if (content.IsEmpty)
+        {
+            return new ImageCheck.Refused($"The {name} file is empty.");
+        }
+
+        if (content.Length > limits.MaxBytes)
+        {
+            return new ImageCheck.Refused(string.Create(CultureInfo.InvariantCulture, $"The {name} is {content.Length:N0} bytes; it may be at most {limits.MaxBytes:N0} bytes."));
+        }
+
+        var type = Sniff(content);
+        (int Width, int Height)? size;
+        if (type == "image/svg+xml")
+        {
+            switch (SvgCheck.Check(content))
+            {
+                case SvgCheck.Result.Unsafe @unsafe:
+                    return new ImageCheck.Refused($"The {name} is an SVG that {@unsafe.Reason}; SVG images may not contain script, event handlers, external references or embedded documents.");
+                case SvgCheck.Result.Safe safe:
+                    size = safe.Size;
+                    break;
+                default:
+                    return new ImageCheck.Refused($"The {name} is not a well-formed SVG image.");
+            }
+        }
+        else if (type is null)
+        {
+            return new ImageCheck.Refused($"The {name} must be a PNG, JPEG, GIF or SVG image; this file is none of them.");
+        }
+        else
+        {
+            size = Identify(content);
+        }
+
+        if (size is not { } pixels)
+        {
+            return new ImageCheck.Refused($"The {name} could not be read as {type}; the file may be damaged, or its size is not stated (SVG: width and height or viewBox).");
+        }
+
+        if (pixels.Width < 1 || pixels.Height < 1 || pixels.Width > limits.MaxWidth || pixels.Height > limits.MaxHeight)
+        {
+            return new ImageCheck.Refused($"The {name} is {pixels.Width}×{pixels.Height} pixels; it may be at most {limits.MaxWidth}×{limits.MaxHeight} pixels.");
+        }
+
+        return new ImageCheck.Accepted(type, pixels.Width, pixels.Height);
+    }
+
+    // Magic numbers: a file is what its first bytes say, whatever it was called or declared as.
+    private static string? Sniff(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "image/png";
+        }
+
+        if (content.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+
+        if (content.StartsWith("GIF87a"u8) || content.StartsWith("GIF89a"u8))
+        {
+            return "image/gif";
+        }
+
+        return SvgCheck.LooksLikeSvg(content) ? "image/svg+xml" : null;
+    }
+
+    private static (int Width, int Height)? Identify(ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            var info = Image.Identify(content.ToArray());
+            return info is null ? null : (info.Width, info.Height);
+        }
+        catch (Exception exception) when (exception is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The limits of one kind of branding image.</summary>
+/// <param name="MaxBytes">The largest file.</param>
+/// <param name="MaxWidth">The widest image, in pixels.</param>
+/// <param name="MaxHeight">The tallest image, in pixels.</param>
+public sealed record ImageLimits(int MaxBytes, int MaxWidth, int MaxHeight);
+
+/// <summary>Outcome of checking an upload.</summary>
+public abstract record ImageCheck
+{
+    private ImageCheck()
+    {
+    }
+
+    /// <summary>The image may be stored: its real media type and size.</summary>
+    public sealed record Accepted(string ContentType, int Width, int Height) : ImageCheck;
+
+    /// <summary>The image is refused; the message says why and what is allowed.</summary>
+    public sealed record Refused(string Message) : ImageCheck;
+}

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using IdP.Core.Administration;
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdP.Core.Branding;
+
+/// <summary>A tenant's own wording of one page or email string in one language, replacing the built-in text.</summary>
+public sealed class StringOverride
+{
+    /// <summary>The tenant.</summary>
+    public Guid TenantId { get; set; }
+
+    /// <summary>The language (<c>en</c>, <c>fr</c>).</summary>
+    public required string Language { get; set; }
+
+    /// <summary>The string's key, <c>{area}.{id}</c> (<c>SignIn.button_signin</c>, <c>PasswordReset.ver_fail_retry</c>).</summary>
+    public required string Key { get; set; }
+
+    /// <summary>The tenant's text (plain text: pages and emails encode it).</summary>
+    public required string Value { get; set; }
+
+    /// <summary>When it was set.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The built-in strings a tenant may override: each key with its English text (the web host lists them).</summary>
+public interface IStringCatalog
+{
+    /// <summary>Every overridable key (<c>{area}.{id}</c>) with its built-in English text.</summary>
+    IReadOnlyDictionary<string, string> Defaults { get; }
+}
+
+/// <summary>
+/// Per-tenant string overrides per language (B2C's language customisation): stored in the database, read once per
+/// request by the pages' localizers. An override must name a known string and keep its placeholders (<c>{0}</c>…),
+/// so a page can never fail to format it.
+/// </summary>
+public sealed partial class StringOverrideService(IIdPDbContext db, IStringCatalog catalog, TimeProvider time)
+{
+    /// <summary>The longest override.</summary>
+    public const int MaxLength = 1024;
+
+    /// <summary>The overrides of one language (key to text).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetAsync(string language, CancellationToken cancellationToken) =>
+        await db.StringOverrides.AsNoTracking().Where(o => o.Language == language).ToDictionaryAsync(o => o.Key, o => o.Value, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>Every overridable string of a language: its key, built-in English text and the tenant's text (if any).</summary>
+    public async Task<AdminResult<IReadOnlyList<StringEntry>>> ListAsync(string? language, CancellationToken cancellationToken)
+    {
+        if (Languages.Normalize(language) is not { } supported || supported != language?.ToLowerInvariant())
+        {
+            return new AdminResult<IReadOnlyList<StringEntry>>.NotFound();
+        }
+
+        var overrides = await GetAsync(supported, cancellationToken);
+        return new AdminResult<IReadOnlyList<StringEntry>>.Done(
+            [.. catalog.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new StringEntry(d.Key, d.Value, overrides.GetValueOrDefault(d.Key)))]);
+    }
+
+    /// <summary>Replaces the overrides of a language with <paramref name="values"/> (a null or empty text removes one).</summary>
+    public async Task<AdminResult<IReadOnlyList<StringEntry>>> SetAsync(string? language, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (Languages.Normalize(language) is not { } supported || supported != language?.ToLowerInvariant())
+        {
+            return new AdminResult<IReadOnlyList<StringEntry>>.NotFound();
+        }
+
+        var errors = new List<FieldError>();
+        foreach (var (key, value) in values)
+        {
+            if (!catalog.Defaults.TryGetValue(key, out var builtIn))
+            {
+                errors.Add(new(key, $"There is no string '{key}'. GET /admin/api/branding/strings/{supported} lists every key."));
+            }
+            else if (value is { Length: > MaxLength })
+            {
+                errors.Add(new(key, $"The text is {value.Length} characters; it may be at most {MaxLength}."));
+            }
+            else if (value is not null && value.Any(c => char.IsControl(c) && c is not '\n'))
+            {
+                errors.Add(new(key, "The text may not contain control characters."));
+            }
+            else if (value is { Length: > 0 } && !SamePlaceholders(builtIn, value))
+            {
+                errors.Add(new(key, $"The text must keep the placeholders of the built-in one ({string.Join(", ", Placeholders(builtIn).Order(StringComparer.Ordinal))}), and add none."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AdminResult<IReadOnlyList<StringEntry>>.Invalid(errors);
+        }
+
+        if (await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is not { } tenantId)
+        {
+            return new AdminResult<IReadOnlyList<StringEntry>>.Invalid("", "The tenant does not exist yet.");
+        }
+
+        var now = time.UtcNow();
+        db.StringOverrides.RemoveRange(await db.StringOverrides.Where(o => o.Language == supported).ToListAsync(cancellationToken));
+        foreach (var (key, value) in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                db.StringOverrides.Add(new StringOverride { TenantId = tenantId, Language = supported, Key = key, Value = value.Trim(), UpdatedAt = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await ListAsync(supported, cancellationToken);
+    }
+
+    private static bool SamePlaceholders(string builtIn, string value) => Placeholders(builtIn).SetEquals(Placeholders(value))
+        // Braces that are not placeholders would break formatting.
+        && Placeholder().Replace(value, "").IndexOfAny(['{', '}']) < 0;
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    [GeneratedRegex(@"\{\d+(:[^{}]*)?\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>One overridable string of a language.</summary>
+/// <param name="Key">Its key, <c>{area}.{id}</c>.</param>
+/// <param name="Default">The built-in English text (its placeholders are the ones an override must keep).</param>
+/// <param name="Override">The tenant's text in this language, or null.</param>
+public sealed record StringEntry(string Key, string Default, string? Override);

@@ -1,0 +1,16 @@
+using IdP.Core.Branding;
+
+namespace IdP.Server.Branding;
+
+/// <summary>Company branding: the core service, what pages read of it, and its administration.</summary>
+public static class BrandingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBranding(this IServiceCollection services)
+    {
+        services.AddScoped<BrandingService>();
+        services.AddScoped<BrandingAdministration>();
+        services.AddScoped<PageBranding>();
+        services.AddScoped<EmailBranding>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using IdP.Core.Branding;
+using IdP.Core.Journeys;
+using IdP.Server.Journeys;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IdP.Server.Localization;
+
+/// <summary>
+/// The language of pages and emails, chosen as B2C chooses it: the app's <c>ui_locales</c> (on the request itself, or
+/// on the authorize request that started the journey a page belongs to, so every step of a flow keeps the app's
+/// choice), then the browser's <c>Accept-Language</c>, then the tenant's default language, then English.
+/// </summary>
+public static class FlowLanguage
+{
+    /// <summary>The OpenID Connect parameter apps choose the language with.</summary>
+    public const string UiLocales = "ui_locales";
+
+    public static IApplicationBuilder UseFlowLanguage(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(options =>
+        {
+            var supported = Languages.Supported.ToArray();
+            options.SetDefaultCulture(Languages.Default).AddSupportedCultures(supported).AddSupportedUICultures(supported);
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(FromUiLocalesAsync),
+                new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 },
+                new CustomRequestCultureProvider(FromTenantAsync),
+            ];
+        });
+
+    private static async Task<ProviderCultureResult?> FromUiLocalesAsync(HttpContext context)
+    {
+        var locales = context.Request.Query[UiLocales].ToString();
+        if (locales.Length == 0 && context.Request.Query[JourneyLinks.JourneyParameter] is { Count: 1 } tx && tx[0] is { Length: > 0 and <= 128 } id)
+        {
+            var journey = await context.RequestServices.GetRequiredService<JourneyService>().FindAsync(id, BrowserBinding.Read(context), context.RequestAborted);
+            locales = journey is null ? "" : UiLocalesOf(journey.AuthorizeUrl);
+        }
+
+        return Languages.FirstSupported(locales.Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { } language
+            ? new ProviderCultureResult(language)
+            : null;
+    }
+
+    private static async Task<ProviderCultureResult?> FromTenantAsync(HttpContext context)
+    {
+        var language = await context.RequestServices.GetRequiredService<BrandingService>().DefaultLanguageAsync(context.RequestAborted);
+        return Languages.Normalize(language) is { } supported ? new ProviderCultureResult(supported) : null;
+    }
+
+    // The stored authorize request is a path and query on our own endpoint.
+    private static string UiLocalesOf(string authorizeUrl)
+    {
+        var query = authorizeUrl.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? authorizeUrl[at..] : "";
+        return QueryHelpers.ParseQuery(query).TryGetValue(UiLocales, out var value) ? value.ToString() : "";
+    }
+}

@@ -1,0 +1,122 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using IdP.Core.Applications;
+using IdP.Core.Branding;
+using IdP.Core.Contract;
+using IdP.Server.Tests.Branding;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IdP.Server.Tests.Browsers;
+
+/// <summary>
+/// The sign-in page and every reset step in a real browser, checked by axe-core for WCAG 2.1 A and AA (no violation
+/// at all, errors shown included), in the default theme and in a tenant's branding, in English and French, and usable
+/// on a 320 px wide screen (nothing wider than the screen).
+/// </summary>
+public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<ResetBrowserFactory>, IClassFixture<Chromium>
+{
+    private const string RedirectUri = "https://app.test/callback";
+
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Theory]
+    [InlineData("en", false, 1024)]
+    [InlineData("fr", true, 1024)]
+    [InlineData("en", false, 320)]
+    [InlineData("fr", true, 320)]
+    public async Task The_sign_in_and_reset_pages_have_no_wcag_21_aa_violations_and_fit_the_screen(string language, bool branded, int width)
+    {
+        var clientId = $"a11y-{language}-{width}-{Guid.NewGuid():N}"[..24];
+        var email = $"{clientId}@example.com";
+        await server.RegisterAppAsync(new AppRegistration(clientId, "Accessible app") { RedirectUris = [RedirectUri], AllowImplicitIdToken = true });
+        await server.CreateAccountAsync(email, "Forgotten-Pass-1");
+        await SetBrandingAsync(branded);
+        var name = $"a11y-{language}-{(branded ? "branded" : "default")}-{width}";
+
+        var page = await chromium.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await page.RouteAsync("https://app.test/**", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
+            + $"&response_type=id_token&scope=openid&nonce=n1&state=s1&ui_locales={language}");
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        if (branded)
+        {
+            await Assertions.Expect(page.Locator("#bannerLogo")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#signInPageText strong")).ToHaveTextAsync("Contoso");
+        }
+
+        await CheckAsync(page, $"{name}-01-sign-in");
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await Assertions.Expect(page.Locator(".error.itemLevel").First).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-02-sign-in-errors");
+
+        await page.ClickAsync($"#{PageElementIds.ForgotPassword}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.Email}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-03-reset-step-one");
+        await page.FillAsync($"#{PageElementIds.Email}", email);
+        await page.ClickAsync($"#{PageElementIds.EmailVerifySend}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyInfo}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-04-code-sent");
+
+        var code = await server.Smtp.WaitForCodeAsync(email);
+        await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code == "000000" ? "000001" : "000000");
+        await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-05-wrong-code");
+
+        await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code);
+        await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifySuccess}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-06-verified");
+
+        await page.ClickAsync($"#{PageElementIds.Continue}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.NewPassword}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-07-new-password");
+        await page.FillAsync($"#{PageElementIds.NewPassword}", "Remembered-Pass-2");
+        await page.FillAsync($"#{PageElementIds.ReenterPassword}", "Remembered-Pass-3");
+        await page.ClickAsync($"#{PageElementIds.Continue}");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToBeVisibleAsync();
+        await CheckAsync(page, $"{name}-08-mismatch");
+        await page.Context.CloseAsync();
+    }
+
+    // axe-core finds nothing against WCAG 2.1 A/AA, and nothing is wider than the viewport (no sideways scrolling).
+    private async Task CheckAsync(IPage page, string name)
+    {
+        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
+        var result = await page.RunAxe(Wcag21AA);
+        var violations = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe-core reports WCAG violations:\n{violations}");
+        Assert.True(result.Passes.Length > 0, $"{name}: axe-core checked nothing.");
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scrollWidth, viewport) = (widths[0], widths[1]);
+        Assert.True(scrollWidth <= viewport, $"{name}: the page is {scrollWidth}px wide on a {viewport}px screen.");
+    }
+
+    private Task SetBrandingAsync(bool branded) => server.WithScopeAsync(async sp =>
+    {
+        var branding = sp.GetRequiredService<BrandingService>();
+        Assert.IsType<IdP.Core.Administration.AdminResult<BrandingDetails>.Done>(await branding.ChangeAsync(branded
+            ? new BrandingInput { AccentColor = "#5c2d91", BackgroundColor = "#e8e4f0", SignInPageText = "**Contoso** staff and customers. [Help](https://contoso.test/help)", UsernameHint = "someone@contoso.com" }
+            : new BrandingInput(), CancellationToken.None));
+        if (branded)
+        {
+            await branding.SetImageAsync(BrandingImageKind.BannerLogo, BrandingImages.Png(200, 48), CancellationToken.None);
+            await branding.SetImageAsync(BrandingImageKind.BackgroundImage, BrandingImages.Jpeg(1280, 720), CancellationToken.None);
+        }
+        else
+        {
+            await branding.RemoveImageAsync(BrandingImageKind.BannerLogo, CancellationToken.None);
+            await branding.RemoveImageAsync(BrandingImageKind.BackgroundImage, CancellationToken.None);
+        }
+    });
+}
