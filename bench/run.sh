@@ -4,17 +4,18 @@
 #
 #   bench/run.sh                     full run: 100,000 accounts, concurrency 1 8 32 128, about 8 minutes
 #   bench/run.sh --accounts 1000000  the scale run (seeding takes a few minutes more)
-#   bench/run.sh --smoke             a few seconds per part, 2,000 accounts, c=1 and 8; checks the harness works
+#   bench/run.sh --smoke             a second per part, 2,000 accounts, c=4; checks the harness works (.ci/run)
 #   options: --seconds S (measured window per point), --levels "1 8 32 128", --out FILE, --keep (leave the work folder),
-#            --no-build (use the last Release build)
+#            --no-build (use the last Release build), --server-dir DIR (another build of the server, e.g. a baseline
+#            commit's, for before/after numbers)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-smoke=0; accounts=100000; seconds=5; warmup=2; levels="1 8 32 128"; out=""; keep=0; build=1
+smoke=0; accounts=100000; seconds=5; warmup=2; levels="1 8 32 128"; out=""; keep=0; build=1; server_dir="src/IdP.Server/bin/Release/net10.0"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1; accounts=2000; seconds=1; warmup=1; levels="1 8";;
+    --smoke) smoke=1; accounts=2000; seconds=1; warmup=1; levels="4";;
     --accounts) accounts="$2"; shift;;
     --million) accounts=1000000;;
     --seconds) seconds="$2"; shift;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift;;
     --keep) keep=1;;
     --no-build) build=0;;
+    --server-dir) server_dir="$2"; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
   shift
@@ -33,7 +35,6 @@ done
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -x "$pg_bin/initdb" ] || { echo "bench/run.sh needs PostgreSQL server binaries under /usr/lib/postgresql" >&2; exit 2; }
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 started="$(date +%s)"
 log() { printf '[%4ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
 
@@ -57,7 +58,7 @@ fi
 gen=(dotnet bench/LoadGen/bin/Release/net10.0/IdP.LoadGen.dll)
 
 log "starting PostgreSQL (throwaway cluster, as the tests start theirs)"
-pg_port="$(free_port)"
+read -r pg_port idp_port peer_port smtp_port <<<"$("${gen[@]}" ports --count 4 | tr '\n' ' ')"
 "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U idp -A trust -E UTF8 --no-sync >/dev/null
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w start \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
@@ -65,7 +66,6 @@ pg_pid="$(head -n 1 "$work/pg/postmaster.pid")"
 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U idp -d postgres -qc 'CREATE DATABASE idp' >/dev/null
 connection="Host=127.0.0.1;Port=$pg_port;Username=idp;Database=idp"
 
-idp_port="$(free_port)"; peer_port="$(free_port)"; smtp_port="$(free_port)"
 base="http://127.0.0.1:$idp_port"
 admin_secret="bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 log "starting the IdP on $base"
@@ -73,19 +73,15 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" AllowedHosts=127.0.0.1
   ConnectionStrings__IdP="$connection;Maximum Pool Size=200" IdP__Database__Provider=PostgreSQL \
   IdP__Server__RequireHttps=false IdP__Admin__ClientId=bench-admin IdP__Admin__ClientSecret="$admin_secret" \
   IdP__Email__Smtp__Host=127.0.0.1 IdP__Email__Smtp__Port="$smtp_port" IdP__Email__Smtp__Security=None \
-  dotnet src/IdP.Server/bin/Release/net10.0/IdP.Server.dll >"$work/idp.log" 2>&1 &
+  dotnet "$server_dir/IdP.Server.dll" >"$work/idp.log" 2>&1 &
 idp_pid=$!; pids+=("$idp_pid")
 
 log "starting node oidc-provider on port $peer_port"
 node bench/peer/server.mjs "$peer_port" bench-daemon bench-peer-secret https://bench.test/api >"$work/peer.log" 2>&1 &
 peer_pid=$!; pids+=("$peer_pid")
 
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$base/contoso/B2C_1_signin/discovery/v2.0/keys" && break
-  kill -0 "$idp_pid" 2>/dev/null || { cat "$work/idp.log"; exit 1; }
-  sleep 0.5
-done
-for _ in $(seq 1 40); do curl -fs -o /dev/null "http://127.0.0.1:$peer_port/jwks" && break; sleep 0.25; done
+"${gen[@]}" wait --url "$base/contoso/B2C_1_signin/discovery/v2.0/keys" --timeout 180 || { cat "$work/idp.log"; exit 1; }
+"${gen[@]}" wait --url "http://127.0.0.1:$peer_port/jwks" --timeout 30 || { cat "$work/peer.log"; exit 1; }
 
 daemon_secret="$("${gen[@]}" setup --base "$base" --admin-id bench-admin --admin-secret "$admin_secret")"
 results="$work/results.jsonl"
@@ -102,7 +98,8 @@ log "timing one password hash at the configured cost"
 "${gen[@]}" hash --seconds "$([ $smoke -eq 1 ] && echo 0.5 || echo 3)" --out "$results" >/dev/null
 
 common=(--seconds "$seconds" --warmup "$warmup" --out "$results")
-api="https://contoso.onmicrosoft.com/bench-api"
+# Generated secrets are base64url, safe in a form as they are; the scope is the API's .default, encoded.
+api_scope="https%3A%2F%2Fcontoso.onmicrosoft.com%2Fbench-api%2F.default"
 for c in $levels; do
   log "side by side at c=$c: discovery, JWKS, client credentials"
   "${gen[@]}" wrk --system idp --path discovery --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
@@ -115,7 +112,7 @@ for c in $levels; do
     --url "http://127.0.0.1:$peer_port/jwks" >/dev/null
   "${gen[@]}" wrk --system idp --path client-credentials --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
     --url "$base/contoso/B2C_1_signin/oauth2/v2.0/token" \
-    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$daemon_secret")&scope=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$api/.default")" >/dev/null
+    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=$daemon_secret&scope=$api_scope" >/dev/null
   "${gen[@]}" wrk --system peer --path client-credentials --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
     --url "http://127.0.0.1:$peer_port/token" \
     --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=bench-peer-secret&scope=api.read&resource=https%3A%2F%2Fbench.test%2Fapi" >/dev/null

@@ -9,11 +9,13 @@
 //   hash      [--iterations I] [--seconds S]                         one password hash at the configured cost
 //   lookups   --connection CS                                        the sign-in and reset lookups' time and plans
 //   report    --in results.jsonl --out file.md --meta k=v;...        the markdown table
+//   ports     [--count N]                                            free loopback ports
+//   wait      --url URL [--timeout S]                                until the URL answers 200
 using IdP.LoadGen;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|hash|lookups|report> [--option value]...");
+    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|hash|lookups|report|ports|wait> [--option value]...");
     return 2;
 }
 
@@ -29,6 +31,8 @@ try
         "hash" => HashCeiling.Run(options),
         "lookups" => await LookupTimer.RunAsync(options),
         "report" => Report.Run(options),
+        "ports" => Utilities.FreePorts(options),
+        "wait" => await Utilities.WaitAsync(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

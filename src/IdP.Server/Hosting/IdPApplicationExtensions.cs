@@ -57,6 +57,8 @@ public static class IdPApplicationExtensions
         app.UseRouting();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();
+        // Discovery and JWKS from memory when nothing they are built from has changed (before OpenIddict runs).
+        app.UseMiddleware<ProtocolDocumentCache>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
