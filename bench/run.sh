@@ -7,12 +7,12 @@
 #   bench/run.sh --smoke             a second per part, 2,000 accounts, c=4; checks the harness works (.ci/run)
 #   options: --seconds S (measured window per point), --levels "1 8 32 128", --out FILE, --keep (leave the work folder),
 #            --no-build (use the last Release build), --server-dir DIR (another build of the server, e.g. a baseline
-#            commit's, for before/after numbers)
+#            commit's, for before/after numbers), --label TEXT (what the server build is, for the results' header)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-smoke=0; accounts=100000; seconds=5; warmup=2; levels="1 8 32 128"; out=""; keep=0; build=1; server_dir="src/IdP.Server/bin/Release/net10.0"
+smoke=0; accounts=100000; seconds=5; warmup=1; levels="1 8 32 128"; out=""; label=""; keep=0; build=1; server_dir="src/IdP.Server/bin/Release/net10.0"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; accounts=2000; seconds=1; warmup=1; levels="4";;
@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1;;
     --no-build) build=0;;
     --server-dir) server_dir="$2"; shift;;
+    --label) label="$2"; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
   shift
@@ -83,8 +84,13 @@ peer_pid=$!; pids+=("$peer_pid")
 "${gen[@]}" wait --url "$base/contoso/B2C_1_signin/discovery/v2.0/keys" --timeout 180 || { cat "$work/idp.log"; exit 1; }
 "${gen[@]}" wait --url "http://127.0.0.1:$peer_port/jwks" --timeout 30 || { cat "$work/peer.log"; exit 1; }
 
+mkdir -p bench/results
+if [ -z "$out" ]; then out="bench/results/$(date -u +%Y-%m-%dT%H%MZ)-$(git rev-parse --short HEAD)$([ "$smoke" -eq 1 ] && echo -smoke || true).md"; fi
+mkdir -p "$(dirname "$out")"
+results="${out%.md}.jsonl"
+: >"$results"
+
 daemon_secret="$("${gen[@]}" setup --base "$base" --admin-id bench-admin --admin-secret "$admin_secret")"
-results="$work/results.jsonl"
 
 # Lookups at 1,000 accounts first, then at the full size: the same queries, so flat means the index carries them.
 log "seeding 1,000 accounts, timing the lookups"
@@ -98,40 +104,42 @@ log "timing one password hash at the configured cost"
 "${gen[@]}" hash --seconds "$([ $smoke -eq 1 ] && echo 0.5 || echo 3)" --out "$results" >/dev/null
 
 common=(--seconds "$seconds" --warmup "$warmup" --out "$results")
+# A full run records a failed point (errors, or nothing completed) as its row and goes on; a smoke run, which exists
+# to show the harness works, fails on any error.
+if [ "$smoke" -eq 1 ]; then common+=(--strict); fi
+tolerate() { [ "$smoke" -eq 0 ] || { echo "smoke run: a measurement failed (see above)" >&2; exit 1; }; }
 # Generated secrets are base64url, safe in a form as they are; the scope is the API's .default, encoded.
 api_scope="https%3A%2F%2Fcontoso.onmicrosoft.com%2Fbench-api%2F.default"
 for c in $levels; do
   log "side by side at c=$c: discovery, JWKS, client credentials"
   "${gen[@]}" wrk --system idp --path discovery --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
-    --url "$base/contoso/B2C_1_signin/v2.0/.well-known/openid-configuration" >/dev/null
+    --url "$base/contoso/B2C_1_signin/v2.0/.well-known/openid-configuration" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path discovery --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
-    --url "http://127.0.0.1:$peer_port/.well-known/openid-configuration" >/dev/null
+    --url "http://127.0.0.1:$peer_port/.well-known/openid-configuration" >/dev/null || tolerate
   "${gen[@]}" wrk --system idp --path jwks --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
-    --url "$base/contoso/B2C_1_signin/discovery/v2.0/keys" >/dev/null
+    --url "$base/contoso/B2C_1_signin/discovery/v2.0/keys" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path jwks --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
-    --url "http://127.0.0.1:$peer_port/jwks" >/dev/null
+    --url "http://127.0.0.1:$peer_port/jwks" >/dev/null || tolerate
   "${gen[@]}" wrk --system idp --path client-credentials --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
     --url "$base/contoso/B2C_1_signin/oauth2/v2.0/token" \
-    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=$daemon_secret&scope=$api_scope" >/dev/null
+    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=$daemon_secret&scope=$api_scope" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path client-credentials --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
     --url "http://127.0.0.1:$peer_port/token" \
-    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=bench-peer-secret&scope=api.read&resource=https%3A%2F%2Fbench.test%2Fapi" >/dev/null
+    --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=bench-peer-secret&scope=api.read&resource=https%3A%2F%2Fbench.test%2Fapi" >/dev/null || tolerate
 done
 
+# A point where nothing completes (hash-bound sign-ins at c=128 on a busy 2-core machine) is a row with 0, not the end of the run.
 flow=(--base "$base" --server-pid "$idp_pid" --db-pid "$pg_pid" --cursor-file "$work/cursor" --first-account 1 --last-account "$((accounts - 1))" --smtp-port "$smtp_port")
 for c in $levels; do
   log "IdP flows at c=$c: sign-in, refresh, password reset"
-  "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null
-  "${gen[@]}" refresh --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null
-  "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null
+  "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
+  "${gen[@]}" refresh --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
+  "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
 done
 
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo '+changes')"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-mkdir -p bench/results
-if [ -z "$out" ]; then out="bench/results/$(date -u +%Y-%m-%dT%H%MZ)-$(git rev-parse --short HEAD)$([ $smoke -eq 1 ] && echo -smoke).md"; fi
-"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
-cp "$results" "${out%.md}.jsonl"
+"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;server build=${label:-this commit};accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
 log "done: $out"

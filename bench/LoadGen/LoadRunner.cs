@@ -64,8 +64,8 @@ internal static class LoadRunner
         await Task.Delay(duration);
 
         // A slow operation (a cold sign-in on a busy machine) may not fit a short window: wait for the first one rather
-        // than report nothing, for at most 30 seconds more.
-        while (Interlocked.Read(ref completed) == 0 && Interlocked.Read(ref errors) == 0 && window.Seconds < duration.TotalSeconds + 30)
+        // than report nothing, for at most 15 seconds more.
+        while (Interlocked.Read(ref completed) == 0 && Interlocked.Read(ref errors) == 0 && window.Seconds < duration.TotalSeconds + 15)
         {
             await Task.Delay(50);
         }

@@ -14,7 +14,8 @@ namespace IdP.Server.Protocol;
 /// dropped at once when this node's key ring loads a different set (keys live in the database; each node's ring
 /// re-reads them) or when this node saves a flow or the tenant (<see cref="ConfigurationVersion"/>), and after
 /// <see cref="TimeToLive"/> in any case, which bounds how long a change saved by another node takes to show here.
-/// Only 200 answers are kept, only for GET and HEAD, and only a bounded number of URLs, so odd URLs cannot grow memory.
+/// Only 200 answers to GET are kept (other methods go to OpenIddict as before), and only a bounded number of URLs, so
+/// odd URLs cannot grow memory.
 /// </summary>
 public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IOptionsMonitor<OpenIddictServerOptions> server, ConfigurationVersion configuration, TimeProvider time)
 {
@@ -31,7 +32,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        if (!HttpMethods.IsGet(request.Method)
             || !PolicyEndpointPaths.TryParse(request.Path.Value, out var path)
             || path.Endpoint is not (PolicyEndpoint.Configuration or PolicyEndpoint.Keys))
         {
@@ -64,13 +65,18 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         }
 
         var body = buffer.ToArray();
-        if (context.Response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(request.Method))
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
             var headers = context.Response.Headers.Where(h => !before.Contains(h.Key) && !NotKept.Contains(h.Key)).ToArray();
             Keep(key, new Entry(stamp, now + TimeToLive, body, headers), now);
         }
 
-        await original.WriteAsync(body, context.RequestAborted);
+        // Nothing written means nothing to pass on: an empty write would start the response and keep the status code
+        // pages from writing the 404 page for an unknown tenant or flow.
+        if (body.Length > 0)
+        {
+            await original.WriteAsync(body, context.RequestAborted);
+        }
     }
 
     private void Keep(string key, Entry entry, DateTimeOffset now)
@@ -110,7 +116,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
             }
 
             response.ContentLength = Body.Length;
-            return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
+            return response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
         }
     }
 }
