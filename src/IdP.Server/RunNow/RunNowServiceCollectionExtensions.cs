@@ -1,12 +1,11 @@
 using IdP.Core.RunNow;
 using IdP.Server.Admin;
+using IdP.Server.Maintenance;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
-
-using IdP.Server.Maintenance;
 
 namespace IdP.Server.RunNow;
 
