@@ -101,14 +101,27 @@ internal static class Report
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var cells = string.Create(inv, $"{e.GetProperty("rate").GetDouble():F0} | {e.GetProperty("p50_ms").GetDouble():F1} | {e.GetProperty("p95_ms").GetDouble():F1} | {e.GetProperty("p99_ms").GetDouble():F1} | {e.GetProperty("server_cpu_ms_per_op").GetDouble():F2}");
+        if (e.GetProperty("completed").GetInt64() == 0)
+        {
+            // Nothing completed in the window (and the 15 s after it): latency and CPU per operation have no meaning.
+            var none = withDatabase ? "none completed | | | | | " : "none completed | | | | ";
+            return none + string.Create(inv, $"| {e.GetProperty("load_gen_cpu").GetDouble():P0}");
+        }
+
+        var cells = string.Create(inv, $"{Rate(e.GetProperty("rate").GetDouble())} | {e.GetProperty("p50_ms").GetDouble():F1} | {e.GetProperty("p95_ms").GetDouble():F1} | {e.GetProperty("p99_ms").GetDouble():F1} | {e.GetProperty("server_cpu_ms_per_op").GetDouble():F2}");
         if (withDatabase)
         {
-            cells += string.Create(inv, $" | {e.GetProperty("database_cpu_ms_per_op").GetDouble():F2}");
+            // PostgreSQL's CPU is summed over its live processes; a backend that exits in the window takes its CPU with
+            // it, which can make the difference negative: then there is no number to give.
+            var database = e.GetProperty("database_cpu_ms_per_op").GetDouble();
+            cells += database >= 0 ? string.Create(inv, $" | {database:F2}") : " | n/a";
         }
 
         return cells + string.Create(inv, $" | {e.GetProperty("load_gen_cpu").GetDouble():P0}");
     }
+
+    // Whole numbers where they are large, a decimal or two where they are not (0.6 sign-ins/s is not 1).
+    private static string Rate(double rate) => rate.ToString(rate >= 100 ? "F0" : rate >= 10 ? "F1" : "F2", CultureInfo.InvariantCulture);
 
     private static string Ratio(JsonElement? idp, JsonElement? peer) =>
         idp is { } i && peer is { } p && p.GetProperty("rate").GetDouble() > 0
