@@ -100,6 +100,8 @@ log "seeding $accounts accounts"
 "${gen[@]}" seed --connection "$connection" --accounts "$accounts"
 "${gen[@]}" lookups --connection "$connection" --rounds "$([ $smoke -eq 1 ] && echo 200 || echo 2000)" --out "$results" >/dev/null
 
+rss() { awk '/VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$idp_pid/status" 2>/dev/null || echo "?"; }
+rss_start="$(rss)"
 log "timing one password hash at the configured cost"
 "${gen[@]}" hash --seconds "$([ $smoke -eq 1 ] && echo 0.5 || echo 3)" --out "$results" >/dev/null
 
@@ -141,5 +143,5 @@ commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;server build=${label:-this commit};accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
+"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;server build=${label:-this commit};IdP resident memory=$rss_start before measuring, $(rss) at the end (no soak yet);accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
 log "done: $out"

@@ -21,6 +21,12 @@ public class DiscoveryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // WebApplicationFactory looks for the server's project folder beside a solution file; this benchmark runs from
+        // its own output folder, which has the server's assembly and settings: that is the content root.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_IDP_SERVER", AppContext.BaseDirectory);
+
+        // No file watchers for appsettings (each holds an inotify instance, a per-user limit the machine's tests share).
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         _server = new Server();
         _http = _server.CreateClient();
         _http.GetStringAsync(new Uri(Discovery, UriKind.Relative)).GetAwaiter().GetResult();
