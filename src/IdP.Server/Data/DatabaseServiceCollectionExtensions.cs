@@ -11,6 +11,9 @@ internal static class DatabaseServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddSingleton<ConfigurationVersion>();
+        services.AddSingleton<ConfigurationChangeInterceptor>();
+
         var settings = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("IdP");
 
@@ -22,7 +25,7 @@ internal static class DatabaseServiceCollectionExtensions
                     throw new OptionsValidationException("ConnectionStrings:IdP", typeof(DatabaseOptions), ["IdP:Database:Provider is PostgreSQL but ConnectionStrings:IdP is not set."]);
                 }
 
-                services.AddDbContext<IdPDbContext, PostgreSqlIdPDbContext>(o => o.UseNpgsql(connectionString).UseOpenIddict());
+                services.AddDbContext<IdPDbContext, PostgreSqlIdPDbContext>((sp, o) => o.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(sp.GetRequiredService<ConfigurationChangeInterceptor>()));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,7 +35,7 @@ internal static class DatabaseServiceCollectionExtensions
                     connectionString = $"Data Source={Path.Combine(folder, "idp.db")}";
                 }
 
-                services.AddDbContext<IdPDbContext, SqliteIdPDbContext>(o => o.UseSqlite(connectionString).UseOpenIddict());
+                services.AddDbContext<IdPDbContext, SqliteIdPDbContext>((sp, o) => o.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(sp.GetRequiredService<ConfigurationChangeInterceptor>()));
                 break;
         }
 

@@ -63,6 +63,8 @@ public static class IdPApplicationExtensions
         app.UseCors();
         // Before authentication, so a client with too many refused admin tokens costs no token validation.
         app.UseAdminApiThrottle();
+        // Discovery and JWKS from memory when nothing they are built from has changed (before OpenIddict runs).
+        app.UseMiddleware<ProtocolDocumentCache>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdP.Core.UserFlows;
+using IdP.Server.Data;
+using IdP.Server.Keys;
+using IdP.Server.Protocol;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>
+/// Discovery and JWKS come from memory once built (ProtocolDocumentCache), and never outlive what they are built from:
+/// a change saved on this node or a new key set shows in the next answer, another node's change within the cache's
+/// lifetime.
+/// </summary>
+public abstract class ProtocolDocumentCacheTests(DocumentCacheFactory factory)
+{
+    [Fact]
+    public async Task A_document_asked_for_again_is_the_same_and_reads_nothing_from_the_database()
+    {
+        var name = (await factory.CreateFlowAsync(new UserFlow { Name = "B2C_1_cache" + Guid.NewGuid().ToString("N")[..6], NormalizedName = "" })).Name;
+        using var http = factory.CreateHttpClient();
+        foreach (var url in new[] { $"/{IdPFactory.Tenant}/{name}/v2.0/.well-known/openid-configuration", $"/{IdPFactory.Tenant}/{name}/discovery/v2.0/keys" })
+        {
+            using var first = await http.GetAsync(new Uri(url, UriKind.Relative));
+            var built = factory.Queries.For(url);
+            using var second = await http.GetAsync(new Uri(url, UriKind.Relative));
+
+            Assert.True(built > 0, "the first answer is built from the database");
+            Assert.Equal(built, factory.Queries.For(url));
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+            Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+            Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        }
+    }
+
+    [Fact]
+    public async Task A_flow_change_saved_on_this_node_is_in_the_next_document()
+    {
+        var name = (await factory.CreateFlowAsync(new UserFlow { Name = "B2C_1_cache" + Guid.NewGuid().ToString("N")[..6], NormalizedName = "" })).Name;
+        using var http = factory.CreateHttpClient();
+        var url = $"/{IdPFactory.Tenant}/{name}/v2.0/.well-known/openid-configuration";
+        Assert.DoesNotContain("/tfp/", await http.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
+
+        await factory.UpdateFlowAsync(name, f => f.IssuerFormat = IssuerFormat.PolicyIssuer);
+
+        Assert.Contains("/tfp/", await http.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_key_set_is_in_the_next_jwks_at_once()
+    {
+        using var http = factory.CreateHttpClient();
+        var url = new Uri($"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/discovery/v2.0/keys", UriKind.Relative);
+        var before = Kids(await http.GetFromJsonAsync<JsonElement>(url));
+
+        await factory.Services.GetRequiredService<KeyRing>().RotateNowAsync(KeyUse.Signing, CancellationToken.None);
+
+        var after = Kids(await http.GetFromJsonAsync<JsonElement>(url));
+        Assert.Single(after.Except(before));
+    }
+
+    [Fact]
+    public async Task A_flow_change_saved_by_another_node_shows_here_within_the_cache_lifetime()
+    {
+        var name = (await factory.CreateFlowAsync(new UserFlow { Name = "B2C_1_cache" + Guid.NewGuid().ToString("N")[..6], NormalizedName = "" })).Name;
+        using var http = factory.CreateHttpClient();
+        var url = new Uri($"/{IdPFactory.Tenant}/{name}/v2.0/.well-known/openid-configuration", UriKind.Relative);
+        Assert.DoesNotContain("/tfp/", await http.GetStringAsync(url), StringComparison.Ordinal);
+
+        await using (var other = factory.OnSameDatabase())
+        {
+            await other.InitializeAsync();
+            await other.UpdateFlowAsync(name, f => f.IssuerFormat = IssuerFormat.PolicyIssuer);
+        }
+
+        factory.Clock.Advance(ProtocolDocumentCache.TimeToLive + TimeSpan.FromSeconds(1));
+        Assert.Contains("/tfp/", await http.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    private static List<string> Kids(JsonElement jwks) => [.. jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
+}
+
+/// <summary>The server with a count of the database commands run while answering each URL.</summary>
+public abstract class DocumentCacheFactory(ITestDatabase database) : IdPFactory(database)
+{
+    public QueryCounter Queries { get; } = new();
+
+    public override Task InitializeAsync()
+    {
+        Attach(Queries);
+        return base.InitializeAsync();
+    }
+}
+
+public sealed class DocumentCacheFactory<TDatabase>() : DocumentCacheFactory(new TDatabase())
+    where TDatabase : ITestDatabase, new();
+
+/// <summary>Counts the commands the server runs while handling a request, by path and query.</summary>
+public sealed class QueryCounter : DbCommandInterceptor, IServerPart
+{
+    private readonly HttpContextAccessor _http = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public int For(string pathAndQuery) => _counts.GetValueOrDefault(pathAndQuery);
+
+    public void Configure(IdPFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.WithServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
+            services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
+        });
+    }
+
+    public Task StartAsync() => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count();
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    private void Count()
+    {
+        if (_http.HttpContext?.Request is { } request)
+        {
+            _counts.AddOrUpdate(request.Path.Value + request.QueryString.Value, 1, (_, n) => n + 1);
+        }
+    }
+}
+
+public sealed class ProtocolDocumentCacheTestsOnSqlite(DocumentCacheFactory<Sqlite> factory) : ProtocolDocumentCacheTests(factory), IClassFixture<DocumentCacheFactory<Sqlite>>;
+
+public sealed class ProtocolDocumentCacheTestsOnPostgres(DocumentCacheFactory<Postgres> factory) : ProtocolDocumentCacheTests(factory), IClassFixture<DocumentCacheFactory<Postgres>>;
