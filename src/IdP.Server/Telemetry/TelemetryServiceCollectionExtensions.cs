@@ -1,5 +1,7 @@
 using IdP.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -30,6 +32,13 @@ internal static class TelemetryServiceCollectionExtensions
         // it), and scopes shown when operators choose the JSON console format.
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         services.Configure<JsonConsoleFormatterOptions>(options => options.IncludeScopes = true);
+
+        // Every logger passes its entries through SecretRedaction first, whatever levels configuration sets.
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            sp.GetService<IOptions<LoggerFactoryOptions>>(),
+            sp.GetService<IExternalScopeProvider>()))));
 
         var settings = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var export = settings.OtlpEndpoint is not null || !string.IsNullOrWhiteSpace(builder.Configuration[StandardEndpointVariable]);
