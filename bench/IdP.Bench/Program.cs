@@ -7,8 +7,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using IdP.Core.Accounts;
-using IdP.Core.SignIn;
 using IdP.Core.Data;
+using IdP.Core.SignIn;
 using IdP.Core.Telemetry;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Identity;
