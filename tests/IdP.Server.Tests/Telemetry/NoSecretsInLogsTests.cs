@@ -1,7 +1,7 @@
+using IdP.Server.RunNow;
 using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
-using IdP.Server.RunNow;
 using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Telemetry;

@@ -16,6 +16,7 @@ public class EveryFlowFactory<TDatabase> : IdPFactory<TDatabase>
     public EveryFlowFactory()
     {
         With("environment", "Production");
+        With("IdP:SignIn:MaxFailedAttempts", "3");
         Smtp = ResetServer.Prepare(this);
         Logs = Attach(new EverythingLogged());
         AdminApiClient.Configure(this);
