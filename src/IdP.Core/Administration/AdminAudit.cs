@@ -117,4 +117,6 @@ public static class AdminEventTypes
     public const string AdministratorRevoked = "admin.administrator.revoked";
     /// <summary>The self-service password reset switch changed.</summary>
     public const string PasswordResetSettingsChanged = "admin.settings.password_reset_changed";
+    /// <summary>An administrator published new token keys ahead of the schedule (the CLI's <c>keys rotate</c>).</summary>
+    public const string KeysRotated = "admin.keys.rotated";
 }

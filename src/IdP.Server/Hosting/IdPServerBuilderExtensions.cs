@@ -6,6 +6,7 @@ using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.Accounts;
 using IdP.Server.Admin.Api;
+using IdP.Server.Admin.Portal;
 using IdP.Server.Applications;
 using IdP.Server.Audit;
 using IdP.Server.Data;
@@ -15,6 +16,7 @@ using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
+using IdP.Server.Limits;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -55,6 +57,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddProtocolCors();
         services.AddApplications(server.RequireHttps);
+        services.AddAbuseLimits();
         services.AddJourneys();
         services.AddSignIn();
         services.AddHousekeeping();
@@ -65,6 +68,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPWeb(server);
         services.AddRunNow();
         services.AddAdminApi();
+        services.AddAdminPortal(server);
         return builder;
     }
 

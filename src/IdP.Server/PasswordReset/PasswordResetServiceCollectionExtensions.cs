@@ -1,11 +1,10 @@
 using IdP.Core.Groups;
 using IdP.Core.PasswordReset;
+using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset.Emails;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using IdP.Server.Maintenance;
 
 namespace IdP.Server.PasswordReset;
 

@@ -109,6 +109,9 @@ internal static class OpenIddictServiceCollectionExtensions
         services.AddScoped<RefreshTokenFamily>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();
+        services.AddOpenIddict().AddServer(options => options
+            .RemoveEventHandler(OpenIddict.Server.OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor)
+            .AddEventHandler(ValidateRedirectUriByRules.Descriptor));
         services.AddScoped<IHousekeepingTask, TokenHousekeeping>();
         services.PostConfigure<OpenIddictServerOptions>(o =>
         {

@@ -2,9 +2,15 @@ using OpenIddict.Abstractions;
 
 namespace IdP.Server.Protocol;
 
-/// <summary>A feature's own rule for a client's reply URL (Run now's viewer on the origin of the request).</summary>
+/// <summary>
+/// A feature's own rule for its built-in client's reply URL (Run now's viewer, the admin portal's callback, each on the
+/// origin of the request); <see cref="ValidateRedirectUriByRules"/> asks it instead of the registered reply URLs.
+/// </summary>
 public interface IRedirectUriRule
 {
+    /// <summary>True when this rule decides the reply URLs of <paramref name="clientId"/>.</summary>
+    bool Owns(string clientId);
+
     /// <summary>True when this rule owns <paramref name="clientId"/> and accepts <paramref name="redirectUri"/> for this request.</summary>
     bool Accepts(HttpContext http, string clientId, string redirectUri);
 }

@@ -1,9 +1,4 @@
 using IdP.Core.RunNow;
-using IdP.Server.Hosting;
-using IdP.Server.Protocol;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 
@@ -24,10 +19,10 @@ namespace IdP.Server.RunNow;
 /// HTTPS as the browser's was (<see cref="OwnRequestMarker"/>). Without forwarded headers and without an endpoint of
 /// the browser's scheme, code runs cannot be redeemed (the viewer says so; id_token runs work).
 /// </remarks>
-public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, OwnRequestMarker marker, IOptions<ServerOptions> serverOptions, ILogger<CodeRedeemer> logger)
+public sealed class CodeRedeemer(OwnTokenEndpoint ownEndpoint, ILogger<CodeRedeemer> logger)
 {
-    /// <summary>The named HTTP client of the loopback connection (no proxy, no redirects, no cookies).</summary>
-    public const string ClientName = "IdP.RunNow.OwnTokenEndpoint";
+    /// <summary>The named HTTP client of the loopback connection (see <see cref="OwnTokenEndpoint"/>).</summary>
+    public const string ClientName = OwnTokenEndpoint.ClientName;
 
     /// <summary>What the server says it is when it calls itself, for the audit log and request logs.</summary>
     public const string UserAgent = "IdP-RunNow-Viewer";
@@ -43,57 +38,32 @@ public sealed class CodeRedeemer(IServer server, IHttpClientFactory clients, Own
     {
         ArgumentNullException.ThrowIfNull(viewerRequest);
         ArgumentNullException.ThrowIfNull(run);
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var own = OwnAddress.Find(addresses, viewerRequest.Scheme);
-        var behindTlsProxy = false;
-        if (own is null && viewerRequest.IsHttps && serverOptions.Value.TrustForwardedHeaders && OwnAddress.Find(addresses, Uri.UriSchemeHttp) is { } plain)
+        var form = new Dictionary<string, string>
         {
-            (own, behindTlsProxy) = (plain, true);
-        }
-
-        if (own is null)
-        {
-            Log.NoOwnAddress(logger, viewerRequest.Scheme);
-            return null;
-        }
-
-        var tokenEndpoint = viewerRequest.PathBase.Add(new PathString($"/{run.TenantSegment}/{run.Policy}/{PolicyEndpointPaths.Suffixes[PolicyEndpoint.Token]}"));
-        // Appended to the authority as text, not resolved against it, so no path can name another host ("//host/…").
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(own.GetLeftPart(UriPartial.Authority) + tokenEndpoint.ToUriComponent()))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["client_id"] = run.ClientId,
-                ["redirect_uri"] = run.RedirectUri,
-                ["code"] = code,
-                ["code_verifier"] = codeVerifier,
-            }),
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = run.ClientId,
+            ["redirect_uri"] = run.RedirectUri,
+            ["code"] = code,
+            ["code_verifier"] = codeVerifier,
         };
-        request.Headers.UserAgent.ParseAdd(UserAgent);
-        if (behindTlsProxy)
+        switch (await ownEndpoint.PostAsync(viewerRequest, run.TenantSegment, run.Policy, form, UserAgent, cancellationToken))
         {
-            marker.Mark(request);
-        }
+            case OwnTokenReply.Answered answered:
+                var redemption = CodeRedemption.Read(answered.StatusCode, answered.Body);
+                if (redemption is CodeRedemption.Unreadable)
+                {
+                    Log.TokenEndpointReplyUnreadable(logger, answered.StatusCode, answered.ContentType);
+                }
 
-        try
-        {
-            // The host the browser used, so the token endpoint derives the issuer the browser saw: only a header here.
-            request.Headers.Host = viewerRequest.Host.Value;
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var redemption = CodeRedemption.Read((int)response.StatusCode, body);
-            if (redemption is CodeRedemption.Unreadable)
-            {
-                Log.TokenEndpointReplyUnreadable(logger, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString());
-            }
-
-            return redemption;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or FormatException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            Log.OwnTokenEndpointUnreachable(logger, own, exception);
-            return null;
+                return redemption;
+            case OwnTokenReply.NoAddress noAddress:
+                Log.NoOwnAddress(logger, noAddress.Scheme);
+                return null;
+            case OwnTokenReply.Unreachable unreachable:
+                Log.OwnTokenEndpointUnreachable(logger, unreachable.Address, unreachable.Exception);
+                return null;
+            default:
+                throw new InvalidOperationException("Unexpected reply.");
         }
     }
 }

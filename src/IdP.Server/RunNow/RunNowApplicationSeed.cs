@@ -1,6 +1,6 @@
+using IdP.Core.Applications;
 using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
-using IdP.Core.Applications;
 using IdP.Server.Seeding;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,10 @@
 using IdP.Core.RunNow;
 using IdP.Server.Admin;
+using IdP.Server.Maintenance;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
-
-using IdP.Server.Maintenance;
 
 namespace IdP.Server.RunNow;
 
@@ -26,32 +24,13 @@ public static class RunNowServiceCollectionExtensions
         services.AddScoped<RunNowViewer>();
         services.AddScoped<RefreshTokenInspector>();
         services.AddScoped<CodeRedeemer>();
-        services.AddSingleton<OwnRequestMarker>();
-        services.AddHttpClient(CodeRedeemer.ClientName, client =>
-            {
-                client.Timeout = TimeSpan.FromSeconds(30);
-                client.MaxResponseContentBufferSize = 1024 * 1024;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Straight to the server's own socket: never through a proxy from the environment (it would see the
-                // code), never on to another address by redirect, and no cookies kept between runs.
-                UseProxy = false,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            });
+        OwnTokenEndpoint.AddOwnTokenEndpoint(services);
         services.AddSingleton<TokenSignature>();
         services.AddSingleton<CodeVerifierProtector>();
         services.AddScoped<IStartupSeed, RunNowApplicationSeed>();
         services.AddScoped<IHousekeepingTask, RunNowHousekeeping>();
+        // The built-in application's reply URL is checked per request (see ValidateRedirectUriByRules).
         services.AddScoped<IRedirectUriRule, ValidateRunNowRedirectUri>();
-
-        // The built-in application's reply URL is checked per request (see ValidateRunNowRedirectUri, which runs
-        // OpenIddict's own check for every other application).
-        services.AddOpenIddict().AddServer(options => options
-            .RemoveEventHandler(ValidateClientRedirectUri.Descriptor)
-            .AddEventHandler(ValidateRunNowRedirectUri.Descriptor));
 
         services.AddOptions<RazorPagesOptions>().Configure<IOptions<RunNowOptions>>((pages, runNow) =>
         {

@@ -1,19 +1,13 @@
-using IdP.Core.Contract;
 using IdP.Core.RunNow;
 using IdP.Server.Protocol;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
-using static OpenIddict.Server.OpenIddictServerEvents;
-using static OpenIddict.Server.OpenIddictServerHandlers.Authentication;
 
 namespace IdP.Server.RunNow;
 
 /// <summary>
-/// Stands in for OpenIddict's <see cref="ValidateClientRedirectUri"/>. Every application keeps OpenIddict's exact
-/// match against its registered reply URLs (the built-in handler runs unchanged). The one exception is the built-in
-/// Run now application, whose only reply URL is "the viewer on the origin of this very authorize request":
+/// The reply URL rule of the built-in Run now application (asked by <see cref="ValidateRedirectUriByRules"/>; every
+/// other application keeps OpenIddict's exact match against its registered reply URLs). Its only reply URL is "the
+/// viewer on the origin of this very authorize request":
 /// <c>{scheme://host/pathbase of this request}/{tenant segment}/run-now/result</c>, compared exactly.
 /// </summary>
 /// <remarks>
@@ -25,36 +19,13 @@ namespace IdP.Server.RunNow;
 /// follow. Tokens are issued to this client only, so no other app or API accepts its ID tokens. Restrict the hosts
 /// the server answers with AllowedHosts (and forwarded headers to trusted proxies) as for any other endpoint.
 /// </remarks>
-internal sealed class ValidateRunNowRedirectUri(IOpenIddictApplicationManager applications, IOptionsMonitor<RunNowOptions> options)
-    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IRedirectUriRule
+internal sealed class ValidateRunNowRedirectUri(IOptionsMonitor<RunNowOptions> options) : IRedirectUriRule
 {
-    public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
-        .AddFilter<OpenIddictServerHandlerFilters.RequireDegradedModeDisabled>()
-        .UseScopedHandler<ValidateRunNowRedirectUri>()
-        .SetOrder(ValidateClientRedirectUri.Descriptor.Order)
-        .SetType(OpenIddictServerHandlerType.Custom)
-        .Build();
+    public bool Owns(string clientId) => options.CurrentValue.Enabled && string.Equals(clientId, RunNowApplication.ClientId, StringComparison.Ordinal);
 
-    public async ValueTask HandleAsync(ValidateAuthorizationRequestContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!options.CurrentValue.Enabled || !string.Equals(context.ClientId, RunNowApplication.ClientId, StringComparison.Ordinal))
-        {
-            await new ValidateClientRedirectUri(applications).HandleAsync(context);
-            return;
-        }
-
-        var http = context.Transaction.GetHttpRequest()?.HttpContext;
-        if (http is null || context.RedirectUri is null || !Accepts(http, RunNowApplication.ClientId, context.RedirectUri))
-        {
-            context.Reject(OpenIddictConstants.Errors.InvalidRequest, B2CErrorCodes.RedirectUriNotRegisteredDescription(context.RedirectUri, context.ClientId));
-        }
-    }
-
-    /// <summary>The same rule for our own decisions (which errors go back to the app): see <see cref="RedirectUriTrust"/>.</summary>
     public bool Accepts(HttpContext http, string clientId, string redirectUri)
     {
-        if (!options.CurrentValue.Enabled || !string.Equals(clientId, RunNowApplication.ClientId, StringComparison.Ordinal))
+        if (!Owns(clientId))
         {
             return false;
         }

@@ -31,7 +31,14 @@ public sealed class IdPInitializer(
     /// <summary>The default user flow created on first start.</summary>
     public const string DefaultFlowName = "B2C_1_signin";
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>What a server start does: migrations (when on), the tenant, the default flow, keys, feature seeds and the demo.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(seedDemo: true, cancellationToken);
+
+    /// <summary>
+    /// The same start-up steps; the CLI leaves the demo out, because creating the demo user prints its password and a
+    /// command should do only what it says (the server still creates it when it starts).
+    /// </summary>
+    public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken)
     {
         if (database.Value.ApplyMigrations)
         {
@@ -51,11 +58,27 @@ public sealed class IdPInitializer(
             await seed.SeedAsync(tenant, cancellationToken);
         }
 
-        if (demo.Value.Enabled)
+        if (seedDemo && demo.Value.Enabled)
         {
             await SeedDemoAsync(demo.Value, cancellationToken);
         }
     }
+
+    /// <summary>Applies every pending migration, whatever <c>IdP:Database:ApplyMigrations</c> says; returns their names.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        return pending;
+    }
+
+    /// <summary>The migrations the database still lacks.</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
+        [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
 
     private async Task SeedDemoAsync(DemoOptions options, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using IdP.Core.Contract;
 using IdP.Core.Applications;
+using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

@@ -26,10 +26,7 @@ public abstract class HealthTests(IdPFactory factory)
     public async Task Mail_stuck_past_its_due_time_makes_ready_degraded_not_unready()
     {
         // A message a node took and never finished: held by its lock, an hour past due (no worker will touch it now).
-        var now = factory.Clock.GetUtcNow();
-        var id = await factory.QueueMailAsync($"{Guid.NewGuid():N}@example.com");
-        await factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, (DateTimeOffset?)null).SetProperty(m => m.NextAttemptAt, now.AddHours(-1)).SetProperty(m => m.LockedUntil, now.AddDays(1))));
+        await factory.QueueStuckMailAsync($"{Guid.NewGuid():N}@example.com", overdue: TimeSpan.FromHours(1));
         using var client = factory.CreateHttpClient();
 
         using var ready = await client.GetAsync("/healthz/ready");

@@ -25,6 +25,28 @@ public static class OutboxRows
         });
     }
 
+    /// <summary>
+    /// Saves a message as a node that took it and never finished leaves it: <paramref name="overdue"/> past due and
+    /// locked for a day. The row is written in that state at once (the worker is not woken), so no worker can take and
+    /// send it between its insert and its arrangement.
+    /// </summary>
+    public static Task<Guid> QueueStuckMailAsync(this IdPFactory factory, string toAddress, TimeSpan overdue)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithScopeAsync(async sp =>
+        {
+            var outbox = sp.GetRequiredService<IEmailOutbox>();
+            var db = sp.GetRequiredService<IdPDbContext>();
+            var now = factory.Clock.GetUtcNow();
+            var row = outbox.Prepare("test.message", new EmailMessage(toAddress, null, "Test message", "Hello.", "<p>Hello.</p>"));
+            row.NextAttemptAt = now - overdue;
+            row.LockedUntil = now.AddDays(1);
+            db.OutboxMessages.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+    }
+
     /// <summary>Waits (real time: the worker runs on its own) until the row matches <paramref name="condition"/>.</summary>
     public static async Task<OutboxMessage> WaitForOutboxRowAsync(this IdPFactory factory, Guid id, Func<OutboxMessage, bool> condition)
     {

@@ -1,0 +1,35 @@
+using IdP.Server.ErrorPages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace IdP.Server.Admin.Portal;
+
+/// <summary>
+/// <c>/admin/access-denied</c> (403): where the portal sends an account that signed in but is not (or no longer) an
+/// administrator. It says who is signed in, so they can sign out and use another account.
+/// </summary>
+public sealed class AccessDeniedModel : PortalPageModel
+{
+    public string? SignedInAs { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        // Anonymous page: read the portal cookie explicitly to say who is signed in.
+        var result = await HttpContext.AuthenticateAsync(AdminPortal.CookieScheme);
+        if (result.Principal is { } principal)
+        {
+            HttpContext.User = principal;
+            SignedInAs = AdministratorName;
+        }
+
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
+    public IActionResult OnGet()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+}

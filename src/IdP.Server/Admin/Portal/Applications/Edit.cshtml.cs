@@ -1,0 +1,157 @@
+using System.ComponentModel.DataAnnotations;
+using IdP.Core.Administration;
+using IdP.Core.Applications;
+using IdP.Core.Tenancy;
+using IdP.Server.Layout;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+
+namespace IdP.Server.Admin.Portal.Applications;
+
+/// <summary>
+/// <c>/admin/applications/{clientId}</c>: one registration: its platforms and reply URLs, implicit grant, exposed API
+/// and API permissions (one Save), its secrets (a new one is shown on this answer only, never stored in clear or put in
+/// a cookie), and deletion after a confirmation. The server's own applications are not edited here.
+/// </summary>
+public sealed class EditModel(AppAdministration applications, TenantService tenants, TimeProvider time, IStringLocalizer<PortalText> text) : PortalPageModel
+{
+    [FromRoute]
+    public string ClientId { get; set; } = "";
+
+    [BindProperty]
+    public ApplicationForm Input { get; set; } = new();
+
+    [BindProperty]
+    public SecretInputModel SecretInput { get; set; } = new();
+
+    [BindProperty]
+    public Guid? SecretId { get; set; }
+
+    public ApplicationDetails? Details { get; private set; }
+
+    public ApplicationFieldsView Fields { get; private set; } = null!;
+
+    public NewSecret? CreatedSecret { get; private set; }
+
+    public bool ConfirmingDelete { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (BuiltInApplications.Contains(ClientId) || await applications.GetAsync(ClientId, Aborted) is not AdminResult<ApplicationDetails>.Done found)
+        {
+            context.Result = NotFoundPage();
+            return;
+        }
+
+        Details = found.Value;
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
+    public async Task OnGetAsync() => await LoadAsync(fill: true);
+
+    public async Task OnGetDeleteAsync()
+    {
+        ConfirmingDelete = true;
+        await LoadAsync(fill: true);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await applications.UpdateAsync(ClientId, Input.ToInput(ClientId), Actor, Aborted))
+            {
+                case AdminResult<ApplicationDetails>.Done:
+                    Notice = text["ApplicationSaved"];
+                    return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = ClientId });
+                case AdminResult<ApplicationDetails>.Invalid invalid:
+                    AddErrors(invalid.Errors);
+                    break;
+                default:
+                    return NotFoundPage();
+            }
+        }
+
+        await LoadAsync(fill: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddSecretAsync()
+    {
+        ModelState.Remove(nameof(Input));
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var expires = time.GetUtcNow().AddMonths(SecretInput.Months);
+            switch (await applications.AddSecretAsync(ClientId, string.IsNullOrWhiteSpace(SecretInput.Description) ? null : SecretInput.Description.Trim(), expires, Actor, Aborted))
+            {
+                case AdminResult<NewSecret>.Done done:
+                    // Shown on this answer only: no redirect, so the value never travels in TempData or a URL.
+                    CreatedSecret = done.Value;
+                    Details = (await applications.GetAsync(ClientId, Aborted)) is AdminResult<ApplicationDetails>.Done reloaded ? reloaded.Value : Details;
+                    break;
+                case AdminResult<NewSecret>.Invalid invalid:
+                    AddErrors(invalid.Errors, new Dictionary<string, string> { ["description"] = "SecretInput.Description", ["expiresAt"] = "SecretInput.Months" });
+                    break;
+            }
+        }
+
+        await LoadAsync(fill: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveSecretAsync()
+    {
+        if (SecretId is { } id && await applications.RemoveSecretAsync(ClientId, id, Actor, Aborted) is AdminResult<Unit>.Done)
+        {
+            Notice = text["SecretRemoved"];
+        }
+
+        return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = ClientId });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        switch (await applications.DeleteAsync(ClientId, Actor, Aborted))
+        {
+            case AdminResult<Unit>.Done:
+                Notice = text["ApplicationDeleted", Details!.DisplayName];
+                return RedirectToPage("/Admin/Portal/Applications/Index");
+            case AdminResult<Unit>.Invalid invalid:
+                AddErrors(invalid.Errors, new Dictionary<string, string> { ["clientId"] = "" });
+                await LoadAsync(fill: true);
+                return Page();
+            default:
+                return NotFoundPage();
+        }
+    }
+
+    private async Task LoadAsync(bool fill)
+    {
+        if (fill)
+        {
+            Input = ApplicationForm.Of(Details!);
+        }
+
+        var tenant = await tenants.GetAsync(Aborted);
+        Fields = new ApplicationFieldsView(Input, ApplicationFieldsView.ScopesOf(await applications.ListAsync(Aborted), ClientId), $"https://{tenant?.Domain}/my-api");
+    }
+
+    [ErrorMessagesFrom(typeof(PortalText))]
+    public sealed class SecretInputModel
+    {
+        [StringLength(256, ErrorMessage = "TooLong")]
+        public string? Description { get; set; }
+
+        /// <summary>B2C's choices: 6, 12 or 24 months.</summary>
+        [Range(6, 24, ErrorMessage = "SecretMonths")]
+        public int Months { get; set; } = 12;
+    }
+}

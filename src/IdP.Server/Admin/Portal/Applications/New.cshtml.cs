@@ -1,0 +1,47 @@
+using IdP.Core.Administration;
+using IdP.Core.Applications;
+using IdP.Core.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace IdP.Server.Admin.Portal.Applications;
+
+/// <summary><c>/admin/applications/new</c>: registers an application (the id is a new GUID unless the administrator picks one).</summary>
+public sealed class NewModel(AppAdministration applications, TenantService tenants, IStringLocalizer<PortalText> text) : PortalPageModel
+{
+    [BindProperty]
+    public ApplicationForm Input { get; set; } = new();
+
+    public ApplicationFieldsView Fields { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        Input = new ApplicationForm { ClientId = Guid.NewGuid().ToString() };
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await applications.CreateAsync(Input.ToInput(Input.ClientId?.Trim()), Actor, Aborted))
+            {
+                case AdminResult<ApplicationDetails>.Done done:
+                    Notice = text["ApplicationRegistered", done.Value.DisplayName];
+                    return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = done.Value.ClientId });
+                case AdminResult<ApplicationDetails>.Invalid invalid:
+                    AddErrors(invalid.Errors);
+                    break;
+            }
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var tenant = await tenants.GetAsync(Aborted);
+        Fields = new ApplicationFieldsView(Input, ApplicationFieldsView.ScopesOf(await applications.ListAsync(Aborted), null), $"https://{tenant?.Domain}/my-api");
+    }
+}

@@ -1,0 +1,10 @@
+using IdP.Server.RunNow;
+
+namespace IdP.Server.Admin.Portal;
+
+/// <summary>The server's own applications: shown apart and never edited from the portal (start-up seeds them).</summary>
+public static class BuiltInApplications
+{
+    /// <summary>True for the Run now viewer and the portal itself.</summary>
+    public static bool Contains(string clientId) => clientId is RunNowApplication.ClientId or PortalApplication.ClientId;
+}

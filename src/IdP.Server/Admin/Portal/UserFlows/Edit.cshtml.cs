@@ -1,0 +1,197 @@
+using IdP.Core.Administration;
+using IdP.Core.Applications;
+using IdP.Core.Passwords;
+using IdP.Core.Tenancy;
+using IdP.Core.UserFlows;
+using IdP.Server.Layout;
+using IdP.Server.Protocol;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Server.Admin.Portal.UserFlows;
+
+/// <summary>
+/// <c>/admin/user-flows/{policy}</c>: a flow's "Run user flow" panel (<see cref="RunNowPanel"/>, a GET form, so it works
+/// without script and its URL can be shared), its properties (ranges and combinations checked by the core's
+/// <see cref="UserFlowAdministration"/>), and deletion after a confirmation.
+/// </summary>
+public sealed class EditModel(
+    UserFlowAdministration flows,
+    AppAdministration applications,
+    TenantService tenants,
+    IOptions<IdP.Core.RunNow.RunNowOptions> runNow,
+    IStringLocalizer<PortalText> text) : PortalPageModel
+{
+    private static readonly Dictionary<string, string> ComplexityFields = new()
+    {
+        ["passwordComplexity"] = "Input.ComplexityLevel",
+        ["passwordComplexity.level"] = "Input.ComplexityLevel",
+        ["passwordComplexity.minLength"] = "Input.MinLength",
+        ["passwordComplexity.maxLength"] = "Input.MaxLength",
+        ["passwordComplexity.requiredClassCount"] = "Input.RequiredClassCount",
+    };
+
+    [FromRoute]
+    public string Policy { get; set; } = "";
+
+    [BindProperty]
+    public FlowForm Input { get; set; } = new();
+
+    [FromQuery(Name = "application")]
+    public string? RunApplication { get; set; }
+
+    [FromQuery(Name = "replyUrl")]
+    public string? RunReplyUrl { get; set; }
+
+    [FromQuery(Name = "responseType")]
+    public string? RunResponseType { get; set; }
+
+    [FromQuery(Name = "scopes")]
+    public List<string> RunScopes { get; set; } = [];
+
+    public UserFlowDetails? Details { get; private set; }
+
+    public RunNowPanel? Run { get; private set; }
+
+    public bool ConfirmingDelete { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (await flows.GetAsync(Policy, Aborted) is not AdminResult<UserFlowDetails>.Done found)
+        {
+            context.Result = NotFoundPage();
+            return;
+        }
+
+        Details = found.Value;
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
+    public async Task OnGetAsync() => await LoadAsync(fill: true);
+
+    public async Task OnGetDeleteAsync()
+    {
+        ConfirmingDelete = true;
+        await LoadAsync(fill: true);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await flows.UpdateAsync(Details!.Name, Input.ToInput(), Actor, Aborted))
+            {
+                case AdminResult<UserFlowDetails>.Done:
+                    Notice = text["FlowSaved"];
+                    return RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = Details.Name });
+                case AdminResult<UserFlowDetails>.Invalid invalid:
+                    AddErrors(invalid.Errors, ComplexityFields);
+                    break;
+                default:
+                    return NotFoundPage();
+            }
+        }
+
+        await LoadAsync(fill: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        switch (await flows.DeleteAsync(Details!.Name, Actor, Aborted))
+        {
+            case AdminResult<UserFlowDetails>.Done:
+                Notice = text["FlowDeleted", Details.Name];
+                return RedirectToPage("/Admin/Portal/UserFlows/Index");
+            case AdminResult<UserFlowDetails>.Invalid invalid:
+                AddErrors(invalid.Errors, new Dictionary<string, string> { ["name"] = "" });
+                await LoadAsync(fill: true);
+                return Page();
+            default:
+                return NotFoundPage();
+        }
+    }
+
+    private async Task LoadAsync(bool fill)
+    {
+        if (fill)
+        {
+            Input = FlowForm.Of(Details!);
+        }
+
+        var tenant = await tenants.GetAsync(Aborted);
+        if (tenant is not null && runNow.Value.Enabled)
+        {
+            Run = RunNowPanel.Build(Request.Origin(), tenant.Domain, Details!.Name, await applications.ListAsync(Aborted), text["RunNowBuiltIn"],
+                RunApplication, RunReplyUrl, RunResponseType, RunScopes);
+        }
+    }
+}
+
+/// <summary>A user flow's properties as the portal's form edits them (the API's names, so field errors land next to them).</summary>
+[ErrorMessagesFrom(typeof(PortalText))]
+public sealed class FlowForm
+{
+    public int? AccessAndIdTokenLifetimeMinutes { get; set; }
+    public int? RefreshTokenLifetimeDays { get; set; }
+    public RefreshTokenSlidingWindow RefreshTokenSlidingWindow { get; set; }
+    public int? RefreshTokenSlidingWindowDays { get; set; }
+    public IssuerFormat IssuerFormat { get; set; }
+    public SubjectClaim SubjectClaim { get; set; }
+    public PolicyClaim PolicyClaim { get; set; }
+    public int? SessionLifetimeMinutes { get; set; }
+    public SessionTimeout SessionTimeout { get; set; }
+    public PasswordResetBehavior PasswordResetBehavior { get; set; }
+    public PasswordComplexityLevel ComplexityLevel { get; set; }
+    public int? MinLength { get; set; }
+    public int? MaxLength { get; set; }
+    public int? RequiredClassCount { get; set; }
+    public List<string> ApplicationClaims { get; set; } = [];
+
+    /// <summary>The form of a stored flow.</summary>
+    public static FlowForm Of(UserFlowDetails flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return new FlowForm
+        {
+            AccessAndIdTokenLifetimeMinutes = flow.AccessAndIdTokenLifetimeMinutes,
+            RefreshTokenLifetimeDays = flow.RefreshTokenLifetimeDays,
+            RefreshTokenSlidingWindow = flow.RefreshTokenSlidingWindow,
+            RefreshTokenSlidingWindowDays = flow.RefreshTokenSlidingWindowDays,
+            IssuerFormat = flow.IssuerFormat,
+            SubjectClaim = flow.SubjectClaim,
+            PolicyClaim = flow.PolicyClaim,
+            SessionLifetimeMinutes = flow.SessionLifetimeMinutes,
+            SessionTimeout = flow.SessionTimeout,
+            PasswordResetBehavior = flow.PasswordResetBehavior,
+            ComplexityLevel = flow.PasswordComplexity.Level,
+            MinLength = flow.PasswordComplexity.MinLength,
+            MaxLength = flow.PasswordComplexity.MaxLength,
+            RequiredClassCount = flow.PasswordComplexity.RequiredClassCount,
+            ApplicationClaims = [.. flow.ApplicationClaims],
+        };
+    }
+
+    /// <summary>The whole desired state, as the core takes it; custom complexity numbers only count for Custom.</summary>
+    public UserFlowInput ToInput() => new()
+    {
+        AccessAndIdTokenLifetimeMinutes = AccessAndIdTokenLifetimeMinutes,
+        RefreshTokenLifetimeDays = RefreshTokenLifetimeDays,
+        RefreshTokenSlidingWindow = RefreshTokenSlidingWindow,
+        RefreshTokenSlidingWindowDays = RefreshTokenSlidingWindowDays,
+        IssuerFormat = IssuerFormat,
+        SubjectClaim = SubjectClaim,
+        PolicyClaim = PolicyClaim,
+        SessionLifetimeMinutes = SessionLifetimeMinutes,
+        SessionTimeout = SessionTimeout,
+        PasswordResetBehavior = PasswordResetBehavior,
+        ApplicationClaims = ApplicationClaims,
+        PasswordComplexity = ComplexityLevel == PasswordComplexityLevel.Custom
+            ? new PasswordComplexityInput { Level = ComplexityLevel, MinLength = MinLength, MaxLength = MaxLength, RequiredClassCount = RequiredClassCount }
+            : new PasswordComplexityInput { Level = ComplexityLevel },
+    };
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using IdP.Core.Accounts;
+using IdP.Core.Administration;
+using IdP.Server.Layout;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace IdP.Server.Admin.Portal.Users;
+
+/// <summary><c>/admin/users/new</c>: creates a local account with the core's rules (names, password complexity), audited.</summary>
+public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalText> text) : PortalPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var document = new NewUserDocument
+        {
+            SignInEmail = Blank(Input.SignInEmail),
+            Username = Blank(Input.Username),
+            ContactEmail = Blank(Input.ContactEmail),
+            DisplayName = Blank(Input.DisplayName),
+            GivenName = Blank(Input.GivenName),
+            Surname = Blank(Input.Surname),
+            Password = Input.Password,
+        };
+        switch (await users.CreateAsync(document, Actor, Aborted))
+        {
+            case AdminResult<UserDetails>.Done done:
+                Notice = text["UserCreated", done.Value.SignInEmail ?? done.Value.Username ?? done.Value.Id.ToString()];
+                return RedirectToPage("/Admin/Portal/Users/Edit", new { id = done.Value.Id });
+            case AdminResult<UserDetails>.Invalid invalid:
+                AddErrors(invalid.Errors);
+                break;
+        }
+
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [ErrorMessagesFrom(typeof(PortalText))]
+    public sealed class InputModel : UserFields
+    {
+        [Required(ErrorMessage = "RequiredPassword")]
+        [StringLength(256, ErrorMessage = "TooLong")]
+        public string? Password { get; set; }
+    }
+}

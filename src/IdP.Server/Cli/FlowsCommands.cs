@@ -1,0 +1,115 @@
+using System.CommandLine;
+using IdP.Core.Accounts;
+using IdP.Core.Administration;
+using IdP.Core.Passwords;
+using IdP.Core.UserFlows;
+
+namespace IdP.Server.Cli;
+
+/// <summary>
+/// <c>flows add NAME</c>: creates a user flow through <see cref="UserFlowAdministration"/>; what the options leave out
+/// gets B2C's default, as in the admin API, and the ranges are the flow rules' own.
+/// </summary>
+internal static class FlowsCommands
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["name"] = "NAME",
+        ["type"] = "--type",
+        ["signInType"] = "--sign-in-type",
+        ["applicationClaims"] = "--claim",
+        ["accessAndIdTokenLifetimeMinutes"] = "--token-lifetime-minutes",
+        ["refreshTokenLifetimeDays"] = "--refresh-token-lifetime-days",
+        ["refreshTokenSlidingWindow"] = "--sliding-window",
+        ["refreshTokenSlidingWindowDays"] = "--sliding-window-days",
+        ["issuerFormat"] = "--issuer-format",
+        ["subjectClaim"] = "--subject-claim",
+        ["policyClaim"] = "--policy-claim",
+        ["sessionLifetimeMinutes"] = "--session-lifetime-minutes",
+        ["sessionTimeout"] = "--session-timeout",
+        ["passwordComplexity"] = "--password-complexity",
+        ["passwordResetBehavior"] = "--password-reset",
+    };
+
+    public static Command Create(CliHost cli)
+    {
+        var name = new Argument<string>("NAME") { Description = CliText.Get("FlowsNameArgument") };
+        var type = CliValues.Enum<UserFlowType>("--type", CliText.Get("FlowsTypeOption"));
+        var signInType = CliValues.Enum<SignInNameKind>("--sign-in-type", CliText.Get("FlowsSignInTypeOption"));
+        var claims = CliValues.Many("--claim", CliText.Format("FlowsClaimOption", string.Join(", ", ApplicationClaims.All)), "claim");
+        var tokenLifetime = new Option<int?>("--token-lifetime-minutes") { Description = CliText.Get("FlowsTokenLifetimeOption"), HelpName = "minutes" };
+        var refreshLifetime = new Option<int?>("--refresh-token-lifetime-days") { Description = CliText.Get("FlowsRefreshLifetimeOption"), HelpName = "days" };
+        var slidingWindow = CliValues.Enum<RefreshTokenSlidingWindow>("--sliding-window", CliText.Get("FlowsSlidingWindowOption"));
+        var slidingWindowDays = new Option<int?>("--sliding-window-days") { Description = CliText.Get("FlowsSlidingWindowDaysOption"), HelpName = "days" };
+        var issuerFormat = CliValues.Enum<IssuerFormat>("--issuer-format", CliText.Get("FlowsIssuerFormatOption"));
+        var subjectClaim = CliValues.Enum<SubjectClaim>("--subject-claim", CliText.Get("FlowsSubjectClaimOption"));
+        var policyClaim = CliValues.Enum<PolicyClaim>("--policy-claim", CliText.Get("FlowsPolicyClaimOption"));
+        var sessionLifetime = new Option<int?>("--session-lifetime-minutes") { Description = CliText.Get("FlowsSessionLifetimeOption"), HelpName = "minutes" };
+        var sessionTimeout = CliValues.Enum<SessionTimeout>("--session-timeout", CliText.Get("FlowsSessionTimeoutOption"));
+        var complexity = CliValues.Enum<PasswordComplexityLevel>("--password-complexity", CliText.Get("FlowsComplexityOption"));
+        var minLength = new Option<int?>("--password-min-length") { Description = CliText.Get("FlowsMinLengthOption"), HelpName = "characters" };
+        var maxLength = new Option<int?>("--password-max-length") { Description = CliText.Get("FlowsMaxLengthOption"), HelpName = "characters" };
+        var classes = new Option<int?>("--password-classes") { Description = CliText.Get("FlowsClassesOption"), HelpName = "count" };
+        var numbersOnly = new Option<bool>("--password-numbers-only") { Description = CliText.Get("FlowsNumbersOnlyOption") };
+        var resetBehavior = CliValues.Enum<PasswordResetBehavior>("--password-reset", CliText.Get("FlowsResetBehaviorOption"));
+        var add = new Command("add", CliText.Get("FlowsAddDescription"))
+        {
+            name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
+            policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior,
+        };
+        add.Validators.Add(result =>
+        {
+            var customValues = new Option[] { minLength, maxLength, classes, numbersOnly };
+            if (result.GetValue(complexity) != PasswordComplexityLevel.Custom && customValues.Any(option => result.GetResult(option) is not null))
+            {
+                result.AddError(CliText.Get("FlowsCustomOnly"));
+            }
+        });
+
+        add.SetAction((parsed, cancellationToken) => cli.RunAsync(initialize: true, async (services, token) =>
+        {
+            var input = new UserFlowInput
+            {
+                Name = parsed.GetValue(name),
+                Type = parsed.GetValue(type),
+                SignInType = parsed.GetValue(signInType),
+                ApplicationClaims = parsed.GetValue(claims) is { Length: > 0 } listed ? listed : null,
+                AccessAndIdTokenLifetimeMinutes = parsed.GetValue(tokenLifetime),
+                RefreshTokenLifetimeDays = parsed.GetValue(refreshLifetime),
+                RefreshTokenSlidingWindow = parsed.GetValue(slidingWindow),
+                RefreshTokenSlidingWindowDays = parsed.GetValue(slidingWindowDays),
+                IssuerFormat = parsed.GetValue(issuerFormat),
+                SubjectClaim = parsed.GetValue(subjectClaim),
+                PolicyClaim = parsed.GetValue(policyClaim),
+                SessionLifetimeMinutes = parsed.GetValue(sessionLifetime),
+                SessionTimeout = parsed.GetValue(sessionTimeout),
+                PasswordComplexity = parsed.GetValue(complexity) is { } level
+                    ? new PasswordComplexityInput
+                    {
+                        Level = level,
+                        MinLength = parsed.GetValue(minLength),
+                        MaxLength = parsed.GetValue(maxLength),
+                        RequiredClassCount = parsed.GetValue(classes),
+                        NumbersOnly = parsed.GetResult(numbersOnly) is null ? null : parsed.GetValue(numbersOnly),
+                    }
+                    : null,
+                PasswordResetBehavior = parsed.GetValue(resetBehavior),
+            };
+
+            switch (await services.GetRequiredService<UserFlowAdministration>().CreateAsync(input, CliHost.Actor, token))
+            {
+                case AdminResult<UserFlowDetails>.Done { Value: var flow }:
+                    cli.Console.Out.WriteLine(CliText.Format("FlowsCreated", flow.Name, flow.Type, flow.SignInType));
+                    cli.Console.Out.WriteLine(CliText.Format(
+                        "FlowsSettings", flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays, flow.SessionLifetimeMinutes, flow.PasswordComplexity.Level, flow.PasswordResetBehavior));
+                    return CliExit.Ok;
+                case AdminResult<UserFlowDetails>.Invalid invalid:
+                    return CliFieldErrors.Print(cli, invalid.Errors, Fields);
+                default:
+                    return cli.Fail(CliText.Get("FlowsNotCreated"));
+            }
+        }, cancellationToken));
+
+        return new Command("flows", CliText.Get("FlowsDescription")) { add };
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using IdP.Core.Administration;
+using IdP.Server.Admin.Portal;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Admin.Portal;
+
+/// <summary>
+/// Signing in to the portal: through the server's own sign-in flow (the portal is an OpenID Connect client with PKCE),
+/// only for accounts holding the administrator role, checked on every request.
+/// </summary>
+public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
+{
+    private readonly IdPFactory _factory = factory;
+
+    [Fact]
+    public async Task Opening_the_portal_goes_to_the_sign_in_flow_as_a_code_request_with_PKCE_for_the_portals_client()
+    {
+        using var client = _factory.CreateHttpClient();
+
+        using var response = await client.GetAsync("/admin/password-reset");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal($"{IdPFactory.Origin}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize", location.GetLeftPart(UriPartial.Path));
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal(PortalApplication.ClientId, query["client_id"].ToString());
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["code_challenge"].ToString()));
+        Assert.Equal($"{IdPFactory.Origin}/admin/signin-oidc", query["redirect_uri"].ToString());
+    }
+
+    [Fact]
+    public async Task An_administrator_signs_in_through_the_flow_and_lands_on_the_page_they_asked_for()
+    {
+        var admin = await _factory.CreateAdministratorAsync();
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.SignInToPortalAsync(admin, "/admin/password-reset");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("/admin/password-reset", page.Url.AbsolutePath);
+        Assert.Equal("Test User", page.Text("administrator"));
+    }
+
+    [Fact]
+    public async Task An_account_without_the_role_gets_a_clear_403_page_and_the_refusal_is_logged()
+    {
+        var user = await _factory.CreateUserAsync();
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.SignInToPortalAsync(user);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("not an administrator", page.Text("errorMessage"), StringComparison.Ordinal);
+        Assert.Null(page.ById("overview"));
+        Assert.Contains(logs.Messages, m => m.Contains($"Account {user.Account.Id} signed in to the admin portal", StringComparison.Ordinal) && m.Contains("without the administrator role", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_revoked_administrator_is_refused_on_the_next_page()
+    {
+        var admin = await _factory.CreateAdministratorAsync();
+        await _factory.CreateAdministratorAsync(); // Not the last one, so the role can be revoked.
+        using var browser = _factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.SignInToPortalAsync(admin)).Status);
+
+        await _factory.WithScopeAsync(sp => sp.GetRequiredService<Administrators>().RevokeAsync(admin.Account.Id, "test", default));
+        var page = await browser.NavigateAsync("/admin/password-reset");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Equal("/admin/access-denied", page.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_forged_callback_is_refused_with_an_error_page_not_a_500()
+    {
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync("/admin/signin-oidc?code=abc&state=forged");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Sign-in to the admin portal failed", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_portal_session_and_the_SSO_session()
+    {
+        var (browser, _) = await _factory.PortalBrowserAsync();
+        using var _b = browser;
+        var home = await browser.NavigateAsync("/admin");
+
+        var signedOut = await browser.ClickAsync(home, "sign-out");
+
+        Assert.Equal(HttpStatusCode.OK, signedOut.Status);
+        Assert.Contains("/oauth2/v2.0/logout", signedOut.Url.AbsolutePath, StringComparison.Ordinal);
+        SignInPage.On(browser, await browser.NavigateAsync("/admin"));
+    }
+
+    [Fact]
+    public async Task The_portals_client_cannot_send_its_code_to_another_host()
+    {
+        using var client = _factory.CreateHttpClient();
+        using var start = await client.GetAsync("/admin");
+        var evil = QueryHelpers.AddQueryString(start.Headers.Location!.GetLeftPart(UriPartial.Path), new Dictionary<string, string?>
+        {
+            ["client_id"] = PortalApplication.ClientId,
+            ["response_type"] = "code",
+            ["redirect_uri"] = "https://evil.test/admin/signin-oidc",
+            ["scope"] = "openid",
+            ["code_challenge"] = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            ["code_challenge_method"] = "S256",
+        });
+
+        using var response = await client.GetAsync(evil);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("AADB2C90006", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class PortalSignInTestsOnSqlite(PortalFactory<Sqlite> factory) : PortalSignInTests(factory, factory.Logs), IClassFixture<PortalFactory<Sqlite>>;
+
+public sealed class PortalSignInTestsOnPostgres(PortalFactory<Postgres> factory) : PortalSignInTests(factory, factory.Logs), IClassFixture<PortalFactory<Postgres>>;

@@ -1,0 +1,109 @@
+using System.Net;
+using IdP.Core.Administration;
+using IdP.Core.Applications;
+using IdP.Core.UserFlows;
+using IdP.Server.Tests.Infrastructure;
+using IdP.Server.Tests.Pages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdP.Server.Tests.Admin.Portal;
+
+/// <summary>The portal's user flows: B2C's "Run user flow" panel, properties with errors next to the fields, create and delete.</summary>
+public abstract class UserFlowsPortalTests(IdPFactory factory)
+{
+    private const string FlowPage = $"/admin/user-flows/{IdPFactory.SignInPolicy}";
+
+    [Fact]
+    public async Task The_run_panel_defaults_to_the_built_in_viewer_and_its_endpoint_runs_the_flow()
+    {
+        var (browser, admin) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+
+        var page = await browser.NavigateAsync(FlowPage);
+
+        var endpoint = page.Text("run-endpoint")!;
+        Assert.Equal($"{IdPFactory.Origin}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now", endpoint);
+        Assert.Equal(endpoint, page.ById("run-button")!.GetAttribute("href"));
+        Assert.Equal("run-endpoint", page.Document!.QuerySelector("button.copy")!.GetAttribute("data-copy"));
+        Assert.Equal($"{IdPFactory.Origin}/{IdPFactory.TenantDomain}/run-now/result", page.Selected("run-reply-url"));
+
+        using var runner = factory.CreateBrowser();
+        var signIn = SignInPage.On(runner, await runner.NavigateAsync(endpoint));
+        var viewer = await RunNowViewerPage.ReceiveAsync(runner, await signIn.SignInAsync(admin.Email, admin.Password));
+        Assert.Equal("tokens", viewer.Outcome);
+    }
+
+    [Fact]
+    public async Task Picking_an_application_reply_URL_and_scopes_builds_a_code_flow_endpoint()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var api = $"api-{Guid.NewGuid():N}";
+        await factory.RegisterAppAsync(new AppRegistration(api, "Orders API") { AppIdUri = $"https://{IdPFactory.TenantDomain}/{api}", ApiScopes = [new ApiScope("orders.read")] });
+        var web = $"web-{Guid.NewGuid():N}";
+        var scope = $"https://{IdPFactory.TenantDomain}/{api}/orders.read";
+        await factory.RegisterAppAsync(new AppRegistration(web, "Orders web") { RedirectUris = ["https://orders.test/a", "https://orders.test/b"], ApiPermissions = [scope] });
+
+        // The panel is a GET form (the test browser posts forms, so the query is written as a browser would send it).
+        var first = await browser.NavigateAsync(FlowPage);
+        Assert.Equal("get", first.ById("run-now-form")!.GetAttribute("method"));
+        var chosen = await browser.NavigateAsync($"{FlowPage}?application={web}");
+        Assert.Equal(["https://orders.test/a", "https://orders.test/b"], chosen.Document!.QuerySelectorAll("#run-reply-url option").Select(o => o.GetAttribute("value")!));
+        Assert.Equal(scope, chosen.Document.QuerySelector("#run-now-form input[name=scopes]")!.GetAttribute("value"));
+        var withScope = await browser.NavigateAsync(QueryHelpers.AddQueryString(FlowPage, new Dictionary<string, string?>
+        {
+            ["application"] = web,
+            ["replyUrl"] = "https://orders.test/b",
+            ["responseType"] = "code",
+            ["scopes"] = scope,
+        }));
+
+        var endpoint = new Uri(withScope.Text("run-endpoint")!);
+        var query = QueryHelpers.ParseQuery(endpoint.Query);
+        Assert.Equal(web, query["client_id"].ToString());
+        Assert.Equal("https://orders.test/b", query["redirect_uri"].ToString());
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal(scope, query["scope"].ToString());
+    }
+
+    [Fact]
+    public async Task A_property_out_of_range_is_shown_next_to_its_field_and_a_good_one_is_saved()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_portal{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "" });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+
+        var refused = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.AccessAndIdTokenLifetimeMinutes"] = "1" });
+        Assert.NotEmpty(refused.FieldErrors("Input_AccessAndIdTokenLifetimeMinutes"));
+
+        var saved = await browser.ClickAsync(refused, "save", new Dictionary<string, string> { ["Input.AccessAndIdTokenLifetimeMinutes"] = "30", ["Input.PolicyClaim"] = "Acr" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        var flow = await factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value);
+        Assert.Equal((30, PolicyClaim.Acr), (flow.AccessAndIdTokenLifetimeMinutes, flow.PolicyClaim));
+    }
+
+    [Fact]
+    public async Task A_flow_is_created_from_the_list_and_deleted_after_a_confirmation()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var suffix = $"new{Guid.NewGuid():N}"[..12];
+        var list = await browser.NavigateAsync("/admin/user-flows");
+
+        var created = await browser.ClickAsync(list, "create-flow", new Dictionary<string, string> { ["Input.Name"] = suffix, ["Input.Type"] = "PasswordReset" });
+        Assert.Equal($"B2C_1_{suffix}", created.Text("flow-title"));
+
+        var confirm = await browser.NavigateAsync(created.ById("delete")!.GetAttribute("href")!);
+        Assert.NotNull(confirm.ById("confirm-delete"));
+        var deleted = await browser.ClickAsync(confirm, "confirm-delete-button");
+        Assert.Equal("/admin/user-flows", deleted.Url.AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.NavigateAsync($"/admin/user-flows/B2C_1_{suffix}")).Status);
+    }
+}
+
+public sealed class UserFlowsPortalTestsOnSqlite(PortalFactory<Sqlite> factory) : UserFlowsPortalTests(factory), IClassFixture<PortalFactory<Sqlite>>;
+
+public sealed class UserFlowsPortalTestsOnPostgres(PortalFactory<Postgres> factory) : UserFlowsPortalTests(factory), IClassFixture<PortalFactory<Postgres>>;

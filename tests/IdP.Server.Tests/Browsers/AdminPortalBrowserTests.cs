@@ -1,0 +1,136 @@
+using IdP.Core.Contract;
+using IdP.Server.RunNow;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IdP.Server.Tests.Browsers;
+
+/// <summary>
+/// Operators in a real browser: the first administrator (from IdP:Admin:Bootstrap) signs in to the portal through the
+/// server's own sign-in flow, turns self-service password reset on, and the sign-in page offers "Can't access your
+/// account?"; a new operator goes from nothing to a running flow with the portal alone. Screenshots feed the README.
+/// </summary>
+public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<PortalBrowserFactory>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task An_administrator_switches_password_reset_to_All_and_the_sign_in_page_shows_the_link()
+    {
+        var page = await chromium.NewPageAsync();
+        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
+        await page.ClickAsync("#nav-password-reset");
+        await Assertions.Expect(page.Locator("legend")).ToHaveTextAsync("Self service password reset enabled");
+        await page.CheckAsync("#mode-None");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("None");
+
+        // Nobody may reset: the sign-in page has no link.
+        var visitor = await chromium.NewPageAsync();
+        await visitor.GotoAsync(RunNowUrl);
+        await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveCountAsync(0);
+
+        await page.CheckAsync("#mode-All");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Self service password reset enabled: All");
+        await Shot(page, "portal-password-reset");
+
+        await visitor.GotoAsync(RunNowUrl);
+        await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
+        await Shot(visitor, "portal-sign-in-with-reset-link");
+    }
+
+    [Fact]
+    public async Task A_new_operator_creates_a_user_registers_a_web_app_and_an_API_turns_reset_on_and_runs_the_flow()
+    {
+        var page = await chromium.NewPageAsync();
+        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
+        await Shot(page, "portal-overview");
+
+        // A user.
+        await page.ClickAsync("nav >> text=Users");
+        await page.ClickAsync("#new-user");
+        await page.FillAsync("#Input_SignInEmail", "ada@example.com");
+        await page.FillAsync("#Input_DisplayName", "Ada Lovelace");
+        await page.FillAsync("#Input_GivenName", "Ada");
+        await page.FillAsync("#Input_Surname", "Lovelace");
+        await page.FillAsync("#Input_Password", "Analytical-Engine-1843");
+        await page.ClickAsync("#create");
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("ada@example.com");
+        await Shot(page, "portal-user");
+
+        // An API with a scope.
+        await page.ClickAsync("nav >> text=App registrations");
+        await page.ClickAsync("#new-application");
+        await page.FillAsync("#Input_DisplayName", "Tasks API");
+        await page.FillAsync("#Input_AppIdUri", $"https://{IdPFactory.TenantDomain}/tasks-api");
+        await page.FillAsync("#Input_ApiScopes", "tasks.read: Read the user's tasks");
+        await page.ClickAsync("#register");
+        await Assertions.Expect(page.Locator("#application-title")).ToHaveTextAsync("Tasks API");
+
+        // A web app with a reply URL, the API's scope and a secret.
+        await page.ClickAsync("nav >> text=App registrations");
+        await page.ClickAsync("#new-application");
+        await page.FillAsync("#Input_DisplayName", "Tasks web");
+        await page.FillAsync("#Input_RedirectUris", "https://tasks.example.com/signin-oidc");
+        await page.CheckAsync($"input[value='https://{IdPFactory.TenantDomain}/tasks-api/tasks.read']");
+        await page.ClickAsync("#register");
+        await Assertions.Expect(page.Locator("#application-title")).ToHaveTextAsync("Tasks web");
+        await page.FillAsync("#SecretInput_Description", "Production");
+        await page.ClickAsync("#add-secret");
+        await Assertions.Expect(page.Locator("#new-secret-value")).Not.ToBeEmptyAsync();
+        await Shot(page, "portal-application-secret");
+        await page.ClickAsync("nav >> text=App registrations");
+        await Shot(page, "portal-applications");
+
+        // Password reset for everyone.
+        await page.ClickAsync("#nav-password-reset");
+        await page.CheckAsync("#mode-All");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("All");
+
+        // Run now from the flow's page: the endpoint, copy, and Run opens the flow.
+        await page.ClickAsync("nav >> text=User flows");
+        await Shot(page, "portal-user-flows");
+        await page.ClickAsync($"text={IdPFactory.SignInPolicy}");
+        await Assertions.Expect(page.Locator("#run-endpoint")).ToContainTextAsync("/run-now");
+        await Assertions.Expect(page.Locator("button.copy")).ToBeVisibleAsync();
+        await Shot(page, "portal-run-now");
+        var popup = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#run-button"));
+        await Assertions.Expect(popup.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
+        await popup.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
+        await popup.FillAsync($"#{PageElementIds.Password}", "Analytical-Engine-1843");
+        await popup.ClickAsync($"#{PageElementIds.Next}");
+        await Assertions.Expect(popup.Locator($"#{RunNowElementIds.IdToken}{RunNowElementIds.ClaimsSuffix} tr[data-claim='name'] .claim-value")).ToContainTextAsync("Ada Lovelace");
+        await Shot(popup, "portal-run-now-result");
+
+        await page.ClickAsync("nav >> text=Audit log");
+        await Assertions.Expect(page.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
+        await Shot(page, "portal-audit-log");
+    }
+
+    private string RunNowUrl => $"{server.BaseUrl}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now";
+
+    private async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync($"{server.BaseUrl}/admin");
+        await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
+        await page.FillAsync($"#{PageElementIds.SignInName}", email);
+        await page.FillAsync($"#{PageElementIds.Password}", password);
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await page.WaitForURLAsync($"{server.BaseUrl}/admin");
+        await Assertions.Expect(page.Locator("#overview")).ToBeVisibleAsync();
+    }
+
+    private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
+}
+
+/// <summary>The Kestrel-hosted server whose first administrator comes from IdP:Admin:Bootstrap.</summary>
+public sealed class PortalBrowserFactory : BrowserIdPFactory
+{
+    public const string AdminEmail = "admin@contoso.example";
+    public const string AdminPassword = "First-Admin-Pass-1";
+
+    public PortalBrowserFactory() => With("IdP:Admin:Bootstrap:Email", AdminEmail).With("IdP:Admin:Bootstrap:Password", AdminPassword);
+}
