@@ -9,6 +9,7 @@ using System.Globalization;
 using IdP.Core.Accounts;
 using IdP.Core.Data;
 using IdP.Core.SignIn;
+using IdP.Core.Telemetry;
 using IdP.Server.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ try
 {
     var services = new ServiceCollection()
         .AddLogging()
+        .AddMetrics()
+        .AddSingleton<IdPMetrics>()
         .AddSingleton(TimeProvider.System)
         .AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>()
         .AddSingleton<DummyPasswordHash>()
@@ -33,7 +36,7 @@ try
         .AddScoped<AccountService>()
         .AddScoped(sp => new LocalAccountSignIn(
             sp.GetRequiredService<IIdPDbContext>(), sp.GetRequiredService<IPasswordHasher<Account>>(), sp.GetRequiredService<DummyPasswordHash>(),
-            TimeProvider.System, sp.GetRequiredService<IOptions<SignInOptions>>(), NullLogger<LocalAccountSignIn>.Instance))
+            TimeProvider.System, sp.GetRequiredService<IOptions<SignInOptions>>(), sp.GetRequiredService<IdPMetrics>(), NullLogger<LocalAccountSignIn>.Instance))
         .BuildServiceProvider();
 
     await using (var scope = services.CreateAsyncScope())

@@ -4,6 +4,7 @@ using IdP.Core.Data;
 using IdP.Core.Email;
 using IdP.Core.Journeys;
 using IdP.Core.SignIn;
+using IdP.Core.Telemetry;
 using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
@@ -28,6 +29,7 @@ public sealed class ResetCodeService(
     AuditLog audit,
     TimeProvider time,
     IOptions<PasswordResetOptions> options,
+    IdPMetrics metrics,
     ILogger<ResetCodeService> logger)
 {
     /// <summary>Where the journey's verification stands.</summary>
@@ -80,6 +82,17 @@ public sealed class ResetCodeService(
     public async Task<VerifyCodeResult> VerifyAsync(ResetRequest request, string? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await CheckCodeAsync(request, input, cancellationToken);
+        if (result is not VerifyCodeResult.Empty)
+        {
+            metrics.ResetCode(result is VerifyCodeResult.Verified ? ResetCodeOutcome.Verified : ResetCodeOutcome.Failed);
+        }
+
+        return result;
+    }
+
+    private async Task<VerifyCodeResult> CheckCodeAsync(ResetRequest request, string? input, CancellationToken cancellationToken)
+    {
         var typed = VerificationCode.Clean(input);
         if (typed.Length == 0)
         {
@@ -214,6 +227,7 @@ public sealed class ResetCodeService(
             {
                 await transaction.RollbackAsync(cancellationToken);
                 Log.SendThrottled(logger);
+                metrics.ResetCode(ResetCodeOutcome.Throttled);
                 await audit.RecordAsync(AuditEventTypes.ResetThrottled, account?.Id, flow.Name, journey.ClientId, cancellationToken: cancellationToken);
                 return new SendCodeResult.Throttled();
             }
@@ -228,6 +242,7 @@ public sealed class ResetCodeService(
         }
 
         outbox.Wake();
+        metrics.ResetCode(ResetCodeOutcome.Sent);
         if (settings.LogCodes && mailbox is not null)
         {
             Log.DevelopmentCode(logger, code, mailbox);

@@ -1,5 +1,6 @@
 using IdP.Core.Accounts;
 using IdP.Core.Data;
+using IdP.Core.Telemetry;
 using IdP.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,23 @@ public sealed class LocalAccountSignIn(
     DummyPasswordHash dummy,
     TimeProvider time,
     IOptions<SignInOptions> options,
+    IdPMetrics metrics,
     ILogger<LocalAccountSignIn> logger)
 {
     /// <summary>Checks the credentials and updates the name's failure counter.</summary>
     public async Task<SignInResult> SignInAsync(SignInNameKind kind, string signInName, string password, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(kind, signInName, password, cancellationToken);
+        metrics.SignIn(result switch
+        {
+            SignInResult.Succeeded => SignInOutcome.Succeeded,
+            SignInResult.LockedOut => SignInOutcome.Locked,
+            _ => SignInOutcome.Failed,
+        });
+        return result;
+    }
+
+    private async Task<SignInResult> CheckAsync(SignInNameKind kind, string signInName, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signInName);
         ArgumentNullException.ThrowIfNull(password);

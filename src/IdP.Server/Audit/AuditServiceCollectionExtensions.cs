@@ -1,4 +1,5 @@
 using IdP.Core.Audit;
+using IdP.Server.Maintenance;
 
 namespace IdP.Server.Audit;
 
@@ -9,6 +10,7 @@ internal static class AuditServiceCollectionExtensions
     {
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<IHousekeepingTask, AuditHousekeeping>();
         return services;
     }
 }

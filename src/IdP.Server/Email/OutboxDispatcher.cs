@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IdP.Core.Email;
+using IdP.Core.Telemetry;
 using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using IdP.Server.Data;
@@ -23,6 +24,7 @@ internal sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<EmailOptions> options,
     IOptions<TenantOptions> tenantOptions,
+    IdPMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     private const int MaxErrorLength = 2048;
@@ -127,6 +129,7 @@ internal sealed class OutboxDispatcher(
                     .SetProperty(m => m.LockedBy, (string?)null),
                 cancellationToken);
             Log.Sent(logger, id, row.Kind, attempts);
+            metrics.Email(EmailOutcome.Sent);
             return;
         }
 
@@ -152,6 +155,7 @@ internal sealed class OutboxDispatcher(
                     .SetProperty(m => m.LockedBy, (string?)null),
                 cancellationToken);
             Log.GaveUp(logger, id, row.Kind, attempts, error);
+            metrics.Email(EmailOutcome.Failed);
             return;
         }
 
@@ -163,6 +167,7 @@ internal sealed class OutboxDispatcher(
                 .SetProperty(m => m.LockedBy, (string?)null),
             cancellationToken);
         Log.WillRetry(logger, id, row.Kind, attempts, next, error);
+        metrics.Email(EmailOutcome.Retried);
     }
 
     private async Task<EmailFrom> FromAsync(CancellationToken cancellationToken)

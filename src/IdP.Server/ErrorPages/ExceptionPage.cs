@@ -3,21 +3,56 @@ using Microsoft.Extensions.Localization;
 
 namespace IdP.Server.ErrorPages;
 
-/// <summary>What users see when something unexpected fails: the error page with a correlation id, never exception details.</summary>
+/// <summary>
+/// What users see when something unexpected fails: the error page with a correlation id, never exception details. When
+/// the database cannot be reached (it restarts, fails over, or the network drops), a 503 with <c>Retry-After</c> says
+/// "try again in a moment", so load balancers and clients retry instead of reporting a bug; the node recovers by
+/// itself once the database is back (connections are re-opened, nothing is cached as broken).
+/// </summary>
 internal static class ExceptionPage
 {
+    /// <summary>Seconds a client is asked to wait when the database is unavailable.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The status code for an unhandled exception: 503 when the database is unavailable, else 500.</summary>
+    public static int StatusCodeFor(Exception exception) =>
+        DatabaseUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    /// <summary>True when the exception (or one it wraps) is a database failure its provider calls transient.</summary>
+    public static bool DatabaseUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task WriteAsync(HttpContext context)
     {
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
-        var model = ErrorPage.Model(context, text["GenericTitle"], text["GenericMessage"]);
+        var unavailable = DatabaseUnavailable(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        var model = unavailable
+            ? ErrorPage.Model(context, text["UnavailableTitle"], text["UnavailableMessage"])
+            : ErrorPage.Model(context, text["GenericTitle"], text["GenericMessage"]);
+        if (unavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (WantsJson(context))
         {
-            await Results.Problem(title: model.Title, detail: model.Message, statusCode: StatusCodes.Status500InternalServerError,
+            await Results.Problem(title: model.Title, detail: model.Message, statusCode: status,
                 extensions: new Dictionary<string, object?> { ["correlationId"] = model.CorrelationId, ["timestamp"] = model.Timestamp }).ExecuteAsync(context);
             return;
         }
 
-        await ErrorPage.Result(model, StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+        await ErrorPage.Result(model, status).ExecuteAsync(context);
     }
 
     internal static bool WantsJson(HttpContext context) =>

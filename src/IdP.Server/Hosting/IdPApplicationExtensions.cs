@@ -50,8 +50,9 @@ public static class IdPApplicationExtensions
             app.UseHsts();
         }
 
-        // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers).
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        // Never a stack trace: unexpected exceptions become the error page (or problem+json for API callers); 503 while the
+        // database is unreachable.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionPage.WriteAsync, StatusCodeSelector = ExceptionPage.StatusCodeFor });
         app.UseStatusCodePages(StatusCodePage.WriteAsync);
         app.UseRequestSanity();
         app.UseStaticFiles();

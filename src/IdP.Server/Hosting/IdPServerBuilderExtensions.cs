@@ -25,6 +25,7 @@ using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
 using IdP.Server.SignIn;
+using IdP.Server.Telemetry;
 using IdP.Server.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -48,6 +49,7 @@ public static class IdPServerBuilderExtensions
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
 
         services.AddSingleton(TimeProvider.System);
+        builder.AddIdPTelemetry();
         services.AddHttpContextAccessor();
         services.AddIdPDatabase(builder.Configuration, builder.Environment);
         services.AddIdPDataProtection(builder.Configuration);

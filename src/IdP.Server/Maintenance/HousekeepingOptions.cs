@@ -21,4 +21,8 @@ public sealed class HousekeepingOptions
     /// <summary>Sent emails (bodies already erased) are kept this long.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan SentMailRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Audit events (sign-ins, resets, admin changes) are kept this long, then removed.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(90);
 }

@@ -4,6 +4,7 @@ using IdP.Server.Keys;
 using IdP.Server.Maintenance;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
+using OpenIddict.Validation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
@@ -22,6 +23,7 @@ internal static class OpenIddictServiceCollectionExtensions
         services.AddSingleton<ConfigureServerKeys>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
         services.AddHostedService<KeyRingRefresher>();
 
         services.AddOpenIddict()
@@ -102,6 +104,8 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.UseAspNetCore();
             });
 
+        // After AddValidation's local-server integration, so the ring's keys replace the ones it copied.
+        services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
         services.AddScoped<RefreshTokenFamily>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();

@@ -65,7 +65,7 @@ public static class TestPostgres
         }
     }
 
-    private static string FindBinaries()
+    internal static string FindBinaries()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin"))
@@ -80,7 +80,7 @@ public static class TestPostgres
         return asRoot ? RunAsync("runuser", $"-u postgres -- {path} {arguments}") : RunAsync(path, arguments);
     }
 
-    private static async Task RunAsync(string file, string arguments)
+    internal static async Task RunAsync(string file, string arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");

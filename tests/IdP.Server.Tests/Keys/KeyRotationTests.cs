@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IdP.Server.Keys;
+using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -78,8 +79,36 @@ public abstract class KeyRotationTests(IdPFactory factory)
 public sealed class KeyRotationFactory<TDatabase> : IdPFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
 {
-    public KeyRotationFactory() => With("IdP:Keys:PublishAhead", KeyRotationTests.PublishAhead.ToString());
+    public KeyRotationFactory()
+    {
+        With("IdP:Keys:PublishAhead", KeyRotationTests.PublishAhead.ToString());
+        AdminApiClient.Configure(this);
+    }
 }
+
+/// <summary>Our own APIs (the admin API) validate with the same key ring as the token endpoint signs with.</summary>
+public abstract class OwnApiKeyRotationTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task Our_own_apis_accept_access_tokens_signed_by_the_successor_key()
+    {
+        var admin = new AdminApiClient(factory);
+        var before = await admin.NewTokenAsync();
+        Assert.Equal(200, (await admin.SendAsync(HttpMethod.Get, "users", token: before)).Status);
+
+        await factory.Services.GetRequiredService<KeyRing>().RotateNowAsync(KeyUse.Signing, CancellationToken.None);
+        factory.Clock.Advance(KeyRotationTests.PublishAhead + TimeSpan.FromMinutes(1));
+        var after = await admin.NewTokenAsync();
+
+        Assert.NotEqual(new JsonWebToken(before).Kid, new JsonWebToken(after).Kid);
+        Assert.Equal(200, (await admin.SendAsync(HttpMethod.Get, "users", token: after)).Status);
+        Assert.Equal(200, (await admin.SendAsync(HttpMethod.Get, "users", token: before)).Status);
+    }
+}
+
+public sealed class OwnApiKeyRotationTestsOnSqlite(KeyRotationFactory<Sqlite> factory) : OwnApiKeyRotationTests(factory), IClassFixture<KeyRotationFactory<Sqlite>>;
+
+public sealed class OwnApiKeyRotationTestsOnPostgres(KeyRotationFactory<Postgres> factory) : OwnApiKeyRotationTests(factory), IClassFixture<KeyRotationFactory<Postgres>>;
 
 public sealed class KeyRotationTestsOnSqlite(KeyRotationFactory<Sqlite> factory) : KeyRotationTests(factory), IClassFixture<KeyRotationFactory<Sqlite>>;
 
