@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IdP.Core.Telemetry;
 using IdP.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace IdP.Core.Limits;
 /// counts start afresh at its end, so across a boundary a client can make up to twice a limit in a short time: the
 /// limits bound floods, they are not exact quotas.
 /// </summary>
-public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptionsMonitor<AbuseLimitOptions> options, ILogger<AbuseLimiter> logger)
+public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptionsMonitor<AbuseLimitOptions> options, IdPMetrics metrics, ILogger<AbuseLimiter> logger)
 {
     /// <summary>Counts one hit of <paramref name="limit"/> for <paramref name="client"/>; throttled when it goes over.</summary>
     public async Task<LimitDecision> HitAsync(AbuseLimit limit, ClientNetwork client, CancellationToken cancellationToken)
@@ -36,6 +37,8 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
         if (decision is LimitDecision.Throttled throttled)
         {
+            metrics.LimitHit(limit.ToString());
+
             // The hit that goes over is a warning (one per client and window); the ones after it are information.
             var first = throttled.Scope == LimitScope.Address ? byAddress == rule.PerAddress + 1 : byNetwork == rule.PerNetwork + 1;
             if (first)
@@ -73,6 +76,7 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: -1, end - now);
         if (decision is LimitDecision.Throttled throttled)
         {
+            metrics.LimitHit(limit.ToString());
             Log.Throttled(logger, limit, throttled.Scope, client.Address);
         }
 

@@ -11,13 +11,24 @@ namespace IdP.Server.Branding;
 /// the addresses of the logo, icon and theme stylesheet (each carrying a content version, so browsers may cache them
 /// for a year), the username hint and the sign-in page text already rendered to safe HTML.
 /// </summary>
-public sealed class PageBranding(TenantService tenants, BrandingService branding)
+public sealed partial class PageBranding(TenantService tenants, BrandingService branding, ILogger<PageBranding> logger)
 {
     private BrandedPage? _page;
 
     /// <summary>The branding of the deployment's tenant (the default theme before the tenant exists).</summary>
-    public async Task<BrandedPage> GetAsync(CancellationToken cancellationToken = default) =>
-        _page ??= await LoadAsync(cancellationToken);
+    public async Task<BrandedPage> GetAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return _page ??= await LoadAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Branding is decoration: the error page shown because the database is down must still render.
+            Log.BrandingUnavailable(logger, exception.GetType().Name);
+            return _page = BrandedPage.Default;
+        }
+    }
 
     private async Task<BrandedPage> LoadAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +49,12 @@ public sealed class PageBranding(TenantService tenants, BrandingService branding
         {
             Details = details,
         };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(7001, LogLevel.Warning, "The tenant's branding could not be read ({Exception}); the page is shown in the default theme.")]
+        public static partial void BrandingUnavailable(ILogger logger, string exception);
     }
 
     /// <summary>A version of the theme stylesheet that changes whenever what it contains changes; null when there is no theme.</summary>
