@@ -3,6 +3,9 @@ namespace IdP.Core.Contract;
 /// <summary>B2C error codes and their messages, as apps written against Azure AD B2C parse them (public contract).</summary>
 public static class B2CErrorCodes
 {
+    /// <summary>AADB2C90229: too many requests from the same source in a short time (B2C's throttling code).</summary>
+    public const string Throttled = "AADB2C90229";
+
     /// <summary>AADB2C90091: the user selected Cancel on one of the user flow's pages.</summary>
     public const string UserCancelled = "AADB2C90091";
 
@@ -74,6 +77,9 @@ public static class B2CErrorCodes
 
     /// <summary>AADB2C90205: the application has not been granted the API scope it asked for.</summary>
     public const string InsufficientPermissions = "AADB2C90205";
+
+    /// <summary>AADB2C90229's description: B2C's "ServiceThrottled" text.</summary>
+    public const string ThrottledDescription = Throttled + ": There are too many requests at this moment. Please wait for some time and try again.";
 
     /// <summary>The exact description B2C sends for a cancelled journey.</summary>
     public const string UserCancelledDescription = UserCancelled + ": The user has cancelled entering self-asserted information.";

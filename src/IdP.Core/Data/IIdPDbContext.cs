@@ -4,6 +4,7 @@ using IdP.Core.Audit;
 using IdP.Core.Email;
 using IdP.Core.Groups;
 using IdP.Core.Journeys;
+using IdP.Core.Limits;
 using IdP.Core.PasswordReset;
 using IdP.Core.RunNow;
 using IdP.Core.SignIn;
@@ -71,6 +72,9 @@ public interface IIdPDbContext
 
     /// <summary>Client secrets of the applications, as hashes.</summary>
     DbSet<ClientSecret> ClientSecrets { get; }
+
+    /// <summary>Abuse-limit counters per client and window.</summary>
+    DbSet<RateLimitCounter> RateLimitCounters { get; }
 
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace IdP.Core.Data;
 
@@ -6,30 +7,52 @@ namespace IdP.Core.Data;
 public static class IdPDbContextExtensions
 {
     /// <summary>
-    /// Inserts <paramref name="row"/> unless a row with its key already exists: false when another request (or node)
-    /// inserted it first, which callers treat as "the row is there now". The row is detached either way, so callers
-    /// keep working on it with set-based updates.
+    /// Inserts <paramref name="row"/> unless a row with its key (or another unique value) already exists: false when
+    /// another request (or node) inserted it first, which callers treat as "the row is there now". One
+    /// <c>INSERT … ON CONFLICT DO NOTHING</c> (PostgreSQL and SQLite alike), built from the model: losing the race
+    /// raises no duplicate-key error, so it neither logs one nor aborts the caller's open PostgreSQL transaction. The row
+    /// is never tracked, so callers keep working on it with set-based updates.
     /// </summary>
     public static async Task<bool> TryInsertAsync<T>(this IIdPDbContext db, DbSet<T> set, T row, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(set);
-        set.Add(row);
-        try
+        ArgumentNullException.ThrowIfNull(row);
+        var entityType = set.EntityType;
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = new List<string>();
+        var placeholders = new List<string>();
+        var values = new List<object>();
+        foreach (var property in entityType.GetProperties())
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            var value = property.PropertyInfo?.GetValue(row) ?? property.FieldInfo?.GetValue(row);
+            if (value is not null && property.GetTypeMapping().Converter is { } converter)
+            {
+                // Raw SQL bypasses the model's conversions (enums as text, SQLite's dates as ticks): apply them here.
+                value = converter.ConvertToProvider(value);
+            }
+
+            columns.Add(Quote(property.GetColumnName(table)!));
+
+            // A null is written as the literal: a parameter needs a type to map, and DBNull has none.
+            if (value is null)
+            {
+                placeholders.Add("NULL");
+            }
+            else
+            {
+                placeholders.Add("{" + values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}");
+                values.Add(value);
+            }
         }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-        finally
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
+
+        var target = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
+        var sql = $"INSERT INTO {target} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", placeholders)}) ON CONFLICT DO NOTHING";
+        return await db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken) == 1;
     }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
     /// Begins a transaction, or joins the one already open on the context (an administrative change that writes its

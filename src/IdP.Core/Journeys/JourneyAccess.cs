@@ -33,6 +33,16 @@ public abstract record JourneyAccess
     }
 
     /// <summary>
+    /// When a journey started at <paramref name="startedAt"/> that nobody acted on expires
+    /// (<see cref="SignInOptions.UnattendedJourneyLifetime"/> later, never after <see cref="ExpiresAt"/>).
+    /// </summary>
+    public static DateTimeOffset UnattendedExpiresAt(DateTimeOffset startedAt, SignInOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return startedAt + (options.UnattendedJourneyLifetime < options.JourneyLifetime ? options.UnattendedJourneyLifetime : options.JourneyLifetime);
+    }
+
+    /// <summary>
     /// The rule for <paramref name="journey"/> at <paramref name="now"/>, for the browser holding
     /// <paramref name="bindingSecret"/>; <paramref name="requestFingerprint"/> only where a journey must match its request.
     /// </summary>

@@ -17,6 +17,8 @@ namespace IdP.Core.Journeys;
 /// </summary>
 public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, TimeProvider time, IOptions<SignInOptions> options, ILogger<JourneyService> logger)
 {
+    private const int PurgeOneIn = 50;
+
     /// <summary>
     /// Creates a journey for an authorize request (<paramref name="authorizeUrl"/>, with parameters digested as
     /// <paramref name="requestFingerprint"/>) made by the browser holding <paramref name="bindingSecret"/>.
@@ -37,13 +39,39 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
             RequestFingerprint = requestFingerprint,
             ClientId = clientId,
             CreatedAt = now,
-            ExpiresAt = JourneyAccess.ExpiresAt(now, options.Value),
+            // Short until the user acts (KeepAsync): a flood of bare authorize requests leaves rows for minutes, not an hour.
+            ExpiresAt = JourneyAccess.UnattendedExpiresAt(now, options.Value),
             Version = Guid.NewGuid(),
         };
         db.Journeys.Add(journey);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Now and then a start also removes journeys nobody acted on that have expired, so under a flood the table stays
+        // bounded by the start limit and the unattended lifetime, whatever the housekeeping interval.
+        if (RandomNumberGenerator.GetInt32(PurgeOneIn) == 0)
+        {
+            await PurgeUnattendedAsync(now, cancellationToken);
+        }
+
         return journey;
     }
+
+    /// <summary>
+    /// The user acted on the journey (posted one of our forms): it may now live its full
+    /// <see cref="SignInOptions.JourneyLifetime"/> from its start.
+    /// </summary>
+    public Task<int> KeepAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var full = JourneyAccess.ExpiresAt(journey.CreatedAt, options.Value);
+        // Set-based, without the version: a keep-alive never makes a parallel state change fail.
+        return db.Journeys.Where(j => j.Id == journey.Id && j.ExpiresAt < full)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExpiresAt, full), cancellationToken);
+    }
+
+    /// <summary>Deletes journeys still waiting for the user whose time is up: nothing can continue them.</summary>
+    public Task<int> PurgeUnattendedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Journeys.Where(j => j.Status == JourneyStatus.Pending && j.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>The journey if it exists, has not expired and belongs to this browser; otherwise null.</summary>
     public Task<AuthorizationJourney?> FindAsync(string? id, string? bindingSecret, CancellationToken cancellationToken) =>

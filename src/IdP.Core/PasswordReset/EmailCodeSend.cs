@@ -16,6 +16,13 @@ public sealed class EmailCodeSend
     /// <summary>When the code was sent: the hourly and daily windows count from here.</summary>
     public DateTimeOffset SentAt { get; set; }
 
-    /// <summary>Set when the code died of too many wrong entries: each such code lengthens the wait for the next one.</summary>
+    /// <summary>Set when the code died of too many wrong entries.</summary>
     public DateTimeOffset? ExhaustedAt { get; set; }
+
+    /// <summary>
+    /// Wrong entries of this code, kept after a new code replaced it: the back-off before the next code counts every
+    /// wrong entry to the address (<see cref="ResetCodeWindow.DeadCodeEquivalents"/>), so asking for a new code before
+    /// the last entry does not dodge it.
+    /// </summary>
+    public int WrongEntries { get; set; }
 }

@@ -1,9 +1,11 @@
 namespace IdP.Core.PasswordReset;
 
 /// <summary>
-/// How long an address waits between codes. Normally the resend cooldown; after codes that died of wrong entries, the
-/// wait doubles with each such code in the last day (1 minute, 2, 4 … up to 6 hours), so an attacker who burns codes
-/// guessing gets about 8 a day instead of the daily limit, while someone who mistyped a code once waits a minute.
+/// How long an address waits between codes. Normally the resend cooldown; after wrong entries, the wait doubles with
+/// each dead code's worth of them in the last day (every <see cref="PasswordResetOptions.MaxAttempts"/> wrong entries,
+/// whether they killed a code or were spread over codes replaced by new ones: 1 minute, 2, 4 … up to 6 hours), so an
+/// attacker who burns codes guessing gets a few dozen guesses a day instead of the daily limit's worth, while someone
+/// who mistyped a code a few times waits a minute.
 /// </summary>
 public static class ResendBackoff
 {

@@ -138,6 +138,9 @@ public sealed class ResetCodeService(
             return new VerifyCodeResult.Verified();
         }
 
+        // Counted per address too, where it outlives this code: the back-off before the next code counts every wrong entry.
+        await db.EmailCodeSends.Where(c => c.Id == row.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.WrongEntries, c => c.WrongEntries + 1), cancellationToken);
         var used = await db.EmailVerifications.Where(v => v.Id == row.Id).Select(v => v.FailedAttempts).FirstAsync(cancellationToken);
         var answer = rules.AfterWrongEntry(used);
         if (answer is VerifyCodeResult.Exhausted)
@@ -244,16 +247,18 @@ public sealed class ResetCodeService(
     }
 
     /// <summary>
-    /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown, which grows with each
-    /// code to the address that died of wrong entries in the last day (<see cref="ResendBackoff"/>). Its row lock also
+    /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown, which grows with the
+    /// wrong entries to the address in the last day, in whichever codes (<see cref="ResendBackoff"/>,
+    /// <see cref="ResetCodeWindow.DeadCodeEquivalents"/>). Its row lock also
     /// queues concurrent sends to the same address until this transaction ends, so the hourly and daily counts stay exact.
     /// The update's condition is <see cref="ResetCodeWindow.CheckCooldown"/>, in SQL.
     /// </summary>
     private async Task<bool> TryStartSendAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dayAgo = ResetCodeWindow.CountsAfter(now);
-        var exhausted = await db.EmailCodeSends.CountAsync(c => c.AddressHash == addressHash && c.SentAt > dayAgo && c.ExhaustedAt != null, cancellationToken);
-        var cutoff = ResetCodeWindow.From(options.Value).FreeIfLastSentBy(now, exhausted);
+        var wrongEntries = await db.EmailCodeSends.Where(c => c.AddressHash == addressHash && c.SentAt > dayAgo).SumAsync(c => c.WrongEntries, cancellationToken);
+        var deadCodes = ResetCodeWindow.DeadCodeEquivalents(wrongEntries, options.Value.MaxAttempts);
+        var cutoff = ResetCodeWindow.From(options.Value).FreeIfLastSentBy(now, deadCodes);
         var updated = await db.EmailSendThrottles.Where(t => t.AddressHash == addressHash && t.LastSentAt <= cutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSentAt, now), cancellationToken);
         if (updated > 0)

@@ -23,6 +23,19 @@ public sealed record ResetCodeWindow(int MaxCodesPerHour, int MaxCodesPerDay, Ti
         return new(options.MaxCodesPerHour, options.MaxCodesPerDay, options.ResendCooldown);
     }
 
+    /// <summary>
+    /// Wrong entries to one address in the last day as the back-off counts them: every <paramref name="maxAttempts"/>
+    /// wrong entries, in one code or spread over codes that newer ones replaced, weigh as one code killed by wrong
+    /// entries. (Counting only killed codes let a guesser stop one entry short and ask for a new code: 20 codes × 4
+    /// guesses a day, no back-off.)
+    /// </summary>
+    public static int DeadCodeEquivalents(int wrongEntries, int maxAttempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(wrongEntries);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        return wrongEntries / maxAttempts;
+    }
+
     /// <summary>Sends (and dead codes) made after this instant count at <paramref name="now"/>; older ones count for nothing.</summary>
     public static DateTimeOffset CountsAfter(DateTimeOffset now) => now - Lookback;
 

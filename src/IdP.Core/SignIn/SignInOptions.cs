@@ -25,6 +25,13 @@ public sealed class SignInOptions
     public TimeSpan JourneyLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How long a journey nobody has acted on lives: an authorize request alone (which anyone can send in bulk) keeps
+    /// its row only this long; the user's first post on our pages extends it to <see cref="JourneyLifetime"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan UnattendedJourneyLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// The absolute end of a sign-in session after the credentials were entered, however often a rolling session is
     /// used (each flow's session lifetime applies within it).
     /// </summary>

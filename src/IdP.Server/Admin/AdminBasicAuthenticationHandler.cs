@@ -3,8 +3,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using IdP.Core.Limits;
 using IdP.Server.ErrorPages;
 using IdP.Server.Hosting;
+using IdP.Server.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -30,23 +32,34 @@ public sealed class AdminBasicAuthenticationHandler(
     /// <summary>The <c>WWW-Authenticate</c> value that asks a browser for the credentials.</summary>
     public static string Challenge => $"Basic realm=\"{AdminAccess.Realm}\", charset=\"UTF-8\"";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private LimitDecision.Throttled? _throttled;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var settings = admin.Value;
         if (!settings.IsConfigured || !CredentialsMayTravel() || string.IsNullOrEmpty(Request.Headers.Authorization))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
+        }
+
+        // A client with too many wrong credentials is refused before they are compared, the right ones included.
+        if (await AdminAuthenticationLimit.BeforeCheckAsync(Context, AdminCheck.BasicCredentials) is { } throttled)
+        {
+            _throttled = throttled;
+            return AuthenticateResult.Fail("Too many failed admin credential checks from this client.");
         }
 
         // Both comparisons always run (& not &&), so the time taken does not say which part was wrong.
         if (!TryReadBasic(out var userName, out var password)
             || !(Matches(userName, settings.UserName!) & Matches(password, settings.Password!)))
         {
-            return Task.FromResult(AuthenticateResult.Fail("Wrong or malformed admin credentials."));
+            await AdminAuthenticationLimit.FailedAsync(Context, AdminCheck.BasicCredentials);
+            return AuthenticateResult.Fail("Wrong or malformed admin credentials.");
         }
 
+        AdminAuthenticationLimit.Succeeded(Context, AdminCheck.BasicCredentials);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, userName)], Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -59,6 +72,11 @@ public sealed class AdminBasicAuthenticationHandler(
         if (!CredentialsMayTravel())
         {
             return ErrorPage.Result(ErrorPage.Model(Context, errors["BadRequestTitle"], text["HttpsRequired"]), StatusCodes.Status400BadRequest).ExecuteAsync(Context);
+        }
+
+        if (_throttled is { } throttled)
+        {
+            return ThrottledAnswers.Page(Context, throttled).ExecuteAsync(Context);
         }
 
         Response.Headers.WWWAuthenticate = Challenge;

@@ -5,6 +5,7 @@ using IdP.Core.Data;
 using IdP.Core.Email;
 using IdP.Core.Groups;
 using IdP.Core.Journeys;
+using IdP.Core.Limits;
 using IdP.Core.PasswordReset;
 using IdP.Core.RunNow;
 using IdP.Core.SignIn;
@@ -43,6 +44,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<RunNowRun> RunNowRuns => Set<RunNowRun>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ClientSecret> ClientSecrets => Set<ClientSecret>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

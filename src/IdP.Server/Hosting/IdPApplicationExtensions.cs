@@ -1,6 +1,7 @@
 using IdP.Server.Admin.Api;
 using IdP.Server.ErrorPages;
 using IdP.Server.Health;
+using IdP.Server.Limits;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using IdP.Server.Seeding;
@@ -57,6 +58,8 @@ public static class IdPApplicationExtensions
         app.UseRouting();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();
+        // Before authentication, so a client with too many refused admin tokens costs no token validation.
+        app.UseAdminApiThrottle();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

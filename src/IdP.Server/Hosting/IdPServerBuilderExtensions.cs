@@ -15,6 +15,7 @@ using IdP.Server.ErrorPages;
 using IdP.Server.Health;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
+using IdP.Server.Limits;
 using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset;
 using IdP.Server.Protocol;
@@ -53,6 +54,7 @@ public static class IdPServerBuilderExtensions
         services.AddIdPOpenIddict(server.RequireHttps);
         services.AddProtocolCors();
         services.AddApplications(server.RequireHttps);
+        services.AddAbuseLimits();
         services.AddJourneys();
         services.AddSignIn();
         services.AddHousekeeping();

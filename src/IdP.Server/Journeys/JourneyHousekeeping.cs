@@ -1,12 +1,17 @@
 using IdP.Core.Data;
+using IdP.Core.Journeys;
 using IdP.Server.Maintenance;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Journeys;
 
-/// <summary>Finished or expired journeys go (their verification codes with them).</summary>
-internal sealed class JourneyHousekeeping(IIdPDbContext db) : IHousekeepingTask
+/// <summary>
+/// Expired journeys go (their verification codes with them): those still waiting for the user at once, since nothing
+/// happened in them worth keeping; the others after the grace period.
+/// </summary>
+internal sealed class JourneyHousekeeping(IIdPDbContext db, JourneyService journeys) : IHousekeepingTask
 {
-    public Task<int> RunAsync(HousekeepingPass pass, CancellationToken cancellationToken) =>
-        db.Journeys.Where(j => j.ExpiresAt < pass.Cutoff).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> RunAsync(HousekeepingPass pass, CancellationToken cancellationToken) =>
+        await journeys.PurgeUnattendedAsync(pass.Now, cancellationToken)
+        + await db.Journeys.Where(j => j.ExpiresAt < pass.Cutoff).ExecuteDeleteAsync(cancellationToken);
 }

@@ -43,6 +43,12 @@ public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
             return;
         }
 
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // The user acted: the journey, kept briefly while nobody had, now gets its full lifetime.
+            await Journeys.KeepAsync(Journey, HttpContext.RequestAborted);
+        }
+
         await next();
     }
 

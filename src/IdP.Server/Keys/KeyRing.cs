@@ -1,3 +1,4 @@
+using IdP.Core.Data;
 using System.Security.Cryptography;
 using IdP.Core.Time;
 using IdP.Server.Data;
@@ -133,15 +134,11 @@ public sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvider
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiresAt, activatesAt).SetProperty(k => k.ExpiresAt, activatesAt + settings.KeepAfterRetirement), cancellationToken);
         }
 
-        db.SigningKeys.Add(key);
-        try
+        // When another node created this generation first (unique index on use and generation), theirs is used: the
+        // insert does nothing, without a duplicate-key error in the logs.
+        if (await db.TryInsertAsync(db.SigningKeys, key, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             Log.KeyCreated(logger, use, key.Id, activatesAt);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node created this generation first (unique index on use and generation): use theirs.
         }
     }
 

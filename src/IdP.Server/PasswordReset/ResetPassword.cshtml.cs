@@ -1,7 +1,9 @@
 using IdP.Core.Accounts;
 using IdP.Core.Contract;
+using IdP.Core.Limits;
 using IdP.Core.PasswordReset;
 using IdP.Server.Journeys;
+using IdP.Server.Limits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -40,13 +42,18 @@ public sealed class ResetPasswordModel(
     public IActionResult OnPost() => RedirectToJourneyPage(PageName);
 
     public async Task<IActionResult> OnPostSendCodeAsync() =>
-        await AfterSendAsync(await codes.SendAsync(Reset, Input.Email, Input.Username, HttpContext.RequestAborted));
+        await ClientMayAsync(AbuseLimit.ResetCodeSends) ?? await AfterSendAsync(await codes.SendAsync(Reset, Input.Email, Input.Username, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostSendNewCodeAsync() =>
-        await AfterSendAsync(await codes.ResendAsync(Reset, HttpContext.RequestAborted));
+        await ClientMayAsync(AbuseLimit.ResetCodeSends) ?? await AfterSendAsync(await codes.ResendAsync(Reset, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostVerifyCodeAsync()
     {
+        if (await ClientMayAsync(AbuseLimit.ResetCodeGuesses) is { } refused)
+        {
+            return refused;
+        }
+
         switch (await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted))
         {
             case VerifyCodeResult.Verified:
@@ -114,6 +121,23 @@ public sealed class ResetPasswordModel(
         }
 
         return await ShowAgainAsync();
+    }
+
+    /// <summary>
+    /// The client's own limit across every address (the per-address limits are the reset service's): null while under
+    /// it, else the page again with the throttling message and 429.
+    /// </summary>
+    private async Task<IActionResult?> ClientMayAsync(AbuseLimit limit)
+    {
+        if (await HttpContext.HitLimitAsync(limit) is not LimitDecision.Throttled throttled)
+        {
+            return null;
+        }
+
+        ModelState.AddModelError(string.Empty, Text["Throttled"]);
+        var page = await ShowAgainAsync();
+        Response.MarkThrottled(throttled);
+        return page;
     }
 
     private void AddInputError(string field, ResetInputProblem? problem, string malformedText)

@@ -1,10 +1,12 @@
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
+using IdP.Core.Limits;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
 using IdP.Server.Journeys;
+using IdP.Server.Limits;
 using IdP.Server.SignIn;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -112,6 +114,12 @@ internal static class AuthorizeEndpoint
         if (request.HasPromptValue(PromptValues.None))
         {
             return OAuthResults.Error(OpenIddictConstants.Errors.LoginRequired, B2CErrorCodes.NoSessionForPromptNoneDescription);
+        }
+
+        // Only requests that would store a journey count: an SSO answer or a journey's own replay stores nothing.
+        if (await http.HitLimitAsync(AbuseLimit.JourneyStarts) is LimitDecision.Throttled throttled)
+        {
+            return ThrottledAnswers.Page(http, throttled);
         }
 
         var started = await journeys.StartAsync(flow.Name, policy.TenantSegment, replayUrl, fingerprint, request.ClientId, BrowserBinding.GetOrCreate(http), ct);

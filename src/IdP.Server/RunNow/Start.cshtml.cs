@@ -1,8 +1,10 @@
 using IdP.Core.Contract;
+using IdP.Core.Limits;
 using IdP.Core.RunNow;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
+using IdP.Server.Limits;
 using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,6 +52,11 @@ public sealed class StartModel(
         {
             var invalid = (RunNowParameterCheck.Invalid)check;
             return Refuse(flow, invalid.Problem.ToString(), text[$"Parameter{invalid.Problem}", invalid.Parameter]);
+        }
+
+        if (await HttpContext.HitLimitAsync(AbuseLimit.RunNowStarts) is LimitDecision.Throttled throttled)
+        {
+            return ThrottledAnswers.PageView(HttpContext, throttled);
         }
 
         // The flow's authorize endpoint in the form the run-now URL used, on the host the browser opened.
@@ -125,7 +132,8 @@ public sealed class StartModel(
     private string Rewrite(string[] without, KeyValuePair<string, string?>? add = null)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value)
-            .Where(q => (q.Key == "p" || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
+            // p only where it names the flow (the query form): elsewhere it is unread, unchecked and not worth keeping.
+            .Where(q => ((q.Key == "p" && RouteData.Values["policy"] is null) || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .ToList();
         if (add is { } extra)

@@ -3,11 +3,13 @@ using IdP.Core.Accounts;
 using IdP.Core.Audit;
 using IdP.Core.Contract;
 using IdP.Core.Journeys;
+using IdP.Core.Limits;
 using IdP.Core.SignIn;
 using IdP.Core.Time;
 using IdP.Core.UserFlows;
 using IdP.Server.Journeys;
 using IdP.Server.Layout;
+using IdP.Server.Limits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
@@ -58,6 +60,15 @@ public sealed class SignInModel(
         if (!ModelState.IsValid)
         {
             NameTheSignInNameAsTheFlowDoes();
+            return Page();
+        }
+
+        // Per client, in front of the per-name lockout: one client cannot lock out many names, and a refused post
+        // counts against no name.
+        if (await HttpContext.HitLimitAsync(AbuseLimit.SignInAttempts) is LimitDecision.Throttled throttled)
+        {
+            ModelState.AddModelError(string.Empty, text["Throttled"]);
+            Response.MarkThrottled(throttled);
             return Page();
         }
 

@@ -99,6 +99,15 @@ public abstract class IdPFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("IdP:Tenant:Name", Tenant);
         builder.UseSetting("IdP:Tenant:Domain", TenantDomain);
         builder.UseSetting("IdP:Tenant:DisplayName", "Contoso Test");
+        // Every request of a suite comes from one client (TestServer has no remote address) and the clock stands still,
+        // so the shipped abuse limits would refuse long suites. The limits stay on, counting in the database, with room
+        // for any suite; the limit suites set small numbers (and client addresses) of their own.
+        foreach (var limit in Enum.GetNames<IdP.Core.Limits.AbuseLimit>())
+        {
+            builder.UseSetting($"IdP:Limits:{limit}:PerAddress", "100000");
+            builder.UseSetting($"IdP:Limits:{limit}:PerNetwork", "100000");
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

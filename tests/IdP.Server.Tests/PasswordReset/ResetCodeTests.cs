@@ -99,6 +99,31 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     }
 
     [Fact]
+    public async Task Wrong_entries_of_codes_replaced_by_new_ones_count_toward_the_back_off()
+    {
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, code) = reset;
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            page = ResetPasswordPage.On(browser, await page.VerifyAsync(Other(code)));
+        }
+
+        // One entry short of killing the code, a new one replaces it: its wrong entries still count.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        page = ResetPasswordPage.On(browser, await page.SendNewCodeAsync());
+        Assert.Equal(CodeSent, page.Info);
+        var second = await server.Smtp.WaitForCodeAsync(email, count: 2);
+        page = ResetPasswordPage.On(browser, await page.VerifyAsync(Other(second)));
+        Assert.Equal(Wrong, page.Error);
+
+        // Five wrong entries over two codes weigh as one dead code: a minute's wait, not the 30-second cooldown.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(Throttled, ResetPasswordPage.On(browser, await page.SendNewCodeAsync()).Error);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(CodeSent, ResetPasswordPage.On(browser, await page.SendNewCodeAsync()).Info);
+    }
+
+    [Fact]
     public async Task At_most_twenty_codes_go_to_one_address_in_a_day_whatever_the_journey()
     {
         var email = await AccountAsync();

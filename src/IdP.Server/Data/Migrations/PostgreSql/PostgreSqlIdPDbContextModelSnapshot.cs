@@ -484,6 +484,25 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("Journeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.PasswordReset.EmailCodeSend", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,6 +518,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WrongEntries")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

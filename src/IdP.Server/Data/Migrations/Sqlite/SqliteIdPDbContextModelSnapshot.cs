@@ -477,6 +477,25 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("Journeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Limits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("IdP.Core.PasswordReset.EmailCodeSend", b =>
                 {
                     b.Property<Guid>("Id")
@@ -491,6 +510,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrongEntries")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

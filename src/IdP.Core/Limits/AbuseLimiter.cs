@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdP.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Core.Limits;
+
+/// <summary>
+/// Per-client abuse limits, counted in the database so every node shares them: each <see cref="AbuseLimit"/> counts
+/// hits per client address and per client network in fixed windows (<see cref="AbuseLimitOptions"/>). Refused hits still
+/// count against the address (not its network), so a client that keeps flooding stays refused until the window ends. A window's
+/// counts start afresh at its end, so across a boundary a client can make up to twice a limit in a short time: the
+/// limits bound floods, they are not exact quotas.
+/// </summary>
+public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptionsMonitor<AbuseLimitOptions> options, ILogger<AbuseLimiter> logger)
+{
+    /// <summary>Counts one hit of <paramref name="limit"/> for <paramref name="client"/>; throttled when it goes over.</summary>
+    public async Task<LimitDecision> HitAsync(AbuseLimit limit, ClientNetwork client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var settings = options.CurrentValue;
+        if (!settings.Enabled)
+        {
+            return new LimitDecision.Allowed();
+        }
+
+        var rule = settings.RuleFor(limit);
+        var now = time.UtcNow();
+        var (start, end) = WindowAt(now, rule.Window);
+        var byAddress = await store.IncrementAsync(Key(limit, LimitScope.Address, client.Address, start), end, cancellationToken);
+
+        // An address already over its own limit does not use up its network's: its neighbours behind the same NAT keep
+        // their share.
+        var byNetwork = byAddress > rule.PerAddress ? 0 : await store.IncrementAsync(Key(limit, LimitScope.Network, client.Network, start), end, cancellationToken);
+        var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
+        if (decision is LimitDecision.Throttled throttled)
+        {
+            // The hit that goes over is a warning (one per client and window); the ones after it are information.
+            var first = throttled.Scope == LimitScope.Address ? byAddress == rule.PerAddress + 1 : byNetwork == rule.PerNetwork + 1;
+            if (first)
+            {
+                Log.LimitReached(logger, limit, throttled.Scope, client.Address, client.Network, throttled.RetryAfterSeconds);
+            }
+            else
+            {
+                Log.Throttled(logger, limit, throttled.Scope, client.Address);
+            }
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="client"/> has already used up <paramref name="limit"/> in this window, without counting:
+    /// for limits that count failures only (a right admin secret is not held against anyone, but after too many wrong
+    /// ones even the right one is refused until the window ends).
+    /// </summary>
+    public async Task<LimitDecision> CheckAsync(AbuseLimit limit, ClientNetwork client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var settings = options.CurrentValue;
+        if (!settings.Enabled)
+        {
+            return new LimitDecision.Allowed();
+        }
+
+        var rule = settings.RuleFor(limit);
+        var now = time.UtcNow();
+        var (start, end) = WindowAt(now, rule.Window);
+        var byAddress = await store.ReadAsync(Key(limit, LimitScope.Address, client.Address, start), cancellationToken);
+        var byNetwork = await store.ReadAsync(Key(limit, LimitScope.Network, client.Network, start), cancellationToken);
+        var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: -1, end - now);
+        if (decision is LimitDecision.Throttled throttled)
+        {
+            Log.Throttled(logger, limit, throttled.Scope, client.Address);
+        }
+
+        return decision;
+    }
+
+    /// <summary>The fixed window <paramref name="now"/> falls in: windows start at multiples of their length since 0001-01-01.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) WindowAt(DateTimeOffset now, TimeSpan window)
+    {
+        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
+        return (start, start + window);
+    }
+
+    // allowedUpTo 0: the counts include this hit (over when above the limit); -1: they do not (over when at the limit).
+    private static LimitDecision Decide(AbuseLimit limit, LimitRule rule, int byAddress, int byNetwork, int allowedUpTo, TimeSpan retryAfter) =>
+        byAddress > rule.PerAddress + allowedUpTo ? new LimitDecision.Throttled(limit, LimitScope.Address, retryAfter)
+        : byNetwork > rule.PerNetwork + allowedUpTo ? new LimitDecision.Throttled(limit, LimitScope.Network, retryAfter)
+        : new LimitDecision.Allowed();
+
+    private static string Key(AbuseLimit limit, LimitScope scope, string client, DateTimeOffset windowStart) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{limit}|{scope}|{client}|{windowStart.UtcTicks}")));
+}
