@@ -78,8 +78,9 @@ internal sealed class CliHost(CliConsole console, CliHostOptions options)
         var defaults = ServerHostDefaults.Options([]);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            // The command's own arguments are not configuration (--email would become a setting named "email").
-            Args = [],
+            // The command's own arguments are not configuration (--email would become a setting named "email"). A
+            // command ends before a changed appsettings.json could matter, so it watches no files (no inotify instance).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ContentRootPath = defaults.ContentRootPath,
             EnvironmentName = options.EnvironmentName,
             ApplicationName = typeof(CliHost).Assembly.GetName().Name,
