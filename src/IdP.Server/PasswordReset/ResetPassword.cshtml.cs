@@ -134,7 +134,7 @@ public sealed class ResetPasswordModel(
             return null;
         }
 
-        ModelState.AddModelError(string.Empty, Text["Throttled"]);
+        ModelState.AddModelError(string.Empty, Text["ver_fail_throttled"]);
         var page = await ShowAgainAsync();
         Response.MarkThrottled(throttled);
         return page;
