@@ -1,6 +1,7 @@
 using IdP.Core.Branding;
 using IdP.Core.Journeys;
 using IdP.Server.Journeys;
+using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -47,6 +48,12 @@ public static class FlowLanguage
 
     private static async Task<ProviderCultureResult?> FromTenantAsync(HttpContext context)
     {
+        if (ProtocolDocumentCache.IsProtocolDocument(context.Request.Path))
+        {
+            // Discovery and JWKS have no language; reading the tenant here would cost each cached answer a query.
+            return null;
+        }
+
         var language = await context.RequestServices.GetRequiredService<BrandingService>().DefaultLanguageAsync(context.RequestAborted);
         return Languages.Normalize(language) is { } supported ? new ProviderCultureResult(supported) : null;
     }

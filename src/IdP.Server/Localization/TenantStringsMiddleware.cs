@@ -1,3 +1,5 @@
+using IdP.Server.Protocol;
+
 namespace IdP.Server.Localization;
 
 /// <summary>Loads the tenant's string overrides for each request that may render a page or an email.</summary>
@@ -9,7 +11,8 @@ public static class TenantStringsMiddleware
         {
             var path = context.Request.Path;
             if (!path.StartsWithSegments("/admin/api") && !path.StartsWithSegments("/healthz")
-                && path.Value?.EndsWith("/token", StringComparison.OrdinalIgnoreCase) != true && path.Value?.Contains("/branding/", StringComparison.Ordinal) != true)
+                && path.Value?.EndsWith("/token", StringComparison.OrdinalIgnoreCase) != true && path.Value?.Contains("/branding/", StringComparison.Ordinal) != true
+                && !ProtocolDocumentCache.IsProtocolDocument(path))
             {
                 await context.RequestServices.GetRequiredService<TenantStrings>().LoadAsync(context.RequestAborted);
             }

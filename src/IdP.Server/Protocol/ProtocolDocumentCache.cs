@@ -29,12 +29,17 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Discovery or JWKS: documents with no language and no page strings, so the localization middlewares in front of
+    /// this one skip them (a database read each would undo the cache).
+    /// </summary>
+    public static bool IsProtocolDocument(PathString path) =>
+        PolicyEndpointPaths.TryParse(path.Value, out var parsed) && parsed.Endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method)
-            || !PolicyEndpointPaths.TryParse(request.Path.Value, out var path)
-            || path.Endpoint is not (PolicyEndpoint.Configuration or PolicyEndpoint.Keys))
+        if (!HttpMethods.IsGet(request.Method) || !IsProtocolDocument(request.Path))
         {
             await next(context);
             return;
