@@ -53,7 +53,7 @@ public sealed partial class PageBranding(TenantService tenants, BrandingService 
 
     private static partial class Log
     {
-        [LoggerMessage(7001, LogLevel.Warning, "The tenant's branding could not be read ({Exception}); the page is shown in the default theme.")]
+        [LoggerMessage(8001, LogLevel.Warning, "The tenant's branding could not be read ({Exception}); the page is shown in the default theme.")]
         public static partial void BrandingUnavailable(ILogger logger, string exception);
     }
 

@@ -1,7 +1,6 @@
 using IdP.Core.Branding;
 using IdP.Core.Journeys;
 using IdP.Server.Journeys;
-using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -48,9 +47,10 @@ public static class FlowLanguage
 
     private static async Task<ProviderCultureResult?> FromTenantAsync(HttpContext context)
     {
-        if (ProtocolDocumentCache.IsProtocolDocument(context.Request.Path))
+        if (!TenantStringsMiddleware.MayRenderPage(context.Request.Path))
         {
-            // Discovery and JWKS have no language; reading the tenant here would cost each cached answer a query.
+            // No page or email here (discovery, JWKS, tokens, health, admin API): a database read would cost each of
+            // them a query, and liveness must not depend on the database at all.
             return null;
         }
 

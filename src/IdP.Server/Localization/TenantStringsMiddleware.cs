@@ -9,14 +9,21 @@ public static class TenantStringsMiddleware
     public static IApplicationBuilder UseTenantStrings(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var path = context.Request.Path;
-            if (!path.StartsWithSegments("/admin/api") && !path.StartsWithSegments("/healthz")
-                && path.Value?.EndsWith("/token", StringComparison.OrdinalIgnoreCase) != true && path.Value?.Contains("/branding/", StringComparison.Ordinal) != true
-                && !ProtocolDocumentCache.IsProtocolDocument(path))
+            if (MayRenderPage(context.Request.Path))
             {
                 await context.RequestServices.GetRequiredService<TenantStrings>().LoadAsync(context.RequestAborted);
             }
 
             await next(context);
         });
+
+    /// <summary>
+    /// False for requests that never render a page or an email (admin API, health, tokens, branding assets, discovery
+    /// and JWKS): they skip the language and string lookups, which read the database.
+    /// </summary>
+    public static bool MayRenderPage(PathString path) =>
+        !path.StartsWithSegments("/admin/api") && !path.StartsWithSegments("/healthz")
+        && path.Value?.EndsWith("/token", StringComparison.OrdinalIgnoreCase) != true
+        && path.Value?.Contains("/branding/", StringComparison.Ordinal) != true
+        && !ProtocolDocumentCache.IsProtocolDocument(path);
 }
