@@ -24,11 +24,15 @@ public sealed record PasswordComplexity
     /// <summary>Custom only: digits only (a PIN-like password).</summary>
     public bool NumbersOnly { get; init; }
 
+    // A new instance on each read, never a shared one: EF Core stores this record as a complex property of UserFlow and
+    // writes into the very instance a flow holds (e.g. when a rejected change is reloaded), which on a shared static
+    // turned every later "Simple" into whatever that flow had in the database.
+
     /// <summary>B2C's Simple: 8 to 64 characters, any mix.</summary>
-    public static PasswordComplexity Simple { get; } = new() { Level = PasswordComplexityLevel.Simple, MinLength = 8, MaxLength = 64, RequiredClassCount = 0 };
+    public static PasswordComplexity Simple => new() { Level = PasswordComplexityLevel.Simple, MinLength = 8, MaxLength = 64, RequiredClassCount = 0 };
 
     /// <summary>B2C's Strong: 8 to 64 characters mixing three of the four classes.</summary>
-    public static PasswordComplexity Strong { get; } = new() { Level = PasswordComplexityLevel.Strong, MinLength = 8, MaxLength = 64, RequiredClassCount = 3 };
+    public static PasswordComplexity Strong => new() { Level = PasswordComplexityLevel.Strong, MinLength = 8, MaxLength = 64, RequiredClassCount = 3 };
 
     /// <summary>A custom rule; check it with <see cref="Check"/> before use.</summary>
     public static PasswordComplexity Custom(int minLength, int maxLength, int requiredClassCount, bool numbersOnly = false) =>
