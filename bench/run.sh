@@ -72,6 +72,7 @@ admin_secret="bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 log "starting the IdP on $base"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" AllowedHosts=127.0.0.1 \
   ConnectionStrings__IdP="$connection;Maximum Pool Size=200" IdP__Database__Provider=PostgreSQL \
+  IdP__Limits__JourneyStarts__PerAddress=100000000 IdP__Limits__JourneyStarts__PerNetwork=100000000 IdP__Limits__RunNowStarts__PerAddress=100000000 IdP__Limits__RunNowStarts__PerNetwork=100000000 IdP__Limits__SignInAttempts__PerAddress=100000000 IdP__Limits__SignInAttempts__PerNetwork=100000000 IdP__Limits__ResetCodeSends__PerAddress=100000000 IdP__Limits__ResetCodeSends__PerNetwork=100000000 IdP__Limits__ResetCodeGuesses__PerAddress=100000000 IdP__Limits__ResetCodeGuesses__PerNetwork=100000000 IdP__Limits__TokenRequests__PerAddress=100000000 IdP__Limits__TokenRequests__PerNetwork=100000000 IdP__Limits__AdminAuthentication__PerAddress=100000000 IdP__Limits__AdminAuthentication__PerNetwork=100000000 \
   IdP__Server__RequireHttps=false IdP__Admin__ClientId=bench-admin IdP__Admin__ClientSecret="$admin_secret" \
   IdP__Email__Smtp__Host=127.0.0.1 IdP__Email__Smtp__Port="$smtp_port" IdP__Email__Smtp__Security=None \
   dotnet "$server_dir/IdP.Server.dll" >"$work/idp.log" 2>&1 &
