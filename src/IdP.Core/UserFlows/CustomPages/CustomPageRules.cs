@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -38,7 +39,11 @@ public static class CustomPageRules
         }
 
         var document = new HtmlParser().ParseDocument(html);
-        var forbidden = ForbiddenElements.Where(name => document.QuerySelector(name) is not null).ToList();
+        // The raw text too: the parser drops a frameset or frame it finds in a body, which a browser given the same
+        // markup might not.
+        var forbidden = ForbiddenElements
+            .Where(name => document.QuerySelector(name) is not null || Regex.IsMatch(html, $@"<\s*{name}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            .ToList();
         if (forbidden.Count > 0)
         {
             return new CustomPageCheck.Refused(

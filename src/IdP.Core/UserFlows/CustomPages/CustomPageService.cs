@@ -102,7 +102,7 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
                 break;
             case CustomPageFetch.Failed failed:
                 // The last good copy stays in use: a template server that is down must not take the sign-in page's look with it.
-                flow.CustomPageError = failed.Message;
+                flow.CustomPageError = failed.Message.Length > 512 ? failed.Message[..512] : failed.Message;
                 break;
         }
     }
