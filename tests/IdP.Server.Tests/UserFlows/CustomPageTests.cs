@@ -60,6 +60,7 @@ public abstract class CustomPageTests(ICustomPageServer server)
         Assert.Contains("Contoso custom page", stored, StringComparison.Ordinal);
         Assert.Contains("<div id=\"api\"></div>", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("pwned", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("onerror", stored, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", stored, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", stored, StringComparison.OrdinalIgnoreCase);

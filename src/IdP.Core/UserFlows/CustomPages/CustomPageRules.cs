@@ -103,8 +103,9 @@ public static class CustomPageRules
                 [AngleSharp.Css.Dom.CssRuleType.Style, AngleSharp.Css.Dom.CssRuleType.Media, AngleSharp.Css.Dom.CssRuleType.FontFace, AngleSharp.Css.Dom.CssRuleType.Keyframes, AngleSharp.Css.Dom.CssRuleType.Keyframe]),
         })
         {
+            // A removed element goes with its content: a script's text must not turn into visible text either.
             AllowDataAttributes = true,
-            KeepChildNodes = true,
+            KeepChildNodes = false,
         };
 
         sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
