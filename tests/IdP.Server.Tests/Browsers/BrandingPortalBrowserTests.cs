@@ -21,6 +21,12 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
     private const string Accent = "#5c2d91";
     private const string AccentRgb = "rgb(92, 45, 145)";
 
+    // An SVG logo (no script: the core accepts it) that reads as one in the README's screenshots.
+    private static readonly byte[] Logo = System.Text.Encoding.UTF8.GetBytes(
+        """<svg xmlns="http://www.w3.org/2000/svg" width="220" height="50" viewBox="0 0 220 50">"""
+        + """<rect x="2" y="5" width="40" height="40" rx="8" fill="#5c2d91"/><path d="M14 25h16M22 17v16" stroke="#fff" stroke-width="5"/>"""
+        + """<text x="54" y="35" font-family="DejaVu Sans, Arial, sans-serif" font-size="26" font-weight="700" fill="#5c2d91">Contoso</text></svg>""");
+
     [Fact]
     public async Task An_administrator_sees_the_preview_change_before_saving_and_the_sign_in_page_after()
     {
@@ -60,11 +66,17 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Assertions.Expect(page.Locator("#preview-signInName")).ToHaveAttributeAsync("placeholder", "name@contoso.example");
 
         // A chosen logo is shown from the browser's copy of the file.
-        await page.SetInputFilesAsync("#bannerLogoFile", new FilePayload { Name = "contoso.png", MimeType = "image/png", Buffer = BrandingImages.Png(220, 50, shade: 92) });
+        await page.SetInputFilesAsync("#bannerLogoFile", new FilePayload { Name = "contoso.svg", MimeType = "image/svg+xml", Buffer = Logo });
         await Assertions.Expect(page.Locator("#preview-logo")).ToBeVisibleAsync();
         Assert.StartsWith("blob:", await page.Locator("#preview-logo").GetAttributeAsync("src"), StringComparison.Ordinal);
-        Assert.True(await page.Locator("#preview-logo").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 220"));
+        await Assertions.Expect(page.Locator("#preview-logo")).ToHaveJSPropertyAsync("naturalWidth", 220);
         await Assertions.Expect(page.Locator("#preview-name")).ToBeHiddenAsync();
+
+        // A chosen background image too; choosing no file again brings back the saved state (none).
+        await page.SetInputFilesAsync("#backgroundImageFile", new FilePayload { Name = "background.png", MimeType = "image/png", Buffer = BrandingImages.Png(480, 270) });
+        Assert.StartsWith("url(\"blob:", await preview.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"), StringComparison.Ordinal);
+        await page.SetInputFilesAsync("#backgroundImageFile", Array.Empty<FilePayload>());
+        Assert.Equal("none", await preview.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"));
 
         // Nothing is saved yet: the sign-in page still has the default theme and no logo.
         var visitor = await chromium.NewPageAsync();
@@ -88,7 +100,7 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Assertions.Expect(visitor.Locator("body")).ToHaveCSSAsync("background-color", BackgroundRgb);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.Next}")).ToHaveCSSAsync("background-color", AccentRgb);
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToBeVisibleAsync();
-        Assert.True(await visitor.Locator("#bannerLogo").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 220"));
+        await Assertions.Expect(visitor.Locator("#bannerLogo")).ToHaveJSPropertyAsync("naturalWidth", 220);
         await Assertions.Expect(visitor.Locator("#signInPageText strong")).ToHaveTextAsync("Welcome");
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToHaveAttributeAsync("placeholder", "name@contoso.example");
         await Shot(visitor, "portal-branded-sign-in");
