@@ -260,6 +260,52 @@ public abstract class BrandingPortalTests(IdPFactory factory) : IAsyncLifetime
         Assert.Null(stored.BackgroundColor);
     }
 
+    [Fact]
+    public async Task Texts_per_language_are_listed_with_the_built_in_text_saved_audited_and_shown_on_the_sign_in_page()
+    {
+        var (browser, admin) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var branding = await browser.NavigateAsync("/admin/branding");
+        var page = await browser.NavigateAsync(branding.ById("strings-fr")!.GetAttribute("href")!);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("/admin/branding/strings/fr", page.Url.AbsolutePath);
+        var row = page.Document!.QuerySelector("#strings tr[data-key='SignIn.button_signin']")!;
+        Assert.Contains("Sign in", row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#strings-form input[name=__RequestVerificationToken]"));
+
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["o.SignIn.button_signin"] = "Connexion" });
+
+        Assert.Equal("Texts saved (fr).", saved.Text("notice"));
+        Assert.Equal("Connexion", (saved.ById("string-SignIn-button_signin") as IHtmlInputElement)!.Value);
+        var entries = Assert.IsType<AdminResult<IReadOnlyList<StringEntry>>.Done>(await factory.WithScopeAsync(sp => sp.GetRequiredService<BrandingAdministration>().StringsAsync("fr", default))).Value;
+        Assert.Equal(["SignIn.button_signin"], entries.Where(e => e.Override is not null).Select(e => e.Key));
+        using var visitor = factory.CreateBrowser();
+        Assert.Equal("Connexion", (await SignInPage.OpenAsync(visitor, (await factory.RegisterClientAsync()).Authorize() with { UiLocales = "fr" })).Page.Text("next"));
+        var log = await browser.NavigateAsync($"/admin/audit-log?type={AdminEventTypes.BrandingStringsChanged}");
+        Assert.Contains(log.Document!.QuerySelectorAll("#audit-events tbody tr"), r => r.TextContent.Contains($"idp-admin-portal:{admin.Account.Id}", StringComparison.Ordinal)
+            && r.TextContent.Contains("SignIn.button_signin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_text_without_the_built_in_placeholders_is_refused_next_to_its_field_and_an_unknown_language_is_not_found()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var page = await browser.NavigateAsync("/admin/branding/strings/fr");
+
+        var refused = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["o.ResetEmail.CodeSubject"] = "Votre code", ["o.SignIn.button_signin"] = "Connexion" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Null(refused.ById("notice"));
+        Assert.Contains(refused.FieldErrors("string-ResetEmail-CodeSubject"), e => e.StartsWith("The text must keep the placeholders of the built-in one", StringComparison.Ordinal));
+        Assert.Equal("Votre code", (refused.ById("string-ResetEmail-CodeSubject") as IHtmlInputElement)!.Value);
+        var entries = Assert.IsType<AdminResult<IReadOnlyList<StringEntry>>.Done>(await factory.WithScopeAsync(sp => sp.GetRequiredService<BrandingAdministration>().StringsAsync("fr", default))).Value;
+        Assert.All(entries, e => Assert.Null(e.Override));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.NavigateAsync("/admin/branding/strings/de")).Status);
+    }
+
     // Submits the branding form as a browser does with enctype=multipart/form-data: every field of the form (the
     // antiforgery token, the text fields, the textarea and the select) with the given values, and the chosen files.
     private static Task<Navigation> SaveAsync(Browser browser, Navigation page, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, (byte[] Content, string FileName)>? files = null)
@@ -309,6 +355,11 @@ public abstract class BrandingPortalTests(IdPFactory factory) : IAsyncLifetime
         foreach (var kind in Enum.GetValues<BrandingImageKind>())
         {
             await branding.RemoveImageAsync(kind, "test", default);
+        }
+
+        foreach (var language in Languages.Supported)
+        {
+            await branding.SetStringsAsync(language, new Dictionary<string, string?>(), "test", default);
         }
     });
 }
