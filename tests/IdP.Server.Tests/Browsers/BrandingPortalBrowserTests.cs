@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using IdP.Core.Contract;
 using IdP.Server.Tests.Branding;
 using IdP.Server.Tests.Infrastructure;
@@ -46,6 +48,10 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Company branding");
         var preview = page.Locator("#branding-preview");
         Assert.Equal(DefaultBackground, await BackgroundOf(preview));
+        // The form (labels, help texts tied to their fields) and the preview (inert) pass axe-core's WCAG 2.1 A/AA rules.
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(axe.Violations.Length == 0, "axe-core reports WCAG violations:\n" + string.Join("\n", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        Assert.True(axe.Passes.Length > 0);
 
         // Typed colour: the preview's background changes at once.
         await page.FillAsync("#backgroundColor", Background);
