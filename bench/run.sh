@@ -5,19 +5,26 @@
 #   bench/run.sh                     full run: 100,000 accounts, concurrency 1 8 32 128, about 8 minutes
 #   bench/run.sh --accounts 1000000  the scale run (seeding takes a few minutes more)
 #   bench/run.sh --smoke             a second per part, 2,000 accounts, c=4; checks the harness works (.ci/run)
+#   bench/run.sh --million           the full run with 1,000,000 accounts
+#   bench/run.sh --soak              5 minutes of mixed load; the server's memory sampled every 10 s, pass when flat (±10 %)
 #   options: --seconds S (measured window per point), --levels "1 8 32 128", --out FILE, --keep (leave the work folder),
 #            --no-build (use the last Release build), --server-dir DIR (another build of the server, e.g. a baseline
-#            commit's, for before/after numbers), --label TEXT (what the server build is, for the results' header)
+#            commit's, for before/after numbers), --label TEXT (what the server build is, for the results' header),
+#            --paths "discovery jwks client-credentials signin refresh reset" (measure only these; all by default),
+#            --soak-seconds S (length of a soak, 300 by default; shorter only to check the mechanics)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-smoke=0; accounts=100000; seconds=5; warmup=1; levels="1 8 32 128"; out=""; label=""; keep=0; build=1; server_dir="src/IdP.Server/bin/Release/net10.0"
+smoke=0; soak=0; soak_seconds=300; accounts_set=0; paths="discovery jwks client-credentials signin refresh reset"; accounts=100000; seconds=5; warmup=1; levels="1 8 32 128"; out=""; label=""; keep=0; build=1; server_dir="src/IdP.Server/bin/Release/net10.0"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; accounts=2000; seconds=1; warmup=1; levels="4";;
-    --accounts) accounts="$2"; shift;;
-    --million) accounts=1000000;;
+    --accounts) accounts="$2"; accounts_set=1; shift;;
+    --million) accounts=1000000; accounts_set=1;;
+    --soak) soak=1;;
+    --soak-seconds) soak=1; soak_seconds="$2"; shift;;
+    --paths) paths="$2"; shift;;
     --seconds) seconds="$2"; shift;;
     --levels) levels="$2"; shift;;
     --out) out="$2"; shift;;
@@ -29,6 +36,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+
+# A soak needs accounts for its sign-ins and resets, not a table of 100,000 (lookups at scale are the full run's).
+if [ "$soak" -eq 1 ] && [ "$accounts_set" -eq 0 ]; then accounts=20000; fi
+want() { [[ " $paths " == *" $1 "* ]]; }
 
 for tool in dotnet node npm wrk; do
   command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (wrk: apt-get install wrk)" >&2; exit 2; }
@@ -86,7 +97,7 @@ peer_pid=$!; pids+=("$peer_pid")
 "${gen[@]}" wait --url "http://127.0.0.1:$peer_port/jwks" --timeout 30 || { cat "$work/peer.log"; exit 1; }
 
 mkdir -p bench/results
-if [ -z "$out" ]; then out="bench/results/$(date -u +%Y-%m-%dT%H%MZ)-$(git rev-parse --short HEAD)$([ "$smoke" -eq 1 ] && echo -smoke || true).md"; fi
+if [ -z "$out" ]; then out="bench/results/$(date -u +%Y-%m-%dT%H%MZ)-$(git rev-parse --short HEAD)$([ "$smoke" -eq 1 ] && echo -smoke || true)$([ "$soak" -eq 1 ] && echo -soak || true).md"; fi
 mkdir -p "$(dirname "$out")"
 results="${out%.md}.jsonl"
 : >"$results"
@@ -106,6 +117,13 @@ rss_start="$(rss)"
 log "timing one password hash at the configured cost"
 "${gen[@]}" hash --seconds "$([ $smoke -eq 1 ] && echo 0.5 || echo 3)" --out "$results" >/dev/null
 
+if [ "$soak" -eq 1 ]; then
+  # shellcheck source=bench/soak.sh
+  . bench/soak.sh
+  run_soak
+  exit "$soak_status"
+fi
+
 common=(--seconds "$seconds" --warmup "$warmup" --out "$results")
 # A full run records a failed point (errors, or nothing completed) as its row and goes on; a smoke run, which exists
 # to show the harness works, fails on any error.
@@ -115,34 +133,40 @@ tolerate() { [ "$smoke" -eq 0 ] || { echo "smoke run: a measurement failed (see 
 api_scope="https%3A%2F%2Fcontoso.onmicrosoft.com%2Fbench-api%2F.default"
 for c in $levels; do
   log "side by side at c=$c: discovery, JWKS, client credentials"
+  if want discovery; then
   "${gen[@]}" wrk --system idp --path discovery --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
     --url "$base/contoso/B2C_1_signin/v2.0/.well-known/openid-configuration" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path discovery --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
     --url "http://127.0.0.1:$peer_port/.well-known/openid-configuration" >/dev/null || tolerate
+  fi
+  if want jwks; then
   "${gen[@]}" wrk --system idp --path jwks --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
     --url "$base/contoso/B2C_1_signin/discovery/v2.0/keys" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path jwks --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
     --url "http://127.0.0.1:$peer_port/jwks" >/dev/null || tolerate
+  fi
+  if want client-credentials; then
   "${gen[@]}" wrk --system idp --path client-credentials --concurrency "$c" --server-pid "$idp_pid" --db-pid "$pg_pid" "${common[@]}" \
     --url "$base/contoso/B2C_1_signin/oauth2/v2.0/token" \
     --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=$daemon_secret&scope=$api_scope" >/dev/null || tolerate
   "${gen[@]}" wrk --system peer --path client-credentials --concurrency "$c" --server-pid "$peer_pid" "${common[@]}" \
     --url "http://127.0.0.1:$peer_port/token" \
     --body "grant_type=client_credentials&client_id=bench-daemon&client_secret=bench-peer-secret&scope=api.read&resource=https%3A%2F%2Fbench.test%2Fapi" >/dev/null || tolerate
+  fi
 done
 
 # A point where nothing completes (hash-bound sign-ins at c=128 on a busy 2-core machine) is a row with 0, not the end of the run.
 flow=(--base "$base" --server-pid "$idp_pid" --db-pid "$pg_pid" --cursor-file "$work/cursor" --first-account 1 --last-account "$((accounts - 1))" --smtp-port "$smtp_port")
 for c in $levels; do
   log "IdP flows at c=$c: sign-in, refresh, password reset"
-  "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
-  "${gen[@]}" refresh --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
-  "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate
+  if want signin; then "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate; fi
+  if want refresh; then "${gen[@]}" refresh --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate; fi
+  if want reset; then "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate; fi
 done
 
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo '+changes')"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;server build=${label:-this commit};IdP resident memory=$rss_start before measuring, $(rss) at the end (no soak yet);accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
+"${gen[@]}" report --in "$results" --out "$out" --meta "date=$(date -u +%Y-%m-%dT%H:%MZ);commit=$commit;cores=$(nproc);cpu=$cpu;memory=$memory;load average at the end=$load;server build=${label:-this commit};IdP resident memory=$rss_start before measuring, $(rss) at the end (memory over time: --soak);accounts=$accounts;window=${seconds} s measured after ${warmup} s warm-up per point;mode=$([ $smoke -eq 1 ] && echo smoke || echo full);IdP=Release, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off), same machine;peer=node $(node --version) oidc-provider $(node -p 'require("./bench/peer/node_modules/oidc-provider/package.json").version'), memory adapter, RS256 JWT access tokens"
 log "done: $out"

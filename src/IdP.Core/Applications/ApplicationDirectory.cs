@@ -7,14 +7,30 @@ namespace IdP.Core.Applications;
 /// <summary>
 /// Read-only questions about registered applications, asked while requests are served: the protocol engine's secret
 /// and reply URL checks, CORS, the token endpoint's SPA rules. Changes go through <see cref="AppRegistrationService"/>.
+/// One instance serves one request (scoped), and an application it read is answered from that read for the rest of the
+/// request: the secret check, the reply URL check and the token endpoint ask about the same client, and each asking the
+/// database was a round trip of its own (issue 16). Nothing outlives the request, so a change is seen by the next one.
 /// </summary>
 public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
 {
+    private readonly Dictionary<string, Application?> _read = new(StringComparer.Ordinal);
+
     /// <summary>The application with <paramref name="clientId"/>, with its secrets, or null.</summary>
-    public Task<Application?> FindAsync(string? clientId, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(clientId)
-            ? Task.FromResult<Application?>(null)
-            : db.Applications.AsNoTracking().Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+    public async Task<Application?> FindAsync(string? clientId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(clientId))
+        {
+            return null;
+        }
+
+        if (!_read.TryGetValue(clientId, out var application))
+        {
+            application = await db.Applications.AsNoTracking().Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+            _read[clientId] = application;
+        }
+
+        return application;
+    }
 
     /// <summary>Every application, by display name.</summary>
     public Task<List<Application>> ListAsync(CancellationToken cancellationToken) =>
@@ -24,9 +40,7 @@ public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
     public async Task<bool> VerifySecretAsync(string clientId, string secret, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var candidates = await db.ClientSecrets.AsNoTracking()
-            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.ClientId == clientId))
-            .ToListAsync(cancellationToken);
+        var candidates = (await FindAsync(clientId, cancellationToken))?.Secrets ?? [];
 
         // Every candidate is checked (no early exit), so timing does not tell which secret matched.
         var matched = false;
@@ -41,7 +55,7 @@ public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
     /// <summary>The platform <paramref name="redirectUri"/> is registered on for the application, or null when it is not registered.</summary>
     public async Task<AppPlatform?> PlatformOfAsync(string clientId, string redirectUri, CancellationToken cancellationToken)
     {
-        var uris = await db.Applications.AsNoTracking().Where(a => a.ClientId == clientId).Select(a => a.RedirectUris).FirstOrDefaultAsync(cancellationToken);
+        var uris = (await FindAsync(clientId, cancellationToken))?.RedirectUris;
         return uris?.FirstOrDefault(r => RedirectUriRules.Matches(r.Platform, r.Uri, redirectUri))?.Platform;
     }
 

@@ -31,6 +31,7 @@ internal static class OpenIddictServiceCollectionExtensions
             {
                 options.UseEntityFrameworkCore().UseDbContext<IdPDbContext>();
                 options.ReplaceApplicationManager(typeof(IdPApplicationManager<>));
+                options.ReplaceScopeManager(typeof(IdPScopeManager<>));
             })
             .AddServer(options =>
             {
@@ -69,6 +70,7 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(MarkExpiredGrant.Descriptor)
                     .AddEventHandler(RevokeFamilyOnReuse.Descriptor)
                     .AddEventHandler(RedeemRefreshTokenOnce.Descriptor)
+                    .AddEventHandler(RedeemTokenEntryExceptRefresh.Descriptor)
                     .AddEventHandler(AttachClientInfo.Descriptor)
                     .AddEventHandler(AlwaysNameGrantedScopes.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
@@ -78,6 +80,8 @@ internal static class OpenIddictServiceCollectionExtensions
                 {
                     options.RemoveEventHandler(replaced);
                 }
+
+                options.RemoveEventHandler(OpenIddictServerHandlers.RedeemTokenEntry.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -106,6 +110,7 @@ internal static class OpenIddictServiceCollectionExtensions
 
         // After AddValidation's local-server integration, so the ring's keys replace the ones it copied.
         services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
+        services.AddSingleton<TokenRequestConfigurationCache>();
         services.AddScoped<RefreshTokenFamily>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();

@@ -49,10 +49,38 @@ internal sealed class RedeemRefreshTokenOnce(RefreshTokenFamily family) : IOpenI
 }
 
 /// <summary>
-/// A refresh token presented after it was redeemed revokes its family's authorization as well as its tokens (OpenIddict
-/// revokes only the tokens), so a token issued to the first redeemer a moment later cannot be used either.
+/// OpenIddict's step that marks the presented code or token redeemed, except for a refresh token at the token endpoint:
+/// <see cref="RedeemRefreshTokenOnce"/> has already claimed that one with its conditional update (and OpenIddict ignores
+/// whether its own update of the same row succeeds), so a second UPDATE of the row would only cost a round trip
+/// (issue 16). Codes and everything else are redeemed by OpenIddict's own handler, unchanged.
 /// </summary>
-internal sealed class RevokeFamilyOnReuse(RefreshTokenFamily family) : IOpenIddictServerHandler<ValidateTokenContext>
+internal sealed class RedeemTokenEntryExceptRefresh(IOpenIddictTokenManager tokens) : IOpenIddictServerHandler<ProcessSignInContext>
+{
+    private readonly OpenIddictServerHandlers.RedeemTokenEntry _openIddict = new(tokens);
+
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
+        .AddFilter<OpenIddictServerHandlerFilters.RequireDegradedModeDisabled>()
+        .AddFilter<OpenIddictServerHandlerFilters.RequireTokenStorageEnabled>()
+        .UseScopedHandler<RedeemTokenEntryExceptRefresh>()
+        .SetOrder(OpenIddictServerHandlers.RedeemTokenEntry.Descriptor.Order)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
+    public ValueTask HandleAsync(ProcessSignInContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.EndpointType == OpenIddictServerEndpointType.Token && context.Request?.IsRefreshTokenGrantType() == true
+            ? ValueTask.CompletedTask
+            : _openIddict.HandleAsync(context);
+    }
+}
+
+/// <summary>
+/// A refresh token presented after it was redeemed revokes its family's authorization as well as its tokens (OpenIddict
+/// revokes only the tokens), so a token issued to the first redeemer a moment later cannot be used either. The status
+/// is read from the token entry OpenIddict loaded for this request (its token cache), not queried again.
+/// </summary>
+internal sealed class RevokeFamilyOnReuse(RefreshTokenFamily family, IOpenIddictTokenManager tokens) : IOpenIddictServerHandler<ValidateTokenContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
         .UseScopedHandler<RevokeFamilyOnReuse>()
@@ -65,7 +93,8 @@ internal sealed class RevokeFamilyOnReuse(RefreshTokenFamily family) : IOpenIddi
         ArgumentNullException.ThrowIfNull(context);
         if (context.Principal is { } principal && principal.HasTokenType(TokenTypeIdentifiers.RefreshToken)
             && context.TokenId is { Length: > 0 } tokenId && context.AuthorizationId is { Length: > 0 } authorizationId
-            && await family.WasRedeemedAsync(tokenId, context.CancellationToken))
+            && await tokens.FindByIdAsync(tokenId, context.CancellationToken) is { } entry
+            && await tokens.HasStatusAsync(entry, Statuses.Redeemed, context.CancellationToken))
         {
             await family.RevokeAsync(authorizationId, context.CancellationToken);
         }

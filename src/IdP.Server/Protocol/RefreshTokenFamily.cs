@@ -23,10 +23,6 @@ public sealed class RefreshTokenFamily(IdPDbContext db, TimeProvider time)
         return changed == 1;
     }
 
-    /// <summary>True when the token entry exists and was already redeemed.</summary>
-    public Task<bool> WasRedeemedAsync(string tokenId, CancellationToken cancellationToken) =>
-        db.Set<OpenIddictEntityFrameworkCoreToken>().AnyAsync(t => t.Id == tokenId && t.Status == Statuses.Redeemed, cancellationToken);
-
     /// <summary>Revokes the authorization and every token issued under it.</summary>
     public async Task RevokeAsync(string authorizationId, CancellationToken cancellationToken)
     {
