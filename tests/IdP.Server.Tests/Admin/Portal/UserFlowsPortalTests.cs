@@ -100,7 +100,11 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         // The classes field (3 from Strong) does not apply to numbers only, as on B2C's blade.
         var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string>
         {
-            ["Input.ComplexityLevel"] = "Custom", ["Input.MinLength"] = "4", ["Input.MaxLength"] = "16", ["Input.RequiredClassCount"] = "3", ["Input.NumbersOnly"] = "true",
+            ["Input.ComplexityLevel"] = "Custom",
+            ["Input.MinLength"] = "4",
+            ["Input.MaxLength"] = "16",
+            ["Input.RequiredClassCount"] = "3",
+            ["Input.NumbersOnly"] = "true",
         });
         Assert.Equal("Saved.", saved.Text("notice"));
         Assert.Equal(PasswordComplexity.Custom(4, 16, 0, numbersOnly: true), await ComplexityAsync(name));
