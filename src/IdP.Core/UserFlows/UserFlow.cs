@@ -60,6 +60,27 @@ public sealed class UserFlow
     /// <summary>Embedded (default) runs reset inside the flow; HandOff answers AADB2C90118 as B2C's classic pattern expects.</summary>
     public PasswordResetBehavior PasswordResetBehavior { get; set; } = PasswordResetBehavior.Embedded;
 
+    /// <summary>
+    /// B2C's "Custom page URI": the https address of the flow's page template, fetched when saved and refreshed by
+    /// housekeeping; null when the template was uploaded or there is none.
+    /// </summary>
+    public string? CustomPageUri { get; set; }
+
+    /// <summary>
+    /// The flow's page template as served (sanitised, see <see cref="CustomPages.CustomPageRules"/>): uploaded, or the last
+    /// good copy fetched from <see cref="CustomPageUri"/>. Null for the default pages.
+    /// </summary>
+    public string? CustomPageContent { get; set; }
+
+    /// <summary>When <see cref="CustomPageContent"/> was last fetched from <see cref="CustomPageUri"/>.</summary>
+    public DateTimeOffset? CustomPageFetchedAt { get; set; }
+
+    /// <summary>When the server last tried to fetch the template (successfully or not).</summary>
+    public DateTimeOffset? CustomPageCheckedAt { get; set; }
+
+    /// <summary>Why the last fetch failed (the last good copy stays in use); null after a successful fetch.</summary>
+    public string? CustomPageError { get; set; }
+
     /// <summary>When the flow was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,6 +1,7 @@
 using IdP.Core.Accounts;
 using IdP.Core.Administration;
 using IdP.Core.Passwords;
+using IdP.Core.UserFlows.CustomPages;
 
 namespace IdP.Core.UserFlows;
 
@@ -8,7 +9,7 @@ namespace IdP.Core.UserFlows;
 /// User flows as administrators see and change them (the admin API, portal and CLI): every property of a flow, checked
 /// by <see cref="UserFlowRules"/> through <see cref="UserFlowService"/>, each change audited in its transaction.
 /// </summary>
-public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit audit)
+public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit audit, CustomPageService customPages)
 {
     /// <summary>Every flow, by name.</summary>
     public async Task<IReadOnlyList<UserFlowDetails>> ListAsync(CancellationToken cancellationToken) =>
@@ -21,10 +22,17 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
             : new AdminResult<UserFlowDetails>.NotFound();
 
     /// <summary>Creates a flow: what <paramref name="input"/> leaves out gets B2C's defaults; the name gets its prefix.</summary>
-    public Task<AdminResult<UserFlowDetails>> CreateAsync(UserFlowInput input, string actor, CancellationToken cancellationToken)
+    public async Task<AdminResult<UserFlowDetails>> CreateAsync(UserFlowInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return audit.RecordAsync(actor, async () =>
+        // Fetched before the audited transaction: a slow template server must not hold it open.
+        var page = await customPages.PrepareAsync(input.CustomPageContent, input.CustomPageUri, cancellationToken);
+        if (page is CustomPageChange.Invalid refused)
+        {
+            return new AdminResult<UserFlowDetails>.Invalid(refused.Field, refused.Message);
+        }
+
+        return await audit.RecordAsync(actor, async () =>
         {
             if (string.IsNullOrWhiteSpace(input.Name))
             {
@@ -33,15 +41,22 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
 
             var flow = new UserFlow { Name = input.Name, NormalizedName = "" };
             input.ApplyTo(flow);
+            page.ApplyTo(flow);
             return Translate(await flows.CreateAsync(flow, cancellationToken));
         }, created => new AdminEvent(AdminEventTypes.UserFlowCreated, Target(created.Name), $"created ({created.Type})") { Policy = created.Name }, cancellationToken);
     }
 
     /// <summary>Changes the properties <paramref name="input"/> carries; the others stay. The name cannot change.</summary>
-    public Task<AdminResult<UserFlowDetails>> UpdateAsync(string name, UserFlowInput input, string actor, CancellationToken cancellationToken)
+    public async Task<AdminResult<UserFlowDetails>> UpdateAsync(string name, UserFlowInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return audit.RecordAsync(actor, async () =>
+        var page = await customPages.PrepareAsync(input.CustomPageContent, input.CustomPageUri, cancellationToken);
+        if (page is CustomPageChange.Invalid refused)
+        {
+            return new AdminResult<UserFlowDetails>.Invalid(refused.Field, refused.Message);
+        }
+
+        return await audit.RecordAsync(actor, async () =>
         {
             if (input.Name is not null && UserFlowName.Normalize(UserFlowName.WithPrefix(input.Name)) != UserFlowName.Normalize(UserFlowName.WithPrefix(name)))
             {
@@ -49,10 +64,35 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
             }
 
             return await flows.FindAsync(name, cancellationToken) is { } found
-                ? Translate(await flows.UpdateAsync(found.Name, input.ApplyTo, cancellationToken))
+                ? Translate(await flows.UpdateAsync(found.Name, flow =>
+                {
+                    input.ApplyTo(flow);
+                    page.ApplyTo(flow);
+                }, cancellationToken))
                 : new AdminResult<UserFlowDetails>.NotFound();
         }, updated => new AdminEvent(AdminEventTypes.UserFlowUpdated, Target(updated.Name), "changed " + string.Join(", ", input.FieldsSet())) { Policy = updated.Name }, cancellationToken);
     }
+
+    /// <summary>Fetches the flow's custom page template from its URI again now (a failure keeps the last good copy and says why).</summary>
+    public Task<AdminResult<UserFlowDetails>> RefreshCustomPageAsync(string name, string actor, CancellationToken cancellationToken) =>
+        audit.RecordAsync<UserFlowDetails>(actor, async () =>
+            {
+                if (await flows.FindAsync(name, cancellationToken) is not { } found)
+                {
+                    return new AdminResult<UserFlowDetails>.NotFound();
+                }
+
+                if (!await customPages.RefreshAsync(found.Name, cancellationToken))
+                {
+                    return new AdminResult<UserFlowDetails>.Invalid(CustomPageService.UriField, "This user flow has no custom page URI to fetch.");
+                }
+
+                return await flows.FindAsync(found.Name, cancellationToken) is { } refreshed
+                    ? new AdminResult<UserFlowDetails>.Done(UserFlowDetails.Of(refreshed))
+                    : new AdminResult<UserFlowDetails>.NotFound();
+            },
+            refreshed => new AdminEvent(AdminEventTypes.UserFlowUpdated, Target(refreshed.Name), "refreshed customPageUri") { Policy = refreshed.Name },
+            cancellationToken);
 
     /// <summary>Deletes a flow (never the last sign-in flow, see <see cref="UserFlowService.DeleteAsync"/>).</summary>
     public Task<AdminResult<UserFlowDetails>> DeleteAsync(string name, string actor, CancellationToken cancellationToken) =>
@@ -98,8 +138,26 @@ public sealed record UserFlowDetails(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.CreatedAt, flow.UpdatedAt);
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.CreatedAt, flow.UpdatedAt)
+        {
+            CustomPageUri = flow.CustomPageUri,
+            CustomPageContent = flow.CustomPageContent,
+            CustomPageFetchedAt = flow.CustomPageFetchedAt,
+            CustomPageError = flow.CustomPageError,
+        };
     }
+
+    /// <summary>B2C's "Custom page URI": where the template is fetched from; null when uploaded or none.</summary>
+    public string? CustomPageUri { get; init; }
+
+    /// <summary>The template as served (sanitised); null for the default pages.</summary>
+    public string? CustomPageContent { get; init; }
+
+    /// <summary>When the template was last fetched from <see cref="CustomPageUri"/>.</summary>
+    public DateTimeOffset? CustomPageFetchedAt { get; init; }
+
+    /// <summary>Why the last fetch failed (the last good copy stays in use); null when it worked.</summary>
+    public string? CustomPageError { get; init; }
 }
 
 /// <summary>
@@ -141,6 +199,15 @@ public sealed record UserFlowInput
     /// <summary>Embedded (reset inside the flow) or HandOff (AADB2C90118 to the app).</summary>
     public PasswordResetBehavior? PasswordResetBehavior { get; init; }
 
+    /// <summary>
+    /// A custom page template (B2C's "Use custom page content") as HTML: it must contain <c>&lt;div id="api"&gt;&lt;/div&gt;</c>
+    /// and no form, iframe or frame; scripts are removed. An empty string removes the template.
+    /// </summary>
+    public string? CustomPageContent { get; init; }
+
+    /// <summary>B2C's "Custom page URI": an https address the server fetches the template from (and refreshes); empty removes it.</summary>
+    public string? CustomPageUri { get; init; }
+
     /// <summary>Copies the properties this input carries onto <paramref name="flow"/>.</summary>
     public void ApplyTo(UserFlow flow)
     {
@@ -172,6 +239,7 @@ public sealed record UserFlowInput
             ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
             ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
+            ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
         };
         return fields.Where(f => f.Value is not null).Select(f => f.Name).DefaultIfEmpty("nothing");
     }

@@ -1,3 +1,4 @@
+using IdP.Server.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 
@@ -34,6 +35,7 @@ internal static class ExceptionPage
 
     public static async Task WriteAsync(HttpContext context)
     {
+        FlowLanguage.UseRequestLanguage(context);
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
         var unavailable = DatabaseUnavailable(context.Features.Get<IExceptionHandlerFeature>()?.Error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
@@ -73,6 +75,7 @@ internal static class StatusCodePage
             return;
         }
 
+        FlowLanguage.UseRequestLanguage(context);
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
         var code = context.Response.StatusCode;
         var (title, message) = code == StatusCodes.Status404NotFound

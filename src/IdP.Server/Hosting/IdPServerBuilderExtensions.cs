@@ -27,6 +27,7 @@ using IdP.Server.Seeding;
 using IdP.Server.SignIn;
 using IdP.Server.Telemetry;
 using IdP.Server.Tenancy;
+using IdP.Server.UserFlows.CustomPages;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,7 @@ public static class IdPServerBuilderExtensions
         services.AddApplications(server.RequireHttps);
         services.AddAbuseLimits();
         services.AddJourneys();
+        services.AddCustomPages();
         services.AddSignIn();
         services.AddHousekeeping();
         services.AddEmail();

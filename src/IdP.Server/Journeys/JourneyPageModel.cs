@@ -85,6 +85,12 @@ public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
         Flow = flow;
         Journey = journey;
         ViewData["TenantDisplayName"] = resolvedTenant.DisplayName;
+        if (flow.CustomPageContent is { } customPage)
+        {
+            // The layout renders the page inside the flow's own template (B2C's "custom page content").
+            ViewData[UserFlows.CustomPages.CustomPageLayout.ViewDataKey] = customPage;
+        }
+
         return null;
     }
 

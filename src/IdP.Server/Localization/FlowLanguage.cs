@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdP.Core.Branding;
 using IdP.Core.Journeys;
 using IdP.Server.Journeys;
@@ -30,6 +31,32 @@ public static class FlowLanguage
                 new CustomRequestCultureProvider(FromTenantAsync),
             ];
         });
+
+    /// <summary>
+    /// Puts the request's language back on the current thread for the status-code and exception handlers: they run
+    /// outside the localization middleware (after it returned, or before it ran), whose culture does not flow back out.
+    /// The language it chose is kept on the request; when it never ran, <c>ui_locales</c> and Accept-Language decide
+    /// (no database read: the database may be why this page is shown).
+    /// </summary>
+    public static void UseRequestLanguage(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var chosen = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name;
+        var language = Languages.Normalize(chosen)
+            ?? Languages.FirstSupported(context.Request.Query[UiLocales].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            ?? Languages.FirstSupported(AcceptedLanguages(context))
+            ?? Languages.Default;
+        var culture = CultureInfo.GetCultureInfo(language);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    private static IEnumerable<string?> AcceptedLanguages(HttpContext context) =>
+        context.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Take(5)
+            .Select(l => l.Value.Value);
 
     private static async Task<ProviderCultureResult?> FromUiLocalesAsync(HttpContext context)
     {

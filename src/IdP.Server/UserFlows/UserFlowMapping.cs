@@ -32,6 +32,9 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
                 new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
             .HasMaxLength(512);
 
+        builder.Property(f => f.CustomPageUri).HasMaxLength(2048);
+        builder.Property(f => f.CustomPageError).HasMaxLength(512);
+
         builder.ComplexProperty(f => f.PasswordComplexity, c =>
         {
             c.Property(p => p.Level).HasConversion<string>().HasMaxLength(16).HasColumnName("PasswordComplexity");

@@ -15,6 +15,8 @@ internal static class UserFlowsApi
             .WithSummary("Creates a user flow; properties left out get B2C's defaults, the name gets its B2C_1_ prefix.");
         group.MapPatch("/{name}", UpdateAsync).Accepts<UserFlowInput>("application/json")
             .WithSummary("Changes the properties the body carries; the others stay. The name cannot change.");
+        group.MapPost("/{name}/custom-page/refresh", RefreshCustomPageAsync)
+            .WithSummary("Fetches the flow's custom page template from its customPageUri again now; a failure keeps the last good copy and is reported in customPageError.");
         group.MapDelete("/{name}", DeleteAsync).WithSummary("Deletes a user flow; the last sign-in flow cannot be deleted.");
         return api;
     }
@@ -44,6 +46,9 @@ internal static class UserFlowsApi
 
         return AdminProblems.Ok(await flows.UpdateAsync(name, body.Value!, context.User.Actor(), cancellationToken));
     }
+
+    private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> RefreshCustomPageAsync(string name, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await flows.RefreshCustomPageAsync(name, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteAsync(string name, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.NoContent(await flows.DeleteAsync(name, context.User.Actor(), cancellationToken));

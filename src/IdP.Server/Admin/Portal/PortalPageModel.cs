@@ -30,13 +30,20 @@ public abstract class PortalPageModel : PageModel
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
+    /// <summary>
+    /// What the page may load: our own script, style and images, nothing inline, no framing. A page that needs more
+    /// (the branding preview shows images picked on the administrator's machine) widens it for itself only.
+    /// </summary>
+    protected virtual string ContentSecurityPolicy =>
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var headers = Response.Headers;
         headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         var tenant = await HttpContext.RequestServices.GetRequiredService<TenantService>().GetAsync(Aborted);

@@ -40,6 +40,9 @@ public sealed class EditModel(
     [BindProperty]
     public FlowForm Input { get; set; } = new();
 
+    [BindProperty]
+    public CustomPageForm CustomPage { get; set; } = new();
+
     [FromQuery(Name = "application")]
     public string? RunApplication { get; set; }
 
@@ -72,7 +75,31 @@ public sealed class EditModel(
         await base.OnPageHandlerExecutionAsync(context, next);
     }
 
-    public async Task OnGetAsync() => await LoadAsync(fill: true);
+    public async Task OnGetAsync()
+    {
+        CustomPage = CustomPageForm.Of(Details!);
+        await LoadAsync(fill: true);
+    }
+
+    /// <summary>Saves the page layout form (custom page content) on its own, so the properties form is not re-posted.</summary>
+    public async Task<IActionResult> OnPostCustomPageAsync()
+    {
+        ModelState.Clear();
+        switch (await flows.UpdateAsync(Details!.Name, CustomPage.ToInput(), Actor, Aborted))
+        {
+            case AdminResult<UserFlowDetails>.Done:
+                Notice = text["FlowSaved"];
+                return RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = Details.Name });
+            case AdminResult<UserFlowDetails>.Invalid invalid:
+                AddErrors(invalid.Errors, CustomPageForm.Fields);
+                break;
+            default:
+                return NotFoundPage();
+        }
+
+        await LoadAsync(fill: true);
+        return Page();
+    }
 
     public async Task OnGetDeleteAsync()
     {

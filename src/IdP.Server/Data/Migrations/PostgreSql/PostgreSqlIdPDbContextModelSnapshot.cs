@@ -886,6 +886,23 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CustomPageCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomPageContent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomPageError")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset?>("CustomPageFetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomPageUri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<string>("IssuerFormat")
                         .IsRequired()
                         .HasMaxLength(16)

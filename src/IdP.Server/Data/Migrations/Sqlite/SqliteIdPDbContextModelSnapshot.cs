@@ -879,6 +879,23 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CustomPageCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomPageContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomPageError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomPageFetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomPageUri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssuerFormat")
                         .IsRequired()
                         .HasMaxLength(16)

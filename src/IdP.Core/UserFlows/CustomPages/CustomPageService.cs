@@ -1,0 +1,140 @@
+using IdP.Core.Data;
+using IdP.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdP.Core.UserFlows.CustomPages;
+
+/// <summary>
+/// A flow's custom page content: an uploaded template is checked and stored; a template URI is fetched and checked
+/// when saved (a bad one is refused), then fetched again by <see cref="RefreshDueAsync"/> once its copy is older than
+/// the refresh interval. The copy lives in the database, so every node serves the same; a failed refresh keeps the
+/// last good copy and records why.
+/// </summary>
+public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetcher, TimeProvider time, IOptions<CustomPageOptions> options)
+{
+    /// <summary>The admin API's name of the uploaded template field.</summary>
+    public const string ContentField = "customPageContent";
+
+    /// <summary>The admin API's name of the template URI field.</summary>
+    public const string UriField = "customPageUri";
+
+    /// <summary>
+    /// What saving <paramref name="content"/> or <paramref name="uri"/> does to a flow (null leaves the template as it
+    /// is; an empty string removes it). A URI is fetched now, so a bad one is refused when it is saved.
+    /// </summary>
+    public async Task<CustomPageChange> PrepareAsync(string? content, string? uri, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(content) && !string.IsNullOrWhiteSpace(uri))
+        {
+            return new CustomPageChange.Invalid(UriField, "Give either customPageContent (an uploaded template) or customPageUri (an address to fetch it from), not both.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(uri))
+        {
+            return await fetcher.FetchAsync(uri.Trim(), cancellationToken) switch
+            {
+                CustomPageFetch.Fetched fetched => new CustomPageChange.Replace(fetched.Html, uri.Trim(), time.UtcNow()),
+                CustomPageFetch.Failed failed => new CustomPageChange.Invalid(UriField, failed.Message),
+                _ => throw new InvalidOperationException("Unknown fetch result."),
+            };
+        }
+
+        if (!string.IsNullOrWhiteSpace(content))
+        {
+            return CustomPageRules.Check(content) switch
+            {
+                CustomPageCheck.Accepted accepted => new CustomPageChange.Replace(accepted.Html, null, null),
+                CustomPageCheck.Refused refused => new CustomPageChange.Invalid(ContentField, refused.Message),
+                _ => throw new InvalidOperationException("Unknown check result."),
+            };
+        }
+
+        return content is not null || uri is not null ? new CustomPageChange.Replace(null, null, null) : new CustomPageChange.Unchanged();
+    }
+
+    /// <summary>Fetches the template of the flow named <paramref name="policy"/> again now; false when it has no template URI.</summary>
+    public async Task<bool> RefreshAsync(string policy, CancellationToken cancellationToken)
+    {
+        var normalized = UserFlowName.Normalize(policy);
+        var flow = await db.UserFlows.FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
+        if (flow?.CustomPageUri is null)
+        {
+            return false;
+        }
+
+        await RefreshAsync(flow, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Fetches every template whose copy is older than the refresh interval; returns how many were tried.</summary>
+    public async Task<int> RefreshDueAsync(CancellationToken cancellationToken)
+    {
+        var due = time.UtcNow() - options.Value.RefreshInterval;
+        // Few flows have a URI; DateTimeOffset comparisons are not translated on every provider, so filter here.
+        var flows = (await db.UserFlows.Where(f => f.CustomPageUri != null).ToListAsync(cancellationToken))
+            .Where(f => f.CustomPageCheckedAt is null || f.CustomPageCheckedAt <= due)
+            .ToList();
+        foreach (var flow in flows)
+        {
+            await RefreshAsync(flow, cancellationToken);
+        }
+
+        if (flows.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return flows.Count;
+    }
+
+    private async Task RefreshAsync(UserFlow flow, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        flow.CustomPageCheckedAt = now;
+        switch (await fetcher.FetchAsync(flow.CustomPageUri!, cancellationToken))
+        {
+            case CustomPageFetch.Fetched fetched:
+                flow.CustomPageContent = fetched.Html;
+                flow.CustomPageFetchedAt = now;
+                flow.CustomPageError = null;
+                break;
+            case CustomPageFetch.Failed failed:
+                // The last good copy stays in use: a template server that is down must not take the sign-in page's look with it.
+                flow.CustomPageError = failed.Message.Length > 512 ? failed.Message[..512] : failed.Message;
+                break;
+        }
+    }
+}
+
+/// <summary>What saving a flow does to its custom page content.</summary>
+public abstract record CustomPageChange
+{
+    private CustomPageChange()
+    {
+    }
+
+    /// <summary>Applies the change to <paramref name="flow"/> (nothing for <see cref="Unchanged"/>).</summary>
+    public void ApplyTo(UserFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (this is Replace set)
+        {
+            flow.CustomPageContent = set.Content;
+            flow.CustomPageUri = set.Uri;
+            flow.CustomPageFetchedAt = set.FetchedAt;
+            flow.CustomPageCheckedAt = set.FetchedAt;
+            flow.CustomPageError = null;
+        }
+    }
+
+    /// <summary>The request did not mention the template.</summary>
+    public sealed record Unchanged : CustomPageChange;
+
+    /// <summary>The template becomes <paramref name="Content"/> (null: the default pages), from <paramref name="Uri"/> when fetched.</summary>
+    public sealed record Replace(string? Content, string? Uri, DateTimeOffset? FetchedAt) : CustomPageChange;
+
+    /// <summary>The template was refused.</summary>
+    public sealed record Invalid(string Field, string Message) : CustomPageChange;
+}
