@@ -9,7 +9,10 @@ namespace IdP.Core.Administration;
 /// Writes the audit event of an administrator's change in the same transaction as the change itself, so a change is
 /// never stored without its event (nor an event without its change). The event's client id is the actor (the calling
 /// application, or the portal's administrator), its details name the target and summarise the change, never a secret
-/// or password.
+/// or password. Administrative changes run one at a time across every node
+/// (<see cref="IdPDbContextExtensions.SerializeAdministrativeChangesAsync"/>), so two creates of one sign-in name or
+/// group name are decided by the checks before the write (the second gets the field error a later create gets), not by
+/// the database refusing a duplicate key, which EF Core would log as an error.
 /// </summary>
 public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger<AdminAudit> logger)
 {
@@ -24,6 +27,7 @@ public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         try
         {
+            await db.SerializeAdministrativeChangesAsync(cancellationToken);
             var result = await change();
             if (result is not AdminResult<T>.Done done)
             {
@@ -38,8 +42,9 @@ public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger
         }
         catch (DbUpdateException exception)
         {
-            // Two changes raced for the same unique value (a sign-in name, a client id) and this one lost: nothing is
-            // stored, and the next change in this scope (the next line of an import) starts from a clean slate.
+            // A change raced with another write for the same unique value and lost (administrative changes are
+            // serialised, so not with one of those): nothing is stored, and the next change in this scope (the next
+            // line of an import) starts from a clean slate.
             db.ChangeTracker.Clear();
             Log.ConcurrentChange(logger, exception.GetType().Name);
             return new AdminResult<T>.Invalid("", "Another change made at the same time conflicts with this one: nothing was changed. Read the current state and try again.");

@@ -55,6 +55,30 @@ public static class IdPDbContextExtensions
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
+    /// Makes the caller's open transaction wait for every other administrative change in progress, on any node: a
+    /// PostgreSQL transaction-level advisory lock, released at commit or rollback (and taken again at no cost by a
+    /// nested change in the same transaction). SQLite needs nothing: its transactions begin <c>IMMEDIATE</c>, so writers
+    /// already run one at a time. Administrative changes are few, so one lock for all of them costs nothing noticeable
+    /// and decides every unique-value race (sign-in names, group names, client ids, flow names) by the checks before
+    /// the write.
+    /// </summary>
+    public static async Task SerializeAdministrativeChangesAsync(this IIdPDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null && db.Database.ProviderName == PostgreSqlProvider)
+        {
+            await db.Database.ExecuteSqlRawAsync(LockAdministrativeChanges, cancellationToken);
+        }
+    }
+
+    /// <summary>The EF Core provider name of PostgreSQL (Npgsql).</summary>
+    public const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    // The key is "IdPAdmin" as a 64-bit number (0x49645041646D696E): advisory locks share one key space per database,
+    // so it says what it is for.
+    private const string LockAdministrativeChanges = "SELECT pg_advisory_xact_lock(5288440104227793262)";
+
+    /// <summary>
     /// Begins a transaction, or joins the one already open on the context (an administrative change that writes its
     /// audit event in the same transaction): only the outermost caller's commit commits, and only its dispose rolls
     /// back what was not committed.

@@ -21,6 +21,6 @@ public enum AbuseLimit
     /// <summary>Token endpoint requests.</summary>
     TokenRequests,
 
-    /// <summary>Failed admin credential checks (admin client secret, admin API bearer tokens, Run now list sign-in).</summary>
+    /// <summary>Failed admin credential checks (admin client secret, admin API bearer tokens, admin portal sign-ins).</summary>
     AdminAuthentication,
 }

@@ -3,23 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace IdP.Server.Admin;
 
 /// <summary>
-/// Bound from <c>IdP:Admin</c>: the operator's credentials for the admin pages (today the Run now list page; the admin
-/// portal will take them over), checked by <see cref="AdminBasicAuthenticationHandler"/>. Without them the admin pages
-/// exist only in Development.
+/// Bound from <c>IdP:Admin</c>: the admin API's own confidential client, registered at start-up. (The operator's HTTP
+/// Basic credentials, <c>IdP:Admin:UserName</c> and <c>Password</c>, went with the Run now list page they guarded: the
+/// list is the admin portal's user flows now, behind an administrator's sign-in.)
 /// </summary>
 public sealed class AdminOptions : IValidatableObject
 {
     public const string Section = "IdP:Admin";
-
-    [StringLength(256)]
-    public string? UserName { get; set; }
-
-    /// <summary>Compared in fixed time; give it from a secret store or an environment variable, never a committed file.</summary>
-    [StringLength(1024, MinimumLength = 12, ErrorMessage = "IdP:Admin:Password must be 12 to 1024 characters.")]
-    public string? Password { get; set; }
-
-    /// <summary>True when both the user name and the password are set.</summary>
-    public bool IsConfigured => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
 
     /// <summary>
     /// The application the admin API's first caller uses (a script, a CI job, the CLI elsewhere): registered at start-up
@@ -34,11 +24,6 @@ public sealed class AdminOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password))
-        {
-            yield return new ValidationResult("Set both IdP:Admin:UserName and IdP:Admin:Password, or neither.", [nameof(UserName), nameof(Password)]);
-        }
-
         if (string.IsNullOrEmpty(ClientId) != string.IsNullOrEmpty(ClientSecret))
         {
             yield return new ValidationResult("Set both IdP:Admin:ClientId and IdP:Admin:ClientSecret, or neither.", [nameof(ClientId), nameof(ClientSecret)]);

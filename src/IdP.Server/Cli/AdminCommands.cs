@@ -6,7 +6,9 @@ namespace IdP.Server.Cli;
 
 /// <summary>
 /// <c>admin create</c>: the first administrator (and later ones), through <see cref="Administrators"/>: a local account
-/// under the administrator password rules, given the administrator role; both changes audited.
+/// under the administrator password rules, given the administrator role; both changes audited. <c>admin grant</c> and
+/// <c>admin revoke</c> give an existing account the role or take it away (the same calls, and audit events, as the
+/// admin API's and the portal's; the last administrator keeps the role).
 /// </summary>
 internal static class AdminCommands
 {
@@ -59,8 +61,54 @@ internal static class AdminCommands
             }, cancellationToken);
         });
 
-        return new Command("admin", CliText.Get("AdminDescription")) { create };
+        return new Command("admin", CliText.Get("AdminDescription")) { create, RoleCommand(cli, grant: true), RoleCommand(cli, grant: false) };
     }
+
+    private static Command RoleCommand(CliHost cli, bool grant)
+    {
+        var name = new Argument<string>("SIGN-IN-NAME") { Description = CliText.Get("AdminSignInNameArgument") };
+        var command = new Command(grant ? "grant" : "revoke", CliText.Get(grant ? "AdminGrantDescription" : "AdminRevokeDescription")) { name };
+        command.SetAction((parsed, cancellationToken) => cli.RunAsync(initialize: true, async (services, token) =>
+        {
+            var signInName = parsed.GetValue(name)!.Trim();
+            if (await FindAsync(services.GetRequiredService<AccountService>(), signInName, token) is not { } account)
+            {
+                return cli.Fail(CliText.Format("AdminNoSuchAccount", signInName));
+            }
+
+            var administrators = services.GetRequiredService<Administrators>();
+            var wasAdministrator = await administrators.IsAdministratorAsync(account.Id, token);
+            var result = grant
+                ? await administrators.GrantAsync(account.Id, CliHost.Actor, token)
+                : await administrators.RevokeAsync(account.Id, CliHost.Actor, token);
+            switch (result)
+            {
+                case AdminResult<UserDetails>.Done:
+                    var message = (grant, wasAdministrator) switch
+                    {
+                        (true, false) => "AdminGranted",
+                        (true, true) => "AdminAlreadyGranted",
+                        (false, true) => "AdminRevoked",
+                        (false, false) => "AdminNotAnAdministrator",
+                    };
+                    cli.Console.Out.WriteLine(CliText.Format(message, signInName, account.Id, Administrators.Role));
+                    return CliExit.Ok;
+                case AdminResult<UserDetails>.NotFound:
+                    return cli.Fail(CliText.Format("AdminNoSuchAccount", signInName));
+                case AdminResult<UserDetails>.Invalid invalid:
+                    return cli.Fail(string.Join(" ", invalid.Errors.Select(e => e.Message)));
+                default:
+                    return cli.Fail(CliText.Get(grant ? "AdminNotGranted" : "AdminNotRevoked"));
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    // Usernames cannot contain '@' (SignInNameNormalizer), so the name itself says which kind it is.
+    private static Task<Account?> FindAsync(AccountService accounts, string signInName, CancellationToken cancellationToken) =>
+        signInName.Length == 0
+            ? Task.FromResult<Account?>(null)
+            : accounts.FindBySignInNameAsync(signInName.Contains('@', StringComparison.Ordinal) ? SignInNameKind.Email : SignInNameKind.Username, signInName, cancellationToken);
 
     // Never prompted for: containers and scripts have no terminal. Standard input and the environment keep the
     // password out of the process list and shell history; --password is there for throw-away setups.

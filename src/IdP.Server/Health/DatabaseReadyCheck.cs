@@ -16,7 +16,7 @@ internal sealed class DatabaseReadyCheck(IdPDbContext db) : IHealthCheck
                 return HealthCheckResult.Unhealthy("The database does not answer.");
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = await MigrationHistory.PendingAsync(db, cancellationToken);
             return pending.Count == 0
                 ? HealthCheckResult.Healthy("Database reachable, migrations applied.")
                 : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied (run the server's migrate step).");

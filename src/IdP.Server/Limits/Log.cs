@@ -21,6 +21,6 @@ internal enum AdminCheck
     /// <summary>A bearer token sent to the admin API.</summary>
     ApiToken,
 
-    /// <summary>The operator's HTTP Basic credentials (Run now list page).</summary>
-    BasicCredentials,
+    /// <summary>A sign-in to the admin portal (a refused or broken callback, an account without the role).</summary>
+    PortalSignIn,
 }

@@ -25,7 +25,4 @@ public static class RunNowElementIds
     public const string HeaderSuffix = "-header";
     public const string PayloadSuffix = "-payload";
     public const string ClaimsSuffix = "-claims";
-
-    // List page.
-    public const string Flows = "flows";
 }

@@ -1,5 +1,4 @@
 using IdP.Core.RunNow;
-using IdP.Server.Admin;
 using IdP.Server.Maintenance;
 using IdP.Server.Protocol;
 using IdP.Server.Seeding;
@@ -8,15 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 
-/// <summary>Registers Run now: the run-now URL of every flow, the built-in application and viewer, and the list page.</summary>
+/// <summary>Registers Run now: the run-now URL of every flow, the built-in application and viewer, and the old list page's redirect to the portal.</summary>
 public static class RunNowServiceCollectionExtensions
 {
     public static IServiceCollection AddRunNow(this IServiceCollection services)
     {
         services.AddOptions<RunNowOptions>().BindConfiguration(RunNowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        // The list page is today's only admin page; the admin portal will take this over.
-        services.AddAdminAccess();
 
         services.AddScoped<RunNowService>();
         services.AddScoped<AuthorizeRequestCheck>();
@@ -37,7 +33,7 @@ public static class RunNowServiceCollectionExtensions
             if (!runNow.Value.Enabled)
             {
                 // Switched off, Run now's pages have no routes: their URLs are unknown paths (404) before any
-                // authorization (the list page's admin policy) or antiforgery check could answer otherwise.
+                // antiforgery check could answer otherwise.
                 pages.Conventions.AddFolderRouteModelConvention("/RunNow", model => model.Selectors.Clear());
                 return;
             }

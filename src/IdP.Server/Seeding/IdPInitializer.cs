@@ -42,7 +42,7 @@ public sealed class IdPInitializer(
     {
         if (database.Value.ApplyMigrations)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrationHistory.MigrateAsync(db, cancellationToken);
         }
 
         var tenant = await tenants.EnsureAsync(tenantOptions.Value, cancellationToken);
@@ -67,18 +67,18 @@ public sealed class IdPInitializer(
     /// <summary>Applies every pending migration, whatever <c>IdP:Database:ApplyMigrations</c> says; returns their names.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await MigrationHistory.PendingAsync(db, cancellationToken);
         if (pending.Count > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrationHistory.MigrateAsync(db, cancellationToken);
         }
 
         return pending;
     }
 
     /// <summary>The migrations the database still lacks.</summary>
-    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
-        [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    public Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
+        MigrationHistory.PendingAsync(db, cancellationToken);
 
     private async Task SeedDemoAsync(DemoOptions options, CancellationToken cancellationToken)
     {

@@ -60,6 +60,25 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_custom_numbers_only_complexity_is_stored_read_back_and_kept_by_a_patch_of_something_else()
+    {
+        var name = "pin_" + Guid.NewGuid().ToString("N")[..8];
+        var created = (await _admin.PostAsync("user-flows", new { name, type = "PasswordReset", passwordComplexity = new { level = "Custom", minLength = 4, maxLength = 16, numbersOnly = true } })).Expect(201);
+
+        var complexity = created.Json.GetProperty("passwordComplexity");
+        Assert.Equal(("Custom", 4, 16, 0, true), (complexity.GetProperty("level").GetString(), complexity.GetProperty("minLength").GetInt32(), complexity.GetProperty("maxLength").GetInt32(),
+            complexity.GetProperty("requiredClassCount").GetInt32(), complexity.GetProperty("numbersOnly").GetBoolean()));
+
+        var patched = (await _admin.PatchAsync($"user-flows/B2C_1_{name}", new { sessionLifetimeMinutes = 60 })).Expect(200);
+        Assert.True(patched.Json.GetProperty("passwordComplexity").GetProperty("numbersOnly").GetBoolean());
+        Assert.True((await _admin.GetAsync($"user-flows/B2C_1_{name}")).Expect(200).Json.GetProperty("passwordComplexity").GetProperty("numbersOnly").GetBoolean());
+
+        var withClasses = (await _admin.PatchAsync($"user-flows/B2C_1_{name}", new { passwordComplexity = new { level = "Custom", minLength = 4, maxLength = 16, requiredClassCount = 2, numbersOnly = true } })).ExpectInvalid("passwordComplexity");
+        Assert.Contains("A numbers-only password cannot require character classes.", withClasses);
+        (await _admin.PatchAsync($"user-flows/B2C_1_{name}", new { passwordComplexity = new { level = "Custom", minLength = 3, maxLength = 16, numbersOnly = true } })).ExpectInvalid("passwordComplexity");
+    }
+
+    [Fact]
     public async Task Out_of_range_values_and_duplicates_are_field_errors()
     {
         var name = "range_" + Guid.NewGuid().ToString("N")[..8];

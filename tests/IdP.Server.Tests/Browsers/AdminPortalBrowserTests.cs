@@ -110,6 +110,25 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await Shot(page, "portal-audit-log");
     }
 
+    [Fact]
+    public async Task The_old_run_now_list_url_lands_on_the_portals_user_flows_where_the_endpoint_copies()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = server.BaseUrl });
+
+        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/flows");
+        await page.FillAsync($"#{PageElementIds.SignInName}", PortalBrowserFactory.AdminEmail);
+        await page.FillAsync($"#{PageElementIds.Password}", PortalBrowserFactory.AdminPassword);
+        await page.ClickAsync($"#{PageElementIds.Next}");
+        await page.WaitForURLAsync($"{server.BaseUrl}/admin/user-flows");
+        await page.ClickAsync($"text={IdPFactory.SignInPolicy}");
+        await page.ClickAsync("button.copy");
+
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(RunNowUrl, copied);
+        Assert.Equal(copied, (await page.Locator("#run-endpoint").TextContentAsync())?.Trim());
+    }
+
     private string RunNowUrl => $"{server.BaseUrl}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now";
 
     private async Task SignInAsync(IPage page, string email, string password)

@@ -67,24 +67,6 @@ public sealed class RunNowBrowserTests(BrowserIdPFactory server, Chromium chromi
         Assert.Empty(elsewhere);
     }
 
-    [Fact]
-    public async Task The_list_page_copies_a_run_url_with_its_copy_button()
-    {
-        var page = await chromium.NewPageAsync();
-        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = server.BaseUrl });
-        var elsewhere = RequestsElsewhere(page);
-
-        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now/flows");
-        var row = page.Locator($"section.flow[data-policy={IdPFactory.SignInPolicy}] tr[data-response-type=code]").First;
-        await row.Locator("button.copy").ClickAsync();
-
-        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/run-now?response_type=code", copied);
-        Assert.Equal(copied, await row.Locator("code.run-url").TextContentAsync());
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-04-list"));
-        Assert.Empty(elsewhere);
-    }
-
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.FillAsync($"#{PageElementIds.SignInName}", email);

@@ -97,6 +97,53 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Admin_grant_and_revoke_change_an_existing_accounts_role_by_email_or_username_audited_as_the_cli()
+    {
+        var byEmail = await factory.CreateUserAsync();
+        var username = $"op{Guid.NewGuid():N}"[..20];
+        var byUsername = await factory.CreateUserAsync(username);
+
+        var granted = (await _cli.RunAsync("admin", "grant", byEmail.Email.ToUpperInvariant())).ExpectOk();
+        var again = (await _cli.RunAsync("admin", "grant", byEmail.Email)).ExpectOk();
+        var grantedByUsername = (await _cli.RunAsync("admin", "grant", username)).ExpectOk();
+
+        Assert.Equal($"Granted the role {Administrators.Role} to {byEmail.Email.ToUpperInvariant()} (id {byEmail.Account.Id}).", granted.Out.Trim());
+        Assert.Contains("already holds the role", again.Out, StringComparison.Ordinal);
+        Assert.Contains(byUsername.Account.Id.ToString(), grantedByUsername.Out, StringComparison.Ordinal);
+        Assert.True(await IsAdministratorAsync(byEmail.Account.Id));
+        Assert.True(await IsAdministratorAsync(byUsername.Account.Id));
+        Assert.Contains(await AuditAsync(new AuditFilter(AccountId: byEmail.Account.Id)), e => e.Type == AdminEventTypes.AdministratorGranted && e.ClientId == Actor);
+
+        var revoked = (await _cli.RunAsync("admin", "revoke", username)).ExpectOk();
+        var notOne = (await _cli.RunAsync("admin", "revoke", username)).ExpectOk();
+
+        Assert.Equal($"Revoked the role {Administrators.Role} from {username} (id {byUsername.Account.Id}).", revoked.Out.Trim());
+        Assert.Contains("does not hold the role", notOne.Out, StringComparison.Ordinal);
+        Assert.False(await IsAdministratorAsync(byUsername.Account.Id));
+        Assert.True(await IsAdministratorAsync(byEmail.Account.Id));
+        Assert.Contains(await AuditAsync(new AuditFilter(AccountId: byUsername.Account.Id)), e => e.Type == AdminEventTypes.AdministratorRevoked && e.ClientId == Actor);
+    }
+
+    [Fact]
+    public async Task Admin_grant_or_revoke_of_an_unknown_account_exits_1_naming_it_and_changes_nothing()
+    {
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.com";
+        var granted = new AuditFilter(Type: AdminEventTypes.AdministratorGranted);
+        var revoked = new AuditFilter(Type: AdminEventTypes.AdministratorRevoked);
+        var before = (await AuditAsync(granted)).Count + (await AuditAsync(revoked)).Count;
+
+        var grant = (await _cli.RunAsync("admin", "grant", unknown)).ExpectFailure();
+        var revoke = (await _cli.RunAsync("admin", "revoke", "no-such-user")).ExpectFailure();
+        var missing = await _cli.RunAsync("admin", "grant");
+
+        Assert.Equal($"error: SIGN-IN-NAME: no account signs in with '{unknown}'.", grant.Error.Trim());
+        Assert.Equal("error: SIGN-IN-NAME: no account signs in with 'no-such-user'.", revoke.Error.Trim());
+        Assert.Equal(CliExit.Usage, missing.ExitCode);
+        Assert.Empty(grant.Out);
+        Assert.Equal(before, (await AuditAsync(granted)).Count + (await AuditAsync(revoked)).Count);
+    }
+
+    [Fact]
     public async Task Apps_add_registers_an_application_whose_printed_secret_gets_a_token()
     {
         var clientId = "cli-" + Guid.NewGuid().ToString("N")[..10];
@@ -305,6 +352,9 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
 
     private async Task<Account> FindAccountAsync(string email) =>
         await factory.WithScopeAsync(sp => sp.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email)) ?? throw new InvalidOperationException($"No account {email}.");
+
+    private Task<bool> IsAdministratorAsync(Guid accountId) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<Administrators>().IsAdministratorAsync(accountId, default));
 
     private async Task<bool> IsAdministratorAsync(string email)
     {

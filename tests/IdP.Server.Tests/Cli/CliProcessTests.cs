@@ -46,6 +46,29 @@ public sealed class CliProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Admin_grant_and_revoke_from_the_built_binary_print_what_they_did_and_exit_1_on_refusal()
+    {
+        var email = $"admin-{Guid.NewGuid():N}@example.com";
+        Assert.Equal(CliExit.Ok, (await RunAsync(["admin", "create", "--email", email, "--password-stdin"], "Purple-Otter-Dances-42\n")).ExitCode);
+
+        var again = await RunAsync(["admin", "grant", email], "");
+        var last = await RunAsync(["admin", "revoke", email], "");
+        var unknown = await RunAsync(["admin", "grant", "nobody@example.com"], "");
+
+        Assert.True(again.ExitCode == CliExit.Ok, again.Error);
+        Assert.Contains($"{email} (id ", again.Out, StringComparison.Ordinal);
+        Assert.Contains("already holds the role IdP.Administrator", again.Out, StringComparison.Ordinal);
+        Assert.Equal(CliExit.Failed, last.ExitCode);
+        Assert.Equal("error: This is the last administrator: make another account an administrator first.", last.Error.Trim());
+        Assert.Equal(CliExit.Failed, unknown.ExitCode);
+        Assert.Equal("error: SIGN-IN-NAME: no account signs in with 'nobody@example.com'.", unknown.Error.Trim());
+        foreach (var outcome in new[] { again, last, unknown })
+        {
+            Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string stdin)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,10 +13,14 @@ namespace IdP.Server.Tests.Cluster;
 /// A YARP reverse proxy on a loopback port in front of server nodes, as a load balancer in production: round robin over
 /// every node, with the forwarded headers (<c>X-Forwarded-For</c>, <c>-Proto</c>, <c>-Host</c>) YARP adds. A request
 /// carrying <see cref="NodeHeader"/> goes to the node it names, so a test can send each step to the node it chooses.
+/// A request carrying <see cref="ClientHeader"/> is proxied as if it came from that address (the proxy's
+/// <c>X-Forwarded-For</c> names it), so the nodes' per-client limits see the client a test chooses.
 /// </summary>
 public sealed class TestProxy(IReadOnlyList<ServerNode> nodes) : IAsyncDisposable
 {
     public const string NodeHeader = "X-Test-Node";
+
+    public const string ClientHeader = "X-Test-Client";
 
     private WebApplication? _app;
 
@@ -47,6 +52,17 @@ public sealed class TestProxy(IReadOnlyList<ServerNode> nodes) : IAsyncDisposabl
         }).ToList();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         _app = builder.Build();
+        _app.Use((http, next) =>
+        {
+            // What a real load balancer sees as the peer: the forwarded-for transform reads the connection's address.
+            if (IPAddress.TryParse(http.Request.Headers[ClientHeader].ToString(), out var client))
+            {
+                http.Connection.RemoteIpAddress = client;
+            }
+
+            http.Request.Headers.Remove(ClientHeader);
+            return next(http);
+        });
         _app.MapReverseProxy();
         await _app.StartAsync();
     }
@@ -61,10 +77,16 @@ public sealed class TestProxy(IReadOnlyList<ServerNode> nodes) : IAsyncDisposabl
     }
 }
 
-/// <summary>Sends each request to the node <see cref="Node"/> names (through the proxy), or to any when it is null.</summary>
+/// <summary>
+/// Sends each request to the node <see cref="Node"/> names (through the proxy), or to any when it is null, from the
+/// client address <see cref="Client"/> (a fresh one per choice, so the per-client limits of one test never count
+/// another's requests).
+/// </summary>
 public sealed class NodeChoice() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
 {
     public string? Node { get; set; }
+
+    public IPAddress Client { get; set; } = TestClientAddress.FreshAddress();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -74,6 +96,9 @@ public sealed class NodeChoice() : DelegatingHandler(new SocketsHttpHandler { Al
         {
             request.Headers.Add(TestProxy.NodeHeader, Node);
         }
+
+        request.Headers.Remove(TestProxy.ClientHeader);
+        request.Headers.Add(TestProxy.ClientHeader, Client.ToString());
 
         return base.SendAsync(request, cancellationToken);
     }

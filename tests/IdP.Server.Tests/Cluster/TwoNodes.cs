@@ -19,6 +19,12 @@ public sealed class TwoNodes : IAsyncLifetime
     public const string AdminSecret = "cluster-admin-secret-0123456789";
     public const int MaxFailedAttempts = 3;
 
+    /// <summary>Sign-in posts one client address may make in the window, across both nodes (per network: twice that).</summary>
+    public const int SignInAttemptsPerAddress = 4;
+
+    /// <summary>Reset codes one client address may have sent in the window, across both nodes.</summary>
+    public const int ResetCodeSendsPerAddress = 3;
+
     public TestSmtpServer Smtp { get; } = new();
 
     public ServerNode A { get; private set; } = null!;
@@ -57,6 +63,10 @@ public sealed class TwoNodes : IAsyncLifetime
         ["IdP:Tenant:Domain"] = IdPFactory.TenantDomain,
         ["IdP:PasswordReset:Mode"] = "All",
         ["IdP:SignIn:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["IdP:Limits:SignInAttempts:PerAddress"] = SignInAttemptsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["IdP:Limits:SignInAttempts:PerNetwork"] = (2 * SignInAttemptsPerAddress).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["IdP:Limits:ResetCodeSends:PerAddress"] = ResetCodeSendsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["IdP:Limits:ResetCodeSends:PerNetwork"] = (2 * ResetCodeSendsPerAddress).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["IdP:Keys:RefreshInterval"] = "00:00:01",
         ["IdP:Email:Smtp:Host"] = "127.0.0.1",
         ["IdP:Email:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using IdP.Core.Contract;
 using IdP.Server.Tests.Infrastructure;
@@ -16,6 +17,8 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
 {
     private const string Password = "Correct-Horse-9";
     private const string NewPassword = "Fresh-Garden-42";
+    private const string SignInThrottled = "There are too many requests at this moment. Please wait for some time and try again.";
+    private const string ResetThrottled = "There have been too many requests to verify this email address. Please wait a while, then try again.";
 
     [Fact]
     public async Task A_reset_started_on_one_node_finishes_on_the_other_with_code_limits_shared()
@@ -96,6 +99,59 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         Assert.Equal("Invalid username or password.", errors[0]);
         Assert.Equal("Your account is temporarily locked to prevent unauthorized use. Try again later.", errors[^1]);
         Assert.Equal(errors[^1], rightPassword.Error);
+    }
+
+    [Fact]
+    public async Task Sign_in_posts_from_one_address_split_over_both_nodes_are_refused_past_the_configured_total()
+    {
+        var (browser, choice) = cluster.Browser();
+        using var _ = browser;
+        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid");
+
+        // A different name each time, so the per-name lockout plays no part: only the per-address limit can refuse.
+        var answers = new List<Navigation>();
+        for (var attempt = 0; attempt <= TwoNodes.SignInAttemptsPerAddress + 1; attempt++)
+        {
+            choice.Node = attempt % 2 == 0 ? "a" : "b";
+            var page = await SignInPage.OpenAsync(browser, request);
+            answers.Add(await page.SignInAsync($"nobody-{attempt}-{Guid.NewGuid():N}@example.com", "Wrong-Horse-1"));
+        }
+
+        // Neither node alone saw more than half the limit, yet the posts past it are refused, on both nodes.
+        Assert.All(answers.Take(TwoNodes.SignInAttemptsPerAddress), a => Assert.Equal("Invalid username or password.", SignInPage.On(browser, a).Error));
+        Assert.All(answers.Skip(TwoNodes.SignInAttemptsPerAddress), a =>
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, a.Status);
+            Assert.Equal(SignInThrottled, SignInPage.On(browser, a).Error);
+        });
+
+        // Another client (another network) is not held back.
+        var (other, otherChoice) = cluster.Browser();
+        using var __ = other;
+        otherChoice.Node = "b";
+        var elsewhere = await (await SignInPage.OpenAsync(other, request)).SignInAsync($"nobody-{Guid.NewGuid():N}@example.com", "Wrong-Horse-1");
+        Assert.Equal("Invalid username or password.", SignInPage.On(other, elsewhere).Error);
+    }
+
+    [Fact]
+    public async Task Reset_codes_one_address_asks_for_on_both_nodes_are_refused_past_the_configured_total()
+    {
+        var (browser, choice) = cluster.Browser();
+        using var _ = browser;
+        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid");
+
+        var pages = new List<ResetPasswordPage>();
+        for (var send = 0; send <= TwoNodes.ResetCodeSendsPerAddress; send++)
+        {
+            choice.Node = send % 2 == 0 ? "b" : "a";
+            var step1 = await browser.OpenResetFromSignInAsync(request);
+            pages.Add(ResetPasswordPage.On(browser, await step1.SendCodeAsync($"limit-{send}-{Guid.NewGuid():N}@example.com")));
+        }
+
+        Assert.All(pages.SkipLast(1), p => Assert.Equal(HttpStatusCode.OK, p.Page.Status));
+        Assert.All(pages.SkipLast(1), p => Assert.NotNull(p.Info));
+        Assert.Equal(HttpStatusCode.TooManyRequests, pages[^1].Page.Status);
+        Assert.Equal(ResetThrottled, pages[^1].Error);
     }
 
     [Fact]

@@ -114,6 +114,25 @@ public sealed class Browser : IDisposable
             fields.Add(new(input.Name, values is not null && values.TryGetValue(input.Name, out var v) ? v : input.Value));
         }
 
+        // A select sends its selected option (the first one when none is marked), as a browser does.
+        foreach (var select in form.Elements.OfType<IHtmlSelectElement>())
+        {
+            if (string.IsNullOrEmpty(select.Name) || fields.Any(f => f.Key == select.Name))
+            {
+                continue;
+            }
+
+            var chosen = select.Options.FirstOrDefault(o => o.HasAttribute("selected")) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+            if (values is not null && values.TryGetValue(select.Name, out var v))
+            {
+                fields.Add(new(select.Name, v));
+            }
+            else if (chosen is not null)
+            {
+                fields.Add(new(select.Name, chosen.Value));
+            }
+        }
+
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             if (!fields.Any(f => f.Key == name))

@@ -6,7 +6,7 @@ namespace IdP.Server.Tests.Limits;
 
 /// <summary>
 /// A server with small abuse limits (windows of a minute, so a test moves the clock past them), client addresses the
-/// tests choose, mail to an SMTP server of its own, reset on, the admin API's client and the operator's credentials.
+/// tests choose, mail to an SMTP server of its own, reset on, and the admin API's client.
 /// </summary>
 public class LimitsFactory<TDatabase> : IdPFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
@@ -19,8 +19,6 @@ public class LimitsFactory<TDatabase> : IdPFactory<TDatabase>
         Smtp = ResetServer.Prepare(this);
         Logs = Attach(new CapturedLogs());
         AdminApiClient.Configure(this);
-        With("IdP:Admin:UserName", TestAdmin.UserName);
-        With("IdP:Admin:Password", TestAdmin.Password);
         Limit("JourneyStarts", 3, 5);
         Limit("RunNowStarts", 2, 3);
         Limit("SignInAttempts", 4, 6);

@@ -1,5 +1,4 @@
 using IdP.Server.RunNow;
-using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -63,18 +62,18 @@ public sealed class RunNowDisabledFactory<TDatabase> : RunNowFactory<TDatabase>
     public RunNowDisabledFactory() => With("IdP:RunNow:Enabled", "false");
 }
 
-/// <summary>A production server without admin credentials.</summary>
+/// <summary>A production server.</summary>
 public sealed class RunNowProductionFactory<TDatabase> : RunNowFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
 {
     public RunNowProductionFactory() => With("environment", "Production");
 }
 
-/// <summary>A production server with admin credentials and HTTPS required.</summary>
-public sealed class RunNowAdminFactory<TDatabase> : RunNowFactory<TDatabase>
+/// <summary>The admin portal switched off.</summary>
+public sealed class RunNowWithoutPortalFactory<TDatabase> : RunNowFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
 {
-    public RunNowAdminFactory() => TestAdmin.Configure(this, requireHttps: true);
+    public RunNowWithoutPortalFactory() => With("IdP:Admin:Portal:Enabled", "false");
 }
 
 /// <summary>The server on a real loopback port (Kestrel), so the viewer redeems codes over a real connection.</summary>

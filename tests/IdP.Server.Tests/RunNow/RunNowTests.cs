@@ -558,25 +558,15 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     }
 
     [Fact]
-    public async Task The_list_page_shows_a_run_url_per_application_and_reply_url_with_a_copy_button_in_development()
+    public async Task The_old_list_page_redirects_to_the_portals_user_flows_in_development()
     {
-        var clientId = await RegisterAppAsync(implicitIdToken: false, "https://app.test/one", "https://app.test/two");
-        using var browser = factory.CreateBrowser();
+        using var client = factory.CreateHttpClient();
 
-        var page = await browser.NavigateAsync($"/{IdPFactory.Tenant}/run-now/flows");
+        using var response = await client.GetAsync($"/{IdPFactory.Tenant}/run-now/flows");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        var flow = page.Document!.QuerySelector($"section.flow[data-policy={IdPFactory.SignInPolicy}]")!;
-        var builtIn = flow.QuerySelectorAll($"tr[data-client-id={RunNowApplication.ClientId}] code.run-url").Select(c => c.TextContent).ToList();
-        Assert.Equal([$"{IdPFactory.Origin}{RunNowUrl}", $"{IdPFactory.Origin}{RunNowUrl}?response_type=code"], builtIn);
-        var rows = flow.QuerySelectorAll($"tr[data-client-id={clientId}]").ToList();
-        Assert.Equal(["https://app.test/one", "https://app.test/two"], rows.Select(r => r.GetAttribute("data-reply-url")));
-        var url = rows[1].QuerySelector("code.run-url")!;
-        Assert.Equal($"{IdPFactory.Origin}{RunNowUrl}?client_id={clientId}&redirect_uri=https%3A%2F%2Fapp.test%2Ftwo&response_type=code", url.TextContent);
-        Assert.Equal(url.Id, rows[1].QuerySelector("button.copy")!.GetAttribute("data-copy"));
-
-        var run = await RedirectOfAsync(browser, new Uri(url.TextContent).PathAndQuery);
-        Assert.Equal("https://app.test/two", QueryHelpers.ParseQuery(run.Query)["redirect_uri"]);
+        // The list moved to the portal, which has the Run user flow panel on each flow's page (UserFlowsPortalTests).
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/admin/user-flows", response.Headers.Location?.OriginalString);
     }
 
     private async Task<string> RegisterAppAsync(bool implicitIdToken, params string[] redirectUris)

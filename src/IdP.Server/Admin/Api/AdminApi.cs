@@ -34,6 +34,7 @@ public static class AdminApi
     /// <summary>The core services the API (and the portal and CLI after it) call, the policy and the OpenAPI document.</summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
+        services.AddAdminAccess();
         services.AddScoped<AdminAudit>();
         services.AddScoped<IGrantRevocation, OpenIddictGrantRevocation>();
         services.AddScoped<AppAdministration>();

@@ -43,7 +43,6 @@ public static class AdminPortal
         services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IStartupSeed, PortalSeed>();
         services.AddScoped<IRedirectUriRule, PortalRedirectUriRule>();
-        services.AddSingleton<PortalSignInThrottle>();
         services.AddScoped<PortalSignInEvents>();
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         OwnTokenEndpoint.AddOwnTokenEndpoint(services);

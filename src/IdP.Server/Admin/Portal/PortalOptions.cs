@@ -21,14 +21,6 @@ public sealed class PortalOptions
     /// <summary>How long a portal session lasts without use (minutes).</summary>
     [Range(5, 24 * 60, ErrorMessage = "IdP:Admin:Portal:SessionMinutes must be 5 to 1440.")]
     public int SessionMinutes { get; set; } = 60;
-
-    /// <summary>Failed or refused portal sign-ins per client address in <see cref="FailureWindowMinutes"/> before it must wait.</summary>
-    [Range(1, 1000, ErrorMessage = "IdP:Admin:Portal:MaxFailedSignIns must be 1 to 1000.")]
-    public int MaxFailedSignIns { get; set; } = 10;
-
-    /// <summary>The window over which failed portal sign-ins are counted (minutes).</summary>
-    [Range(1, 24 * 60, ErrorMessage = "IdP:Admin:Portal:FailureWindowMinutes must be 1 to 1440.")]
-    public int FailureWindowMinutes { get; set; } = 15;
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using IdP.Server.ErrorPages;
+using IdP.Server.Limits;
 using IdP.Server.Protocol;
 using IdP.Server.RunNow;
 using Microsoft.AspNetCore.Authentication;
@@ -17,13 +18,13 @@ namespace IdP.Server.Admin.Portal;
 /// authorize endpoint on that origin, the code redeemed at the server's own token endpoint over a direct connection
 /// (<see cref="OwnTokenEndpoint"/>, never an address from the request), the issuer checked against the flow's issuer on
 /// that origin. Failed sign-ins (a refused or broken callback, an account without the role) are logged and counted per
-/// client address by <see cref="PortalSignInThrottle"/>, which stops new attempts for a while after too many.
+/// client address against the admin-authentication limit (<see cref="AdminAuthenticationLimit"/>, counted in the
+/// database, so every node and a restarted one share the count), which stops new attempts for a while after too many.
 /// </summary>
 internal sealed partial class PortalSignInEvents(
     TenantService tenants,
     UserFlowService flows,
     OwnTokenEndpoint ownEndpoint,
-    PortalSignInThrottle throttle,
     Core.Administration.Administrators administrators,
     IOptions<PortalOptions> options,
     IStringLocalizer<PortalText> text,
@@ -116,19 +117,20 @@ internal sealed partial class PortalSignInEvents(
         // Kept signed in either way, so the 403 page can say who is signed in; AdministratorHandler decides per request.
         if (!await administrators.IsAdministratorAsync(accountId, context.HttpContext.RequestAborted))
         {
-            throttle.RecordFailure(context.HttpContext);
             Log.NotAnAdministrator(logger, accountId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            await AdminAuthenticationLimit.FailedAsync(context.HttpContext, AdminCheck.PortalSignIn);
             return;
         }
 
         Log.AdministratorSignedIn(logger, accountId);
+        AdminAuthenticationLimit.Succeeded(context.HttpContext, AdminCheck.PortalSignIn);
     }
 
     public override async Task RemoteFailure(RemoteFailureContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        throttle.RecordFailure(context.HttpContext);
         Log.SignInFailed(logger, context.Failure?.Message ?? "unknown", context.HttpContext.Connection.RemoteIpAddress?.ToString());
+        await AdminAuthenticationLimit.FailedAsync(context.HttpContext, AdminCheck.PortalSignIn);
         context.HandleResponse();
         await ErrorPage.Result(ErrorPage.Model(context.HttpContext, text["SignInFailedTitle"], text["SignInFailedMessage"]), StatusCodes.Status400BadRequest)
             .ExecuteAsync(context.HttpContext);
@@ -136,12 +138,13 @@ internal sealed partial class PortalSignInEvents(
 
     private async Task<bool> RefuseWhenThrottledAsync(HttpContext http)
     {
-        if (!throttle.IsThrottled(http))
+        if (await AdminAuthenticationLimit.BeforeCheckAsync(http, AdminCheck.PortalSignIn) is not { } throttled)
         {
             return false;
         }
 
         Log.SignInThrottled(logger, http.Connection.RemoteIpAddress?.ToString());
+        http.Response.MarkThrottled(throttled);
         await ErrorPage.Result(ErrorPage.Model(http, text["ThrottledTitle"], text["ThrottledMessage"]), StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
         return true;
     }

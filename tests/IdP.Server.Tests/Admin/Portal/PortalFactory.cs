@@ -15,17 +15,20 @@ public class PortalFactory<TDatabase> : IdPFactory<TDatabase>
     {
         Logs = RunNowHost.KeepLogs(this);
         RunNowHost.RedeemInMemory(this);
-        With("IdP:Admin:Portal:MaxFailedSignIns", "1000");
     }
 
     public CapturedLogs Logs { get; }
 }
 
-/// <summary>The portal with a low limit of failed sign-ins, so the throttle can be reached.</summary>
+/// <summary>The portal with a low admin-authentication limit (failed sign-ins), so the throttle can be reached.</summary>
 public sealed class ThrottledPortalFactory<TDatabase> : PortalFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
 {
-    public ThrottledPortalFactory() => With("IdP:Admin:Portal:MaxFailedSignIns", "3");
+    public ThrottledPortalFactory()
+    {
+        With("IdP:Limits:AdminAuthentication:PerAddress", "3");
+        With("IdP:Limits:AdminAuthentication:PerNetwork", "5");
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using IdP.Core.Administration;
 using IdP.Core.Applications;
+using IdP.Core.Passwords;
 using IdP.Core.UserFlows;
 using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.Pages;
@@ -84,6 +85,45 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         var flow = await factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value);
         Assert.Equal((30, PolicyClaim.Acr), (flow.AccessAndIdTokenLifetimeMinutes, flow.PolicyClaim));
     }
+
+    [Fact]
+    public async Task Custom_complexity_with_the_numbers_only_character_set_is_saved_shown_and_kept_when_saving_again()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_pin{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "", Type = UserFlowType.PasswordReset });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal(["false", "true"], page.Document!.QuerySelectorAll("#Input_NumbersOnly option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("All", page.Document.QuerySelector("#Input_NumbersOnly option[selected]")?.TextContent);
+
+        // The classes field (3 from Strong) does not apply to numbers only, as on B2C's blade.
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string>
+        {
+            ["Input.ComplexityLevel"] = "Custom",
+            ["Input.MinLength"] = "4",
+            ["Input.MaxLength"] = "16",
+            ["Input.RequiredClassCount"] = "3",
+            ["Input.NumbersOnly"] = "true",
+        });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.Equal(PasswordComplexity.Custom(4, 16, 0, numbersOnly: true), await ComplexityAsync(name));
+        var reopened = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Numbers only", reopened.Document!.QuerySelector("#Input_NumbersOnly option[selected]")?.TextContent);
+
+        // Saving another property keeps the character set.
+        var again = await browser.ClickAsync(reopened, "save", new Dictionary<string, string> { ["Input.SessionLifetimeMinutes"] = "60" });
+        Assert.Equal("Saved.", again.Text("notice"));
+        Assert.True((await ComplexityAsync(name)).NumbersOnly);
+
+        // A minimum below B2C's 4 is refused next to the complexity.
+        var refused = await browser.ClickAsync(again, "save", new Dictionary<string, string> { ["Input.MinLength"] = "3" });
+        Assert.NotEmpty(refused.FieldErrors("Input_ComplexityLevel"));
+        Assert.Equal(4, (await ComplexityAsync(name)).MinLength);
+    }
+
+    private Task<PasswordComplexity> ComplexityAsync(string name) =>
+        factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.PasswordComplexity);
 
     [Fact]
     public async Task A_flow_is_created_from_the_list_and_deleted_after_a_confirmation()

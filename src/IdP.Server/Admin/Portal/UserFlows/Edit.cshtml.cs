@@ -31,6 +31,7 @@ public sealed class EditModel(
         ["passwordComplexity.minLength"] = "Input.MinLength",
         ["passwordComplexity.maxLength"] = "Input.MaxLength",
         ["passwordComplexity.requiredClassCount"] = "Input.RequiredClassCount",
+        ["passwordComplexity.numbersOnly"] = "Input.NumbersOnly",
     };
 
     [FromRoute]
@@ -177,6 +178,10 @@ public sealed class FlowForm
     public int? MinLength { get; set; }
     public int? MaxLength { get; set; }
     public int? RequiredClassCount { get; set; }
+
+    /// <summary>B2C's custom "Character set": All (false) or Numbers only (true, digits only, no character classes).</summary>
+    public bool NumbersOnly { get; set; }
+
     public List<string> ApplicationClaims { get; set; } = [];
 
     /// <summary>The form of a stored flow.</summary>
@@ -199,11 +204,15 @@ public sealed class FlowForm
             MinLength = flow.PasswordComplexity.MinLength,
             MaxLength = flow.PasswordComplexity.MaxLength,
             RequiredClassCount = flow.PasswordComplexity.RequiredClassCount,
+            NumbersOnly = flow.PasswordComplexity.NumbersOnly,
             ApplicationClaims = [.. flow.ApplicationClaims],
         };
     }
 
-    /// <summary>The whole desired state, as the core takes it; custom complexity numbers only count for Custom.</summary>
+    /// <summary>
+    /// The whole desired state, as the core takes it; custom complexity numbers only count for Custom, and the character
+    /// classes not for Numbers only (B2C's blade has no classes field for that character set).
+    /// </summary>
     public UserFlowInput ToInput() => new()
     {
         AccessAndIdTokenLifetimeMinutes = AccessAndIdTokenLifetimeMinutes,
@@ -218,7 +227,14 @@ public sealed class FlowForm
         PasswordResetBehavior = PasswordResetBehavior,
         ApplicationClaims = ApplicationClaims,
         PasswordComplexity = ComplexityLevel == PasswordComplexityLevel.Custom
-            ? new PasswordComplexityInput { Level = ComplexityLevel, MinLength = MinLength, MaxLength = MaxLength, RequiredClassCount = RequiredClassCount }
+            ? new PasswordComplexityInput
+            {
+                Level = ComplexityLevel,
+                MinLength = MinLength,
+                MaxLength = MaxLength,
+                RequiredClassCount = NumbersOnly ? 0 : RequiredClassCount,
+                NumbersOnly = NumbersOnly,
+            }
             : new PasswordComplexityInput { Level = ComplexityLevel },
     };
 }
