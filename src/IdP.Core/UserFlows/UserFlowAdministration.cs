@@ -74,15 +74,19 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
     }
 
     /// <summary>Fetches the flow's custom page template from its URI again now (a failure keeps the last good copy and says why).</summary>
-    public Task<AdminResult<UserFlowDetails>> RefreshCustomPageAsync(string name, string actor, CancellationToken cancellationToken) =>
-        audit.RecordAsync<UserFlowDetails>(actor, async () =>
+    public async Task<AdminResult<UserFlowDetails>> RefreshCustomPageAsync(string name, string actor, CancellationToken cancellationToken)
+    {
+        // Fetched before the audited transaction, as on create and update: a slow template server must not hold it
+        // (and the lock that serialises administrative changes) open.
+        var refetch = await flows.FindAsync(name, cancellationToken) is { } flow ? await customPages.FetchAgainAsync(flow.Name, cancellationToken) : null;
+        return await audit.RecordAsync<UserFlowDetails>(actor, async () =>
             {
                 if (await flows.FindAsync(name, cancellationToken) is not { } found)
                 {
                     return new AdminResult<UserFlowDetails>.NotFound();
                 }
 
-                if (!await customPages.RefreshAsync(found.Name, cancellationToken))
+                if (refetch is null || !await customPages.StoreAsync(refetch, cancellationToken))
                 {
                     return new AdminResult<UserFlowDetails>.Invalid(CustomPageService.UriField, "This user flow has no custom page URI to fetch.");
                 }
@@ -93,6 +97,7 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
             },
             refreshed => new AdminEvent(AdminEventTypes.UserFlowUpdated, Target(refreshed.Name), "refreshed customPageUri") { Policy = refreshed.Name },
             cancellationToken);
+    }
 
     /// <summary>Deletes a flow (never the last sign-in flow, see <see cref="UserFlowService.DeleteAsync"/>).</summary>
     public Task<AdminResult<UserFlowDetails>> DeleteAsync(string name, string actor, CancellationToken cancellationToken) =>

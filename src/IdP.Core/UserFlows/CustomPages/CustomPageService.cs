@@ -53,17 +53,35 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
         return content is not null || uri is not null ? new CustomPageChange.Replace(null, null, null) : new CustomPageChange.Unchanged();
     }
 
-    /// <summary>Fetches the template of the flow named <paramref name="policy"/> again now; false when it has no template URI.</summary>
-    public async Task<bool> RefreshAsync(string policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches the template of the flow named <paramref name="policy"/> again now, without storing it; null when the flow
+    /// has no template URI. Called before a transaction opens (as <see cref="PrepareAsync"/> is), so a slow template
+    /// server never holds one open; <see cref="StoreAsync"/> then stores the outcome.
+    /// </summary>
+    public async Task<CustomPageRefetch?> FetchAgainAsync(string policy, CancellationToken cancellationToken)
     {
         var normalized = UserFlowName.Normalize(policy);
-        var flow = await db.UserFlows.FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
-        if (flow?.CustomPageUri is null)
+        var uri = await db.UserFlows.AsNoTracking().Where(f => f.NormalizedName == normalized).Select(f => f.CustomPageUri).FirstOrDefaultAsync(cancellationToken);
+        if (uri is null)
+        {
+            return null;
+        }
+
+        var checkedAt = time.UtcNow();
+        return new CustomPageRefetch(normalized, uri, checkedAt, await fetcher.FetchAsync(uri, cancellationToken));
+    }
+
+    /// <summary>Stores what <see cref="FetchAgainAsync"/> found; false when the flow no longer has that template URI.</summary>
+    public async Task<bool> StoreAsync(CustomPageRefetch refetch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refetch);
+        var flow = await db.UserFlows.FirstOrDefaultAsync(f => f.NormalizedName == refetch.NormalizedName, cancellationToken);
+        if (flow is null || flow.CustomPageUri != refetch.Uri)
         {
             return false;
         }
 
-        await RefreshAsync(flow, cancellationToken);
+        Apply(flow, refetch.Fetch, refetch.CheckedAt);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -91,13 +109,18 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
 
     private async Task RefreshAsync(UserFlow flow, CancellationToken cancellationToken)
     {
-        var now = time.UtcNow();
-        flow.CustomPageCheckedAt = now;
-        switch (await fetcher.FetchAsync(flow.CustomPageUri!, cancellationToken))
+        var checkedAt = time.UtcNow();
+        Apply(flow, await fetcher.FetchAsync(flow.CustomPageUri!, cancellationToken), checkedAt);
+    }
+
+    private static void Apply(UserFlow flow, CustomPageFetch fetch, DateTimeOffset checkedAt)
+    {
+        flow.CustomPageCheckedAt = checkedAt;
+        switch (fetch)
         {
             case CustomPageFetch.Fetched fetched:
                 flow.CustomPageContent = fetched.Html;
-                flow.CustomPageFetchedAt = now;
+                flow.CustomPageFetchedAt = checkedAt;
                 flow.CustomPageError = null;
                 break;
             case CustomPageFetch.Failed failed:
@@ -107,6 +130,9 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
         }
     }
 }
+
+/// <summary>A template fetched again from <paramref name="Uri"/> for the flow <paramref name="NormalizedName"/>, not yet stored.</summary>
+public sealed record CustomPageRefetch(string NormalizedName, string Uri, DateTimeOffset CheckedAt, CustomPageFetch Fetch);
 
 /// <summary>What saving a flow does to its custom page content.</summary>
 public abstract record CustomPageChange
