@@ -18,7 +18,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
     public async Task An_administrator_switches_password_reset_to_All_and_the_sign_in_page_shows_the_link()
     {
         var page = await chromium.NewPageAsync();
-        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
+        await server.SignInToPortalAsync(page);
         await page.ClickAsync("#nav-password-reset");
         await Assertions.Expect(page.Locator("legend")).ToHaveTextAsync("Self service password reset enabled");
         await page.CheckAsync("#mode-None");
@@ -27,7 +27,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
 
         // Nobody may reset: the sign-in page has no link.
         var visitor = await chromium.NewPageAsync();
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveCountAsync(0);
 
@@ -36,7 +36,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Self service password reset enabled: All");
         await Shot(page, "portal-password-reset");
 
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
         await Shot(visitor, "portal-sign-in-with-reset-link");
     }
@@ -45,7 +45,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
     public async Task A_new_operator_creates_a_user_registers_a_web_app_and_an_API_turns_reset_on_and_runs_the_flow()
     {
         var page = await chromium.NewPageAsync();
-        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
+        await server.SignInToPortalAsync(page);
         await Shot(page, "portal-overview");
 
         // A user.
@@ -125,31 +125,9 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.ClickAsync("button.copy");
 
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal(RunNowUrl, copied);
+        Assert.Equal(server.RunNowUrl, copied);
         Assert.Equal(copied, (await page.Locator("#run-endpoint").TextContentAsync())?.Trim());
     }
 
-    private string RunNowUrl => $"{server.BaseUrl}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now";
-
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
-        await page.FillAsync($"#{PageElementIds.SignInName}", email);
-        await page.FillAsync($"#{PageElementIds.Password}", password);
-        await page.ClickAsync($"#{PageElementIds.Next}");
-        await page.WaitForURLAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator("#overview")).ToBeVisibleAsync();
-    }
-
     private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
-}
-
-/// <summary>The Kestrel-hosted server whose first administrator comes from IdP:Admin:Bootstrap.</summary>
-public sealed class PortalBrowserFactory : BrowserIdPFactory
-{
-    public const string AdminEmail = "admin@contoso.example";
-    public const string AdminPassword = "First-Admin-Pass-1";
-
-    public PortalBrowserFactory() => With("IdP:Admin:Bootstrap:Email", AdminEmail).With("IdP:Admin:Bootstrap:Password", AdminPassword);
 }
