@@ -84,7 +84,7 @@ public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromi
     // axe-core finds nothing against WCAG 2.1 A/AA, and nothing is wider than the viewport (no sideways scrolling).
     private async Task CheckAsync(IPage page, string name)
     {
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
+        await Chromium.ScreenshotAsync(page, name, output);
         var result = await page.RunAxe(AxeOptions.Wcag21AA);
         var violations = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));

@@ -34,11 +34,11 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.CheckAsync("#mode-All");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Self service password reset enabled: All");
-        await Shot(page, "portal-password-reset");
+        await Chromium.ScreenshotAsync(page, "portal-password-reset", output);
 
         await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
-        await Shot(visitor, "portal-sign-in-with-reset-link");
+        await Chromium.ScreenshotAsync(visitor, "portal-sign-in-with-reset-link", output);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
     {
         var page = await chromium.NewPageAsync();
         await server.SignInToPortalAsync(page);
-        await Shot(page, "portal-overview");
+        await Chromium.ScreenshotAsync(page, "portal-overview", output);
 
         // A user.
         await page.ClickAsync("nav >> text=Users");
@@ -58,7 +58,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.FillAsync("#Input_Password", "Analytical-Engine-1843");
         await page.ClickAsync("#create");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("ada@example.com");
-        await Shot(page, "portal-user");
+        await Chromium.ScreenshotAsync(page, "portal-user", output);
 
         // An API with a scope.
         await page.ClickAsync("nav >> text=App registrations");
@@ -80,9 +80,9 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.FillAsync("#SecretInput_Description", "Production");
         await page.ClickAsync("#add-secret");
         await Assertions.Expect(page.Locator("#new-secret-value")).Not.ToBeEmptyAsync();
-        await Shot(page, "portal-application-secret");
+        await Chromium.ScreenshotAsync(page, "portal-application-secret", output);
         await page.ClickAsync("nav >> text=App registrations");
-        await Shot(page, "portal-applications");
+        await Chromium.ScreenshotAsync(page, "portal-applications", output);
 
         // Password reset for everyone.
         await page.ClickAsync("#nav-password-reset");
@@ -92,22 +92,22 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
 
         // Run now from the flow's page: the endpoint, copy, and Run opens the flow.
         await page.ClickAsync("nav >> text=User flows");
-        await Shot(page, "portal-user-flows");
+        await Chromium.ScreenshotAsync(page, "portal-user-flows", output);
         await page.ClickAsync($"text={IdPFactory.SignInPolicy}");
         await Assertions.Expect(page.Locator("#run-endpoint")).ToContainTextAsync("/run-now");
         await Assertions.Expect(page.Locator("button.copy")).ToBeVisibleAsync();
-        await Shot(page, "portal-run-now");
+        await Chromium.ScreenshotAsync(page, "portal-run-now", output);
         var popup = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#run-button"));
         await Assertions.Expect(popup.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
         await popup.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
         await popup.FillAsync($"#{PageElementIds.Password}", "Analytical-Engine-1843");
         await popup.ClickAsync($"#{PageElementIds.Next}");
         await Assertions.Expect(popup.Locator($"#{RunNowElementIds.IdToken}{RunNowElementIds.ClaimsSuffix} tr[data-claim='name'] .claim-value")).ToContainTextAsync("Ada Lovelace");
-        await Shot(popup, "portal-run-now-result");
+        await Chromium.ScreenshotAsync(popup, "portal-run-now-result", output);
 
         await page.ClickAsync("nav >> text=Audit log");
         await Assertions.Expect(page.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
-        await Shot(page, "portal-audit-log");
+        await Chromium.ScreenshotAsync(page, "portal-audit-log", output);
     }
 
     [Fact]
@@ -128,6 +128,4 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         Assert.Equal(server.RunNowUrl, copied);
         Assert.Equal(copied, (await page.Locator("#run-endpoint").TextContentAsync())?.Trim());
     }
-
-    private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
 }

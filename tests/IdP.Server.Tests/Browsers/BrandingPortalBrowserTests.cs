@@ -90,7 +90,7 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         Assert.Equal(DefaultBackground, await BackgroundOf(visitor.Locator("body")));
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToHaveCountAsync(0);
         Assert.NotEqual("owned", await page.TitleAsync());
-        await Shot(page, "portal-branding");
+        await Chromium.ScreenshotAsync(page, "portal-branding", output);
         // The preview did all that within the portal's CSP (no inline script or style), without a script error.
         Assert.True(errors.Count == 0, string.Join(" | ", errors));
 
@@ -108,10 +108,8 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToHaveJSPropertyAsync("naturalWidth", 220);
         await Assertions.Expect(visitor.Locator("#signInPageText strong")).ToHaveTextAsync("Welcome");
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToHaveAttributeAsync("placeholder", "name@contoso.example");
-        await Shot(visitor, "portal-branded-sign-in");
+        await Chromium.ScreenshotAsync(visitor, "portal-branded-sign-in", output);
     }
 
     private static Task<string> BackgroundOf(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
-
-    private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
 }

@@ -79,7 +79,7 @@ public sealed class CustomPageBrowserTests(ResetBrowserFactory server, Chromium 
     // No serious or critical WCAG 2.1 A/AA violation (the template's own design is the tenant's; ours must hold).
     private async Task CheckAsync(IPage page, string name)
     {
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
+        await Chromium.ScreenshotAsync(page, name, output);
         var result = await page.RunAxe(AxeOptions.Wcag21AA);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{name}: axe-core reports serious WCAG violations:\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help}")));
