@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace IdP.LoadGen;
 
@@ -8,10 +10,11 @@ namespace IdP.LoadGen;
 /// it was actually sent. A server that stalls therefore cannot slow the load down and hide the stall (coordinated
 /// omission): every request due during the stall waits and is charged the wait.
 /// <para>
-/// A pacer thread wakes about every millisecond and starts every request that has come due since its last wake; each
-/// request runs on its own task, so nothing but the operation's own capacity (1,024 connections per server for
-/// single requests, the pool of refresh chains for refresh) bounds how many are in flight. The pacer's own lateness
-/// is part of each latency and shown separately (<c>pacer lag</c>), as is the most in flight at once.
+/// A pacer thread wakes about every millisecond and queues every request that has come due since its last wake.
+/// Workers (a connection each, or a refresh chain each) take them in order. When requests wait in the queue past a
+/// pacer tick, the pacer adds workers (up to <c>maxWorkers</c>), so the generator keeps the schedule rather than
+/// capping how many are in flight; its own lateness is part of each latency and shown separately (pacer lag), with
+/// the most workers busy at once.
 /// </para>
 /// <para>
 /// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
@@ -21,7 +24,8 @@ namespace IdP.LoadGen;
 internal static class OpenLoop
 {
     public static async Task<OpenLoopResult> RunAsync(
-        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int? serverPid, int? databasePid, Func<CancellationToken, Task> operation)
+        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialWorkers, int maxWorkers, int? serverPid, int? databasePid,
+        Func<CancellationToken, Task<IOpenLoopWorker>> createWorker)
     {
         var first = (long)Math.Ceiling(rate * warmup.TotalSeconds);
         var total = first + (long)Math.Ceiling(rate * duration.TotalSeconds);
@@ -29,72 +33,134 @@ internal static class OpenLoop
         var latencies = new double[measured];
         var lags = new double[measured];
         var ok = new bool[measured];
-        long done = 0, inFlight = 0, maxInFlight = 0, inWindow = 0;
+        long busy = 0, maxBusy = 0, inWindow = 0, workers = 0;
         var firstErrors = new List<string>();
-        using var stop = new CancellationTokenSource();
-        var measuredDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (measured == 0)
-        {
-            measuredDone.SetResult();
-        }
-
         var frequency = (double)Stopwatch.Frequency;
-        var start = Stopwatch.GetTimestamp();
-        var windowOpens = start + (long)(first / rate * frequency);
-        var windowCloses = start + (long)(total / rate * frequency);
-        CpuWindow? window = null;
-        var windowStarted = new ManualResetEventSlim();
+        var queue = Channel.CreateUnbounded<(long Index, long Intended)>(new UnboundedChannelOptions { SingleWriter = true });
+        using var stop = new CancellationTokenSource();
 
-        async Task RunOne(long index, long intended)
+        void Note(Exception exception)
         {
-            var now = Interlocked.Increment(ref inFlight);
-            long seen;
-            while (now > (seen = Interlocked.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+            lock (firstErrors)
             {
-            }
-
-            var lag = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
-            var succeeded = false;
-            try
-            {
-                using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-                limit.CancelAfter(timeout);
-                await operation(limit.Token);
-                succeeded = true;
-                var ended = Stopwatch.GetTimestamp();
-                if (ended >= windowOpens && ended < windowCloses)
+                if (firstErrors.Count < 5)
                 {
-                    Interlocked.Increment(ref inWindow);
+                    firstErrors.Add(exception is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:F0} s" : exception.Message);
                 }
             }
-            catch (Exception exception) when (exception is FlowException or HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        }
+
+        long start = 0, windowOpens = 0, windowCloses = 0;
+        async Task Work(IOpenLoopWorker worker)
+        {
+            var limit = new CancellationTokenSource();
+            try
             {
-                lock (firstErrors)
+                while (await queue.Reader.WaitToReadAsync(stop.Token))
                 {
-                    if (firstErrors.Count < 5)
+                    while (queue.Reader.TryRead(out var ticket))
                     {
-                        firstErrors.Add(exception is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:F0} s" : exception.Message);
+                        var now = Interlocked.Increment(ref busy);
+                        long seen;
+                        while (now > (seen = Interlocked.Read(ref maxBusy)) && Interlocked.CompareExchange(ref maxBusy, now, seen) != seen)
+                        {
+                        }
+
+                        var lag = (Stopwatch.GetTimestamp() - ticket.Intended) * 1000 / frequency;
+                        if (!limit.TryReset())
+                        {
+                            limit.Dispose();
+                            limit = new CancellationTokenSource();
+                        }
+
+                        limit.CancelAfter(timeout);
+                        var succeeded = false;
+                        try
+                        {
+                            await worker.ExecuteAsync(limit.Token);
+                            succeeded = true;
+                            var ended = Stopwatch.GetTimestamp();
+                            if (ended >= windowOpens && ended < windowCloses)
+                            {
+                                Interlocked.Increment(ref inWindow);
+                            }
+                        }
+                        catch (Exception exception) when (exception is FlowException or HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException)
+                        {
+                            Note(exception);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref busy);
+                        }
+
+                        if (ticket.Index >= first)
+                        {
+                            var slot = (int)(ticket.Index - first);
+                            latencies[slot] = (Stopwatch.GetTimestamp() - ticket.Intended) * 1000 / frequency;
+                            lags[slot] = lag;
+                            ok[slot] = succeeded;
+                        }
                     }
                 }
             }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
             finally
             {
-                Interlocked.Decrement(ref inFlight);
-            }
-
-            if (index >= first)
-            {
-                var slot = (int)(index - first);
-                latencies[slot] = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
-                lags[slot] = lag;
-                ok[slot] = succeeded;
-
-                if (Interlocked.Increment(ref done) == measured)
-                {
-                    measuredDone.TrySetResult();
-                }
+                limit.Dispose();
+                worker.Dispose();
             }
         }
+
+        var running = new List<Task>();
+        var pendingWorkers = 0L;
+        void AddWorker()
+        {
+            Interlocked.Increment(ref workers);
+            Interlocked.Increment(ref pendingWorkers);
+            var task = Task.Run(async () =>
+            {
+                IOpenLoopWorker worker;
+                try
+                {
+                    worker = await createWorker(stop.Token);
+                }
+                catch (Exception exception) when (exception is FlowException or HttpRequestException or OperationCanceledException or IOException or SocketException)
+                {
+                    Note(exception);
+                    Interlocked.Decrement(ref workers);
+                    return;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref pendingWorkers);
+                }
+
+                await Work(worker);
+            });
+            lock (running)
+            {
+                running.Add(task);
+            }
+        }
+
+        for (var i = 0; i < initialWorkers; i++)
+        {
+            AddWorker();
+        }
+
+        while (Interlocked.Read(ref pendingWorkers) > 0)
+        {
+            await Task.Delay(10);
+        }
+
+        CpuWindow? window = null;
+        var windowStarted = new ManualResetEventSlim();
+        start = Stopwatch.GetTimestamp();
+        windowOpens = start + (long)(first / rate * frequency);
+        windowCloses = start + (long)(total / rate * frequency);
 
         // The pacer: a dedicated thread, so a busy thread pool delays only the requests, never the schedule itself.
         var pacer = new Thread(() =>
@@ -103,6 +169,12 @@ internal static class OpenLoop
             {
                 var elapsed = (Stopwatch.GetTimestamp() - start) / frequency;
                 var due = Math.Min(total, (long)Math.Floor(elapsed * rate) + 1);
+                var backlog = queue.Reader.Count - Interlocked.Read(ref pendingWorkers);
+                for (var added = 0; added < backlog && Interlocked.Read(ref workers) < maxWorkers && added < 64; added++)
+                {
+                    AddWorker();
+                }
+
                 for (; next < due; next++)
                 {
                     if (next == first)
@@ -111,24 +183,41 @@ internal static class OpenLoop
                         windowStarted.Set();
                     }
 
-                    var index = next;
-                    var intended = start + (long)(index / rate * frequency);
-                    _ = Task.Run(() => RunOne(index, intended));
+                    queue.Writer.TryWrite((next, start + (long)(next / rate * frequency)));
                 }
 
                 Thread.Sleep(1);
             }
+
+            queue.Writer.TryComplete();
         })
         { IsBackground = true, Name = "open-loop pacer", Priority = ThreadPriority.AboveNormal };
         pacer.Start();
 
         await Task.Run(windowStarted.Wait);
-        // Every measured request ends by its own timeout; the extra seconds only guard against a hang in this process.
+        // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
         var allowed = duration + timeout + TimeSpan.FromSeconds(5);
-        await Task.WhenAny(measuredDone.Task, Task.Delay(allowed));
-        var seconds = duration.TotalSeconds;
+        Task[] all;
+        var drained = Task.Run(async () =>
+        {
+            pacer.Join();
+            Task[] tasks;
+            lock (running)
+            {
+                tasks = [.. running];
+            }
+
+            await Task.WhenAll(tasks);
+        });
+        await Task.WhenAny(drained, Task.Delay(allowed));
         var (serverCpu, databaseCpu, loadGenShare) = window!.Stop();
         await stop.CancelAsync();
+        lock (running)
+        {
+            all = [.. running];
+        }
+
+        await Task.WhenAny(Task.WhenAll(all), Task.Delay(TimeSpan.FromSeconds(5)));
 
         var completed = 0L;
         var sorted = new List<double>(measured);
@@ -140,7 +229,7 @@ internal static class OpenLoop
                 completed++;
             }
 
-            // A request still open at the end (a hang past every timeout) counts with the whole allowance as its latency.
+            // A request never answered (a hang past every timeout) counts with the whole allowance as its latency.
             sorted.Add(latencies[i] > 0 || ok[i] ? latencies[i] : allowed.TotalMilliseconds);
             lagSorted.Add(lags[i]);
         }
@@ -161,13 +250,14 @@ internal static class OpenLoop
             Scheduled: measured,
             Completed: completed,
             Errors: measured - completed,
-            Seconds: seconds,
+            Seconds: duration.TotalSeconds,
             P50Ms: Percentile(sorted, 50),
             P95Ms: Percentile(sorted, 95),
             P99Ms: Percentile(sorted, 99),
             MaxMs: sorted.Count > 0 ? sorted[^1] : 0,
             PacerLagP99Ms: Percentile(lagSorted, 99),
-            MaxInFlight: Interlocked.Read(ref maxInFlight),
+            MaxInFlight: Interlocked.Read(ref maxBusy),
+            Workers: Interlocked.Read(ref workers),
             ServerCpu: serverCpu,
             DatabaseCpu: databaseCpu,
             LoadGenShare: loadGenShare);
@@ -177,10 +267,16 @@ internal static class OpenLoop
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1))];
 }
 
+/// <summary>What takes one request off the open-loop queue: a connection, or a refresh chain.</summary>
+internal interface IOpenLoopWorker : IDisposable
+{
+    Task ExecuteAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// What one open-loop point measured: latencies from each request's intended send time; <c>Achieved</c> is the
 /// responses that arrived inside the measured window per second (what the server delivered while the schedule ran).
 /// </summary>
 internal sealed record OpenLoopResult(
     double Asked, double Achieved, long Scheduled, long Completed, long Errors, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double PacerLagP99Ms, long MaxInFlight, double ServerCpu, double DatabaseCpu, double LoadGenShare);
+    double PacerLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare);

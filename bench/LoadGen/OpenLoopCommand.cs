@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 
 namespace IdP.LoadGen;
 
@@ -10,8 +8,9 @@ namespace IdP.LoadGen;
 /// <c>openloop</c>: one constant-rate point (<see cref="OpenLoop"/>) at a share of the peak rate this run's
 /// closed-loop sweep measured for the same system and path (read from the results file), judged against issue 16's
 /// "p99 &lt; 50 ms for non-hash paths at half of peak throughput". Single requests (discovery, JWKS, client
-/// credentials; IdP and peer) go through SocketsHttpHandler with up to 1,024 connections opened as needed; refresh
-/// takes a rotation chain from a pool for each grant and puts the rotated token back.
+/// credentials; IdP and peer) go over raw keep-alive HTTP/1.1 connections (<see cref="RawHttpConnection"/>, as cheap
+/// per request as wrk), up to 1,024 opened as needed; refresh grants run on rotation chains (one per worker, up to
+/// 256, each started by an SSO sign-in of one browser), through SocketsHttpHandler as the closed-loop refresh does.
 /// </summary>
 internal static class OpenLoopCommand
 {
@@ -44,57 +43,53 @@ internal static class OpenLoopCommand
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            MaxConnectionsPerServer = 1024,
         };
         using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
-        Func<CancellationToken, Task> operation;
-        var poolNote = "up to 1,024 connections";
+        // Workers: enough at the start for a millisecond of requests at the asked rate (at least 4); the pacer adds
+        // more whenever requests wait for one, up to the cap.
+        var initial = Math.Clamp((int)Math.Ceiling(rate / 1000), 4, 64);
+        int cap;
+        Func<CancellationToken, Task<IOpenLoopWorker>> createWorker;
         if (path == "refresh")
         {
             var settings = FlowSettings.From(args);
             var cursor = new AccountCursor(args.Optional("cursor-file"), args.Int("first-account", 0), args.Int("last-account", int.MaxValue));
-            // Enough chains that the pool never decides the verdict: a quarter of a second of grants in flight at the
-            // asked rate (five times the 50 ms the verdict allows), at least 16.
-            var count = Math.Clamp((int)Math.Ceiling(rate / 4), 16, 256);
-            var tokens = await FlowCommands.StartChainsAsync(new WebSession(http, settings.Origin), http, settings, settings.Email(cursor.Next()), count);
+            // One password sign-in (one hash) for the whole run; every chain after it is an SSO sign-in of the same browser.
+            var browser = new WebSession(http, settings.Origin);
+            var chainGate = new SemaphoreSlim(1);
+            var seed = await FlowCommands.StartChainsAsync(browser, http, settings, settings.Email(cursor.Next()), 1);
             cursor.Save();
-            var chains = Channel.CreateUnbounded<string>();
-            foreach (var token in tokens)
+            var seedTaken = 0;
+            cap = 256;
+            createWorker = async ct =>
             {
-                chains.Writer.TryWrite(token);
-            }
+                if (Interlocked.Exchange(ref seedTaken, 1) == 0)
+                {
+                    return new RefreshChain(http, settings, seed[0]);
+                }
 
-            // A grant that fails loses its chain (its token may or may not have been redeemed): counted as an error.
-            operation = async ct =>
-            {
-                var token = await chains.Reader.ReadAsync(ct);
-                chains.Writer.TryWrite(await Flows.RefreshAsync(http, settings, token, ct));
+                await chainGate.WaitAsync(ct);
+                try
+                {
+                    return new RefreshChain(http, settings, await Flows.SilentSignInAsync(browser, http, settings, ct));
+                }
+                finally
+                {
+                    chainGate.Release();
+                }
             };
-            poolNote = $"{count} rotation chains";
         }
         else
         {
             var url = new Uri(args.Get("url"));
-            var body = args.Optional("body") is { Length: > 0 } form ? Encoding.ASCII.GetBytes(form) : null;
-            operation = async ct =>
-            {
-                using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, url);
-                if (body is not null)
-                {
-                    request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
-                }
-
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new FlowException($"{(int)response.StatusCode} from {url.AbsolutePath}");
-                }
-            };
+            var request = RawHttpConnection.Request(url, args.Optional("body") is { Length: > 0 } form ? form : null);
+            cap = 1024;
+            createWorker = async ct => new RawRequest(await RawHttpConnection.OpenAsync(url, request, ct), url.AbsolutePath);
         }
 
-        var result = await OpenLoop.RunAsync(rate, warmup, duration, timeout, serverPid, databasePid, operation);
+        var result = await OpenLoop.RunAsync(rate, warmup, duration, timeout, initial, cap, serverPid, databasePid, createWorker);
+        var poolNote = path == "refresh" ? $"{result.Workers} of up to {cap} refresh chains" : $"{result.Workers} of up to {cap} connections";
         var pass = result.Errors == 0 && result.P99Ms < ThresholdMs && result.Achieved >= 0.95 * result.Asked;
         var line = JsonSerializer.Serialize(new
         {
@@ -151,5 +146,41 @@ internal static class OpenLoopCommand
         }
 
         return peak;
+    }
+}
+
+/// <summary>An open-loop worker that sends the prepared request on its own connection; anything but 200 is an error.</summary>
+internal sealed class RawRequest(RawHttpConnection connection, string path) : IOpenLoopWorker
+{
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var status = await connection.SendAsync(cancellationToken);
+        if (status != 200)
+        {
+            throw new FlowException($"{status} from {path}");
+        }
+    }
+
+    public void Dispose() => connection.Dispose();
+}
+
+/// <summary>
+/// An open-loop worker that owns one refresh-token rotation chain. A grant that fails leaves the chain's state unknown
+/// (its token may have been redeemed), so the chain is spent and later grants on this worker fail too: every failure
+/// shows as errors, none is retried away.
+/// </summary>
+internal sealed class RefreshChain(HttpClient http, FlowSettings settings, string token) : IOpenLoopWorker
+{
+    private string? _token = token;
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var current = _token ?? throw new FlowException("This refresh chain broke on an earlier error.");
+        _token = null;
+        _token = await Flows.RefreshAsync(http, settings, current, cancellationToken);
+    }
+
+    public void Dispose()
+    {
     }
 }
