@@ -12,9 +12,9 @@ namespace IdP.LoadGen;
 /// <para>
 /// A pacer thread wakes about every millisecond and queues every request that has come due since its last wake.
 /// Workers (a connection each, or a refresh chain each) take them in order. When requests wait in the queue past a
-/// pacer tick, the pacer adds workers (up to <c>maxWorkers</c>), so the generator keeps the schedule rather than
-/// capping how many are in flight; its own lateness is part of each latency and shown separately (pacer lag), with
-/// the most workers busy at once.
+/// pacer tick while every worker is busy, the pacer adds workers (up to <c>maxWorkers</c>), so the generator keeps the
+/// schedule rather than capping how many are in flight. How late each request was sent (the pacer's tick plus any wait
+/// for a worker) is part of its latency and shown separately (send lag), with the most requests in flight at once.
 /// </para>
 /// <para>
 /// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
@@ -169,8 +169,14 @@ internal static class OpenLoop
             {
                 var elapsed = (Stopwatch.GetTimestamp() - start) / frequency;
                 var due = Math.Min(total, (long)Math.Floor(elapsed * rate) + 1);
-                var backlog = queue.Reader.Count - Interlocked.Read(ref pendingWorkers);
-                for (var added = 0; added < backlog && Interlocked.Read(ref workers) < maxWorkers && added < 64; added++)
+                // Requests still queued a tick after they came due, and no worker idle (each is sending or still
+                // connecting): the schedule needs more workers. An idle worker the thread pool has not run yet would
+                // not be helped by another one.
+                // A worker still connecting (or starting its chain) will take one of the queued requests.
+                var pending = Interlocked.Read(ref pendingWorkers);
+                var backlog = queue.Reader.Count - pending;
+                var idle = Interlocked.Read(ref workers) - Interlocked.Read(ref busy) - pending;
+                for (var added = 0; added < Math.Min(backlog, 16) && idle <= 0 && Interlocked.Read(ref workers) < maxWorkers; added++)
                 {
                     AddWorker();
                 }

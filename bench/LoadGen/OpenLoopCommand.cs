@@ -108,7 +108,7 @@ internal static class OpenLoopCommand
             p95_ms = result.P95Ms,
             p99_ms = result.P99Ms,
             max_ms = result.MaxMs,
-            pacer_lag_p99_ms = result.PacerLagP99Ms,
+            send_lag_p99_ms = result.PacerLagP99Ms,
             max_in_flight = result.MaxInFlight,
             capacity = poolNote,
             load_gen_cpu = result.LoadGenShare,
