@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Threading.Channels;
+using System.Runtime.InteropServices;
 
 namespace IdP.LoadGen;
 
@@ -10,22 +10,23 @@ namespace IdP.LoadGen;
 /// it was actually sent. A server that stalls therefore cannot slow the load down and hide the stall (coordinated
 /// omission): every request due during the stall waits and is charged the wait.
 /// <para>
-/// A pacer thread wakes about every millisecond and queues every request that has come due since its last wake.
-/// Workers (a connection each, or a refresh chain each) take them in order. When requests wait in the queue past a
-/// pacer tick while every worker is busy, the pacer adds workers (up to <c>maxWorkers</c>), so the generator keeps the
-/// schedule rather than capping how many are in flight. How late each request was sent (the pacer's tick plus any wait
-/// for a worker) is part of its latency and shown separately (send lag), with the most requests in flight at once.
+/// Workers are threads, each with its own connection (or refresh chain), blocking on it as wrk's connections wait on
+/// epoll: a worker claims the next request number, sleeps until that request is due, sends it and waits for the
+/// answer. A worker that finds its request already more than a millisecond late while every other worker is busy
+/// starts another worker (up to <c>maxWorkers</c>), so the generator keeps the schedule rather than capping what is in
+/// flight. How late each request left (the wake-up's precision plus any wait for a free worker) is part of its
+/// latency and shown separately (send lag), with the most requests in flight at once.
 /// </para>
 /// <para>
 /// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
 /// <c>seconds</c> window is measured to its end (or to <c>timeout</c>, which counts as an error with that latency).
 /// </para>
 /// </summary>
-internal static class OpenLoop
+internal static partial class OpenLoop
 {
-    public static async Task<OpenLoopResult> RunAsync(
+    public static OpenLoopResult Run(
         double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialWorkers, int maxWorkers, int? serverPid, int? databasePid,
-        Func<CancellationToken, Task<IOpenLoopWorker>> createWorker)
+        Func<IOpenLoopWorker> createWorker)
     {
         var first = (long)Math.Ceiling(rate * warmup.TotalSeconds);
         var total = first + (long)Math.Ceiling(rate * duration.TotalSeconds);
@@ -33,11 +34,11 @@ internal static class OpenLoop
         var latencies = new double[measured];
         var lags = new double[measured];
         var ok = new bool[measured];
-        long busy = 0, maxBusy = 0, inWindow = 0, workers = 0;
+        long next = -1, busy = 0, maxBusy = 0, inWindow = 0, workers = 0;
         var firstErrors = new List<string>();
+        var threads = new List<Thread>();
         var frequency = (double)Stopwatch.Frequency;
-        var queue = Channel.CreateUnbounded<(long Index, long Intended)>(new UnboundedChannelOptions { SingleWriter = true });
-        using var stop = new CancellationTokenSource();
+        CpuWindow? window = null;
 
         void Note(Exception exception)
         {
@@ -45,87 +46,87 @@ internal static class OpenLoop
             {
                 if (firstErrors.Count < 5)
                 {
-                    firstErrors.Add(exception is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:F0} s" : exception.Message);
+                    firstErrors.Add(exception.Message);
                 }
             }
         }
 
         long start = 0, windowOpens = 0, windowCloses = 0;
-        async Task Work(IOpenLoopWorker worker)
+        void Loop(IOpenLoopWorker worker)
         {
-            var limit = new CancellationTokenSource();
             try
             {
-                while (await queue.Reader.WaitToReadAsync(stop.Token))
+                while (true)
                 {
-                    while (queue.Reader.TryRead(out var ticket))
+                    var index = Interlocked.Increment(ref next);
+                    if (index >= total)
                     {
-                        var now = Interlocked.Increment(ref busy);
-                        long seen;
-                        while (now > (seen = Interlocked.Read(ref maxBusy)) && Interlocked.CompareExchange(ref maxBusy, now, seen) != seen)
-                        {
-                        }
+                        return;
+                    }
 
-                        var lag = (Stopwatch.GetTimestamp() - ticket.Intended) * 1000 / frequency;
-                        if (!limit.TryReset())
-                        {
-                            limit.Dispose();
-                            limit = new CancellationTokenSource();
-                        }
+                    var intended = start + (long)(index / rate * frequency);
+                    WaitUntil(intended, frequency);
+                    var lag = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
+                    var now = Interlocked.Increment(ref busy);
+                    if (lag > 1 && now >= Interlocked.Read(ref workers) && Interlocked.Read(ref workers) < maxWorkers)
+                    {
+                        Start(createWorker);
+                    }
 
-                        limit.CancelAfter(timeout);
-                        var succeeded = false;
-                        try
-                        {
-                            await worker.ExecuteAsync(limit.Token);
-                            succeeded = true;
-                            var ended = Stopwatch.GetTimestamp();
-                            if (ended >= windowOpens && ended < windowCloses)
-                            {
-                                Interlocked.Increment(ref inWindow);
-                            }
-                        }
-                        catch (Exception exception) when (exception is FlowException or HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException)
-                        {
-                            Note(exception);
-                        }
-                        finally
-                        {
-                            Interlocked.Decrement(ref busy);
-                        }
+                    long seen;
+                    while (now > (seen = Interlocked.Read(ref maxBusy)) && Interlocked.CompareExchange(ref maxBusy, now, seen) != seen)
+                    {
+                    }
 
-                        if (ticket.Index >= first)
+                    if (index == first)
+                    {
+                        Volatile.Write(ref window, new CpuWindow(serverPid, databasePid));
+                    }
+
+                    var succeeded = false;
+                    try
+                    {
+                        worker.Execute(timeout);
+                        succeeded = true;
+                        var ended = Stopwatch.GetTimestamp();
+                        if (ended >= windowOpens && ended < windowCloses)
                         {
-                            var slot = (int)(ticket.Index - first);
-                            latencies[slot] = (Stopwatch.GetTimestamp() - ticket.Intended) * 1000 / frequency;
-                            lags[slot] = lag;
-                            ok[slot] = succeeded;
+                            Interlocked.Increment(ref inWindow);
                         }
+                    }
+                    catch (Exception exception) when (exception is FlowException or HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException)
+                    {
+                        Note(exception);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref busy);
+                    }
+
+                    if (index >= first)
+                    {
+                        var slot = (int)(index - first);
+                        latencies[slot] = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
+                        lags[slot] = lag;
+                        ok[slot] = succeeded;
                     }
                 }
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
             finally
             {
-                limit.Dispose();
                 worker.Dispose();
             }
         }
 
-        var running = new List<Task>();
-        var pendingWorkers = 0L;
-        void AddWorker()
+        void Start(Func<IOpenLoopWorker> create, IOpenLoopWorker? ready = null)
         {
             Interlocked.Increment(ref workers);
-            Interlocked.Increment(ref pendingWorkers);
-            var task = Task.Run(async () =>
+            var thread = new Thread(() =>
             {
                 IOpenLoopWorker worker;
                 try
                 {
-                    worker = await createWorker(stop.Token);
+                    worker = ready ?? create();
                 }
                 catch (Exception exception) when (exception is FlowException or HttpRequestException or OperationCanceledException or IOException or SocketException)
                 {
@@ -133,98 +134,48 @@ internal static class OpenLoop
                     Interlocked.Decrement(ref workers);
                     return;
                 }
-                finally
-                {
-                    Interlocked.Decrement(ref pendingWorkers);
-                }
 
-                await Work(worker);
-            });
-            lock (running)
+                Loop(worker);
+            }, 256 * 1024)
+            { IsBackground = true, Name = "open-loop worker" };
+            lock (threads)
             {
-                running.Add(task);
+                threads.Add(thread);
             }
+
+            thread.Start();
         }
 
-        for (var i = 0; i < initialWorkers; i++)
-        {
-            AddWorker();
-        }
-
-        while (Interlocked.Read(ref pendingWorkers) > 0)
-        {
-            await Task.Delay(10);
-        }
-
-        CpuWindow? window = null;
-        var windowStarted = new ManualResetEventSlim();
-        start = Stopwatch.GetTimestamp();
+        // The first workers connect before the clock starts, so the schedule does not begin with their set-up.
+        var initial = Enumerable.Range(0, initialWorkers).Select(_ => createWorker()).ToList();
+        start = Stopwatch.GetTimestamp() + (long)(0.01 * frequency);
         windowOpens = start + (long)(first / rate * frequency);
         windowCloses = start + (long)(total / rate * frequency);
-
-        // The pacer: a dedicated thread, so a busy thread pool delays only the requests, never the schedule itself.
-        var pacer = new Thread(() =>
+        foreach (var worker in initial)
         {
-            for (long next = 0; next < total;)
-            {
-                var elapsed = (Stopwatch.GetTimestamp() - start) / frequency;
-                var due = Math.Min(total, (long)Math.Floor(elapsed * rate) + 1);
-                // Requests still queued a tick after they came due, and no worker idle (each is sending or still
-                // connecting): the schedule needs more workers. An idle worker the thread pool has not run yet would
-                // not be helped by another one.
-                // A worker still connecting (or starting its chain) will take one of the queued requests.
-                var pending = Interlocked.Read(ref pendingWorkers);
-                var backlog = queue.Reader.Count - pending;
-                var idle = Interlocked.Read(ref workers) - Interlocked.Read(ref busy) - pending;
-                for (var added = 0; added < Math.Min(backlog, 16) && idle <= 0 && Interlocked.Read(ref workers) < maxWorkers; added++)
-                {
-                    AddWorker();
-                }
-
-                for (; next < due; next++)
-                {
-                    if (next == first)
-                    {
-                        window = new CpuWindow(serverPid, databasePid);
-                        windowStarted.Set();
-                    }
-
-                    queue.Writer.TryWrite((next, start + (long)(next / rate * frequency)));
-                }
-
-                Thread.Sleep(1);
-            }
-
-            queue.Writer.TryComplete();
-        })
-        { IsBackground = true, Name = "open-loop pacer", Priority = ThreadPriority.AboveNormal };
-        pacer.Start();
-
-        await Task.Run(windowStarted.Wait);
-        // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
-        var allowed = duration + timeout + TimeSpan.FromSeconds(5);
-        Task[] all;
-        var drained = Task.Run(async () =>
-        {
-            pacer.Join();
-            Task[] tasks;
-            lock (running)
-            {
-                tasks = [.. running];
-            }
-
-            await Task.WhenAll(tasks);
-        });
-        await Task.WhenAny(drained, Task.Delay(allowed));
-        var (serverCpu, databaseCpu, loadGenShare) = window!.Stop();
-        await stop.CancelAsync();
-        lock (running)
-        {
-            all = [.. running];
+            Start(createWorker, worker);
         }
 
-        await Task.WhenAny(Task.WhenAll(all), Task.Delay(TimeSpan.FromSeconds(5)));
+        // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
+        var allowed = warmup + duration + timeout + TimeSpan.FromSeconds(5);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < allowed)
+        {
+            Thread[] running;
+            lock (threads)
+            {
+                running = [.. threads];
+            }
 
+            if (running.All(t => !t.IsAlive) && Interlocked.Read(ref next) >= total - 1)
+            {
+                break;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        var (serverCpu, databaseCpu, loadGenShare) = Volatile.Read(ref window) is { } w ? w.Stop() : (0, 0, 0);
         var completed = 0L;
         var sorted = new List<double>(measured);
         var lagSorted = new List<double>(measured);
@@ -261,7 +212,7 @@ internal static class OpenLoop
             P95Ms: Percentile(sorted, 95),
             P99Ms: Percentile(sorted, 99),
             MaxMs: sorted.Count > 0 ? sorted[^1] : 0,
-            PacerLagP99Ms: Percentile(lagSorted, 99),
+            SendLagP99Ms: Percentile(lagSorted, 99),
             MaxInFlight: Interlocked.Read(ref maxBusy),
             Workers: Interlocked.Read(ref workers),
             ServerCpu: serverCpu,
@@ -269,14 +220,42 @@ internal static class OpenLoop
             LoadGenShare: loadGenShare);
     }
 
+    // Sleeps to the intended time: whole milliseconds with Thread.Sleep while far, then one usleep for the rest
+    // (Thread.Sleep cannot wait less than a millisecond). One system call per request at high rates keeps the
+    // generator cheap; oversleeping by a few tens of microseconds is charged to the request's latency, never hidden.
+    private static void WaitUntil(long intended, double frequency)
+    {
+        while (true)
+        {
+            var remaining = (intended - Stopwatch.GetTimestamp()) / frequency;
+            if (remaining <= 0)
+            {
+                return;
+            }
+
+            if (remaining > 0.003)
+            {
+                Thread.Sleep((int)(remaining * 1000) - 2);
+            }
+            else
+            {
+                _ = USleep((uint)Math.Max(1, remaining * 1e6));
+                return;
+            }
+        }
+    }
+
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1))];
+
+    [LibraryImport("libc", EntryPoint = "usleep")]
+    private static partial int USleep(uint microseconds);
 }
 
-/// <summary>What takes one request off the open-loop queue: a connection, or a refresh chain.</summary>
+/// <summary>What sends one request of the open loop: a connection, or a refresh chain; one thread uses it at a time.</summary>
 internal interface IOpenLoopWorker : IDisposable
 {
-    Task ExecuteAsync(CancellationToken cancellationToken);
+    void Execute(TimeSpan timeout);
 }
 
 /// <summary>
@@ -285,4 +264,4 @@ internal interface IOpenLoopWorker : IDisposable
 /// </summary>
 internal sealed record OpenLoopResult(
     double Asked, double Achieved, long Scheduled, long Completed, long Errors, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double PacerLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare);
+    double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare);

@@ -8,9 +8,10 @@ namespace IdP.LoadGen;
 /// <c>openloop</c>: one constant-rate point (<see cref="OpenLoop"/>) at a share of the peak rate this run's
 /// closed-loop sweep measured for the same system and path (read from the results file), judged against issue 16's
 /// "p99 &lt; 50 ms for non-hash paths at half of peak throughput". Single requests (discovery, JWKS, client
-/// credentials; IdP and peer) go over raw keep-alive HTTP/1.1 connections (<see cref="RawHttpConnection"/>, as cheap
-/// per request as wrk), up to 1,024 opened as needed; refresh grants run on rotation chains (one per worker, up to
-/// 256, each started by an SSO sign-in of one browser), through SocketsHttpHandler as the closed-loop refresh does.
+/// credentials; IdP and peer) go over raw keep-alive HTTP/1.1 connections (<see cref="RawHttpConnection"/>, a
+/// blocking thread each, close to wrk's cost per request), up to 1,024 opened as needed; refresh grants run on
+/// rotation chains (one per worker, up to 256, each started by an SSO sign-in of one browser), through
+/// SocketsHttpHandler as the closed-loop refresh does.
 /// </summary>
 internal static class OpenLoopCommand
 {
@@ -46,37 +47,27 @@ internal static class OpenLoopCommand
         };
         using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
-        // Workers: enough at the start for a millisecond of requests at the asked rate (at least 4); the pacer adds
-        // more whenever requests wait for one, up to the cap.
+        // Workers: enough at the start for a millisecond of requests at the asked rate (at least 4); a worker starts
+        // another whenever its request is late while every other worker is busy, up to the cap.
         var initial = Math.Clamp((int)Math.Ceiling(rate / 1000), 4, 64);
         int cap;
-        Func<CancellationToken, Task<IOpenLoopWorker>> createWorker;
+        Func<IOpenLoopWorker> createWorker;
         if (path == "refresh")
         {
             var settings = FlowSettings.From(args);
             var cursor = new AccountCursor(args.Optional("cursor-file"), args.Int("first-account", 0), args.Int("last-account", int.MaxValue));
-            // One password sign-in (one hash) for the whole run; every chain after it is an SSO sign-in of the same browser.
+            // One password sign-in (one hash) for the whole point; every further chain is an SSO sign-in of the same browser.
             var browser = new WebSession(http, settings.Origin);
-            var chainGate = new SemaphoreSlim(1);
-            var seed = await FlowCommands.StartChainsAsync(browser, http, settings, settings.Email(cursor.Next()), 1);
+            var seed = new Queue<string>(await FlowCommands.StartChainsAsync(browser, http, settings, settings.Email(cursor.Next()), 1));
             cursor.Save();
-            var seedTaken = 0;
+            var gate = new Lock();
             cap = 256;
-            createWorker = async ct =>
+            createWorker = () =>
             {
-                if (Interlocked.Exchange(ref seedTaken, 1) == 0)
+                lock (gate)
                 {
-                    return new RefreshChain(http, settings, seed[0]);
-                }
-
-                await chainGate.WaitAsync(ct);
-                try
-                {
-                    return new RefreshChain(http, settings, await Flows.SilentSignInAsync(browser, http, settings, ct));
-                }
-                finally
-                {
-                    chainGate.Release();
+                    var token = seed.Count > 0 ? seed.Dequeue() : Flows.SilentSignInAsync(browser, http, settings, CancellationToken.None).GetAwaiter().GetResult();
+                    return new RefreshChain(http, settings, token);
                 }
             };
         }
@@ -85,10 +76,10 @@ internal static class OpenLoopCommand
             var url = new Uri(args.Get("url"));
             var request = RawHttpConnection.Request(url, args.Optional("body") is { Length: > 0 } form ? form : null);
             cap = 1024;
-            createWorker = async ct => new RawRequest(await RawHttpConnection.OpenAsync(url, request, ct), url.AbsolutePath);
+            createWorker = () => new RawRequest(RawHttpConnection.Open(url, request, timeout), url.AbsolutePath);
         }
 
-        var result = await OpenLoop.RunAsync(rate, warmup, duration, timeout, initial, cap, serverPid, databasePid, createWorker);
+        var result = OpenLoop.Run(rate, warmup, duration, timeout, initial, cap, serverPid, databasePid, createWorker);
         var poolNote = path == "refresh" ? $"{result.Workers} of up to {cap} refresh chains" : $"{result.Workers} of up to {cap} connections";
         var pass = result.Errors == 0 && result.P99Ms < ThresholdMs && result.Achieved >= 0.95 * result.Asked;
         var line = JsonSerializer.Serialize(new
@@ -108,7 +99,7 @@ internal static class OpenLoopCommand
             p95_ms = result.P95Ms,
             p99_ms = result.P99Ms,
             max_ms = result.MaxMs,
-            send_lag_p99_ms = result.PacerLagP99Ms,
+            send_lag_p99_ms = result.SendLagP99Ms,
             max_in_flight = result.MaxInFlight,
             capacity = poolNote,
             load_gen_cpu = result.LoadGenShare,
@@ -152,9 +143,9 @@ internal static class OpenLoopCommand
 /// <summary>An open-loop worker that sends the prepared request on its own connection; anything but 200 is an error.</summary>
 internal sealed class RawRequest(RawHttpConnection connection, string path) : IOpenLoopWorker
 {
-    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    public void Execute(TimeSpan timeout)
     {
-        var status = await connection.SendAsync(cancellationToken);
+        var status = connection.Send();
         if (status != 200)
         {
             throw new FlowException($"{status} from {path}");
@@ -173,11 +164,12 @@ internal sealed class RefreshChain(HttpClient http, FlowSettings settings, strin
 {
     private string? _token = token;
 
-    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    public void Execute(TimeSpan timeout)
     {
         var current = _token ?? throw new FlowException("This refresh chain broke on an earlier error.");
         _token = null;
-        _token = await Flows.RefreshAsync(http, settings, current, cancellationToken);
+        using var limit = new CancellationTokenSource(timeout);
+        _token = Flows.RefreshAsync(http, settings, current, limit.Token).GetAwaiter().GetResult();
     }
 
     public void Dispose()

@@ -72,9 +72,9 @@ internal static class Report
             md.AppendLine("Each non-hash path once more at a constant 50 % of the best rate the sweep above measured for it (same system), "
                 + "requests started on a fixed schedule whatever the earlier ones did, latency measured from each request's intended send time "
                 + "(no coordinated omission: a stall is charged to every request due during it). .NET load generator for IdP and peer alike: single requests on raw "
-                + "keep-alive HTTP/1.1 connections (about wrk's cost per request), refresh grants on rotation chains; a connection or chain is added "
-                + "whenever requests wait while all are busy (`capacity`). `achieved` is responses "
-                + "that arrived in the window per second; `send lag` the p99 of how late requests were sent (the pacer's 1 ms tick plus any wait for a free worker; part of every latency); `in flight` the most "
+                + "keep-alive HTTP/1.1 connections, a blocking thread each; refresh grants on rotation chains; a connection or chain is added "
+                + "whenever a request is late while all are busy (`capacity`). `achieved` is responses "
+                + "that arrived in the window per second; `send lag` the p99 of how late requests were sent (the wake-up's precision plus any wait for a free worker; part of every latency); `in flight` the most "
                 + "requests open at once. PASS: p99 < 50 ms, no errors, achieved ≥ 95 % of the asked rate.").AppendLine();
             md.AppendLine("| system | path | peak /s | asked /s | achieved /s | p50 | p95 | p99 | max | send lag p99 | in flight | capacity | srv ms/op | db ms/op | gen CPU | errors | p99 < 50 ms |");
             md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
