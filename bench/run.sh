@@ -2,7 +2,8 @@
 # The benchmark in one command (bench/README.md): builds Release, starts the IdP on a throwaway PostgreSQL cluster with
 # seeded accounts and node oidc-provider beside it, measures both, and writes bench/results/<date>-<commit>.md.
 #
-#   bench/run.sh                     full run: 100,000 accounts, concurrency 1 8 32 128, about 8 minutes
+#   bench/run.sh                     full run: 100,000 accounts, concurrency 1 8 32 128 (hash paths 1 8 32), open loop at
+#                                    half of each non-hash path's peak; about 7-8 minutes
 #   bench/run.sh --accounts 1000000  the scale run (seeding takes a few minutes more)
 #   bench/run.sh --smoke             a second per part, 2,000 accounts, c=4; checks the harness works (.ci/run)
 #   bench/run.sh --million           the full run with 1,000,000 accounts
