@@ -43,7 +43,7 @@ done
 # The hash-bound paths (sign-in, reset) skip levels above 32 unless --hash-levels names them (bench/README.md: at
 # c = 128 a fair window is over a minute per path for a point that shows only the queue).
 if [ -z "$hash_levels" ]; then
-  for c in $levels; do [ "$c" -le 32 ] && hash_levels="$hash_levels $c"; done
+  for c in $levels; do if [ "$c" -le 32 ]; then hash_levels="$hash_levels $c"; fi; done
   hash_levels="${hash_levels# }"
 fi
 
@@ -172,14 +172,14 @@ flow=(--base "$base" --server-pid "$idp_pid" --db-pid "$pg_pid" --cursor-file "$
 # hash ceiling before there is one). A smoke run keeps its one second.
 hash_window=(); [ "$smoke" -eq 1 ] || hash_window=(--queue-window)
 for c in $levels; do
-  log "IdP flows at c=$c: sign-in, refresh, password reset"
-  on_hash_level=0; [[ " $hash_levels " == *" $c "* ]] && on_hash_level=1
+  on_hash_level=0; if [[ " $hash_levels " == *" $c "* ]]; then on_hash_level=1; fi
+  log "IdP flows at c=$c: $([ "$on_hash_level" -eq 1 ] && echo "sign-in, refresh, password reset" || echo "refresh (hash-bound paths: --hash-levels)")"
   if want signin && [ "$on_hash_level" -eq 1 ]; then "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" "${hash_window[@]}" >/dev/null || tolerate; fi
   if want refresh; then "${gen[@]}" refresh --concurrency "$c" "${flow[@]}" "${common[@]}" >/dev/null || tolerate; fi
   if want reset && [ "$on_hash_level" -eq 1 ]; then "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" "${hash_window[@]}" >/dev/null || tolerate; fi
 done
 for c in $hash_levels; do
-  [[ " $levels " == *" $c "* ]] && continue
+  if [[ " $levels " == *" $c "* ]]; then continue; fi
   log "IdP hash-bound flows at c=$c: sign-in, password reset"
   if want signin; then "${gen[@]}" signin --concurrency "$c" "${flow[@]}" "${common[@]}" "${hash_window[@]}" >/dev/null || tolerate; fi
   if want reset; then "${gen[@]}" reset --concurrency "$c" "${flow[@]}" "${common[@]}" "${hash_window[@]}" >/dev/null || tolerate; fi
