@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IdP.Core.Administration;
 using IdP.Core.Data;
+using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +10,14 @@ namespace IdP.Core.Branding;
 /// <summary>
 /// Reads and changes the tenant's company branding, which lives in the database (images included), so every node shows
 /// the same branding the moment it is saved. Pages read <see cref="GetAsync"/> on each request; images are served from
-/// <see cref="GetImageAsync"/> under a URL that carries their hash.
+/// <see cref="GetImageAsync"/> under a URL that carries their hash. Scoped: the branding row is read once per request
+/// (the language middleware wants its default language, the page the rest) and never kept beyond it.
 /// </summary>
-public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
+public sealed class BrandingService(IIdPDbContext db, TenantService tenants, TimeProvider time)
 {
+    private TenantBranding? _branding;
+    private bool _brandingRead;
+
     /// <summary>The branding (the default theme's empty values when none is saved, or before the tenant exists).</summary>
     public async Task<BrandingDetails> GetAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +27,7 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
             return BrandingDetails.Default;
         }
 
-        var branding = await db.TenantBrandings.AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == id, cancellationToken);
+        var branding = await BrandingRowAsync(cancellationToken) is { } row && row.TenantId == id ? row : null;
         var images = await db.BrandingImages.AsNoTracking().Where(i => i.TenantId == id)
             .Select(i => new BrandingImageDetails(i.Kind, i.ContentType, i.Width, i.Height, i.Content.Length, i.Hash, i.UpdatedAt))
             .ToListAsync(cancellationToken);
@@ -36,8 +41,8 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
     }
 
     /// <summary>The tenant's default language, or null when none is set (pages then use English).</summary>
-    public Task<string?> DefaultLanguageAsync(CancellationToken cancellationToken) =>
-        db.TenantBrandings.AsNoTracking().Select(b => b.DefaultLanguage).FirstOrDefaultAsync(cancellationToken);
+    public async Task<string?> DefaultLanguageAsync(CancellationToken cancellationToken) =>
+        (await BrandingRowAsync(cancellationToken))?.DefaultLanguage;
 
     /// <summary>The image with its bytes, or null when none is uploaded.</summary>
     public async Task<BrandingImage?> GetImageAsync(BrandingImageKind kind, CancellationToken cancellationToken)
@@ -131,8 +136,23 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
         return new AdminResult<BrandingImageDetails>.Done(new BrandingImageDetails(kind, image.ContentType, image.Width, image.Height, image.Content.Length, image.Hash, image.UpdatedAt));
     }
 
+    // The deployment has one tenant, so one branding row at most. Read untracked once per scope; a change made through
+    // this service (TrackedAsync) forgets it, so what the change returns is read again.
+    private async Task<TenantBranding?> BrandingRowAsync(CancellationToken cancellationToken)
+    {
+        if (!_brandingRead)
+        {
+            _branding = await db.TenantBrandings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            _brandingRead = true;
+        }
+
+        return _branding;
+    }
+
     private async Task<TenantBranding> TrackedAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        _branding = null;
+        _brandingRead = false;
         var branding = db.TenantBrandings.Local.FirstOrDefault(b => b.TenantId == tenantId)
             ?? await db.TenantBrandings.FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
         if (branding is null)
@@ -145,7 +165,7 @@ public sealed class BrandingService(IIdPDbContext db, TimeProvider time)
     }
 
     private async Task<Guid?> TenantIdAsync(CancellationToken cancellationToken) =>
-        await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        (await tenants.GetAsync(cancellationToken))?.Id;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -147,7 +147,9 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
             return null;
         }
 
-        var journey = await db.Journeys.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        // Find answers from the journeys this request already loaded (tracked: the language middleware, the page and
+        // the authorize endpoint each ask for it), so the row is read once per request; access is decided every time.
+        var journey = await db.Journeys.FindAsync([id], cancellationToken);
         return journey is not null && JourneyAccess.Decide(journey, bindingSecret, requestFingerprint, time.UtcNow()) is JourneyAccess.Granted ? journey : null;
     }
 

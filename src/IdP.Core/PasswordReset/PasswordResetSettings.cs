@@ -1,5 +1,6 @@
 using IdP.Core.Administration;
 using IdP.Core.Data;
+using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,14 +22,12 @@ public sealed record PasswordResetSettings(PasswordResetMode Mode, Guid? GroupId
 /// Reads and changes the tenant's "Self service password reset enabled" switch, which lives in the database. The admin
 /// API calls <see cref="ChangeAsync"/>; start-up calls <see cref="ApplyInitialAsync"/> with the configured value.
 /// </summary>
-public sealed class PasswordResetSettingsService(IIdPDbContext db, TimeProvider time)
+public sealed class PasswordResetSettingsService(IIdPDbContext db, TenantService tenants, TimeProvider time)
 {
-    /// <summary>The current switch.</summary>
+    /// <summary>The current switch, from the tenant row this request reads once (<see cref="TenantService"/>).</summary>
     public async Task<PasswordResetSettings> GetAsync(CancellationToken cancellationToken)
     {
-        var tenant = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt)
-            .Select(t => new { t.PasswordResetMode, t.PasswordResetGroupId })
-            .FirstOrDefaultAsync(cancellationToken);
+        var tenant = await tenants.GetAsync(cancellationToken);
         return tenant is null ? PasswordResetSettings.Off : new PasswordResetSettings(tenant.PasswordResetMode, tenant.PasswordResetGroupId);
     }
 
@@ -77,6 +76,7 @@ public sealed class PasswordResetSettingsService(IIdPDbContext db, TimeProvider 
         tenant.PasswordResetConfiguredAt = now;
         tenant.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        tenants.Forget();
         return new PasswordResetSettingsChange.Saved(settings);
     }
 

@@ -4,12 +4,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Tenancy;
 
-/// <summary>Reads the deployment's tenant and resolves the <c>{tenant}</c> path segment apps send.</summary>
+/// <summary>
+/// Reads the deployment's tenant and resolves the <c>{tenant}</c> path segment apps send. Scoped: the row is read once
+/// per request (a page's model, its branding and its reset link all ask) and never kept beyond it, so every request
+/// still sees the tenant as it is now.
+/// </summary>
 public sealed class TenantService(IIdPDbContext db, TimeProvider time)
 {
-    /// <summary>The tenant, or null before the first start created it.</summary>
-    public Task<Tenant?> GetAsync(CancellationToken cancellationToken) =>
-        db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+    private Tenant? _tenant;
+    private bool _read;
+
+    /// <summary>The tenant, or null before the first start created it; read once per scope.</summary>
+    public async Task<Tenant?> GetAsync(CancellationToken cancellationToken)
+    {
+        if (!_read)
+        {
+            _tenant = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            _read = true;
+        }
+
+        return _tenant;
+    }
+
+    /// <summary>Forgets the tenant read in this scope: call after changing its row, so the next read sees the change.</summary>
+    public void Forget()
+    {
+        _tenant = null;
+        _read = false;
+    }
 
     /// <summary>The tenant when <paramref name="segment"/> names it (name, domain or id, any case); otherwise null.</summary>
     public async Task<Tenant?> ResolveAsync(string? segment, CancellationToken cancellationToken)
@@ -46,6 +68,7 @@ public sealed class TenantService(IIdPDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        Forget();
         return tenant;
     }
 }
