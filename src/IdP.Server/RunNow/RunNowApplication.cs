@@ -12,7 +12,6 @@ public static class RunNowApplication
     public const string StartRoute = "/{tenant}/{policy}/run-now";
     public const string QueryFormStartRoute = "/{tenant}/run-now";
     public const string ViewerRoute = "/{tenant}/run-now/result";
-    public const string FlowsRoute = "/{tenant}/run-now/flows";
 
     /// <summary>The viewer's URL for a tenant segment on an origin (<c>scheme://host/pathbase</c>).</summary>
     public static string ViewerUri(string origin, string tenantSegment) => $"{origin}/{Uri.EscapeDataString(tenantSegment)}/run-now/result";

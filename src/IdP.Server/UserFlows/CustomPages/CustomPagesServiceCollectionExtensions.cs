@@ -15,6 +15,7 @@ public static class CustomPagesServiceCollectionExtensions
             // The fetcher enforces its own timeout (and says so); this one must not cut it short.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<CustomPageService>();
+        services.AddSingleton<CustomPageLayouts>();
         services.AddScoped<IHousekeepingTask, CustomPageRefreshHousekeeping>();
         return services;
     }
