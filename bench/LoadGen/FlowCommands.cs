@@ -12,6 +12,11 @@ internal static class FlowCommands
         var concurrency = args.Int("concurrency", 8);
         var warmup = TimeSpan.FromSeconds(args.Double("warmup", 1));
         var duration = TimeSpan.FromSeconds(args.Double("seconds", 5));
+        if (args.Flag("queue-window") && args.Optional("out") is { } results)
+        {
+            (warmup, duration) = QueueWindow(results, command, concurrency, warmup, duration);
+        }
+
         var serverPid = args.Optional("server-pid") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : (int?)null;
         var databasePid = args.Optional("db-pid") is { } d ? int.Parse(d, CultureInfo.InvariantCulture) : (int?)null;
         var cursor = new AccountCursor(args.Optional("cursor-file"), args.Int("first-account", 0), args.Int("last-account", int.MaxValue));
@@ -57,8 +62,50 @@ internal static class FlowCommands
         return measurement.Completed > 0 && (!args.Flag("strict") || measurement.Errors == 0) ? 0 : 1;
     }
 
+    /// <summary>
+    /// A hash-bound point's warm-up and window, long enough for its queue: with C users in a closed loop each
+    /// operation waits about C ÷ throughput, the throughput being estimated by this path's best rate at a lower level
+    /// of this run (the hash ceiling when there is none yet). The warm-up lasts at least one such wait (so the window
+    /// sees the queue full, not the start's burst; at most 20 s) and the window at least three (at most 60 s), so
+    /// every user completes a few operations inside it.
+    /// </summary>
+    private static (TimeSpan Warmup, TimeSpan Duration) QueueWindow(string results, string path, int concurrency, TimeSpan warmup, TimeSpan duration)
+    {
+        double best = 0, ceiling = 0;
+        if (File.Exists(results))
+        {
+            foreach (var line in File.ReadLines(results).Where(l => l.StartsWith('{')))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (root.TryGetProperty("signin_ceiling_per_s", out var c))
+                {
+                    ceiling = c.GetDouble();
+                }
+                else if (root.TryGetProperty("concurrency", out var level) && level.GetInt32() < concurrency
+                    && root.GetProperty("system").GetString() == "idp" && root.GetProperty("path").GetString() == path)
+                {
+                    best = Math.Max(best, root.GetProperty("rate").GetDouble());
+                }
+            }
+        }
+
+        var throughput = best > 0 ? best : ceiling;
+        if (throughput <= 0)
+        {
+            return (warmup, duration);
+        }
+
+        var wait = concurrency / throughput;
+        var longerWarmup = TimeSpan.FromSeconds(Math.Max(warmup.TotalSeconds, Math.Min(wait, 20)));
+        var longerWindow = TimeSpan.FromSeconds(Math.Max(duration.TotalSeconds, Math.Min(3 * wait, 60)));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {path} c={concurrency}: expected wait {wait:F1} s (c ÷ {throughput:F2}/s): warm-up {longerWarmup.TotalSeconds:F1} s, window {longerWindow.TotalSeconds:F1} s"));
+        return (longerWarmup, longerWindow);
+    }
+
     /// <summary>One sign-in with the password, then SSO sign-ins: a refresh-token family per chain, one hash in all.</summary>
-    private static async Task<string[]> StartChainsAsync(WebSession browser, HttpClient http, FlowSettings settings, string email, int count)
+    internal static async Task<string[]> StartChainsAsync(WebSession browser, HttpClient http, FlowSettings settings, string email, int count)
     {
         var chains = new string[count];
         chains[0] = await Flows.SignInAsync(browser, http, settings, email, CancellationToken.None);

@@ -6,6 +6,8 @@
 //   refresh   --base URL --concurrency C --seconds S ...             C refresh-token rotation chains
 //   reset     --base URL --smtp-port P --concurrency C ...           the password-reset interrupt, codes from an SMTP sink
 //   wrk       --url URL [--body FORM] --concurrency C ...            wrk with bench/wrk/bench.lua, its CPU measured
+//   openloop  --path P --out results.jsonl [--share 0.5] --url URL | --base URL (refresh)
+//                                                                    constant rate at a share of the run's peak for P
 //   hash      [--iterations I] [--seconds S]                         one password hash at the configured cost
 //   lookups   --connection CS                                        the sign-in and reset lookups' time and plans
 //   report    --in results.jsonl --out file.md --meta k=v;...        the markdown table
@@ -15,7 +17,7 @@ using IdP.LoadGen;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|hash|lookups|report|ports|wait> [--option value]...");
+    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|openloop|hash|lookups|report|ports|wait> [--option value]...");
     return 2;
 }
 
@@ -28,6 +30,7 @@ try
         "seed" => await Seeder.RunAsync(options),
         "signin" or "refresh" or "reset" => await FlowCommands.RunAsync(args[0], options),
         "wrk" => await WrkCommand.RunAsync(options),
+        "openloop" => await OpenLoopCommand.RunAsync(options),
         "hash" => HashCeiling.Run(options),
         "lookups" => await LookupTimer.RunAsync(options),
         "report" => Report.Run(options),

@@ -100,6 +100,6 @@ public abstract class AdminApiAuthorizationTests(IdPFactory factory)
     }
 }
 
-public sealed class AdminApiAuthorizationTestsOnSqlite(AdminApiSqliteFactory factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class AdminApiAuthorizationTestsOnSqlite(AdminApiFactory<Sqlite> factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class AdminApiAuthorizationTestsOnPostgres(AdminApiPostgresFactory factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class AdminApiAuthorizationTestsOnPostgres(AdminApiFactory<Postgres> factory) : AdminApiAuthorizationTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

@@ -102,14 +102,9 @@ public sealed record AdminResponse(int Status, string? MediaType, string Body, H
     }
 }
 
-/// <summary>The server with the admin API's bootstrap client configured, on SQLite.</summary>
-public sealed class AdminApiSqliteFactory : IdPFactory<Sqlite>
+/// <summary>The server with the admin API's bootstrap client configured.</summary>
+public sealed class AdminApiFactory<TDatabase> : IdPFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
 {
-    public AdminApiSqliteFactory() => AdminApiClient.Configure(this);
-}
-
-/// <summary>The server with the admin API's bootstrap client configured, on PostgreSQL.</summary>
-public sealed class AdminApiPostgresFactory : IdPFactory<Postgres>
-{
-    public AdminApiPostgresFactory() => AdminApiClient.Configure(this);
+    public AdminApiFactory() => AdminApiClient.Configure(this);
 }

@@ -188,6 +188,6 @@ public abstract class ApplicationsApiTests(IdPFactory factory)
     private static List<string> Strings(JsonElement json, string property) => [.. json.GetProperty(property).EnumerateArray().Select(e => e.GetString()!)];
 }
 
-public sealed class ApplicationsApiTestsOnSqlite(AdminApiSqliteFactory factory) : ApplicationsApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class ApplicationsApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : ApplicationsApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class ApplicationsApiTestsOnPostgres(AdminApiPostgresFactory factory) : ApplicationsApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class ApplicationsApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : ApplicationsApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

@@ -61,6 +61,6 @@ public abstract class AuditLogApiTests(IdPFactory factory)
     }
 }
 
-public sealed class AuditLogApiTestsOnSqlite(AdminApiSqliteFactory factory) : AuditLogApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class AuditLogApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : AuditLogApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class AuditLogApiTestsOnPostgres(AdminApiPostgresFactory factory) : AuditLogApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class AuditLogApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : AuditLogApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

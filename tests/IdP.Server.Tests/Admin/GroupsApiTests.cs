@@ -69,6 +69,6 @@ public abstract class GroupsApiTests(IdPFactory factory)
     }
 }
 
-public sealed class GroupsApiTestsOnSqlite(AdminApiSqliteFactory factory) : GroupsApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class GroupsApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : GroupsApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class GroupsApiTestsOnPostgres(AdminApiPostgresFactory factory) : GroupsApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class GroupsApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : GroupsApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

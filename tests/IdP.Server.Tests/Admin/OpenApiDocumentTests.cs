@@ -4,7 +4,7 @@ using IdP.Server.Tests.Infrastructure;
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>The admin API describes itself at /admin/api/openapi.json, and describes nothing else. Runs on SQLite only: the document does not depend on the database.</summary>
-public sealed class OpenApiDocumentTests(AdminApiSqliteFactory factory) : IClassFixture<AdminApiSqliteFactory>
+public sealed class OpenApiDocumentTests(AdminApiFactory<Sqlite> factory) : IClassFixture<AdminApiFactory<Sqlite>>
 {
     [Fact]
     public async Task The_document_lists_every_resource_of_the_admin_api_and_nothing_else()

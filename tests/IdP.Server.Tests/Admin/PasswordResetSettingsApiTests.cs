@@ -60,6 +60,6 @@ public abstract class PasswordResetSettingsApiTests(IdPFactory factory) : IAsync
     }
 }
 
-public sealed class PasswordResetSettingsApiTestsOnSqlite(AdminApiSqliteFactory factory) : PasswordResetSettingsApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class PasswordResetSettingsApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : PasswordResetSettingsApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class PasswordResetSettingsApiTestsOnPostgres(AdminApiPostgresFactory factory) : PasswordResetSettingsApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class PasswordResetSettingsApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : PasswordResetSettingsApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

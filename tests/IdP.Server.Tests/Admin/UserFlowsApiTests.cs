@@ -128,6 +128,6 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 }
 
-public sealed class UserFlowsApiTestsOnSqlite(AdminApiSqliteFactory factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class UserFlowsApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class UserFlowsApiTestsOnPostgres(AdminApiPostgresFactory factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class UserFlowsApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : UserFlowsApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

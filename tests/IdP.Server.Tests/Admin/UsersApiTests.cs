@@ -290,6 +290,6 @@ public abstract class UsersApiTests(IdPFactory factory)
     private static string Unique(string prefix) => $"{prefix}.{Guid.NewGuid():N}@example.com";
 }
 
-public sealed class UsersApiTestsOnSqlite(AdminApiSqliteFactory factory) : UsersApiTests(factory), IClassFixture<AdminApiSqliteFactory>;
+public sealed class UsersApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : UsersApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
 
-public sealed class UsersApiTestsOnPostgres(AdminApiPostgresFactory factory) : UsersApiTests(factory), IClassFixture<AdminApiPostgresFactory>;
+public sealed class UsersApiTestsOnPostgres(AdminApiFactory<Postgres> factory) : UsersApiTests(factory), IClassFixture<AdminApiFactory<Postgres>>;

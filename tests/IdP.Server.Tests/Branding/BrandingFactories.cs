@@ -12,22 +12,10 @@ public interface IBrandingServer
     TestSmtpServer Smtp { get; }
 }
 
-public sealed class BrandingSqliteFactory : IdPFactory<Sqlite>, IBrandingServer
+public sealed class BrandingFactory<TDatabase> : IdPFactory<TDatabase>, IBrandingServer
+    where TDatabase : ITestDatabase, new()
 {
-    public BrandingSqliteFactory()
-    {
-        AdminApiClient.Configure(this);
-        Smtp = ResetServer.Prepare(this);
-    }
-
-    public IdPFactory Factory => this;
-
-    public TestSmtpServer Smtp { get; }
-}
-
-public sealed class BrandingPostgresFactory : IdPFactory<Postgres>, IBrandingServer
-{
-    public BrandingPostgresFactory()
+    public BrandingFactory()
     {
         AdminApiClient.Configure(this);
         Smtp = ResetServer.Prepare(this);
@@ -59,5 +47,34 @@ internal static class BrandingUploads
         request.Headers.Authorization = new("Bearer", await admin.TokenAsync());
         using var response = await client.SendAsync(request);
         return await AdminResponse.ReadAsync(response);
+    }
+}
+
+/// <summary>
+/// What the branding suites share: the server, its admin API and SMTP server, and after each test the tenant's default look again (no
+/// theme, no images, no string overrides), since the suite's server is shared by its tests.
+/// </summary>
+public abstract class BrandingSuite(IBrandingServer server) : IAsyncLifetime
+{
+    protected IdPFactory Factory { get; } = server.Factory;
+
+    protected AdminApiClient Admin { get; } = new(server.Factory);
+
+    protected TestSmtpServer Smtp { get; } = server.Smtp;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        (await Admin.PutAsync("branding", new { })).Expect(200);
+        foreach (var image in new[] { "banner-logo", "square-logo", "background-image" })
+        {
+            await Admin.DeleteAsync($"branding/{image}");
+        }
+
+        foreach (var language in new[] { "fr", "en" })
+        {
+            (await Admin.PutAsync($"branding/strings/{language}", new Dictionary<string, string?>())).Expect(200);
+        }
     }
 }

@@ -13,42 +13,30 @@ namespace IdP.Server.Tests.Branding;
 /// browser's Accept-Language, then the tenant's default language; the verification and password-changed emails come in
 /// the flow's language with the tenant's logo and colours.
 /// </summary>
-public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
+public abstract class LanguageTests(IBrandingServer server) : BrandingSuite(server)
 {
     private const string Nbsp = "\u00a0";
-    private readonly IdPFactory _factory = server.Factory;
-    private readonly AdminApiClient _admin = new(server.Factory);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        (await _admin.PutAsync("branding", new { })).Expect(200);
-        await _admin.DeleteAsync("branding/banner-logo");
-        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?>())).Expect(200);
-        (await _admin.PutAsync("branding/strings/en", new Dictionary<string, string?>())).Expect(200);
-    }
 
     [Fact]
     public async Task A_tenant_overrides_page_strings_per_language_through_the_admin_api()
     {
-        var catalog = (await _admin.GetAsync("branding/strings/fr")).Expect(200).Json.EnumerateArray().ToList();
+        var catalog = (await Admin.GetAsync("branding/strings/fr")).Expect(200).Json.EnumerateArray().ToList();
         var button = Assert.Single(catalog, e => e.GetProperty("key").GetString() == "SignIn.button_signin");
         Assert.Equal("Sign in", button.GetProperty("default").GetString());
         Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "PasswordReset.ver_fail_retry");
         Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "ResetEmail.CodeSubject");
 
-        var saved = (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?>
+        var saved = (await Admin.PutAsync("branding/strings/fr", new Dictionary<string, string?>
         {
             ["SignIn.button_signin"] = "Connexion",
             ["SignIn.requiredField_password"] = "Le mot de passe est obligatoire",
             ["ResetEmail.CodeSubject"] = "Votre code {0}",
         })).Expect(200);
         Assert.Contains(saved.Json.EnumerateArray(), e => e.GetProperty("key").GetString() == "SignIn.button_signin" && e.GetProperty("override").GetString() == "Connexion");
-        (await _admin.PutAsync("branding/strings/en", new Dictionary<string, string?> { ["SignIn.HeadingEmail"] = "Welcome back to Contoso" })).Expect(200);
+        (await Admin.PutAsync("branding/strings/en", new Dictionary<string, string?> { ["SignIn.HeadingEmail"] = "Welcome back to Contoso" })).Expect(200);
 
-        var client = await _factory.RegisterClientAsync();
-        using var browser = _factory.CreateBrowser();
+        var client = await Factory.RegisterClientAsync();
+        using var browser = Factory.CreateBrowser();
         var french = await SignInPage.OpenAsync(browser, client.Authorize() with { UiLocales = "fr" });
         Assert.Equal("Connexion", french.Page.Text(PageElementIds.Next));
         Assert.Equal("Connectez-vous avec votre adresse e-mail", french.Page.Document!.QuerySelector("#api h2")!.TextContent.Trim());
@@ -58,24 +46,24 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
         Assert.Equal("Sign in", english.Page.Text(PageElementIds.Next));
         Assert.Equal("Welcome back to Contoso", english.Page.Document!.QuerySelector("#api h2")!.TextContent.Trim());
 
-        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.nope"] = "x" })).ExpectInvalid("SignIn.nope");
-        Assert.Contains("placeholders", Assert.Single((await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Votre code" })).ExpectInvalid("ResetEmail.CodeSubject")), StringComparison.Ordinal);
-        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Code {0} {1}" })).ExpectInvalid("ResetEmail.CodeSubject");
-        (await _admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.button_signin"] = "Connexion {" })).ExpectInvalid("SignIn.button_signin");
-        (await _admin.PutAsync("branding/strings/de", new Dictionary<string, string?>())).Expect(404);
+        (await Admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.nope"] = "x" })).ExpectInvalid("SignIn.nope");
+        Assert.Contains("placeholders", Assert.Single((await Admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Votre code" })).ExpectInvalid("ResetEmail.CodeSubject")), StringComparison.Ordinal);
+        (await Admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["ResetEmail.CodeSubject"] = "Code {0} {1}" })).ExpectInvalid("ResetEmail.CodeSubject");
+        (await Admin.PutAsync("branding/strings/fr", new Dictionary<string, string?> { ["SignIn.button_signin"] = "Connexion {" })).ExpectInvalid("SignIn.button_signin");
+        (await Admin.PutAsync("branding/strings/de", new Dictionary<string, string?>())).Expect(404);
         Assert.Equal("Connexion", (await SignInPage.OpenAsync(browser, client.Authorize() with { UiLocales = "fr" })).Page.Text(PageElementIds.Next));
-        Assert.Contains("branding:strings:fr", (await _admin.GetAsync("audit-log?type=admin.branding.strings_changed")).Expect(200).Body, StringComparison.Ordinal);
+        Assert.Contains("branding:strings:fr", (await Admin.GetAsync("audit-log?type=admin.branding.strings_changed")).Expect(200).Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_flow_asked_for_in_french_signs_in_and_resets_in_french_and_its_emails_come_in_french_with_the_branding()
     {
-        (await _admin.PutAsync("branding", new { accentColor = "#5c2d91", backgroundColor = "#eeeeff" })).Expect(200);
-        var logoUrl = (await _admin.UploadAsync(_factory, "banner-logo", BrandingImages.Png(120, 40))).Expect(200)["url"]!;
+        (await Admin.PutAsync("branding", new { accentColor = "#5c2d91", backgroundColor = "#eeeeff" })).Expect(200);
+        var logoUrl = (await Admin.UploadAsync(Factory, "banner-logo", BrandingImages.Png(120, 40))).Expect(200)["url"]!;
         var email = $"fr-{Guid.NewGuid():N}@example.com";
-        await _factory.CreateAccountAsync(email, "Old-Password-1");
-        var client = await _factory.RegisterClientAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.CreateAccountAsync(email, "Old-Password-1");
+        var client = await Factory.RegisterClientAsync();
+        using var browser = Factory.CreateBrowser();
         // The browser prefers English: the app's ui_locales wins.
         browser.Client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-US"));
         var request = client.Authorize() with { UiLocales = "fr-FR en" };
@@ -97,7 +85,7 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
         Assert.Equal("Le code de vérification a été envoyé à votre boîte de réception. Copiez-le dans la zone de saisie ci-dessous.", sent.Info);
         Assert.Equal("Vérifier le code", sent.Text(PageElementIds.EmailVerifyVerify));
 
-        var codeMail = await server.Smtp.WaitForMessageAsync(email);
+        var codeMail = await Smtp.WaitForMessageAsync(email);
         Assert.Equal("Code de vérification de l’adresse e-mail du compte Contoso Test", codeMail.Subject);
         Assert.Contains("Ce code est valide pendant", codeMail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"fr\">", codeMail.HtmlBody, StringComparison.Ordinal);
@@ -121,7 +109,7 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
         var done = await mismatch.SetPasswordAsync("Fresh-Garden-42");
         Assert.NotNull(done.ExternalRedirect);
 
-        var changedMail = await server.Smtp.WaitForMessageAsync(email, count: 2);
+        var changedMail = await Smtp.WaitForMessageAsync(email, count: 2);
         Assert.Equal("Le mot de passe de votre compte Contoso Test a été modifié", changedMail.Subject);
         Assert.Contains("<html lang=\"fr\">", changedMail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Si vous ne l’avez pas modifié", changedMail.TextBody, StringComparison.Ordinal);
@@ -131,8 +119,8 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
     [Fact]
     public async Task Without_ui_locales_the_browser_language_decides_then_the_tenant_default()
     {
-        var client = await _factory.RegisterClientAsync();
-        using (var french = _factory.CreateBrowser())
+        var client = await Factory.RegisterClientAsync();
+        using (var french = Factory.CreateBrowser())
         {
             french.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-CA,fr;q=0.9,en;q=0.5");
             var page = await SignInPage.OpenAsync(french, client.Authorize());
@@ -151,17 +139,17 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
             Assert.Equal($"Exécuter maintenant{Nbsp}: visionneuse de jetons", viewer.Document!.QuerySelector("h1")!.TextContent.Trim());
         }
 
-        using var noPreference = _factory.CreateBrowser();
+        using var noPreference = Factory.CreateBrowser();
         Assert.Equal("en", Lang((await SignInPage.OpenAsync(noPreference, client.Authorize())).Page));
-        Assert.Equal("en", (await _admin.GetAsync("branding")).Expect(200)["defaultLanguage"]);
+        Assert.Equal("en", (await Admin.GetAsync("branding")).Expect(200)["defaultLanguage"]);
 
-        (await _admin.PutAsync("branding", new { defaultLanguage = "fr" })).Expect(200);
+        (await Admin.PutAsync("branding", new { defaultLanguage = "fr" })).Expect(200);
         AssertFrench((await SignInPage.OpenAsync(noPreference, client.Authorize())).Page);
-        using var german = _factory.CreateBrowser();
+        using var german = Factory.CreateBrowser();
         german.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
         AssertFrench((await SignInPage.OpenAsync(german, client.Authorize())).Page);
 
-        (await _admin.PutAsync("branding", new { defaultLanguage = "de" })).ExpectInvalid("defaultLanguage");
+        (await Admin.PutAsync("branding", new { defaultLanguage = "de" })).ExpectInvalid("defaultLanguage");
     }
 
     private static string? Lang(Navigation page) => page.Document!.DocumentElement.GetAttribute("lang");
@@ -170,6 +158,6 @@ public abstract class LanguageTests(IBrandingServer server) : IAsyncLifetime
         Assert.True(Lang(page) == "fr", $"Expected a French page at {page.Url}, got lang={Lang(page)}.");
 }
 
-public sealed class LanguageTestsOnSqlite(BrandingSqliteFactory factory) : LanguageTests(factory), IClassFixture<BrandingSqliteFactory>;
+public sealed class LanguageTestsOnSqlite(BrandingFactory<Sqlite> factory) : LanguageTests(factory), IClassFixture<BrandingFactory<Sqlite>>;
 
-public sealed class LanguageTestsOnPostgres(BrandingPostgresFactory factory) : LanguageTests(factory), IClassFixture<BrandingPostgresFactory>;
+public sealed class LanguageTestsOnPostgres(BrandingFactory<Postgres> factory) : LanguageTests(factory), IClassFixture<BrandingFactory<Postgres>>;

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using IdP.Core.Applications;
 using IdP.Core.Branding;
@@ -20,11 +19,6 @@ public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromi
     : IClassFixture<ResetBrowserFactory>, IClassFixture<Chromium>
 {
     private const string RedirectUri = "https://app.test/callback";
-
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
 
     [Theory]
     [InlineData("en", false, 1024)]
@@ -90,8 +84,8 @@ public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromi
     // axe-core finds nothing against WCAG 2.1 A/AA, and nothing is wider than the viewport (no sideways scrolling).
     private async Task CheckAsync(IPage page, string name)
     {
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
-        var result = await page.RunAxe(Wcag21AA);
+        await Chromium.ScreenshotAsync(page, name, output);
+        var result = await page.RunAxe(AxeOptions.Wcag21AA);
         var violations = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
         Assert.True(result.Violations.Length == 0, $"{name}: axe-core reports WCAG violations:\n{violations}");

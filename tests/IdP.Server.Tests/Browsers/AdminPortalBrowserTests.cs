@@ -18,7 +18,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
     public async Task An_administrator_switches_password_reset_to_All_and_the_sign_in_page_shows_the_link()
     {
         var page = await chromium.NewPageAsync();
-        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
+        await server.SignInToPortalAsync(page);
         await page.ClickAsync("#nav-password-reset");
         await Assertions.Expect(page.Locator("legend")).ToHaveTextAsync("Self service password reset enabled");
         await page.CheckAsync("#mode-None");
@@ -27,26 +27,26 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
 
         // Nobody may reset: the sign-in page has no link.
         var visitor = await chromium.NewPageAsync();
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveCountAsync(0);
 
         await page.CheckAsync("#mode-All");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Self service password reset enabled: All");
-        await Shot(page, "portal-password-reset");
+        await Chromium.ScreenshotAsync(page, "portal-password-reset", output);
 
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
-        await Shot(visitor, "portal-sign-in-with-reset-link");
+        await Chromium.ScreenshotAsync(visitor, "portal-sign-in-with-reset-link", output);
     }
 
     [Fact]
     public async Task A_new_operator_creates_a_user_registers_a_web_app_and_an_API_turns_reset_on_and_runs_the_flow()
     {
         var page = await chromium.NewPageAsync();
-        await SignInAsync(page, PortalBrowserFactory.AdminEmail, PortalBrowserFactory.AdminPassword);
-        await Shot(page, "portal-overview");
+        await server.SignInToPortalAsync(page);
+        await Chromium.ScreenshotAsync(page, "portal-overview", output);
 
         // A user.
         await page.ClickAsync("nav >> text=Users");
@@ -58,7 +58,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.FillAsync("#Input_Password", "Analytical-Engine-1843");
         await page.ClickAsync("#create");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("ada@example.com");
-        await Shot(page, "portal-user");
+        await Chromium.ScreenshotAsync(page, "portal-user", output);
 
         // An API with a scope.
         await page.ClickAsync("nav >> text=App registrations");
@@ -80,9 +80,9 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.FillAsync("#SecretInput_Description", "Production");
         await page.ClickAsync("#add-secret");
         await Assertions.Expect(page.Locator("#new-secret-value")).Not.ToBeEmptyAsync();
-        await Shot(page, "portal-application-secret");
+        await Chromium.ScreenshotAsync(page, "portal-application-secret", output);
         await page.ClickAsync("nav >> text=App registrations");
-        await Shot(page, "portal-applications");
+        await Chromium.ScreenshotAsync(page, "portal-applications", output);
 
         // Password reset for everyone.
         await page.ClickAsync("#nav-password-reset");
@@ -92,22 +92,22 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
 
         // Run now from the flow's page: the endpoint, copy, and Run opens the flow.
         await page.ClickAsync("nav >> text=User flows");
-        await Shot(page, "portal-user-flows");
+        await Chromium.ScreenshotAsync(page, "portal-user-flows", output);
         await page.ClickAsync($"text={IdPFactory.SignInPolicy}");
         await Assertions.Expect(page.Locator("#run-endpoint")).ToContainTextAsync("/run-now");
         await Assertions.Expect(page.Locator("button.copy")).ToBeVisibleAsync();
-        await Shot(page, "portal-run-now");
+        await Chromium.ScreenshotAsync(page, "portal-run-now", output);
         var popup = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#run-button"));
         await Assertions.Expect(popup.Locator($"#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
         await popup.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
         await popup.FillAsync($"#{PageElementIds.Password}", "Analytical-Engine-1843");
         await popup.ClickAsync($"#{PageElementIds.Next}");
         await Assertions.Expect(popup.Locator($"#{RunNowElementIds.IdToken}{RunNowElementIds.ClaimsSuffix} tr[data-claim='name'] .claim-value")).ToContainTextAsync("Ada Lovelace");
-        await Shot(popup, "portal-run-now-result");
+        await Chromium.ScreenshotAsync(popup, "portal-run-now-result", output);
 
         await page.ClickAsync("nav >> text=Audit log");
         await Assertions.Expect(page.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
-        await Shot(page, "portal-audit-log");
+        await Chromium.ScreenshotAsync(page, "portal-audit-log", output);
     }
 
     [Fact]
@@ -125,31 +125,7 @@ public sealed class AdminPortalBrowserTests(PortalBrowserFactory server, Chromiu
         await page.ClickAsync("button.copy");
 
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal(RunNowUrl, copied);
+        Assert.Equal(server.RunNowUrl, copied);
         Assert.Equal(copied, (await page.Locator("#run-endpoint").TextContentAsync())?.Trim());
     }
-
-    private string RunNowUrl => $"{server.BaseUrl}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now";
-
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
-        await page.FillAsync($"#{PageElementIds.SignInName}", email);
-        await page.FillAsync($"#{PageElementIds.Password}", password);
-        await page.ClickAsync($"#{PageElementIds.Next}");
-        await page.WaitForURLAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator("#overview")).ToBeVisibleAsync();
-    }
-
-    private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
-}
-
-/// <summary>The Kestrel-hosted server whose first administrator comes from IdP:Admin:Bootstrap.</summary>
-public sealed class PortalBrowserFactory : BrowserIdPFactory
-{
-    public const string AdminEmail = "admin@contoso.example";
-    public const string AdminPassword = "First-Admin-Pass-1";
-
-    public PortalBrowserFactory() => With("IdP:Admin:Bootstrap:Email", AdminEmail).With("IdP:Admin:Bootstrap:Password", AdminPassword);
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using IdP.Core.Contract;
 using IdP.Server.Tests.Branding;
@@ -43,13 +42,13 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
             }
         };
         page.PageError += (_, error) => errors.Add(error);
-        await SignInAsync(page);
+        await server.SignInToPortalAsync(page);
         await page.ClickAsync("#nav-branding");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Company branding");
         var preview = page.Locator("#branding-preview");
         Assert.Equal(DefaultBackground, await BackgroundOf(preview));
         // The form (labels, help texts tied to their fields) and the preview (inert) pass axe-core's WCAG 2.1 A/AA rules.
-        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var axe = await page.RunAxe(AxeOptions.Wcag21AA);
         Assert.True(axe.Violations.Length == 0, "axe-core reports WCAG violations:\n" + string.Join("\n", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
         Assert.True(axe.Passes.Length > 0);
 
@@ -86,12 +85,12 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
 
         // Nothing is saved yet: the sign-in page still has the default theme and no logo.
         var visitor = await chromium.NewPageAsync();
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
         Assert.Equal(DefaultBackground, await BackgroundOf(visitor.Locator("body")));
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToHaveCountAsync(0);
         Assert.NotEqual("owned", await page.TitleAsync());
-        await Shot(page, "portal-branding");
+        await Chromium.ScreenshotAsync(page, "portal-branding", output);
         // The preview did all that within the portal's CSP (no inline script or style), without a script error.
         Assert.True(errors.Count == 0, string.Join(" | ", errors));
 
@@ -102,30 +101,15 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Assertions.Expect(preview).ToHaveCSSAsync("background-color", BackgroundRgb);
         Assert.DoesNotContain("blob:", await page.Locator("#preview-logo").GetAttributeAsync("src") ?? "", StringComparison.Ordinal);
 
-        await visitor.GotoAsync(RunNowUrl);
+        await visitor.GotoAsync(server.RunNowUrl);
         await Assertions.Expect(visitor.Locator("body")).ToHaveCSSAsync("background-color", BackgroundRgb);
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.Next}")).ToHaveCSSAsync("background-color", AccentRgb);
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("#bannerLogo")).ToHaveJSPropertyAsync("naturalWidth", 220);
         await Assertions.Expect(visitor.Locator("#signInPageText strong")).ToHaveTextAsync("Welcome");
         await Assertions.Expect(visitor.Locator($"#{PageElementIds.SignInName}")).ToHaveAttributeAsync("placeholder", "name@contoso.example");
-        await Shot(visitor, "portal-branded-sign-in");
+        await Chromium.ScreenshotAsync(visitor, "portal-branded-sign-in", output);
     }
-
-    private string RunNowUrl => $"{server.BaseUrl}/{IdPFactory.TenantDomain}/{IdPFactory.SignInPolicy}/run-now";
 
     private static Task<string> BackgroundOf(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
-
-    private async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
-        await page.FillAsync($"#{PageElementIds.SignInName}", PortalBrowserFactory.AdminEmail);
-        await page.FillAsync($"#{PageElementIds.Password}", PortalBrowserFactory.AdminPassword);
-        await page.ClickAsync($"#{PageElementIds.Next}");
-        await page.WaitForURLAsync($"{server.BaseUrl}/admin");
-        await Assertions.Expect(page.Locator("#overview")).ToBeVisibleAsync();
-    }
-
-    private async Task Shot(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
 }

@@ -31,29 +31,29 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await page.GotoAsync(authorize);
         var link = page.Locator($"#{PageElementIds.ForgotPassword}");
         await Assertions.Expect(link).ToHaveTextAsync("Can't access your account?");
-        await ShotAsync(page, "reset-01-sign-in");
+        await Chromium.ScreenshotAsync(page, "reset-01-sign-in", output);
 
         await link.ClickAsync();
         await Assertions.Expect(page.Locator("#api h2")).ToHaveTextAsync("Reset password using email address");
-        await ShotAsync(page, "reset-02-step-one");
+        await Chromium.ScreenshotAsync(page, "reset-02-step-one", output);
 
         await page.FillAsync($"#{PageElementIds.Email}", email);
         await page.ClickAsync($"#{PageElementIds.EmailVerifySend}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyInfo}"))
             .ToHaveTextAsync("Verification code has been sent to your inbox. Please copy it to the input box below.");
-        await ShotAsync(page, "reset-03-code-sent");
+        await Chromium.ScreenshotAsync(page, "reset-03-code-sent", output);
 
         var code = await server.Smtp.WaitForCodeAsync(email);
         await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code == "000000" ? "000001" : "000000");
         await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToHaveTextAsync("That code is incorrect. Please try again.");
-        await ShotAsync(page, "reset-04-wrong-code");
+        await Chromium.ScreenshotAsync(page, "reset-04-wrong-code", output);
 
         await page.FillAsync($"#{PageElementIds.EmailVerifyInput}", code);
         await page.ClickAsync($"#{PageElementIds.EmailVerifyVerify}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifySuccess}")).ToHaveTextAsync("E-mail address verified. You can now continue.");
         await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyEdit}")).ToHaveTextAsync("Change e-mail");
-        await ShotAsync(page, "reset-05-verified");
+        await Chromium.ScreenshotAsync(page, "reset-05-verified", output);
 
         await page.ClickAsync($"#{PageElementIds.Continue}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.NewPassword}")).ToBeVisibleAsync();
@@ -63,13 +63,13 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await page.ClickAsync($"#{PageElementIds.Continue}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}"))
             .ToHaveTextAsync("The password entry fields do not match. Please enter the same password in both fields and try again.");
-        await ShotAsync(page, "reset-06-mismatch");
+        await Chromium.ScreenshotAsync(page, "reset-06-mismatch", output);
 
         await page.FillAsync($"#{PageElementIds.NewPassword}", "Remembered-Pass-2");
         await page.FillAsync($"#{PageElementIds.ReenterPassword}", "Remembered-Pass-2");
         await page.ClickAsync($"#{PageElementIds.Continue}");
         await page.WaitForURLAsync("https://app.test/**");
-        await ShotAsync(page, "reset-07-back-at-app");
+        await Chromium.ScreenshotAsync(page, "reset-07-back-at-app", output);
 
         var fragment = new Uri(page.Url).Fragment;
         Assert.Contains("id_token=", fragment, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await page.FillAsync($"#{PageElementIds.Email}", "nobody-" + Guid.NewGuid().ToString("N")[..8] + "@example.com");
         await page.ClickAsync($"#{PageElementIds.EmailVerifySend}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.EmailVerifyInfo}")).ToBeVisibleAsync();
-        await ShotAsync(page, "nojs-01-code-sent");
+        await Chromium.ScreenshotAsync(page, "nojs-01-code-sent", output);
 
         await page.ClickAsync($"#{PageElementIds.Cancel}");
         await page.WaitForURLAsync("https://app.test/**");
@@ -118,7 +118,7 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await AppAsync(page, "browser-handoff-app");
         await page.GotoAsync(Authorize("browser-handoff-app", policy));
         await Assertions.Expect(page.Locator($"button#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
-        await ShotAsync(page, "nojs-02-hand-off-sign-in");
+        await Chromium.ScreenshotAsync(page, "nojs-02-hand-off-sign-in", output);
 
         await page.ClickAsync($"#{PageElementIds.ForgotPassword}");
         await page.WaitForURLAsync("https://app.test/**");
@@ -137,8 +137,6 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         $"{server.BaseUrl}/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
 
     private const string RedirectUri = "https://app.test/callback";
-
-    private async Task ShotAsync(IPage page, string name) => output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, name));
 }
 
 /// <summary>The Kestrel-hosted server with reset on and its mail going to an in-process SMTP server.</summary>

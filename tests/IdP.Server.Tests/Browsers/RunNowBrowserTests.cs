@@ -26,7 +26,7 @@ public sealed class RunNowBrowserTests(BrowserIdPFactory server, Chromium chromi
         await Assertions.Expect(Claim(page, RunNowElementIds.IdToken, "name")).ToHaveTextAsync("Grace Hopper");
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=false]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=true]")).ToHaveCountAsync(5);
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-01-viewer-id-token"));
+        await Chromium.ScreenshotAsync(page, "run-now-01-viewer-id-token", output);
 
         await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/run-now?p={IdPFactory.SignInPolicy}&response_type=code");
         await SignInAsync(page, "grace@example.com");
@@ -35,7 +35,7 @@ public sealed class RunNowBrowserTests(BrowserIdPFactory server, Chromium chromi
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.Checks} li[data-check=ProofKey][data-passed=true]")).ToBeVisibleAsync();
         await Assertions.Expect(Claim(page, RunNowElementIds.AccessToken, "aud")).ToHaveTextAsync(RunNowApplication.ClientId);
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.RefreshTokenFacts} dd[data-fact=status]")).ToHaveTextAsync("valid");
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-02-viewer-code-flow"));
+        await Chromium.ScreenshotAsync(page, "run-now-02-viewer-code-flow", output);
 
         Assert.Empty(elsewhere);
     }
@@ -62,7 +62,7 @@ public sealed class RunNowBrowserTests(BrowserIdPFactory server, Chromium chromi
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.Checks} li[data-check=Mode]")).ToContainTextAsync("fragment");
         await Assertions.Expect(page.Locator($"#{RunNowElementIds.IdToken}-checks li[data-passed=false]")).ToHaveCountAsync(0);
         Assert.DoesNotContain("#", page.Url, StringComparison.Ordinal);
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "run-now-03-viewer-fragment"));
+        await Chromium.ScreenshotAsync(page, "run-now-03-viewer-fragment", output);
 
         Assert.Empty(elsewhere);
     }

@@ -28,13 +28,13 @@ public sealed class SignInBrowserTests(BrowserIdPFactory server, Chromium chromi
         var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id=browser-app&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
         await page.GotoAsync(authorize);
         await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-01-page"));
+        await Chromium.ScreenshotAsync(page, "signin-01-page", output);
 
         await page.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
         await page.FillAsync($"#{PageElementIds.Password}", "wrong password");
         await page.ClickAsync($"#{PageElementIds.Next}");
         await Assertions.Expect(page.Locator($"#{PageElementIds.ErrorMessage}")).ToHaveTextAsync("Invalid username or password.");
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-02-wrong-password"));
+        await Chromium.ScreenshotAsync(page, "signin-02-wrong-password", output);
 
         await page.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
         await page.FillAsync($"#{PageElementIds.Password}", "Correct-Horse-9");
@@ -42,7 +42,7 @@ public sealed class SignInBrowserTests(BrowserIdPFactory server, Chromium chromi
         await page.WaitForURLAsync("https://app.test/**");
 
         Assert.NotNull(received);
-        output.WriteLine("Screenshot: " + await Chromium.ScreenshotAsync(page, "signin-03-back-at-app"));
+        await Chromium.ScreenshotAsync(page, "signin-03-back-at-app", output);
         var fragment = new Uri(page.Url).Fragment;
         Assert.Contains("id_token=", fragment, StringComparison.Ordinal);
         Assert.Contains("state=s1", fragment, StringComparison.Ordinal);

@@ -60,6 +60,6 @@ public abstract class ErrorPageLanguageTests(IBrandingServer server)
     }
 }
 
-public sealed class ErrorPageLanguageTestsOnSqlite(BrandingSqliteFactory factory) : ErrorPageLanguageTests(factory), IClassFixture<BrandingSqliteFactory>;
+public sealed class ErrorPageLanguageTestsOnSqlite(BrandingFactory<Sqlite> factory) : ErrorPageLanguageTests(factory), IClassFixture<BrandingFactory<Sqlite>>;
 
-public sealed class ErrorPageLanguageTestsOnPostgres(BrandingPostgresFactory factory) : ErrorPageLanguageTests(factory), IClassFixture<BrandingPostgresFactory>;
+public sealed class ErrorPageLanguageTestsOnPostgres(BrandingFactory<Postgres> factory) : ErrorPageLanguageTests(factory), IClassFixture<BrandingFactory<Postgres>>;

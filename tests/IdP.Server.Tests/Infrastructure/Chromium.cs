@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Infrastructure;
 
@@ -48,6 +49,13 @@ public sealed class Chromium : IAsyncLifetime
         var path = Path.Combine(ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
+    }
+
+    /// <summary>Saves a full-page screenshot and names its file in the test's output.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("Screenshot: " + await ScreenshotAsync(page, name));
     }
 
     public async Task DisposeAsync()

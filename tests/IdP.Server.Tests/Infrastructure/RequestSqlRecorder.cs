@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using IdP.Server.Data;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Infrastructure;
 
@@ -13,27 +10,10 @@ namespace IdP.Server.Tests.Infrastructure;
 /// (the outbox worker, housekeeping) has no request and is not recorded. Given to a server with
 /// <see cref="IdPFactory.Attach"/>.
 /// </summary>
-public sealed class RequestSqlRecorder : DbCommandInterceptor, IServerPart
+public sealed class RequestSqlRecorder : RequestCommandInterceptor
 {
-    private readonly HttpContextAccessor _http = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byRequest = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _posts = new();
-
-    /// <summary>Adds the recorder to the server's DbContext (both providers' context types).</summary>
-    public void Configure(IdPFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        factory.WithServices(services =>
-        {
-            services.AddHttpContextAccessor();
-            services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
-            services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
-        });
-    }
-
-    public Task StartAsync() => Task.CompletedTask;
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The commands of the latest POST the server handled, in the order they ran.</summary>
     public IReadOnlyList<string> LastPost() =>
@@ -77,7 +57,7 @@ public sealed class RequestSqlRecorder : DbCommandInterceptor, IServerPart
 
     private void Record(DbCommand command)
     {
-        if (_http.HttpContext is not { Request.Method: "POST" } context)
+        if (Http is not { Request.Method: "POST" } context)
         {
             return;
         }

@@ -7,6 +7,9 @@ namespace IdP.Server.Tests.Infrastructure;
 /// <summary>A person with a local account: what they type to sign in, and the account it opens.</summary>
 public sealed record TestUser(string Email, string Password, Account Account);
 
+/// <summary>A new user signed in to an app in a browser of their own (which the test disposes), with the app's tokens.</summary>
+public sealed record SignedInUser(Browser Browser, OidcClient Client, TestUser User, TokenResponse Tokens);
+
 /// <summary>Multi-step journeys written once, so a test reads as the story it checks.</summary>
 public static class UserStories
 {
@@ -57,5 +60,18 @@ public static class UserStories
         var tokens = await client.RedeemCodeAsync(request, code);
         Assert.Equal(200, tokens.Status);
         return tokens;
+    }
+
+    /// <summary>
+    /// A new user signs in through the form, in a new browser, to <paramref name="client"/> (a new public app when none
+    /// is given), and the app redeems the code.
+    /// </summary>
+    public static async Task<SignedInUser> SignInNewUserAsync(this IdPFactory factory, OidcClient? client = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var user = await factory.CreateUserAsync();
+        client ??= await factory.RegisterClientAsync();
+        var browser = factory.CreateBrowser();
+        return new SignedInUser(browser, client, user, await browser.SignInAndRedeemAsync(client, user));
     }
 }

@@ -104,10 +104,8 @@ public abstract class LogoutTests(IdPFactory factory)
 
     private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()
     {
-        var user = await factory.CreateUserAsync();
-        var client = await factory.RegisterClientAsync(postLogoutRedirectUris: [SignedOutUri]);
-        var browser = factory.CreateBrowser();
-        return (browser, client, await browser.SignInAndRedeemAsync(client, user));
+        var (browser, client, _, tokens) = await factory.SignInNewUserAsync(await factory.RegisterClientAsync(postLogoutRedirectUris: [SignedOutUri]));
+        return (browser, client, tokens);
     }
 }
 

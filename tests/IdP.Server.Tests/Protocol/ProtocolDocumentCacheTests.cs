@@ -102,27 +102,11 @@ public sealed class DocumentCacheFactory<TDatabase>() : DocumentCacheFactory(new
     where TDatabase : ITestDatabase, new();
 
 /// <summary>Counts the commands the server runs while handling a request, by path and query.</summary>
-public sealed class QueryCounter : DbCommandInterceptor, IServerPart
+public sealed class QueryCounter : RequestCommandInterceptor
 {
-    private readonly HttpContextAccessor _http = new();
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     public int For(string pathAndQuery) => _counts.GetValueOrDefault(pathAndQuery);
-
-    public void Configure(IdPFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        factory.WithServices(services =>
-        {
-            services.AddHttpContextAccessor();
-            services.ConfigureDbContext<SqliteIdPDbContext>(options => options.AddInterceptors(this));
-            services.ConfigureDbContext<PostgreSqlIdPDbContext>(options => options.AddInterceptors(this));
-        });
-    }
-
-    public Task StartAsync() => Task.CompletedTask;
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -138,7 +122,7 @@ public sealed class QueryCounter : DbCommandInterceptor, IServerPart
 
     private void Count()
     {
-        if (_http.HttpContext?.Request is { } request)
+        if (Http?.Request is { } request)
         {
             _counts.AddOrUpdate(request.Path.Value + request.QueryString.Value, 1, (_, n) => n + 1);
         }

@@ -108,10 +108,9 @@ public abstract class RefreshTokenTests(IdPFactory factory)
 
     private async Task<(OidcClient Client, TokenResponse Tokens, TestUser User)> SignedInWithUserAsync()
     {
-        var user = await factory.CreateUserAsync();
-        var client = await factory.RegisterClientAsync();
-        using var browser = factory.CreateBrowser();
-        return (client, await browser.SignInAndRedeemAsync(client, user), user);
+        var (browser, client, user, tokens) = await factory.SignInNewUserAsync();
+        browser.Dispose();
+        return (client, tokens, user);
     }
 }
 

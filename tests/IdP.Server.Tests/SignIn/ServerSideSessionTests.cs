@@ -18,7 +18,7 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     [Fact]
     public async Task A_session_cookie_copied_before_sign_out_no_longer_signs_anyone_in()
     {
-        var (browser, client, _) = await SignedInAsync();
+        var (browser, client, _, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
         var copied = browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SessionCookie]!.Value;
 
@@ -32,7 +32,7 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     [Fact]
     public async Task An_accounts_sessions_are_listed_and_one_can_be_revoked_without_the_others()
     {
-        var (first, client, user) = await SignedInAsync();
+        var (first, client, user, _) = await factory.SignInNewUserAsync();
         using var _f = first;
         using var second = factory.CreateBrowser();
         await second.SignInAndRedeemAsync(client, user);
@@ -51,7 +51,7 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     [Fact]
     public async Task A_rolling_session_used_every_hour_still_ends_at_its_absolute_cap()
     {
-        var (browser, client, _) = await SignedInAsync();
+        var (browser, client, _, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
 
         // The flow's rolling 24-hour session is renewed by each use; the seven-day cap is not.
@@ -67,15 +67,6 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
 
     private Task<T> WithSessionsAsync<T>(Func<SignInSessions, Task<T>> action) =>
         factory.WithScopeAsync(sp => action(sp.GetRequiredService<SignInSessions>()));
-
-    private async Task<(Browser Browser, OidcClient Client, TestUser User)> SignedInAsync()
-    {
-        var user = await factory.CreateUserAsync();
-        var client = await factory.RegisterClientAsync();
-        var browser = factory.CreateBrowser();
-        await browser.SignInAndRedeemAsync(client, user);
-        return (browser, client, user);
-    }
 }
 
 public sealed class ServerSideSessionTestsOnSqlite(IdPFactory<Sqlite> factory) : ServerSideSessionTests(factory), IClassFixture<IdPFactory<Sqlite>>;

@@ -10,7 +10,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
     [Fact]
     public async Task A_second_authorize_request_signs_in_silently_from_the_session()
     {
-        var (browser, client, user) = await SignedInAsync();
+        var (browser, client, user, _) = await factory.SignInNewUserAsync();
         using var _ = browser;
         var request = client.Authorize();
 
@@ -25,7 +25,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
     [Fact]
     public async Task Prompt_login_shows_the_sign_in_page_despite_the_session()
     {
-        var (browser, client, user) = await SignedInAsync();
+        var (browser, client, user, _) = await factory.SignInNewUserAsync();
         using var _ = browser;
         var request = client.Authorize() with { Prompt = "login" };
 
@@ -54,7 +54,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
     [Fact]
     public async Task Max_age_older_than_the_sign_in_asks_for_credentials_again()
     {
-        var (browser, client, _) = await SignedInAsync();
+        var (browser, client, _, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -70,7 +70,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
     {
         var other = "B2C_1_sso" + Guid.NewGuid().ToString("N")[..6];
         await factory.CreateFlowAsync(new UserFlow { Name = other, NormalizedName = "" });
-        var (browser, client, _) = await SignedInAsync();
+        var (browser, client, _, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
         var request = client.Authorize(policy: other);
 
@@ -83,7 +83,7 @@ public abstract class SsoSessionTests(IdPFactory factory)
     [Fact]
     public async Task A_password_change_ends_the_session()
     {
-        var (browser, client, user) = await SignedInAsync();
+        var (browser, client, user, _) = await factory.SignInNewUserAsync();
         using var _ = browser;
         await factory.WithDbAsync(async db =>
         {
@@ -92,15 +92,6 @@ public abstract class SsoSessionTests(IdPFactory factory)
         });
 
         await SignInPage.OpenAsync(browser, client.Authorize());
-    }
-
-    private async Task<(Browser Browser, OidcClient Client, TestUser User)> SignedInAsync()
-    {
-        var user = await factory.CreateUserAsync();
-        var client = await factory.RegisterClientAsync();
-        var browser = factory.CreateBrowser();
-        await browser.SignInAndRedeemAsync(client, user);
-        return (browser, client, user);
     }
 }
 

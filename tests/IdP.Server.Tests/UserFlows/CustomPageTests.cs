@@ -281,9 +281,10 @@ public interface ICustomPageServer
     TemplateServer Templates { get; }
 }
 
-public sealed class CustomPageSqliteFactory : IdPFactory<Sqlite>, ICustomPageServer
+public sealed class CustomPageFactory<TDatabase> : IdPFactory<TDatabase>, ICustomPageServer
+    where TDatabase : ITestDatabase, new()
 {
-    public CustomPageSqliteFactory()
+    public CustomPageFactory()
     {
         AdminApiClient.Configure(this);
         ResetServer.Prepare(this);
@@ -295,20 +296,6 @@ public sealed class CustomPageSqliteFactory : IdPFactory<Sqlite>, ICustomPageSer
     public TemplateServer Templates { get; }
 }
 
-public sealed class CustomPagePostgresFactory : IdPFactory<Postgres>, ICustomPageServer
-{
-    public CustomPagePostgresFactory()
-    {
-        AdminApiClient.Configure(this);
-        ResetServer.Prepare(this);
-        Templates = Attach(new TemplateServer());
-    }
+public sealed class CustomPageTestsOnSqlite(CustomPageFactory<Sqlite> factory) : CustomPageTests(factory), IClassFixture<CustomPageFactory<Sqlite>>;
 
-    public IdPFactory Factory => this;
-
-    public TemplateServer Templates { get; }
-}
-
-public sealed class CustomPageTestsOnSqlite(CustomPageSqliteFactory factory) : CustomPageTests(factory), IClassFixture<CustomPageSqliteFactory>;
-
-public sealed class CustomPageTestsOnPostgres(CustomPagePostgresFactory factory) : CustomPageTests(factory), IClassFixture<CustomPagePostgresFactory>;
+public sealed class CustomPageTestsOnPostgres(CustomPageFactory<Postgres> factory) : CustomPageTests(factory), IClassFixture<CustomPageFactory<Postgres>>;

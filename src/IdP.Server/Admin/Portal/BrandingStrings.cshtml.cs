@@ -44,17 +44,15 @@ public sealed class BrandingStringsModel(BrandingAdministration branding, IStrin
     {
         // Only the strings the page lists are read: a posted field for any other key is not this form's.
         var values = Entries.ToDictionary(e => e.Key, e => Request.Form.TryGetValue(FieldPrefix + e.Key, out var value) && !string.IsNullOrWhiteSpace(value) ? (string?)value.ToString() : null, StringComparer.Ordinal);
-        switch (await branding.SetStringsAsync(Language, values, Actor, Aborted))
-        {
-            case AdminResult<IReadOnlyList<StringEntry>>.Done:
-                Notice = text["BrandingStringsSaved", Language];
-                return RedirectToPage();
-            case AdminResult<IReadOnlyList<StringEntry>>.Invalid invalid:
-                AddErrors(invalid.Errors, Entries.ToDictionary(e => e.Key, e => FieldPrefix + e.Key, StringComparer.Ordinal));
+        return await AnswerAsync(
+            await branding.SetStringsAsync(Language, values, Actor, Aborted),
+            _ => text["BrandingStringsSaved", Language],
+            _ => RedirectToPage(),
+            () =>
+            {
                 Entries = [.. Entries.Select(e => e with { Override = values[e.Key] })];
-                return Page();
-            default:
-                return NotFoundPage();
-        }
+                return Task.CompletedTask;
+            },
+            Entries.ToDictionary(e => e.Key, e => FieldPrefix + e.Key, StringComparer.Ordinal));
     }
 }

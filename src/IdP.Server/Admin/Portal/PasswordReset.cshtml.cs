@@ -24,29 +24,24 @@ public sealed class PasswordResetModel(PasswordResetAdministration reset, GroupA
     {
         var current = await reset.GetAsync(Aborted);
         Input = new InputModel { Mode = current.Mode, GroupId = current.GroupId };
-        Groups = await groups.ListAsync(Aborted);
+        await ListGroupsAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            // The group only matters for Selected; a leftover choice in the picker is not stored for None or All.
-            var input = new PasswordResetSettingsInput { Mode = Input.Mode, GroupId = Input.Mode == PasswordResetMode.Selected ? Input.GroupId : null };
-            switch (await reset.ChangeAsync(input, Actor, Aborted))
-            {
-                case AdminResult<PasswordResetSettings>.Done done:
-                    Notice = text["ResetSaved", text["ResetMode" + done.Value.Mode]];
-                    return RedirectToPage();
-                case AdminResult<PasswordResetSettings>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-            }
+            await ListGroupsAsync();
+            return Page();
         }
 
-        Groups = await groups.ListAsync(Aborted);
-        return Page();
+        // The group only matters for Selected; a leftover choice in the picker is not stored for None or All.
+        var input = new PasswordResetSettingsInput { Mode = Input.Mode, GroupId = Input.Mode == PasswordResetMode.Selected ? Input.GroupId : null };
+        return await AnswerAsync(
+            await reset.ChangeAsync(input, Actor, Aborted), saved => text["ResetSaved", text["ResetMode" + saved.Mode]], _ => RedirectToPage(), ListGroupsAsync);
     }
+
+    private async Task ListGroupsAsync() => Groups = await groups.ListAsync(Aborted);
 
     [ErrorMessagesFrom(typeof(PortalText))]
     public sealed class InputModel

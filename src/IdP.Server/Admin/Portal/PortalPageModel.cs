@@ -66,6 +66,32 @@ public abstract class PortalPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// The answer to a change, the same on every portal page: done, a notice carried over the redirect
+    /// (post/redirect/get); refused, the core's errors next to the fields (see <see cref="AddErrors"/>) and the form
+    /// again, as <paramref name="showAgain"/> prepares it; gone, the 404 page.
+    /// </summary>
+    protected async Task<IActionResult> AnswerAsync<T>(
+        AdminResult<T> result, Func<T, string> notice, Func<T, IActionResult> redirect, Func<Task> showAgain, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(redirect);
+        ArgumentNullException.ThrowIfNull(showAgain);
+        switch (result)
+        {
+            case AdminResult<T>.Done done:
+                Notice = notice(done.Value);
+                return redirect(done.Value);
+            case AdminResult<T>.Invalid invalid:
+                AddErrors(invalid.Errors, fields);
+                await showAgain();
+                return Page();
+            default:
+                return NotFoundPage();
+        }
+    }
+
     /// <summary>The 404 page for something that does not exist (any more).</summary>
     protected IActionResult NotFoundPage()
     {

@@ -14,7 +14,8 @@ namespace IdP.Server.Admin.Portal.Applications;
 /// and API permissions (one Save), its secrets (a new one is shown on this answer only, never stored in clear or put in
 /// a cookie), and deletion after a confirmation. The server's own applications are not edited here.
 /// </summary>
-public sealed class EditModel(AppAdministration applications, TenantService tenants, TimeProvider time, IStringLocalizer<PortalText> text) : PortalPageModel
+public sealed class EditModel(AppAdministration applications, TenantService tenants, TimeProvider time, IStringLocalizer<PortalText> text)
+    : PortalEditPageModel<ApplicationDetails>("/Admin/Portal/Applications/Index")
 {
     [FromRoute]
     public string ClientId { get; set; } = "";
@@ -28,55 +29,21 @@ public sealed class EditModel(AppAdministration applications, TenantService tena
     [BindProperty]
     public Guid? SecretId { get; set; }
 
-    public ApplicationDetails? Details { get; private set; }
-
     public ApplicationFieldsView Fields { get; private set; } = null!;
 
     public NewSecret? CreatedSecret { get; private set; }
 
-    public bool ConfirmingDelete { get; private set; }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (BuiltInApplications.Contains(ClientId) || await applications.GetAsync(ClientId, Aborted) is not AdminResult<ApplicationDetails>.Done found)
-        {
-            context.Result = NotFoundPage();
-            return;
-        }
-
-        Details = found.Value;
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
-
     public async Task OnGetAsync() => await LoadAsync(fill: true);
-
-    public async Task OnGetDeleteAsync()
-    {
-        ConfirmingDelete = true;
-        await LoadAsync(fill: true);
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await applications.UpdateAsync(ClientId, Input.ToInput(ClientId), Actor, Aborted))
-            {
-                case AdminResult<ApplicationDetails>.Done:
-                    Notice = text["ApplicationSaved"];
-                    return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = ClientId });
-                case AdminResult<ApplicationDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-                default:
-                    return NotFoundPage();
-            }
+            await LoadAsync(fill: false);
+            return Page();
         }
 
-        await LoadAsync(fill: false);
-        return Page();
+        return await SavedAsync(await applications.UpdateAsync(ClientId, Input.ToInput(ClientId), Actor, Aborted), text["ApplicationSaved"], fill: false);
     }
 
     public async Task<IActionResult> OnPostAddSecretAsync()
@@ -95,7 +62,7 @@ public sealed class EditModel(AppAdministration applications, TenantService tena
                 case AdminResult<NewSecret>.Done done:
                     // Shown on this answer only: no redirect, so the value never travels in TempData or a URL.
                     CreatedSecret = done.Value;
-                    Details = (await applications.GetAsync(ClientId, Aborted)) is AdminResult<ApplicationDetails>.Done reloaded ? reloaded.Value : Details;
+                    Details = Found(await applications.GetAsync(ClientId, Aborted)) ?? Details;
                     break;
                 case AdminResult<NewSecret>.Invalid invalid:
                     AddErrors(invalid.Errors, new Dictionary<string, string> { ["description"] = "SecretInput.Description", ["expiresAt"] = "SecretInput.Months" });
@@ -114,26 +81,18 @@ public sealed class EditModel(AppAdministration applications, TenantService tena
             Notice = text["SecretRemoved"];
         }
 
-        return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = ClientId });
+        return RedirectToSelf();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
-    {
-        switch (await applications.DeleteAsync(ClientId, Actor, Aborted))
-        {
-            case AdminResult<Unit>.Done:
-                Notice = text["ApplicationDeleted", Details!.DisplayName];
-                return RedirectToPage("/Admin/Portal/Applications/Index");
-            case AdminResult<Unit>.Invalid invalid:
-                AddErrors(invalid.Errors, new Dictionary<string, string> { ["clientId"] = "" });
-                await LoadAsync(fill: true);
-                return Page();
-            default:
-                return NotFoundPage();
-        }
-    }
+    public async Task<IActionResult> OnPostDeleteAsync() =>
+        await DeletedAsync(await applications.DeleteAsync(ClientId, Actor, Aborted), text["ApplicationDeleted", Details!.DisplayName], new Dictionary<string, string> { ["clientId"] = "" });
 
-    private async Task LoadAsync(bool fill)
+    protected override async Task<ApplicationDetails?> FindAsync() =>
+        BuiltInApplications.Contains(ClientId) ? null : Found(await applications.GetAsync(ClientId, Aborted));
+
+    protected override IActionResult RedirectToSelf() => RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = ClientId });
+
+    protected override async Task LoadAsync(bool fill)
     {
         if (fill)
         {

@@ -22,21 +22,17 @@ public sealed class NewModel(AppAdministration applications, TenantService tenan
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await applications.CreateAsync(Input.ToInput(Input.ClientId?.Trim()), Actor, Aborted))
-            {
-                case AdminResult<ApplicationDetails>.Done done:
-                    Notice = text["ApplicationRegistered", done.Value.DisplayName];
-                    return RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = done.Value.ClientId });
-                case AdminResult<ApplicationDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-            }
+            await LoadAsync();
+            return Page();
         }
 
-        await LoadAsync();
-        return Page();
+        return await AnswerAsync(
+            await applications.CreateAsync(Input.ToInput(Input.ClientId?.Trim()), Actor, Aborted),
+            created => text["ApplicationRegistered", created.DisplayName],
+            created => RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = created.ClientId }),
+            LoadAsync);
     }
 
     private async Task LoadAsync()

@@ -11,7 +11,8 @@ namespace IdP.Server.Admin.Portal.Groups;
 /// <c>/admin/groups/{id}</c>: rename, members (added by sign-in name, removed by a button), and deletion after a
 /// confirmation (the core refuses the group the password-reset switch names).
 /// </summary>
-public sealed class EditModel(GroupAdministration groups, AccountService accounts, IStringLocalizer<PortalText> text) : PortalPageModel
+public sealed class EditModel(GroupAdministration groups, AccountService accounts, IStringLocalizer<PortalText> text)
+    : PortalEditPageModel<GroupDetails>("/Admin/Portal/Groups/Index")
 {
     /// <summary>Members shown (the first page; larger groups are read through the admin API).</summary>
     public const int MembersShown = 200;
@@ -28,51 +29,19 @@ public sealed class EditModel(GroupAdministration groups, AccountService account
     [BindProperty]
     public Guid? MemberId { get; set; }
 
-    public GroupDetails? Details { get; private set; }
-
     public IReadOnlyList<UserDetails> Members { get; private set; } = [];
-
-    public bool ConfirmingDelete { get; private set; }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (await groups.GetAsync(Id, Aborted) is not AdminResult<GroupDetails>.Done found)
-        {
-            context.Result = NotFoundPage();
-            return;
-        }
-
-        Details = found.Value;
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync() => await LoadAsync(fill: true);
 
-    public async Task OnGetDeleteAsync()
-    {
-        ConfirmingDelete = true;
-        await LoadAsync(fill: true);
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await groups.UpdateAsync(Id, Input.ToInput(), Actor, Aborted))
-            {
-                case AdminResult<GroupDetails>.Done:
-                    Notice = text["GroupSaved"];
-                    return RedirectToPage("/Admin/Portal/Groups/Edit", new { id = Id });
-                case AdminResult<GroupDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-            }
+            await LoadAsync(fill: false);
+            return Page();
         }
 
-        await LoadAsync(fill: false);
-        return Page();
+        return await SavedAsync(await groups.UpdateAsync(Id, Input.ToInput(), Actor, Aborted), text["GroupSaved"], fill: false);
     }
 
     public async Task<IActionResult> OnPostAddMemberAsync()
@@ -84,22 +53,11 @@ public sealed class EditModel(GroupAdministration groups, AccountService account
         if (account is null)
         {
             ModelState.AddModelError(nameof(MemberSignInName), text["NoSuchUser"]);
-        }
-        else
-        {
-            switch (await groups.AddMemberAsync(Id, account.Id, Actor, Aborted))
-            {
-                case AdminResult<GroupDetails>.Done:
-                    Notice = text["MemberAdded", name];
-                    return RedirectToPage("/Admin/Portal/Groups/Edit", new { id = Id });
-                case AdminResult<GroupDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors, new Dictionary<string, string> { ["accountId"] = nameof(MemberSignInName) });
-                    break;
-            }
+            await LoadAsync(fill: true);
+            return Page();
         }
 
-        await LoadAsync(fill: true);
-        return Page();
+        return await SavedAsync(await groups.AddMemberAsync(Id, account.Id, Actor, Aborted), text["MemberAdded", name], new Dictionary<string, string> { ["accountId"] = nameof(MemberSignInName) });
     }
 
     public async Task<IActionResult> OnPostRemoveMemberAsync()
@@ -109,27 +67,21 @@ public sealed class EditModel(GroupAdministration groups, AccountService account
             Notice = text["MemberRemoved"];
         }
 
-        return RedirectToPage("/Admin/Portal/Groups/Edit", new { id = Id });
+        return RedirectToSelf();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
-        switch (await groups.DeleteAsync(Id, Actor, Aborted))
-        {
-            case AdminResult<GroupDetails>.Done:
-                Notice = text["GroupDeleted", Details!.Name];
-                return RedirectToPage("/Admin/Portal/Groups/Index");
-            case AdminResult<GroupDetails>.Invalid invalid:
-                ModelState.Clear();
-                AddErrors(invalid.Errors, new Dictionary<string, string> { ["id"] = "", ["groupId"] = "" });
-                await LoadAsync(fill: true);
-                return Page();
-            default:
-                return NotFoundPage();
-        }
+        // The delete form posts no group fields: their validation errors would stand beside the refusal.
+        ModelState.Clear();
+        return await DeletedAsync(await groups.DeleteAsync(Id, Actor, Aborted), text["GroupDeleted", Details!.Name], new Dictionary<string, string> { ["id"] = "", ["groupId"] = "" });
     }
 
-    private async Task LoadAsync(bool fill)
+    protected override async Task<GroupDetails?> FindAsync() => Found(await groups.GetAsync(Id, Aborted));
+
+    protected override IActionResult RedirectToSelf() => RedirectToPage("/Admin/Portal/Groups/Edit", new { id = Id });
+
+    protected override async Task LoadAsync(bool fill)
     {
         if (fill)
         {

@@ -17,20 +17,16 @@ public sealed class IndexModel(GroupAdministration groups, IStringLocalizer<Port
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await groups.CreateAsync(Input.ToInput(), Actor, Aborted))
-            {
-                case AdminResult<GroupDetails>.Done done:
-                    Notice = text["GroupCreated", done.Value.Name];
-                    return RedirectToPage("/Admin/Portal/Groups/Edit", new { id = done.Value.Id });
-                case AdminResult<GroupDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-            }
+            await OnGetAsync();
+            return Page();
         }
 
-        Groups = await groups.ListAsync(Aborted);
-        return Page();
+        return await AnswerAsync(
+            await groups.CreateAsync(Input.ToInput(), Actor, Aborted),
+            created => text["GroupCreated", created.Name],
+            created => RedirectToPage("/Admin/Portal/Groups/Edit", new { id = created.Id }),
+            OnGetAsync);
     }
 }

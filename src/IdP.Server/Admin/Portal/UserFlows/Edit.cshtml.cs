@@ -22,7 +22,7 @@ public sealed class EditModel(
     AppAdministration applications,
     TenantService tenants,
     IOptions<IdP.Core.RunNow.RunNowOptions> runNow,
-    IStringLocalizer<PortalText> text) : PortalPageModel
+    IStringLocalizer<PortalText> text) : PortalEditPageModel<UserFlowDetails>("/Admin/Portal/UserFlows/Index")
 {
     private static readonly Dictionary<string, string> ComplexityFields = new()
     {
@@ -55,25 +55,7 @@ public sealed class EditModel(
     [FromQuery(Name = "scopes")]
     public List<string> RunScopes { get; set; } = [];
 
-    public UserFlowDetails? Details { get; private set; }
-
     public RunNowPanel? Run { get; private set; }
-
-    public bool ConfirmingDelete { get; private set; }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (await flows.GetAsync(Policy, Aborted) is not AdminResult<UserFlowDetails>.Done found)
-        {
-            context.Result = NotFoundPage();
-            return;
-        }
-
-        Details = found.Value;
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync()
     {
@@ -85,66 +67,28 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostCustomPageAsync()
     {
         ModelState.Clear();
-        switch (await flows.UpdateAsync(Details!.Name, CustomPage.ToInput(), Actor, Aborted))
-        {
-            case AdminResult<UserFlowDetails>.Done:
-                Notice = text["FlowSaved"];
-                return RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = Details.Name });
-            case AdminResult<UserFlowDetails>.Invalid invalid:
-                AddErrors(invalid.Errors, CustomPageForm.Fields);
-                break;
-            default:
-                return NotFoundPage();
-        }
-
-        await LoadAsync(fill: true);
-        return Page();
-    }
-
-    public async Task OnGetDeleteAsync()
-    {
-        ConfirmingDelete = true;
-        await LoadAsync(fill: true);
+        return await SavedAsync(await flows.UpdateAsync(Details!.Name, CustomPage.ToInput(), Actor, Aborted), text["FlowSaved"], CustomPageForm.Fields);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await flows.UpdateAsync(Details!.Name, Input.ToInput(), Actor, Aborted))
-            {
-                case AdminResult<UserFlowDetails>.Done:
-                    Notice = text["FlowSaved"];
-                    return RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = Details.Name });
-                case AdminResult<UserFlowDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors, ComplexityFields);
-                    break;
-                default:
-                    return NotFoundPage();
-            }
+            await LoadAsync(fill: false);
+            return Page();
         }
 
-        await LoadAsync(fill: false);
-        return Page();
+        return await SavedAsync(await flows.UpdateAsync(Details!.Name, Input.ToInput(), Actor, Aborted), text["FlowSaved"], ComplexityFields, fill: false);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
-    {
-        switch (await flows.DeleteAsync(Details!.Name, Actor, Aborted))
-        {
-            case AdminResult<UserFlowDetails>.Done:
-                Notice = text["FlowDeleted", Details.Name];
-                return RedirectToPage("/Admin/Portal/UserFlows/Index");
-            case AdminResult<UserFlowDetails>.Invalid invalid:
-                AddErrors(invalid.Errors, new Dictionary<string, string> { ["name"] = "" });
-                await LoadAsync(fill: true);
-                return Page();
-            default:
-                return NotFoundPage();
-        }
-    }
+    public async Task<IActionResult> OnPostDeleteAsync() =>
+        await DeletedAsync(await flows.DeleteAsync(Details!.Name, Actor, Aborted), text["FlowDeleted", Details.Name], new Dictionary<string, string> { ["name"] = "" });
 
-    private async Task LoadAsync(bool fill)
+    protected override async Task<UserFlowDetails?> FindAsync() => Found(await flows.GetAsync(Policy, Aborted));
+
+    protected override IActionResult RedirectToSelf() => RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = Details!.Name });
+
+    protected override async Task LoadAsync(bool fill)
     {
         if (fill)
         {

@@ -20,21 +20,17 @@ public sealed class IndexModel(UserFlowAdministration flows, IStringLocalizer<Po
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            switch (await flows.CreateAsync(new UserFlowInput { Name = Input.Name?.Trim(), Type = Input.Type, SignInType = Input.SignInType }, Actor, Aborted))
-            {
-                case AdminResult<UserFlowDetails>.Done done:
-                    Notice = text["FlowCreated", done.Value.Name];
-                    return RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = done.Value.Name });
-                case AdminResult<UserFlowDetails>.Invalid invalid:
-                    AddErrors(invalid.Errors);
-                    break;
-            }
+            await OnGetAsync();
+            return Page();
         }
 
-        Flows = await flows.ListAsync(Aborted);
-        return Page();
+        return await AnswerAsync(
+            await flows.CreateAsync(new UserFlowInput { Name = Input.Name?.Trim(), Type = Input.Type, SignInType = Input.SignInType }, Actor, Aborted),
+            created => text["FlowCreated", created.Name],
+            created => RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = created.Name }),
+            OnGetAsync);
     }
 
     [ErrorMessagesFrom(typeof(PortalText))]

@@ -11,7 +11,8 @@ namespace IdP.Server.Admin.Portal.Users;
 /// confirmation page). Each button is a named handler calling the core's <see cref="UserAdministration"/> or
 /// <see cref="Administrators"/>, which hold the rules and write the audit events.
 /// </summary>
-public sealed class EditModel(UserAdministration users, Administrators administrators, IStringLocalizer<PortalText> text) : PortalPageModel
+public sealed class EditModel(UserAdministration users, Administrators administrators, IStringLocalizer<PortalText> text)
+    : PortalEditPageModel<UserDetails>("/Admin/Portal/Users/Index")
 {
     [BindProperty]
     public UserFields Input { get; set; } = new();
@@ -22,34 +23,9 @@ public sealed class EditModel(UserAdministration users, Administrators administr
     [FromRoute]
     public Guid Id { get; set; }
 
-    public UserDetails? Details { get; private set; }
-
     public bool IsAdministrator { get; private set; }
 
-    public bool ConfirmingDelete { get; private set; }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (await users.GetAsync(Id, Aborted) is not AdminResult<UserDetails>.Done found)
-        {
-            context.Result = NotFoundPage();
-            return;
-        }
-
-        Details = found.Value;
-        IsAdministrator = await administrators.IsAdministratorAsync(Id, Aborted);
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
-
     public void OnGet() => Fill();
-
-    public void OnGetDelete()
-    {
-        Fill();
-        ConfirmingDelete = true;
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -69,25 +45,25 @@ public sealed class EditModel(UserAdministration users, Administrators administr
             GivenName = Changed(Input.GivenName, current.GivenName),
             Surname = Changed(Input.Surname, current.Surname),
         };
-        return Outcome(await users.UpdateAsync(Id, update, Actor, Aborted), "UserSaved");
+        return await SavedAsync(await users.UpdateAsync(Id, update, Actor, Aborted), text["UserSaved"], fill: false);
     }
 
     public async Task<IActionResult> OnPostSetPasswordAsync()
     {
         ModelState.Clear();
         var result = await users.SetPasswordAsync(Id, NewPassword, Actor, Aborted);
-        return Outcome(result, "PasswordSet", new Dictionary<string, string> { ["password"] = nameof(NewPassword) });
+        return await SavedAsync(result, text["PasswordSet"], new Dictionary<string, string> { ["password"] = nameof(NewPassword) });
     }
 
-    public async Task<IActionResult> OnPostRevokeSessionsAsync() => Outcome(await users.RevokeSessionsAsync(Id, Actor, Aborted), "SessionsRevoked");
+    public async Task<IActionResult> OnPostRevokeSessionsAsync() => await SavedAsync(await users.RevokeSessionsAsync(Id, Actor, Aborted), text["SessionsRevoked"], fill: false);
 
-    public async Task<IActionResult> OnPostEnableAsync() => Outcome(await users.SetEnabledAsync(Id, true, Actor, Aborted), "UserEnabled");
+    public async Task<IActionResult> OnPostEnableAsync() => await SavedAsync(await users.SetEnabledAsync(Id, true, Actor, Aborted), text["UserEnabled"], fill: false);
 
-    public async Task<IActionResult> OnPostDisableAsync() => Outcome(await users.SetEnabledAsync(Id, false, Actor, Aborted), "UserDisabled");
+    public async Task<IActionResult> OnPostDisableAsync() => await SavedAsync(await users.SetEnabledAsync(Id, false, Actor, Aborted), text["UserDisabled"], fill: false);
 
-    public async Task<IActionResult> OnPostGrantAdministratorAsync() => Outcome(await administrators.GrantAsync(Id, Actor, Aborted), "AdministratorGranted");
+    public async Task<IActionResult> OnPostGrantAdministratorAsync() => await SavedAsync(await administrators.GrantAsync(Id, Actor, Aborted), text["AdministratorGranted"], fill: false);
 
-    public async Task<IActionResult> OnPostRevokeAdministratorAsync() => Outcome(await administrators.RevokeAsync(Id, Actor, Aborted), "AdministratorRevoked");
+    public async Task<IActionResult> OnPostRevokeAdministratorAsync() => await SavedAsync(await administrators.RevokeAsync(Id, Actor, Aborted), text["AdministratorRevoked"], fill: false);
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
@@ -99,47 +75,39 @@ public sealed class EditModel(UserAdministration users, Administrators administr
             return Page();
         }
 
+        // The delete form posts no profile fields: their validation errors would stand beside a refusal.
+        ModelState.Clear();
         if (IsAdministrator && await administrators.RevokeAsync(Id, Actor, Aborted) is AdminResult<UserDetails>.Invalid lastOne)
         {
-            ModelState.Clear();
             AddErrors(lastOne.Errors);
             Fill();
             return Page();
         }
 
-        switch (await users.DeleteAsync(Id, Actor, Aborted))
-        {
-            case AdminResult<Unit>.Done:
-                Notice = text["UserDeleted", Details!.SignInEmail ?? Details.Username ?? Id.ToString()];
-                return RedirectToPage("/Admin/Portal/Users/Index");
-            case AdminResult<Unit>.Invalid invalid:
-                ModelState.Clear();
-                AddErrors(invalid.Errors);
-                Fill();
-                return Page();
-            default:
-                return NotFoundPage();
-        }
+        return await DeletedAsync(await users.DeleteAsync(Id, Actor, Aborted), text["UserDeleted", Details!.SignInEmail ?? Details.Username ?? Id.ToString()]);
     }
 
-    private IActionResult Outcome<T>(AdminResult<T> result, string notice, IReadOnlyDictionary<string, string>? fields = null)
+    protected override async Task<UserDetails?> FindAsync()
     {
-        switch (result)
+        if (Found(await users.GetAsync(Id, Aborted)) is not { } found)
         {
-            case AdminResult<T>.Done:
-                Notice = text[notice];
-                return RedirectToPage("/Admin/Portal/Users/Edit", new { id = Id });
-            case AdminResult<T>.Invalid invalid:
-                AddErrors(invalid.Errors, fields);
-                if (fields is not null)
-                {
-                    Fill();
-                }
-
-                return Page();
-            default:
-                return NotFoundPage();
+            return null;
         }
+
+        IsAdministrator = await administrators.IsAdministratorAsync(Id, Aborted);
+        return found;
+    }
+
+    protected override IActionResult RedirectToSelf() => RedirectToPage("/Admin/Portal/Users/Edit", new { id = Id });
+
+    protected override Task LoadAsync(bool fill)
+    {
+        if (fill)
+        {
+            Fill();
+        }
+
+        return Task.CompletedTask;
     }
 
     private void Fill()

@@ -34,17 +34,11 @@ public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalTe
             Surname = Blank(Input.Surname),
             Password = Input.Password,
         };
-        switch (await users.CreateAsync(document, Actor, Aborted))
-        {
-            case AdminResult<UserDetails>.Done done:
-                Notice = text["UserCreated", done.Value.SignInEmail ?? done.Value.Username ?? done.Value.Id.ToString()];
-                return RedirectToPage("/Admin/Portal/Users/Edit", new { id = done.Value.Id });
-            case AdminResult<UserDetails>.Invalid invalid:
-                AddErrors(invalid.Errors);
-                break;
-        }
-
-        return Page();
+        return await AnswerAsync(
+            await users.CreateAsync(document, Actor, Aborted),
+            created => text["UserCreated", created.SignInEmail ?? created.Username ?? created.Id.ToString()],
+            created => RedirectToPage("/Admin/Portal/Users/Edit", new { id = created.Id }),
+            () => Task.CompletedTask);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

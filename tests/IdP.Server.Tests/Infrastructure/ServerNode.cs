@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using IdP.Server.Tests.Infrastructure;
 
-namespace IdP.Server.Tests.Cluster;
+namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>
 /// One server node as operators run it: <c>dotnet IdP.Server.dll</c> in a process of its own on a loopback port,
