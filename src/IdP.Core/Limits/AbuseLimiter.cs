@@ -29,11 +29,16 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         var rule = settings.RuleFor(limit);
         var now = time.UtcNow();
         var (start, end) = WindowAt(now, rule.Window);
-        var byAddress = await store.IncrementAsync(Key(limit, LimitScope.Address, client.Address, start), end, cancellationToken);
 
-        // An address already over its own limit does not use up its network's: its neighbours behind the same NAT keep
-        // their share.
-        var byNetwork = byAddress > rule.PerAddress ? 0 : await store.IncrementAsync(Key(limit, LimitScope.Network, client.Network, start), end, cancellationToken);
+        // One statement for both counters. An address already over its own limit does not use up its network's: its
+        // neighbours behind the same NAT keep their share (the store counts the network only while the address is not over).
+        var (byAddress, byNetwork) = await store.IncrementAsync(
+            Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start), rule.PerAddress, end, cancellationToken);
+        if (byAddress > rule.PerAddress)
+        {
+            byNetwork = 0;
+        }
+
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
         if (decision is LimitDecision.Throttled throttled)
         {
@@ -71,8 +76,7 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         var rule = settings.RuleFor(limit);
         var now = time.UtcNow();
         var (start, end) = WindowAt(now, rule.Window);
-        var byAddress = await store.ReadAsync(Key(limit, LimitScope.Address, client.Address, start), cancellationToken);
-        var byNetwork = await store.ReadAsync(Key(limit, LimitScope.Network, client.Network, start), cancellationToken);
+        var (byAddress, byNetwork) = await store.ReadAsync(Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start), cancellationToken);
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: -1, end - now);
         if (decision is LimitDecision.Throttled throttled)
         {

@@ -3,6 +3,7 @@ using IdP.Server.Data;
 using IdP.Server.Keys;
 using IdP.Server.Maintenance;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Validation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -30,6 +31,9 @@ internal static class OpenIddictServiceCollectionExtensions
             .AddCore(options =>
             {
                 options.UseEntityFrameworkCore().UseDbContext<IdPDbContext>();
+
+                // The token entries of one response are saved together (TokenEntryBatch).
+                options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, BatchedTokenStore>(ServiceLifetime.Scoped);
                 options.ReplaceApplicationManager(typeof(IdPApplicationManager<>));
                 options.ReplaceScopeManager(typeof(IdPScopeManager<>));
             })
@@ -75,7 +79,9 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(AlwaysNameGrantedScopes.Descriptor)
                     .AddEventHandler(UseActiveKeys.Descriptor)
                     .AddEventHandler(AttachNotBefore.Descriptor)
-                    .AddEventHandler(ShapeTokensAsB2C.Descriptor);
+                    .AddEventHandler(ShapeTokensAsB2C.Descriptor)
+                    .AddEventHandler(FlushTokenEntryBatch.OpenDescriptor)
+                    .AddEventHandler(FlushTokenEntryBatch.FlushDescriptor);
                 foreach (var replaced in ValidateRequestedTokenScopes.Replaces)
                 {
                     options.RemoveEventHandler(replaced);
@@ -112,6 +118,7 @@ internal static class OpenIddictServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
         services.AddSingleton<TokenRequestConfigurationCache>();
         services.AddScoped<RefreshTokenFamily>();
+        services.AddScoped<TokenEntryBatch>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<RedirectUriTrust>();
         services.AddOpenIddict().AddServer(options => options

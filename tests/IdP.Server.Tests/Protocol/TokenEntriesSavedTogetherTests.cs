@@ -1,0 +1,105 @@
+using IdP.Server.Data;
+using IdP.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace IdP.Server.Tests.Protocol;
+
+/// <summary>
+/// The token entries of one token response are saved together, after the tokens are made and before the response is
+/// written (issue 16): when the database refuses one of them, the client gets an OAuth error and no token, and none of
+/// the response's entries is stored. The refusal is a trigger on the token table for one application and token type.
+/// </summary>
+public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
+{
+    [Fact]
+    public async Task A_refresh_whose_id_token_entry_is_refused_returns_an_oauth_error_and_stores_none_of_its_entries()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user);
+        var before = await TokenEntriesAsync(client.ClientId);
+
+        var refused = await WithInsertsRefusedAsync(client.ClientId, "id_token", () => client.RefreshAsync(tokens["refresh_token"]!));
+
+        AssertNoToken(refused);
+
+        // Neither the refresh nor the access token's entry (saved with the refused one) exists.
+        Assert.Equal(before, await TokenEntriesAsync(client.ClientId));
+    }
+
+    [Fact]
+    public async Task A_code_redemption_whose_refresh_token_entry_is_refused_returns_an_oauth_error_and_stores_none_of_its_entries()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize();
+        using var browser = factory.CreateBrowser();
+        var app = (await browser.SignInThroughFormAsync(request, user)).ToApp();
+        var before = await TokenEntriesAsync(client.ClientId);
+
+        var refused = await WithInsertsRefusedAsync(client.ClientId, "refresh_token", () => client.RedeemCodeAsync(request, app["code"]!));
+
+        AssertNoToken(refused);
+        Assert.Equal(before, await TokenEntriesAsync(client.ClientId));
+    }
+
+    [Fact]
+    public async Task A_client_credentials_grant_whose_entry_is_refused_returns_an_oauth_error_and_the_next_one_works()
+    {
+        var api = await factory.RegisterApiAsync();
+        var daemon = await factory.RegisterApiClientAsync([api.Scope("tasks.read")], secret: "daemon-secret-" + Guid.NewGuid(), allowClientCredentials: true);
+
+        var refused = await WithInsertsRefusedAsync(daemon.ClientId, "access_token", () => daemon.ClientCredentialsAsync(scope: api.Scope(".default")));
+        var after = await daemon.ClientCredentialsAsync(scope: api.Scope(".default"));
+
+        AssertNoToken(refused);
+        Assert.Equal(1, await TokenEntriesAsync(daemon.ClientId)); // the second grant's only
+        Assert.Equal(200, after.Status);
+        Assert.NotNull(after["access_token"]);
+    }
+
+    private static void AssertNoToken(TokenResponse response)
+    {
+        Assert.Equal(500, response.Status);
+        Assert.Equal("server_error", response.Error);
+        Assert.StartsWith("application/json", response.MediaType, StringComparison.Ordinal);
+        Assert.Null(response["access_token"]);
+        Assert.Null(response["refresh_token"]);
+        Assert.Null(response["id_token"]);
+    }
+
+    private Task<int> TokenEntriesAsync(string clientId) =>
+        factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => t.Application!.ClientId == clientId));
+
+    /// <summary>Runs <paramref name="request"/> while the database refuses new entries of <paramref name="type"/> for the client.</summary>
+    private async Task<T> WithInsertsRefusedAsync<T>(string clientId, string type, Func<Task<T>> request)
+    {
+        var applicationId = await factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == clientId).Select(a => a.Id!).SingleAsync());
+        var name = "refuse_" + Guid.NewGuid().ToString("N");
+        var condition = $"NEW.\"ApplicationId\" = '{applicationId}' AND NEW.\"Type\" LIKE '%{type}'";
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(IsSqlite(db)
+            ? $"CREATE TRIGGER {name} BEFORE INSERT ON \"OpenIddictTokens\" WHEN {condition} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            : $"""
+               CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+               CREATE TRIGGER {name} BEFORE INSERT ON "OpenIddictTokens" FOR EACH ROW WHEN ({condition}) EXECUTE FUNCTION {name}();
+               """));
+        try
+        {
+            return await request();
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(IsSqlite(db)
+                ? $"DROP TRIGGER {name};"
+                : $"DROP TRIGGER {name} ON \"OpenIddictTokens\"; DROP FUNCTION {name}();"));
+        }
+    }
+
+    private static bool IsSqlite(IdPDbContext db) => db.Database.ProviderName!.Contains("Sqlite", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class TokenEntriesSavedTogetherTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenEntriesSavedTogetherTests(factory), IClassFixture<IdPFactory<Sqlite>>;
+
+public sealed class TokenEntriesSavedTogetherTestsOnPostgres(IdPFactory<Postgres> factory) : TokenEntriesSavedTogetherTests(factory), IClassFixture<IdPFactory<Postgres>>;
