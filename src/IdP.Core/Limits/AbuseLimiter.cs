@@ -34,10 +34,6 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         // neighbours behind the same NAT keep their share (the store counts the network only while the address is not over).
         var (byAddress, byNetwork) = await store.IncrementAsync(
             Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start), rule.PerAddress, end, cancellationToken);
-        if (byAddress > rule.PerAddress)
-        {
-            byNetwork = 0;
-        }
 
         var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
         if (decision is LimitDecision.Throttled throttled)

@@ -29,7 +29,7 @@ public sealed class RateLimitStore(IIdPDbContext db)
             // reads anything), so the network row, listed first, reads the address's count before this statement adds
             // to it, with nobody else writing in between: the network adds 1 only while that count is under the
             // limit, i.e. while the address's new count is not over it. The network row of an address over its limit
-            // may be created with 0, which counts for nothing.
+            // may be created with 0, which counts for nothing; its count is then not this hit's, so 0 is returned.
             var rows = await db.Database.SqlQueryRaw<CounterRow>(
                     """
                     INSERT INTO "RateLimitCounters" ("Key", "Count", "ExpiresAt") VALUES
@@ -43,7 +43,8 @@ public sealed class RateLimitStore(IIdPDbContext db)
                     perAddress,
                     SqliteDates.ConvertToProvider(expiresAt)!)
                 .ToListAsync(cancellationToken);
-            return (rows.Single(r => r.Key == addressKey).Count, rows.Single(r => r.Key == networkKey).Count);
+            var byAddress = rows.Single(r => r.Key == addressKey).Count;
+            return (byAddress, byAddress > perAddress ? 0 : rows.Single(r => r.Key == networkKey).Count);
         }
 
         // PostgreSQL runs parallel writers, and a subquery would see the statement's snapshot, not a concurrent hit's
