@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IdP.Core.Administration;
 using IdP.Core.Data;
+using IdP.Core.Tenancy;
 using IdP.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public interface IStringCatalog
 /// request by the pages' localizers. An override must name a known string and keep its placeholders (<c>{0}</c>…),
 /// so a page can never fail to format it.
 /// </summary>
-public sealed partial class StringOverrideService(IIdPDbContext db, IStringCatalog catalog, TimeProvider time)
+public sealed partial class StringOverrideService(IIdPDbContext db, TenantService tenants, IStringCatalog catalog, TimeProvider time)
 {
     /// <summary>The longest override.</summary>
     public const int MaxLength = 1024;
@@ -94,7 +95,7 @@ public sealed partial class StringOverrideService(IIdPDbContext db, IStringCatal
             return new AdminResult<IReadOnlyList<StringEntry>>.Invalid(errors);
         }
 
-        if (await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is not { } tenantId)
+        if ((await tenants.GetAsync(cancellationToken))?.Id is not { } tenantId)
         {
             return new AdminResult<IReadOnlyList<StringEntry>>.Invalid("", "The tenant does not exist yet.");
         }
