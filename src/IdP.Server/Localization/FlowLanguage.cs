@@ -43,7 +43,7 @@ public static class FlowLanguage
         ArgumentNullException.ThrowIfNull(context);
         var chosen = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name;
         var language = Languages.Normalize(chosen)
-            ?? Languages.FirstSupported(context.Request.Query[UiLocales].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            ?? FirstSupported(context.Request.Query[UiLocales].ToString())
             ?? Languages.FirstSupported(AcceptedLanguages(context))
             ?? Languages.Default;
         var culture = CultureInfo.GetCultureInfo(language);
@@ -67,7 +67,7 @@ public static class FlowLanguage
             locales = journey is null ? "" : UiLocalesOf(journey.AuthorizeUrl);
         }
 
-        return Languages.FirstSupported(locales.Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { } language
+        return FirstSupported(locales) is { } language
             ? new ProviderCultureResult(language)
             : null;
     }
@@ -84,6 +84,9 @@ public static class FlowLanguage
         var language = await context.RequestServices.GetRequiredService<BrandingService>().DefaultLanguageAsync(context.RequestAborted);
         return Languages.Normalize(language) is { } supported ? new ProviderCultureResult(supported) : null;
     }
+
+    // ui_locales is a space-separated list in order of preference (OpenID Connect Core 1.0, section 3.1.2.1).
+    private static string? FirstSupported(string locales) => Languages.FirstSupported(locales.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     // The stored authorize request is a path and query on our own endpoint.
     private static string UiLocalesOf(string authorizeUrl)
