@@ -86,31 +86,28 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
         return true;
     }
 
-    /// <summary>Fetches every template whose copy is older than the refresh interval; returns how many were tried.</summary>
+    /// <summary>
+    /// Fetches every template whose copy is older than the refresh interval, each stored as <see cref="StoreAsync"/> stores
+    /// an admin's refresh (only while the flow still names that URI: a URI changed during the fetch keeps its own copy);
+    /// returns how many were tried.
+    /// </summary>
     public async Task<int> RefreshDueAsync(CancellationToken cancellationToken)
     {
         var due = time.UtcNow() - options.Value.RefreshInterval;
         // Few flows have a URI; DateTimeOffset comparisons are not translated on every provider, so filter here.
-        var flows = (await db.UserFlows.Where(f => f.CustomPageUri != null).ToListAsync(cancellationToken))
+        var flows = (await db.UserFlows.AsNoTracking().Where(f => f.CustomPageUri != null)
+                .Select(f => new { f.NormalizedName, f.CustomPageUri, f.CustomPageCheckedAt })
+                .ToListAsync(cancellationToken))
             .Where(f => f.CustomPageCheckedAt is null || f.CustomPageCheckedAt <= due)
             .ToList();
         foreach (var flow in flows)
         {
-            await RefreshAsync(flow, cancellationToken);
-        }
-
-        if (flows.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            var checkedAt = time.UtcNow();
+            var fetch = await fetcher.FetchAsync(flow.CustomPageUri!, cancellationToken);
+            await StoreAsync(new CustomPageRefetch(flow.NormalizedName, flow.CustomPageUri!, checkedAt, fetch), cancellationToken);
         }
 
         return flows.Count;
-    }
-
-    private async Task RefreshAsync(UserFlow flow, CancellationToken cancellationToken)
-    {
-        var checkedAt = time.UtcNow();
-        Apply(flow, await fetcher.FetchAsync(flow.CustomPageUri!, cancellationToken), checkedAt);
     }
 
     private static void Apply(UserFlow flow, CustomPageFetch fetch, DateTimeOffset checkedAt)
