@@ -36,7 +36,7 @@ public abstract class SignInWorkPerRequestTests(IdPFactory factory, RequestSqlRe
             .Select(g => $"{request.Method} {request.Path}: {g.Key}")));
         Assert.Equal(
             Expected.Select(e => $"{e.Method} {e.Step}: {e.Statements}"),
-            requests.Select(r => $"{r.Method} {Step(r.Path)}: {r.Commands.Count}"));
+            requests.Select(r => $"{r.Method} {Step(r.Path)}: {r.Commands.Count(c => !IsOccasionalPurge(c))}"));
     }
 
     // The token request, counted statement by statement by TokenWorkPerRequestTests (its code redemption): SQLite sends
@@ -70,6 +70,11 @@ public abstract class SignInWorkPerRequestTests(IdPFactory factory, RequestSqlRe
     private static bool MayRepeat(string statement) =>
         statement.Contains("\"RateLimitCounters\"", StringComparison.Ordinal)
         || statement.Contains("INSERT INTO \"OpenIddictTokens\"", StringComparison.Ordinal);
+
+    // One journey start in 50 also deletes expired unattended journeys (JourneyService.PurgeOneIn): chance, not work of
+    // this request, so it is left out of the counts.
+    private static bool IsOccasionalPurge(string statement) =>
+        statement.StartsWith("DELETE FROM \"Journeys\"", StringComparison.Ordinal);
 
     private static string Step(string path) =>
         path.Contains("/oauth2/v2.0/authorize", StringComparison.Ordinal) ? "authorize"
