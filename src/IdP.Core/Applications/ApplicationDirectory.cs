@@ -9,9 +9,11 @@ namespace IdP.Core.Applications;
 /// and reply URL checks, CORS, the token endpoint's SPA rules. Changes go through <see cref="AppRegistrationService"/>.
 /// One instance serves one request (scoped), and an application it read is answered from that read for the rest of the
 /// request: the secret check, the reply URL check and the token endpoint ask about the same client, and each asking the
-/// database was a round trip of its own (issue 16). Nothing outlives the request, so a change is seen by the next one.
+/// database was a round trip of its own (issue 16). Across requests, <see cref="FindAsync"/> answers from this node's
+/// <see cref="ApplicationCache"/> while the <see cref="ConfigurationStamp"/> has not moved: a change (a revoked secret
+/// too) committed on any node moves it, so the next request on every node reads the application afresh.
 /// </summary>
-public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
+public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time, ConfigurationStamp stamp, ApplicationCache cache)
 {
     private readonly Dictionary<string, Application?> _read = new(StringComparer.Ordinal);
 
@@ -25,12 +27,19 @@ public sealed class ApplicationDirectory(IIdPDbContext db, TimeProvider time)
 
         if (!_read.TryGetValue(clientId, out var application))
         {
-            application = await db.Applications.AsNoTracking().Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
+            // The stamp first: what is loaded after it is never older than the stamp it is filed under.
+            var current = await stamp.CurrentAsync(cancellationToken);
+            var kept = await cache.ByClientId.GetOrLoadAsync(current, clientId, db, LoadAsync, cancellationToken);
+            application = kept is null ? null : ApplicationCache.Copy(kept);
             _read[clientId] = application;
         }
 
         return application;
     }
+
+    // Filed as loaded: the cache's copy is never handed out (each request gets its own copy of it).
+    private static Task<Application?> LoadAsync(IIdPDbContext db, string clientId, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().Include(a => a.Secrets).FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
 
     /// <summary>Every application, by display name.</summary>
     public Task<List<Application>> ListAsync(CancellationToken cancellationToken) =>

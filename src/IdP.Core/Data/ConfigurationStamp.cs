@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Data;
@@ -22,12 +23,19 @@ namespace IdP.Core.Data;
 /// </remarks>
 public sealed class ConfigurationStamp(IIdPDbContext db)
 {
-    private long? _current;
+    // Saves of configuration rows per context (the server's SaveChanges interceptor counts them): a request that changes
+    // configuration and then reads it reads the stamp again, so it never gets a copy kept under the stamp before its
+    // own change.
+    private static readonly ConditionalWeakTable<object, StrongBox<long>> Saves = new();
 
-    /// <summary>The stamp this request read (the database is asked on the first call only).</summary>
+    private long? _current;
+    private long _savesWhenRead;
+
+    /// <summary>The stamp this request read (the database is asked on the first call, and again after this request saved configuration).</summary>
     public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } current)
+        var saves = SavesOf(db);
+        if (_current is { } current && saves == _savesWhenRead)
         {
             return current;
         }
@@ -37,8 +45,23 @@ public sealed class ConfigurationStamp(IIdPDbContext db)
             .Select(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);
         _current = read;
+        _savesWhenRead = saves;
         return read;
     }
+
+    /// <summary>
+    /// Notes that <paramref name="context"/> saved rows of a configuration table (called by the server's SaveChanges
+    /// interceptor), so the stamp its requests read before the save is read again. Writes that bypass SaveChanges
+    /// (bulk updates, raw SQL) move the stamp in the database as well, but a request that makes them and then reads
+    /// the same configuration through a cache calls <see cref="Forget"/> itself.
+    /// </summary>
+    public static void Saved(object context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Interlocked.Increment(ref Saves.GetValue(context, static _ => new StrongBox<long>()).Value);
+    }
+
+    private static long SavesOf(object context) => Saves.TryGetValue(context, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     /// <summary>
     /// Forgets the stamp read in this scope, so the next <see cref="CurrentAsync"/> asks the database again: for a scope

@@ -24,20 +24,39 @@ public sealed class StampedCache<TKey, TValue>(int capacity, IEqualityComparer<T
     public async ValueTask<TValue?> GetOrLoadAsync<TState>(long stamp, TKey key, TState state, Func<TState, TKey, CancellationToken, Task<TValue?>> load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (_entries.TryGetValue(key, out var kept) && kept.Stamp == stamp)
+        if (TryGet(stamp, key, out var kept))
         {
-            return kept.Value;
+            return kept;
         }
 
         var value = await load(state, key, cancellationToken);
+        Set(stamp, key, value);
+        return value;
+    }
+
+    /// <summary>True (with the value) when <paramref name="key"/> was filed under exactly <paramref name="stamp"/>.</summary>
+    public bool TryGet(long stamp, TKey key, out TValue? value)
+    {
+        if (_entries.TryGetValue(key, out var kept) && kept.Stamp == stamp)
+        {
+            value = kept.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Files <paramref name="value"/> under <paramref name="key"/> and <paramref name="stamp"/>, read before the value was loaded.</summary>
+    public void Set(long stamp, TKey key, TValue? value)
+    {
         if (_entries.Count >= capacity && !_entries.ContainsKey(key))
         {
             _entries.Clear();
         }
 
         // A request that read an older stamp never replaces an entry of a newer one (it would only cost a reload).
-        _entries.AddOrUpdate(key, new Entry(value, stamp), (_, existing) => existing.Stamp > stamp ? existing : new Entry(value, stamp));
-        return value;
+        _entries.AddOrUpdate(key, static (_, entry) => entry, static (_, existing, entry) => existing.Stamp > entry.Stamp ? existing : entry, new Entry(value, stamp));
     }
 
     /// <summary>How many entries are kept (for tests and metrics).</summary>

@@ -11,6 +11,7 @@ internal static class ApplicationsServiceCollectionExtensions
         // IdP:Applications is a list; it is bound as one so each entry keeps its index for error messages.
         services.AddOptions<ApplicationsOptions>().Configure<IConfiguration>((options, configuration) => configuration.GetSection(ApplicationsOptions.Section).Bind(options.Items));
         services.AddSingleton(new AppRegistrationPolicy(AllowPlainHttp: !requireHttps));
+        services.AddSingleton<ApplicationCache>();
         services.AddScoped<ApplicationDirectory>();
         services.AddScoped<AppRegistrationService>();
         services.AddScoped<IApplicationProtocolStore, OpenIddictProtocolApplications>();

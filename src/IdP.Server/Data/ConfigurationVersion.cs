@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using IdP.Core.Data;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,10 @@ public sealed class ConfigurationVersion
     public void Changed() => Interlocked.Increment(ref _current);
 }
 
-/// <summary>Bumps <see cref="ConfigurationVersion"/> after a save that touched a user flow or the tenant.</summary>
+/// <summary>
+/// Bumps <see cref="ConfigurationVersion"/> after a save that touched a user flow or the tenant, and tells
+/// <see cref="ConfigurationStamp"/> about a save of any configuration table (<see cref="ConfigurationTables"/>).
+/// </summary>
 internal sealed class ConfigurationChangeInterceptor(ConfigurationVersion version) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -62,12 +66,26 @@ internal sealed class ConfigurationChangeInterceptor(ConfigurationVersion versio
     private static readonly object Marker = new();
     private static readonly ConditionalWeakTable<DbContext, object> Pending = new();
 
+    private static readonly ConditionalWeakTable<DbContext, object> PendingConfiguration = new();
+
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.Entity is UserFlow or Tenant && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (context is null)
+        {
+            return;
+        }
+
+        var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Any(e => e.Entity is UserFlow or Tenant))
         {
             version.Changed();
             Pending.AddOrUpdate(context, Marker);
+        }
+
+        // Rows of a configuration table: this context's requests read the configuration stamp again after the save.
+        if (changed.Any(e => e.Metadata.GetTableName() is { } table && ConfigurationTables.Stamped.Contains(table)))
+        {
+            PendingConfiguration.AddOrUpdate(context, Marker);
         }
     }
 
@@ -76,6 +94,11 @@ internal sealed class ConfigurationChangeInterceptor(ConfigurationVersion versio
         if (context is not null && Pending.Remove(context))
         {
             version.Changed();
+        }
+
+        if (context is not null && PendingConfiguration.Remove(context))
+        {
+            ConfigurationStamp.Saved(context);
         }
     }
 }

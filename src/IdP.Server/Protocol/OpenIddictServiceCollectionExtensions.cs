@@ -34,6 +34,9 @@ internal static class OpenIddictServiceCollectionExtensions
 
                 // The token entries of one response are saved together (TokenEntryBatch).
                 options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, BatchedTokenStore>(ServiceLifetime.Scoped);
+                // Applications and scopes by key come from this node's snapshots while the configuration stamp stands.
+                options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, StampedApplicationStore>(ServiceLifetime.Scoped);
+                options.ReplaceScopeStore<OpenIddictEntityFrameworkCoreScope, StampedScopeStore>(ServiceLifetime.Scoped);
                 options.ReplaceApplicationManager(typeof(IdPApplicationManager<>));
                 options.ReplaceScopeManager(typeof(IdPScopeManager<>));
             })
@@ -117,6 +120,7 @@ internal static class OpenIddictServiceCollectionExtensions
         // After AddValidation's local-server integration, so the ring's keys replace the ones it copied.
         services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
         services.AddSingleton<TokenRequestConfigurationCache>();
+        services.AddSingleton<ProtocolEntityCache>();
         services.AddScoped<RefreshTokenFamily>();
         services.AddScoped<TokenEntryBatch>();
         services.AddScoped<TokenPrincipalFactory>();

@@ -1,3 +1,4 @@
+using IdP.Core.Data;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
 using OpenIddict.Server;
@@ -13,7 +14,7 @@ namespace IdP.Server.Protocol;
 /// validation and discovery then agree without patching each of them. Requests that are not a known tenant and
 /// policy get no base URI, so OpenIddict handles none of them (our endpoints answer with a 404 page).
 /// </summary>
-internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowService flows, TokenRequestConfigurationCache cache) : IOpenIddictServerHandler<ProcessRequestContext>
+internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowService flows, TokenRequestConfigurationCache cache, ConfigurationStamp stamp) : IOpenIddictServerHandler<ProcessRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessRequestContext>()
         .UseScopedHandler<ResolvePolicyEndpoint>()
@@ -33,10 +34,11 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
-        // The token endpoint, the hot path of every app, reads both from memory (TokenRequestConfigurationCache).
+        // The token endpoint, the hot path of every app, reads both from memory while the configuration stamp stands
+        // (TokenRequestConfigurationCache).
         var token = path.Endpoint == PolicyEndpoint.Token;
         var aborted = http.HttpContext.RequestAborted;
-        var tenant = token ? await cache.ResolveTenantAsync(tenants, path.TenantSegment, aborted) : await tenants.ResolveAsync(path.TenantSegment, aborted);
+        var tenant = token ? await cache.ResolveTenantAsync(stamp, tenants, path.TenantSegment, aborted) : await tenants.ResolveAsync(path.TenantSegment, aborted);
         if (tenant is null)
         {
             http.HttpContext.SetPolicyRequestProblem(PolicyRequestProblem.UnknownTenant);
@@ -44,7 +46,7 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
         }
 
         var policy = path.PolicyInPath ?? http.Query["p"].ToString();
-        var flow = token ? await cache.FindFlowAsync(flows, policy, aborted) : await flows.FindAsync(policy, aborted);
+        var flow = token ? await cache.FindFlowAsync(stamp, flows, policy, aborted) : await flows.FindAsync(policy, aborted);
         if (flow is null)
         {
             http.HttpContext.SetPolicyRequestProblem(PolicyRequestProblem.UnknownPolicy);

@@ -1,92 +1,51 @@
-using System.Collections.Concurrent;
+using IdP.Core.Data;
 using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
-using IdP.Server.Data;
 
 namespace IdP.Server.Protocol;
 
 /// <summary>
-/// The tenant and the user flows as the token endpoint reads them, kept in memory for a few seconds: without it every
-/// client-credentials and refresh grant read both rows from the database (issue 16: two of the nine to twelve
-/// statements of a grant). The same rules as <see cref="ProtocolDocumentCache"/>: a save of a flow or the tenant on
-/// this node (<see cref="ConfigurationVersion"/>) drops every copy at once, another node's save shows within
-/// <see cref="TimeToLive"/>. Only the token endpoint uses it: what a grant reads from the flow (lifetimes, claims,
-/// issuer form) may lag another node's change by seconds, as discovery does, while the pages (the tenant's reset
-/// switch, the flow's sign-in settings) keep reading fresh rows on every request. Unknown names are not kept.
+/// The tenant and the user flows as the token endpoint reads them, kept on this node under the
+/// <see cref="ConfigurationStamp"/>: without it every client-credentials and refresh grant read both rows from the
+/// database (issue 16). A copy is used only by requests that read the stamp it was filed under, and every write to the
+/// tenant or a flow, on any node and by any path, moves the stamp in its own transaction: the next token request on
+/// every node sees the change (no time-to-live). The copies are shared by the requests of one stamp and never changed.
+/// Pages read both through <see cref="TenantService"/> and <see cref="UserFlowService"/> as before.
 /// </summary>
-public sealed class TokenRequestConfigurationCache(ConfigurationVersion configuration, TimeProvider time)
+public sealed class TokenRequestConfigurationCache
 {
-    /// <summary>How long another node's change to a flow or the tenant may take to reach this node's token endpoint.</summary>
-    public static readonly TimeSpan TimeToLive = ProtocolDocumentCache.TimeToLive;
-
     // Flow names are a handful per deployment; the bound only stops a stream of odd names from growing memory.
     private const int MaxFlows = 256;
 
-    private readonly ConcurrentDictionary<string, Entry<UserFlow>> _flows = new(StringComparer.Ordinal);
-    private Entry<Tenant>? _tenant;
+    private readonly StampedCache<string, UserFlow> _flows = new(MaxFlows, StringComparer.Ordinal);
+    private readonly StampedCache<string, Tenant> _tenant = new(1, StringComparer.Ordinal);
 
-    /// <summary>The tenant when <paramref name="segment"/> names it, from memory while fresh.</summary>
-    public async Task<Tenant?> ResolveTenantAsync(TenantService tenants, string? segment, CancellationToken cancellationToken)
+    /// <summary>The tenant when <paramref name="segment"/> names it, from memory while the stamp stands.</summary>
+    public async Task<Tenant?> ResolveTenantAsync(ConfigurationStamp stamp, TenantService tenants, string? segment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         ArgumentNullException.ThrowIfNull(tenants);
         if (string.IsNullOrWhiteSpace(segment))
         {
             return null;
         }
 
-        var version = configuration.Current;
-        var now = time.GetUtcNow();
-        var tenant = Volatile.Read(ref _tenant) is { } kept && kept.IsFresh(version, now) ? kept.Value : null;
-        if (tenant is null)
-        {
-            tenant = await tenants.GetAsync(cancellationToken);
-            if (tenant is not null)
-            {
-                Volatile.Write(ref _tenant, new Entry<Tenant>(tenant, version, now + TimeToLive));
-            }
-        }
-
+        var current = await stamp.CurrentAsync(cancellationToken);
+        var tenant = await _tenant.GetOrLoadAsync(current, "", tenants, static (t, _, ct) => t.GetAsync(ct), cancellationToken);
         return tenant is not null && tenant.IsNamedBy(segment) ? tenant : null;
     }
 
-    /// <summary>The flow named <paramref name="policy"/>, from memory while fresh.</summary>
-    public async Task<UserFlow?> FindFlowAsync(UserFlowService flows, string? policy, CancellationToken cancellationToken)
+    /// <summary>The flow named <paramref name="policy"/>, from memory while the stamp stands.</summary>
+    public async Task<UserFlow?> FindFlowAsync(ConfigurationStamp stamp, UserFlowService flows, string? policy, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         ArgumentNullException.ThrowIfNull(flows);
         if (!UserFlowName.LooksLikePolicy(policy))
         {
             return null;
         }
 
-        var key = UserFlowName.Normalize(policy!);
-        var version = configuration.Current;
-        var now = time.GetUtcNow();
-        if (_flows.TryGetValue(key, out var kept) && kept.IsFresh(version, now))
-        {
-            return kept.Value;
-        }
-
-        var flow = await flows.FindAsync(policy, cancellationToken);
-        if (flow is null)
-        {
-            _flows.TryRemove(key, out _);
-            return null;
-        }
-
-        if (_flows.Count >= MaxFlows && !_flows.ContainsKey(key))
-        {
-            _flows.Clear();
-        }
-
-        _flows[key] = new Entry<UserFlow>(flow, version, now + TimeToLive);
-
-        return flow;
-    }
-
-    // The version read before the database read: a save that lands during the read bumps it, so the copy is never
-    // kept under a version it does not belong to.
-    private sealed record Entry<T>(T Value, long Version, DateTimeOffset Expires)
-    {
-        public bool IsFresh(long version, DateTimeOffset now) => Version == version && Expires > now;
+        var current = await stamp.CurrentAsync(cancellationToken);
+        return await _flows.GetOrLoadAsync(current, UserFlowName.Normalize(policy!), flows, static (f, name, ct) => f.FindAsync(name, ct), cancellationToken);
     }
 }

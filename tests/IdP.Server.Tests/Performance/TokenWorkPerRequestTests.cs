@@ -18,9 +18,11 @@ public abstract class TokenWorkPerRequestTests(IdPFactory factory, RequestSqlRec
     protected abstract int RefreshStatements { get; }
 
     /// <summary>
-    /// Commands of a code redemption (the token request that ends every sign-in): the abuse-limit counters, OpenIddict's
-    /// application, the code's entry, the account, our application, the sign-in names, the scopes, OpenIddict's
-    /// redeeming UPDATE of the code, and the three new entries as for a refresh. Was 12 on both before the second pass.
+    /// Commands of a code redemption (the token request that ends every sign-in): the configuration stamp, the
+    /// abuse-limit counters, the code's entry (with its application and authorization), the account, the sign-in names,
+    /// OpenIddict's redeeming UPDATE of the code, and the three new entries as for a refresh. OpenIddict's application,
+    /// ours and the scopes come from the node's caches under the stamp. Was 12 on both before the second pass, 9
+    /// (PostgreSQL) and 11 (SQLite) before the stamped caches.
     /// </summary>
     protected abstract int CodeRedemptionStatements { get; }
 
@@ -80,18 +82,19 @@ public abstract class TokenWorkPerRequestTests(IdPFactory factory, RequestSqlRec
         Assert.Equal(CodeRedemptionStatements, statements.Count);
     }
 
-    // Tenant and flow come from TokenRequestConfigurationCache. Left: the abuse-limit counters (address and network in
-    // one upsert since the second pass; two before),
-    // the requested scopes, OpenIddict's application, ours with its secrets (IdPApplicationManager's secret check and
-    // the endpoint share one read), the API application the /.default permission names, the granted scopes' resources,
-    // and the access token's entry (kept: our own APIs validate token entries). Was 12 before issue 16's first pass, 8
-    // before its second.
-    private static readonly int ClientCredentialsStatements = 7;
+    // Left: the configuration stamp (read once per request; everything configuration then comes from this node's
+    // caches filed under it: tenant, flow, the requested scopes, OpenIddict's application, ours with its secrets, the API
+    // application the /.default permission names, the granted scopes' resources), the abuse-limit counters (address
+    // and network in one upsert), and the access token's entry (kept: our own APIs validate token entries). Was 12
+    // before issue 16's first pass, 8 before its second, 7 before the stamped caches.
+    private static readonly int ClientCredentialsStatements = 3;
 
-    // Refresh, left: the abuse-limit counters (one upsert), OpenIddict's application, the presented token with its
-    // authorization, the account and its sign-in names (stamp check, claims), the scopes, the one conditional UPDATE
-    // that redeems the token (RedeemRefreshTokenOnce; OpenIddict's second UPDATE of the row is gone) and the three new
-    // entries (refresh, access, ID token) in one SaveChanges. Was 15 before issue 16's first pass, 11 before its second.
+    // Refresh, left: the configuration stamp, the abuse-limit counters (one upsert), the presented token with its
+    // application and authorization (one query), the account and its sign-in names (stamp check, claims), the one
+    // conditional UPDATE that redeems the token (RedeemRefreshTokenOnce; OpenIddict's second UPDATE of the row is gone)
+    // and the three new entries (refresh, access, ID token) in one SaveChanges. OpenIddict's application and the scopes
+    // come from the caches under the stamp. Was 15 before issue 16's first pass, 11 before its second, 8 (PostgreSQL) and
+    // 10 (SQLite) before the stamped caches.
 
     private void Print(IReadOnlyList<string> statements)
     {
@@ -116,15 +119,15 @@ public sealed class TokenWorkPerRequestTestsOnSqlite(SqlCountingFactory<Sqlite> 
     : TokenWorkPerRequestTests(factory, factory.Sql, output), IClassFixture<SqlCountingFactory<Sqlite>>
 {
     // The three entries' INSERTs are three commands here (one transaction).
-    protected override int RefreshStatements => 10;
+    protected override int RefreshStatements => 9;
 
-    protected override int CodeRedemptionStatements => 11;
+    protected override int CodeRedemptionStatements => 9;
 }
 
 public sealed class TokenWorkPerRequestTestsOnPostgres(SqlCountingFactory<Postgres> factory, ITestOutputHelper output)
     : TokenWorkPerRequestTests(factory, factory.Sql, output), IClassFixture<SqlCountingFactory<Postgres>>
 {
-    protected override int RefreshStatements => 8;
+    protected override int RefreshStatements => 7;
 
-    protected override int CodeRedemptionStatements => 9;
+    protected override int CodeRedemptionStatements => 7;
 }
