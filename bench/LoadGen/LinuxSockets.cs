@@ -30,6 +30,7 @@ internal static unsafe partial class LinuxSockets
     private const int TcpNoDelay = 1;
     private const int SolSocket = 1;
     private const int SoError = 4;
+    private const int SoReuseAddress = 2;
     private const int MsgNoSignal = 0x4000;
     private const int EpollCtlAdd = 1;
     private const int EpollCtlModify = 3;
@@ -57,16 +58,38 @@ internal static unsafe partial class LinuxSockets
         var fd = Check(SocketCreate(AddressFamilyInet, SockStream | SockNonBlock | SockCloExec, 0), "socket");
         var one = 1;
         _ = SetSockOpt(fd, IpProtoTcp, TcpNoDelay, &one, sizeof(int));
-        // struct sockaddr_in: family (host order), port (network order), address (network order), 8 bytes of zero.
         var address = stackalloc byte[16];
-        new Span<byte>(address, 16).Clear();
-        *(ushort*)address = AddressFamilyInet;
-        BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(address + 2, 2), (ushort)endPoint.Port);
-        endPoint.Address.TryWriteBytes(new Span<byte>(address + 4, 4), out _);
+        WriteAddress(address, endPoint);
         if (Connect(fd, address, 16) != 0 && Marshal.GetLastPInvokeError() is var error && error != InProgress)
         {
             _ = Close(fd);
             throw new SocketException(error);
+        }
+
+        return fd;
+    }
+
+    /// <summary>A non-blocking socket listening on 127.0.0.1:<paramref name="port"/> (the self-test's responder).</summary>
+    public static int Listen(int port)
+    {
+        var fd = Check(SocketCreate(AddressFamilyInet, SockStream | SockNonBlock | SockCloExec, 0), "socket");
+        var one = 1;
+        _ = SetSockOpt(fd, SolSocket, SoReuseAddress, &one, sizeof(int));
+        var address = stackalloc byte[16];
+        WriteAddress(address, new IPEndPoint(IPAddress.Loopback, port));
+        Check(Bind(fd, address, 16), "bind");
+        Check(ListenNative(fd, 4096), "listen");
+        return fd;
+    }
+
+    /// <summary>A connection waiting on <paramref name="listener"/> (non-blocking, no delay), or -1 when none is.</summary>
+    public static int Accept(int listener)
+    {
+        var fd = Accept4(listener, null, null, SockNonBlock | SockCloExec);
+        if (fd >= 0)
+        {
+            var one = 1;
+            _ = SetSockOpt(fd, IpProtoTcp, TcpNoDelay, &one, sizeof(int));
         }
 
         return fd;
@@ -156,6 +179,22 @@ internal static unsafe partial class LinuxSockets
     /// </summary>
     public static void PreciseTimers() => _ = Prctl(PrSetTimerSlack, 1, 0, 0, 0);
 
+    /// <summary>Puts the calling thread in the real-time class (SCHED_FIFO, lowest priority); false when not allowed.</summary>
+    public static bool RealTime()
+    {
+        var priority = 1;
+        return SchedSetScheduler(0, 1, &priority) == 0;
+    }
+
+    // struct sockaddr_in: family (host order), port (network order), address (network order), 8 bytes of zero.
+    private static void WriteAddress(byte* address, IPEndPoint endPoint)
+    {
+        new Span<byte>(address, 16).Clear();
+        *(ushort*)address = AddressFamilyInet;
+        BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(address + 2, 2), (ushort)endPoint.Port);
+        endPoint.Address.TryWriteBytes(new Span<byte>(address + 4, 4), out _);
+    }
+
     private static int Check(int result, string call) =>
         result >= 0 ? result : throw new SocketException(Marshal.GetLastPInvokeError(), $"{call} failed");
 
@@ -181,6 +220,15 @@ internal static unsafe partial class LinuxSockets
     [LibraryImport("libc", EntryPoint = "connect", SetLastError = true)]
     private static partial int Connect(int fd, byte* address, int length);
 
+    [LibraryImport("libc", EntryPoint = "bind", SetLastError = true)]
+    private static partial int Bind(int fd, byte* address, int length);
+
+    [LibraryImport("libc", EntryPoint = "listen", SetLastError = true)]
+    private static partial int ListenNative(int fd, int backlog);
+
+    [LibraryImport("libc", EntryPoint = "accept4", SetLastError = true)]
+    private static partial int Accept4(int fd, byte* address, int* length, int flags);
+
     [LibraryImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
     private static partial int SetSockOpt(int fd, int level, int name, void* value, int length);
 
@@ -195,6 +243,9 @@ internal static unsafe partial class LinuxSockets
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    private static partial int SchedSetScheduler(int pid, int policy, int* parameter);
 
     [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
     private static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);

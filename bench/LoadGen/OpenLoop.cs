@@ -25,14 +25,14 @@ namespace IdP.LoadGen;
 internal static class OpenLoop
 {
     public static OpenLoopResult Run(
-        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialSlots, int maxSlots, int threads, int? serverPid, int? databasePid,
-        IOpenLoopPath path)
+        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialSlots, int maxSlots, int threads, bool realTime, int? serverPid,
+        int? databasePid, IOpenLoopPath path)
     {
         var first = (long)Math.Ceiling(rate * warmup.TotalSeconds);
         var total = first + (long)Math.Ceiling(rate * duration.TotalSeconds);
         // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
         var allowed = warmup + duration + timeout + TimeSpan.FromSeconds(5);
-        var run = new OpenLoopRun(rate, first, total, timeout, maxSlots, path);
+        var run = new OpenLoopRun(rate, first, total, timeout, maxSlots, realTime, path);
         var loops = Enumerable.Range(0, threads).Select(t => new OpenLoopEventLoop(run, t, threads)).ToArray();
 
         // The first connections (or chains) are made before the clock starts, so the schedule does not begin with their set-up.
@@ -111,7 +111,8 @@ internal static class OpenLoop
             Workers: run.Opened,
             ServerCpu: serverCpu,
             DatabaseCpu: databaseCpu,
-            LoadGenShare: loadGenShare);
+            LoadGenShare: loadGenShare,
+            RealTime: run.RealTime && !run.RealTimeRefused);
     }
 
     internal static double Percentile(List<double> sorted, double p) =>
@@ -124,7 +125,7 @@ internal static class OpenLoop
 /// </summary>
 internal sealed record OpenLoopResult(
     double Asked, double Achieved, long Scheduled, long Completed, long Errors, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double SendLagP50Ms, double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare);
+    double SendLagP50Ms, double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare, bool RealTime = false);
 
 /// <summary>
 /// What the requests of one open-loop point are: where they go, their bytes, and whether an answer is right. A path
@@ -146,7 +147,7 @@ internal interface IOpenLoopPath
 }
 
 /// <summary>What the event loops of one point share: the schedule, the records of every measured request, the counts.</summary>
-internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan timeout, int maxSlots, IOpenLoopPath path)
+internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan timeout, int maxSlots, bool realTime, IOpenLoopPath path)
 {
     private readonly List<string> _firstErrors = [];
     private long _busy;
@@ -156,6 +157,12 @@ internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan 
     private long _inWindow;
 
     public double Rate { get; } = rate;
+
+    /// <summary>Whether the loops' threads ask for the real-time scheduling class (<see cref="OpenLoop"/> says why).</summary>
+    public bool RealTime { get; } = realTime;
+
+    /// <summary>Whether a loop's thread was refused the real-time class (no CAP_SYS_NICE): it ran as an ordinary thread.</summary>
+    public bool RealTimeRefused { get; private set; }
 
     public long First { get; } = first;
 
@@ -233,6 +240,8 @@ internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan 
             Ok[slot] = ok;
         }
     }
+
+    public void NoRealTime() => RealTimeRefused = true;
 
     public void Note(string message)
     {

@@ -75,9 +75,10 @@ internal static class OpenLoopCommand
 
         var result = generator == "threads"
             ? ThreadOpenLoop.Run(rate, warmup, duration, timeout, initial, cap, serverPid, databasePid, () => ThreadWorker.Create(openPath, timeout))
-            : OpenLoop.Run(rate, warmup, duration, timeout, initial, cap, threads, serverPid, databasePid, openPath);
+            : OpenLoop.Run(rate, warmup, duration, timeout, initial, cap, threads, !args.Get("realtime", "true").Equals("false", StringComparison.Ordinal), serverPid, databasePid, openPath);
         var poolNote = path == "refresh" ? $"{result.Workers} of up to {cap} refresh chains" : $"{result.Workers} of up to {cap} connections";
-        var generatorNote = generator == "threads" ? "threads, one per connection" : $"event loop, {threads} thread{(threads == 1 ? "" : "s")}";
+        var generatorNote = generator == "threads" ? "threads, one per connection"
+            : $"event loop, {threads} thread{(threads == 1 ? "" : "s")}{(result.RealTime ? ", real-time" : ", ordinary priority")}";
         (openPath as IDisposable)?.Dispose();
         var pass = result.Errors == 0 && result.P99Ms < ThresholdMs && result.Achieved >= 0.95 * result.Asked;
         var line = JsonSerializer.Serialize(new

@@ -68,6 +68,11 @@ internal sealed class OpenLoopEventLoop
     public void Run()
     {
         LinuxSockets.PreciseTimers();
+        if (_run.RealTime && !LinuxSockets.RealTime())
+        {
+            _run.NoRealTime();
+        }
+
         var spin = (long)(SpinSeconds * Stopwatch.Frequency);
         var index = (long)_offset;
         var nextSweep = 0L;
@@ -95,6 +100,12 @@ internal sealed class OpenLoopEventLoop
                     {
                         waitUntil = intended;
                         break;
+                    }
+
+                    // Answers that arrived since the last look free their connections before any new one is opened.
+                    if (_idle.Count == 0)
+                    {
+                        HandleEvents(LinuxSockets.Wait(_epoll, _events, 0));
                     }
 
                     if (TakeIdle() is not { } connection)
