@@ -12,10 +12,16 @@ namespace IdP.LoadGen;
 /// through its own epoll set (<see cref="OpenLoopEventLoop"/>). A thread sends every request that is due on whichever
 /// of its connections is free (oldest free first), and sleeps in epoll until the next one is due or an answer
 /// arrives; the wait has a nanosecond timeout and 1 ns of timer slack, so a request leaves within microseconds of its
-/// time instead of a millisecond-grained sleep's. A request due while every connection is busy makes the thread open
-/// another (up to <c>maxSlots</c> in all); the request goes out on the first connection to come free, old or new, so
-/// the generator keeps the schedule rather than capping what is in flight. How late each request left is part of its
-/// latency and shown separately (send lag), with the most requests in flight at once.
+/// time instead of a millisecond-grained sleep's when the CPU is there to run it. A request more than a millisecond
+/// late while every connection is busy makes the thread open another (one at a time, up to <c>maxSlots</c> in all);
+/// the request goes out on the first connection to come free, old or new, so the generator keeps the schedule rather
+/// than capping what is in flight. How late each request left is part of its latency and shown separately (send lag),
+/// split into the generator's own lateness (requests that found a connection free) and the share that waited for one,
+/// with the most requests in flight at once.
+/// </para>
+/// <para>
+/// With <c>realTime</c> the loops' threads ask for SCHED_FIFO: their wake-ups stay on time on a machine busy with
+/// other work, at the price of preempting the server whenever they wake (bench/README.md has the measurements).
 /// </para>
 /// <para>
 /// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
@@ -75,11 +81,17 @@ internal static class OpenLoop
         var measured = (int)(total - first);
         var sorted = new List<double>(measured);
         var lagSorted = new List<double>(measured);
+        var wakeSorted = new List<double>(measured);
         for (var i = 0; i < measured; i++)
         {
             if (run.Ok[i])
             {
                 completed++;
+            }
+
+            if (!run.Queued[i] && (run.Ok[i] || run.Latencies[i] > 0))
+            {
+                wakeSorted.Add(run.Lags[i]);
             }
 
             // A request never answered or never sent (a hang past every timeout) counts with the whole allowance as its latency.
@@ -89,6 +101,7 @@ internal static class OpenLoop
 
         sorted.Sort();
         lagSorted.Sort();
+        wakeSorted.Sort();
         foreach (var message in run.FirstErrors())
         {
             Console.Error.WriteLine($"  open loop error: {message}");
@@ -107,6 +120,8 @@ internal static class OpenLoop
             MaxMs: sorted.Count > 0 ? sorted[^1] : 0,
             SendLagP50Ms: Percentile(lagSorted, 50),
             SendLagP99Ms: Percentile(lagSorted, 99),
+            WakeLagP99Ms: Percentile(wakeSorted, 99),
+            QueuedShare: measured > 0 ? 1 - (wakeSorted.Count / (double)measured) : 0,
             MaxInFlight: run.MaxBusy,
             Workers: run.Opened,
             ServerCpu: serverCpu,
@@ -125,7 +140,8 @@ internal static class OpenLoop
 /// </summary>
 internal sealed record OpenLoopResult(
     double Asked, double Achieved, long Scheduled, long Completed, long Errors, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double SendLagP50Ms, double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare, bool RealTime = false);
+    double SendLagP50Ms, double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare,
+    bool RealTime = false, double? WakeLagP99Ms = null, double? QueuedShare = null);
 
 /// <summary>
 /// What the requests of one open-loop point are: where they go, their bytes, and whether an answer is right. A path
@@ -178,6 +194,9 @@ internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan 
 
     public bool[] Ok { get; } = new bool[total - first];
 
+    /// <summary>Per measured request: it waited for a free connection (every one was busy, the cap reached or new ones still connecting).</summary>
+    public bool[] Queued { get; } = new bool[total - first];
+
     public long Start { get; set; }
 
     public long WindowOpens { get; set; }
@@ -224,7 +243,7 @@ internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan 
     }
 
     /// <summary>Records request <paramref name="index"/>'s end (measured ones only) and counts it in the window when it succeeded there.</summary>
-    public void Ended(long index, long intended, long sent, long ended, bool ok)
+    public void Ended(long index, long intended, long sent, bool queued, long ended, bool ok)
     {
         Interlocked.Decrement(ref _busy);
         if (ok && ended >= WindowOpens && ended < WindowCloses)
@@ -238,6 +257,7 @@ internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan 
             Latencies[slot] = (ended - intended) * 1000.0 / Stopwatch.Frequency;
             Lags[slot] = (sent - intended) * 1000.0 / Stopwatch.Frequency;
             Ok[slot] = ok;
+            Queued[slot] = queued;
         }
     }
 

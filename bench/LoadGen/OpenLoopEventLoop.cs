@@ -28,6 +28,7 @@ internal sealed class OpenLoopEventLoop
     private int _connecting;
     private int _busy;
     private long _noOpenBefore;
+    private long _lastBlocked = long.MinValue;
 
     public OpenLoopEventLoop(OpenLoopRun run, int offset, int stride)
     {
@@ -110,6 +111,7 @@ internal sealed class OpenLoopEventLoop
 
                     if (TakeIdle() is not { } connection)
                     {
+                        _lastBlocked = now;
                         // Due, and every connection busy: open more, one per request waiting beyond those already
                         // coming; whichever connection is free first, old or new, takes the request.
                         var waiting = OpenForWaiting(index, now);
@@ -173,19 +175,21 @@ internal sealed class OpenLoopEventLoop
     {
         var dueUpTo = Math.Min(_run.Total - 1, (long)Math.Floor((now - _run.Start) / (double)Stopwatch.Frequency * _run.Rate));
         var waiting = Math.Max(1, ((dueUpTo - index) / _stride) + 1);
-        var coming = _connecting + _seeding.Count;
-        while (coming < waiting && now >= _noOpenBefore && _run.TryOpen())
+        // As the thread generator did: a connection is added only when the first waiting request is more than a
+        // millisecond late, and one at a time (the next after this one comes up). Opening one per waiting request at
+        // once turned every hiccup of the server into hundreds of new connections for it to accept while behind.
+        if (now - _run.Intended(index) < Stopwatch.Frequency / 1000 || _connecting + _seeding.Count > 0 || now < _noOpenBefore || !_run.TryOpen())
         {
-            if (_run.Path.NewStateAsync() is { } seed)
-            {
-                _seeding.Add(seed);
-            }
-            else if (!StartConnection(null))
-            {
-                break;
-            }
+            return waiting;
+        }
 
-            coming++;
+        if (_run.Path.NewStateAsync() is { } seed)
+        {
+            _seeding.Add(seed);
+        }
+        else
+        {
+            _ = StartConnection(null);
         }
 
         return waiting;
@@ -263,6 +267,8 @@ internal sealed class OpenLoopEventLoop
     {
         connection.Index = index;
         connection.Intended = intended;
+        // Whether it waited for a free connection: the loop found none at some moment after this request was due.
+        connection.Queued = _lastBlocked >= intended;
         connection.Request = _run.Path.Request(connection.State);
         connection.Written = 0;
         connection.Received = 0;
@@ -424,7 +430,7 @@ internal sealed class OpenLoopEventLoop
         var spent = connection.State is not null && state is null;
         connection.State = state;
         _busy--;
-        _run.Ended(connection.Index, connection.Intended, connection.SentAt, ended, problem is null);
+        _run.Ended(connection.Index, connection.Intended, connection.SentAt, connection.Queued, ended, problem is null);
         if (problem is not null)
         {
             _run.Note(problem);
@@ -458,7 +464,7 @@ internal sealed class OpenLoopEventLoop
     private void Fail(Connection connection, string message)
     {
         _busy--;
-        _run.Ended(connection.Index, connection.Intended, connection.SentAt, Stopwatch.GetTimestamp(), ok: false);
+        _run.Ended(connection.Index, connection.Intended, connection.SentAt, connection.Queued, Stopwatch.GetTimestamp(), ok: false);
         _run.Note(message);
         Retire(connection);
     }
@@ -535,6 +541,8 @@ internal sealed class OpenLoopEventLoop
         public long Intended { get; set; }
 
         public long SentAt { get; set; }
+
+        public bool Queued { get; set; }
 
         public long Deadline { get; set; }
 

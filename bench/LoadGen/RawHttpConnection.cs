@@ -4,10 +4,9 @@ using System.Net.Sockets;
 namespace IdP.LoadGen;
 
 /// <summary>
-/// One keep-alive HTTP/1.1 connection that sends the same prepared request again and again and reads each answer to
-/// its end (Content-Length or chunked), as wrk does: no HttpRequestMessage, no header collections, no async hops, so
-/// at tens of thousands of requests per second the open-loop generator stays within a few times wrk's cost per
-/// request (bench/README.md) instead of taking a core. Only for the bench's own loopback servers (IdP and peer).
+/// One blocking keep-alive HTTP/1.1 connection that sends the same prepared request again and again and reads each
+/// answer to its end (<see cref="RawHttp"/>): the previous open-loop generator's connection (<see cref="ThreadOpenLoop"/>),
+/// kept with it for comparison. Only for the bench's own loopback servers (IdP and peer).
 /// </summary>
 internal sealed class RawHttpConnection : IDisposable
 {

@@ -5,22 +5,11 @@ using System.Runtime.InteropServices;
 namespace IdP.LoadGen;
 
 /// <summary>
-/// Open-loop load at a constant rate (wrk2's model, in .NET): request <c>i</c> is due at <c>start + i ÷ rate</c>,
-/// whatever happened to the requests before it, and its latency is measured from that intended time, not from when
-/// it was actually sent. A server that stalls therefore cannot slow the load down and hide the stall (coordinated
-/// omission): every request due during the stall waits and is charged the wait.
-/// <para>
-/// Workers are threads, each with its own connection (or refresh chain), blocking on it as wrk's connections wait on
-/// epoll: a worker claims the next request number, sleeps until that request is due, sends it and waits for the
-/// answer. A worker that finds its request already more than a millisecond late while every other worker is busy
-/// starts another worker (up to <c>maxWorkers</c>), so the generator keeps the schedule rather than capping what is in
-/// flight. How late each request left (the wake-up's precision plus any wait for a free worker) is part of its
-/// latency and shown separately (send lag), with the most requests in flight at once.
-/// </para>
-/// <para>
-/// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
-/// <c>seconds</c> window is measured to its end (or to <c>timeout</c>, which counts as an error with that latency).
-/// </para>
+/// The previous open-loop generator, kept for comparison with <see cref="OpenLoop"/> (<c>openloop --generator
+/// threads</c>; bench/README.md says why it is still here): the same schedule and measurement (request <c>i</c> due at
+/// <c>start + i ÷ rate</c>, latency from that intended time), but each connection (or refresh chain) is a thread that
+/// claims the next request number, sleeps to its time (Thread.Sleep, then usleep), sends it and blocks for the answer;
+/// a worker whose request is more than a millisecond late while every other worker is busy starts another.
 /// </summary>
 internal static partial class ThreadOpenLoop
 {
