@@ -72,8 +72,8 @@ internal static class Report
             md.AppendLine("Each non-hash path once more at a constant 50 % of the best rate the sweep above measured for it (same system), "
                 + "requests started on a fixed schedule whatever the earlier ones did, latency measured from each request's intended send time "
                 + "(no coordinated omission: a stall is charged to every request due during it). .NET load generator for IdP and peer alike: an event loop "
-                + "(one thread, real-time scheduling class when allowed; `generator`) driving non-blocking raw keep-alive HTTP/1.1 connections; refresh grants on "
-                + "rotation chains, one per connection; a request due while every connection is busy opens another (`capacity`). `achieved` is responses "
+                + "(one thread; `generator` says whether in the real-time class) driving non-blocking raw keep-alive HTTP/1.1 connections; refresh grants on "
+                + "rotation chains, one per connection; a request over 1 ms late while every connection is busy opens another (`capacity`). `achieved` is responses "
                 + "that arrived in the window per second; `send lag` the p50 and p99 of how late requests were sent (part of every latency), then "
                 + "the p99 of those that found a connection free (the generator's own lateness: its wake-up and its work) and the share that waited for one "
                 + "(every connection busy: a server behind, or at the cap); `in flight` the most requests open at once. PASS: p99 < 50 ms, no errors, achieved ≥ 95 % of the asked rate.").AppendLine();
