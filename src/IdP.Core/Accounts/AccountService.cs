@@ -1,8 +1,4 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Time;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Accounts;
 

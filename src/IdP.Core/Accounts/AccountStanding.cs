@@ -1,6 +1,4 @@
 using IdP.Core.Contract;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Accounts;
 

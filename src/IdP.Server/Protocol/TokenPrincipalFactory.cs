@@ -1,13 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Security.Claims;
-using IdP.Core.Accounts;
 using IdP.Core.Claims;
-using IdP.Core.UserFlows;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
 

@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace IdP.Server.Tests.Performance;
 
 /// <summary>
