@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.Data;
 
 namespace IdP.Server.Protocol;
 
