@@ -112,10 +112,17 @@ internal sealed class OpenLoopEventLoop
                     if (TakeIdle() is not { } connection)
                     {
                         _lastBlocked = now;
-                        // Due, and every connection busy: open more, one per request waiting beyond those already
-                        // coming; whichever connection is free first, old or new, takes the request.
+                        // Due, and every connection busy: perhaps one more connection (OpenForWaiting says when);
+                        // whichever connection is free first, old or new, takes the request. Wake up for the next
+                        // request after those waiting, or when the first waiting one is a millisecond late.
                         var waiting = OpenForWaiting(index, now);
                         waitUntil = index + (waiting * _stride) < _run.Total ? _run.Intended(index + (waiting * _stride)) : long.MaxValue;
+                        var late = intended + (Stopwatch.Frequency / 1000);
+                        if (late > now)
+                        {
+                            waitUntil = Math.Min(waitUntil, late);
+                        }
+
                         break;
                     }
 
