@@ -1,5 +1,4 @@
 using IdP.Server.Cli;
-using IdP.Server.Hosting;
 
 // A command (admin create, migrate, keys rotate…) runs and exits; anything else starts the server as always.
 if (IdPCli.IsCommand(args))

@@ -1,8 +1,4 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Time;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Accounts;
 
@@ -101,10 +97,6 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
         account.UpdatedAt = time.UtcNow();
         return account;
     }
-
-    /// <summary>The account's sign-in names (email addresses, username).</summary>
-    public Task<List<SignInName>> SignInNamesAsync(Guid accountId, CancellationToken cancellationToken) =>
-        db.SignInNames.AsNoTracking().Where(n => n.AccountId == accountId).ToListAsync(cancellationToken);
 
     /// <summary>The account that signs in with <paramref name="signInName"/> of the given kind, or null.</summary>
     public Task<Account?> FindBySignInNameAsync(SignInNameKind kind, string signInName, CancellationToken cancellationToken)

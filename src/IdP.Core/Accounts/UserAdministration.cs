@@ -1,9 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.SignIn;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Accounts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdP.Core.Administration;
-
 namespace IdP.Core.Accounts;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Core.Administration;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using IdP.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Administration;
 

@@ -1,7 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Applications;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Core.Data;
-
 namespace IdP.Core.Applications;
 
 /// <summary>

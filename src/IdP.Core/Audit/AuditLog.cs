@@ -1,6 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Time;
-
 namespace IdP.Core.Audit;
 
 /// <summary>Who is making the current request, for audit events (the web host supplies it from the HTTP request).</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Audit;
 
 /// <summary>Reads the audit log for administrators: filtered by type, account and time range, newest first, one page at a time.</summary>

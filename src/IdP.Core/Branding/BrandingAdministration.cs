@@ -1,5 +1,3 @@
-using IdP.Core.Administration;
-
 namespace IdP.Core.Branding;
 
 /// <summary>Company branding as administrators change it (the admin API, portal and CLI); every change is audited.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SixLabors.ImageSharp;
 
 namespace IdP.Core.Branding;

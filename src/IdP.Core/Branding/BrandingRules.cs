@@ -1,6 +1,3 @@
-using System.Globalization;
-using IdP.Core.Administration;
-
 namespace IdP.Core.Branding;
 
 /// <summary>The rules of branding's texts and colours; each problem names its field as the admin API spells it.</summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Branding;
 
 /// <summary>

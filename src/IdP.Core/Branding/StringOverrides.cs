@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Core.Branding;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using IdP.Core.Accounts;
 using IdP.Core.UserFlows;
 
 namespace IdP.Core.Claims;

@@ -1,16 +1,9 @@
-using IdP.Core.Accounts;
 using IdP.Core.Applications;
-using IdP.Core.Audit;
-using IdP.Core.Email;
 using IdP.Core.Groups;
-using IdP.Core.Journeys;
 using IdP.Core.Limits;
 using IdP.Core.PasswordReset;
 using IdP.Core.RunNow;
-using IdP.Core.SignIn;
-using IdP.Core.Tenancy;
 using IdP.Core.UserFlows;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 

@@ -1,8 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Groups;
 
 /// <summary>Groups and their members as administrators manage them (the admin API, portal and CLI), each change audited.</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Groups;
 
 /// <summary>Creates groups and manages their members (the reset switch's Selected mode names one group).</summary>

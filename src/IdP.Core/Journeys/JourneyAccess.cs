@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using IdP.Core.SignIn;
-
 namespace IdP.Core.Journeys;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Audit;
-
 namespace IdP.Core.Journeys;
 
 /// <summary>How the user proved who they are on a journey's pages.</summary>

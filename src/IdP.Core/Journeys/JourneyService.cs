@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using IdP.Core.Accounts;
-using IdP.Core.Data;
-using IdP.Core.SignIn;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Core.Journeys;
 
 /// <summary>

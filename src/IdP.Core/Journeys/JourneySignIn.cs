@@ -1,5 +1,3 @@
-using IdP.Core.Accounts;
-
 namespace IdP.Core.Journeys;
 
 /// <summary>What a finished journey yields when the authorize endpoint completes it.</summary>

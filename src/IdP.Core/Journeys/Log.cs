@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Core.Journeys;
 
 internal static partial class Log

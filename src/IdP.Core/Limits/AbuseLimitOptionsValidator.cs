@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace IdP.Core.Limits;
 
 /// <summary>Refuses limits that would not work: a zero count, a network smaller than its addresses, a window outside 1 s–1 day.</summary>

@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using IdP.Core.Telemetry;
-using IdP.Core.Time;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Core.Limits;
 

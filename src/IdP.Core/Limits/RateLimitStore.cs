@@ -1,5 +1,3 @@
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IdP.Core.Limits;

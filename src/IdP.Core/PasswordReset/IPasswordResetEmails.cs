@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Email;
-using IdP.Core.Tenancy;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>The reset feature's emails, written from templates and localised strings by the web host.</summary>

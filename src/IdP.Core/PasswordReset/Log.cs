@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Core.PasswordReset;
 
 internal static partial class Log

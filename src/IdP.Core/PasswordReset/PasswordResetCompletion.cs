@@ -1,14 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Audit;
-using IdP.Core.Data;
-using IdP.Core.Email;
-using IdP.Core.Journeys;
-using IdP.Core.Passwords;
-using IdP.Core.SignIn;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>

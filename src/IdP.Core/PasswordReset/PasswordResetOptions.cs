@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>

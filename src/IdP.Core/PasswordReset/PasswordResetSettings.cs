@@ -1,9 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>The tenant's reset switch: who may reset (None, Selected group, All).</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>

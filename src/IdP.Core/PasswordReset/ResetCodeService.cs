@@ -1,16 +1,5 @@
-using IdP.Core.Accounts;
-using IdP.Core.Audit;
-using IdP.Core.Data;
-using IdP.Core.Email;
-using IdP.Core.Journeys;
-using IdP.Core.SignIn;
 using IdP.Core.Telemetry;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
 using IdP.Core.UserFlows;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Core.PasswordReset;
 

@@ -1,5 +1,3 @@
-using IdP.Core.Accounts;
-
 namespace IdP.Core.PasswordReset;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdP.Core.Passwords;
 
 /// <summary>

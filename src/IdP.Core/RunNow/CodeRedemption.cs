@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace IdP.Core.RunNow;
 
 /// <summary>What the token endpoint answered to a run's code.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace IdP.Core.RunNow;
 

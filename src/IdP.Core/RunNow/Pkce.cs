@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using IdP.Core.Journeys;
-
 namespace IdP.Core.RunNow;
 
 /// <summary>PKCE (RFC 7636) with S256, as the built-in application uses it: it is a public client.</summary>

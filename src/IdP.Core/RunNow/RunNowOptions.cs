@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Core.RunNow;
 
 /// <summary>Bound from <c>IdP:RunNow</c>: the "Run now" test URL of every user flow and its built-in token viewer.</summary>

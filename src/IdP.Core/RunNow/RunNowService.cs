@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using IdP.Core.Data;
-using IdP.Core.Journeys;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Core.RunNow;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using IdP.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdP.Core.SignIn;

@@ -1,11 +1,5 @@
-using IdP.Core.Accounts;
-using IdP.Core.Data;
 using IdP.Core.Telemetry;
-using IdP.Core.Time;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Core.SignIn;
 

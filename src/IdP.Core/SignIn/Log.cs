@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Core.SignIn;
 
 internal static partial class Log

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Core.SignIn;
 
 /// <summary>Bound from <c>IdP:SignIn</c>: smart lockout and journey settings. Defaults follow B2C.</summary>

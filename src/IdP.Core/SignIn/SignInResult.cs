@@ -1,5 +1,3 @@
-using IdP.Core.Accounts;
-
 namespace IdP.Core.SignIn;
 
 /// <summary>Outcome of checking a sign-in name and password.</summary>

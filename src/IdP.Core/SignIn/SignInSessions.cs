@@ -1,8 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Core.SignIn;
 
 /// <summary>Starts, checks, lists and ends server-side sign-in sessions (<see cref="SignInSession"/>).</summary>

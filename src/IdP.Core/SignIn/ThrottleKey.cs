@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using IdP.Core.Accounts;
-
 namespace IdP.Core.SignIn;
 
 /// <summary>Keys for per-name counters: a hash, so the tables never store what people typed.</summary>

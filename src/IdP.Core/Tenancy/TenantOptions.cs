@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Core.Tenancy;
 
 /// <summary>Bound from <c>IdP:Tenant</c>: the tenant created on first start.</summary>

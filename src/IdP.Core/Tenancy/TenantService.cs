@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Tenancy;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Passwords;
-
 namespace IdP.Core.UserFlows;
 
 /// <summary>

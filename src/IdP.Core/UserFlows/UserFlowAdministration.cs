@@ -1,6 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Passwords;
 using IdP.Core.UserFlows.CustomPages;
 
 namespace IdP.Core.UserFlows;

@@ -1,6 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Passwords;
-
 namespace IdP.Core.UserFlows;
 
 /// <summary>

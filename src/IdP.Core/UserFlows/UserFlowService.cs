@@ -1,8 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.UserFlows;
 
 /// <summary>Finds, creates and changes user flows; every change is checked by <see cref="UserFlowRules"/> first.</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Accounts;
 
 internal sealed class AccountMapping : IEntityTypeConfiguration<Account>

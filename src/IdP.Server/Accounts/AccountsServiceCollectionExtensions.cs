@@ -1,9 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Passwords;
-using IdP.Server.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Accounts;
 
 internal static class AccountsServiceCollectionExtensions

@@ -1,9 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Admin;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Applications;
 
 internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>

@@ -1,5 +1,3 @@
-using IdP.Core.Applications;
-
 namespace IdP.Server.Applications;
 
 /// <summary>

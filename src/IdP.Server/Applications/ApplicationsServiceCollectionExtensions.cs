@@ -1,6 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Seeding;
-
 namespace IdP.Server.Applications;
 
 internal static class ApplicationsServiceCollectionExtensions

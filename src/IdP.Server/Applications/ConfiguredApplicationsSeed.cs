@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Applications;
 
 /// <summary>

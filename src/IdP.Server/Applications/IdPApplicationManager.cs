@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
-using IdP.Core.Applications;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 using OpenIddict.Core;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Applications;
 

@@ -1,7 +1,3 @@
-using IdP.Core.Applications;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.Applications;
 
 /// <summary>

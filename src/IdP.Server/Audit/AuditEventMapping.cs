@@ -1,7 +1,3 @@
-using IdP.Core.Audit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Audit;
 
 internal sealed class AuditEventMapping : IEntityTypeConfiguration<AuditEvent>

@@ -1,7 +1,3 @@
-using IdP.Server.Data;
-using IdP.Server.Maintenance;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Audit;
 
 /// <summary>Audit events older than <see cref="HousekeepingOptions.AuditRetention"/> go, so the log stays bounded.</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Server.Maintenance;
-
 namespace IdP.Server.Audit;
 
 internal static class AuditServiceCollectionExtensions

@@ -1,6 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Server.ErrorPages;
-
 namespace IdP.Server.Audit;
 
 /// <summary>Audit context from the current HTTP request (client IP after forwarded-header processing, user agent, trace id).</summary>

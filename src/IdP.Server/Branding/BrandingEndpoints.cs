@@ -1,5 +1,3 @@
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
 using Microsoft.Net.Http.Headers;
 
 namespace IdP.Server.Branding;

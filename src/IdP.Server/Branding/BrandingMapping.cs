@@ -1,8 +1,3 @@
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Branding;
 
 internal sealed class TenantBrandingMapping : IEntityTypeConfiguration<TenantBranding>

@@ -1,5 +1,3 @@
-using IdP.Core.Branding;
-
 namespace IdP.Server.Branding;
 
 /// <summary>Company branding: the core service, what pages read of it, and its administration.</summary>

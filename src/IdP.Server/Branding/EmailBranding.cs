@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
 
 namespace IdP.Server.Branding;
 

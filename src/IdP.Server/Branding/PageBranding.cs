@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
-
 namespace IdP.Server.Branding;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

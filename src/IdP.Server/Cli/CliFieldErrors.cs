@@ -1,5 +1,3 @@
-using IdP.Core.Administration;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

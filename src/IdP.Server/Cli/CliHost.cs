@@ -1,10 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using IdP.Server.Data;
-using IdP.Server.Hosting;
-using IdP.Server.Seeding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Cli;
 

@@ -1,6 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Data;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Passwords;
-using IdP.Core.UserFlows;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using IdP.Core.Administration;
-using IdP.Server.Keys;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using IdP.Server.Data;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using IdP.Core.Administration;
-using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-
 namespace IdP.Server.Cli;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Runtime.CompilerServices;
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IdP.Server.Data;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Server.Data;
 
 /// <summary>Bound from <c>IdP:Database</c>. The connection string is <c>ConnectionStrings:IdP</c>.</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Data;
 
 internal static class DatabaseServiceCollectionExtensions

@@ -1,22 +1,5 @@
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
-using IdP.Core.Data;
-using IdP.Core.Email;
-using IdP.Core.Groups;
-using IdP.Core.Journeys;
-using IdP.Core.Limits;
-using IdP.Core.PasswordReset;
-using IdP.Core.RunNow;
-using IdP.Core.SignIn;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.Keys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IdP.Server.Data;
 

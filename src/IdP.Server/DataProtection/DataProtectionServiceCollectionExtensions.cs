@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using IdP.Server.Data;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace IdP.Server.DataProtection;
 

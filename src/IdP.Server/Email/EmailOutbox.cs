@@ -1,7 +1,3 @@
-using IdP.Core.Email;
-using IdP.Core.Time;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace IdP.Server.Email;
 
 /// <summary>Turns messages into outbox rows with bodies protected by Data Protection (they may hold a code).</summary>

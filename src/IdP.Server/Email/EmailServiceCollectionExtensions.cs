@@ -1,7 +1,3 @@
-using IdP.Core.Email;
-using IdP.Server.Maintenance;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Email;
 
 /// <summary>Registers outgoing mail: the outbox, its worker, and SMTP or pickup-directory delivery.</summary>

@@ -1,4 +1,3 @@
-using IdP.Core.Email;
 using MimeKit;
 using MimeKit.Utils;
 

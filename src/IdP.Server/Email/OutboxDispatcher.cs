@@ -1,11 +1,4 @@
-using System.Security.Cryptography;
-using IdP.Core.Email;
 using IdP.Core.Telemetry;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Email;
 

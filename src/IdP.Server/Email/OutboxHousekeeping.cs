@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Server.Maintenance;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Email;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Email;
 
 internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMessage>

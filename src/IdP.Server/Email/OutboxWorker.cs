@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Email;
 
 /// <summary>Runs outbox rounds on every node: at start, whenever a message is queued here, and every poll interval.</summary>

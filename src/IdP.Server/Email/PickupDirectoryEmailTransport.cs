@@ -1,6 +1,3 @@
-using IdP.Core.Email;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Email;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Net.Sockets;
-using IdP.Core.Email;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Email;
 

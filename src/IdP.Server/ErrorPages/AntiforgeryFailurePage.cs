@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
 
 namespace IdP.Server.ErrorPages;
 

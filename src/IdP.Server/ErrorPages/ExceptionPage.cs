@@ -1,6 +1,5 @@
 using IdP.Server.Localization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Localization;
 
 namespace IdP.Server.ErrorPages;
 

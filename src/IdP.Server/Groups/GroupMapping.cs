@@ -1,8 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Groups;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Groups;
 
 internal sealed class GroupMapping : IEntityTypeConfiguration<Group>

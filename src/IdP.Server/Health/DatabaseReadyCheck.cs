@@ -1,5 +1,3 @@
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IdP.Server.Health;

@@ -1,17 +1,9 @@
 using IdP.Server.Admin.Api;
-using IdP.Server.Branding;
-using IdP.Server.ErrorPages;
 using IdP.Server.Health;
-using IdP.Server.Limits;
 using IdP.Server.Localization;
-using IdP.Server.Protocol;
-using IdP.Server.RunNow;
-using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 

@@ -1,9 +1,5 @@
-using IdP.Core.Tenancy;
-using IdP.Server.Protocol;
-using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Hosting;
 

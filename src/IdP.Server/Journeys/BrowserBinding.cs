@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using IdP.Core.Journeys;
-using IdP.Server.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Journeys;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Journeys;
-using IdP.Server.Maintenance;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Journeys;
 
 /// <summary>

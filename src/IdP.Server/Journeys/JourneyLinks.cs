@@ -1,8 +1,4 @@
-using IdP.Core.Journeys;
-using IdP.Core.UserFlows;
 using IdP.Server.PasswordReset;
-using IdP.Server.SignIn;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdP.Server.Journeys;
 

@@ -1,7 +1,3 @@
-using IdP.Core.Journeys;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Journeys;
 
 internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJourney>

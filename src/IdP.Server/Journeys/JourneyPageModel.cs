@@ -1,12 +1,3 @@
-using IdP.Core.Journeys;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Journeys;
 
 /// <summary>

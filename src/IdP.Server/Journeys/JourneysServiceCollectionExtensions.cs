@@ -1,6 +1,3 @@
-using IdP.Core.Journeys;
-using IdP.Server.Maintenance;
-
 namespace IdP.Server.Journeys;
 
 internal static class JourneysServiceCollectionExtensions

@@ -1,9 +1,4 @@
-using IdP.Core.Time;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Server;
-using OpenIddict.Validation;
 
 namespace IdP.Server.Keys;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Server.Keys;
 
 /// <summary>Bound from <c>IdP:Keys</c>: how often token keys rotate and how long they are published around it.</summary>

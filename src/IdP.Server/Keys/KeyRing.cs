@@ -1,12 +1,4 @@
-using System.Security.Cryptography;
-using IdP.Core.Data;
-using IdP.Core.Time;
-using IdP.Server.Data;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Microsoft.IdentityModel.Tokens;
 
 namespace IdP.Server.Keys;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Keys;
 
 /// <summary>Re-reads keys and rotates them on a schedule, so a node picks up keys created by another and rotation needs no restart.</summary>

@@ -1,7 +1,3 @@
-using IdP.Server.Keys;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Keys;
 
 internal sealed class SigningKeyMapping : IEntityTypeConfiguration<SigningKey>

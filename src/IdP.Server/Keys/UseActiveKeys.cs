@@ -1,6 +1,3 @@
-using IdP.Core.Time;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Keys;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Localization;
 
 namespace IdP.Server.Layout;
 

@@ -1,4 +1,3 @@
-using IdP.Core.Limits;
 using IdP.Server.Admin.Api;
 
 namespace IdP.Server.Limits;

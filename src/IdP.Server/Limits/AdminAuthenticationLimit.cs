@@ -1,5 +1,3 @@
-using IdP.Core.Limits;
-
 namespace IdP.Server.Limits;
 
 /// <summary>

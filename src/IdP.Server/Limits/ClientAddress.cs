@@ -1,5 +1,3 @@
-using IdP.Core.Limits;
-
 namespace IdP.Server.Limits;
 
 /// <summary>The client of a request as the limits count it (after forwarded headers, when those are trusted).</summary>

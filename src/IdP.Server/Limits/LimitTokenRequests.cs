@@ -1,11 +1,4 @@
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Core.Limits;
 using IdP.Server.Admin;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Limits;

@@ -1,7 +1,3 @@
-using IdP.Core.Limits;
-using IdP.Server.Maintenance;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Limits;
 
 internal static class LimitsServiceCollectionExtensions

@@ -1,7 +1,3 @@
-using IdP.Core.Limits;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Limits;
 
 /// <summary>Table and column names here are also in <see cref="RateLimitStore"/>'s upsert.</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Limits;
-using IdP.Server.Maintenance;
-
 namespace IdP.Server.Limits;
 
 /// <summary>Counters of ended windows go at once: nothing reads them again, and a flood must not leave rows behind.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using IdP.Core.Contract;
-using IdP.Core.Limits;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Limits;
 
 /// <summary>

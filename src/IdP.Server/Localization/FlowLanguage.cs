@@ -1,9 +1,4 @@
-using System.Globalization;
-using IdP.Core.Branding;
-using IdP.Core.Journeys;
-using IdP.Server.Journeys;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdP.Server.Localization;
 

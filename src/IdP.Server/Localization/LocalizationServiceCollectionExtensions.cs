@@ -1,6 +1,3 @@
-using IdP.Core.Branding;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Localization;
 
 /// <summary>Resource-file localization with the tenant's string overrides on top.</summary>

@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Globalization;
 using System.Resources;
-using IdP.Core.Branding;
 
 namespace IdP.Server.Localization;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using IdP.Core.Branding;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Localization;
 
 /// <summary>

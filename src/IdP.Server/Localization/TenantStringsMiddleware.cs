@@ -1,5 +1,3 @@
-using IdP.Server.Protocol;
-
 namespace IdP.Server.Localization;
 
 /// <summary>Loads the tenant's string overrides for each request that may render a page or an email.</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Time;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Maintenance;
 
 /// <summary>One housekeeping pass: every feature's <see cref="IHousekeepingTask"/>, in turn.</summary>

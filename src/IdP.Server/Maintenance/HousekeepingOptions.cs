@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Server.Maintenance;
 
 /// <summary>Bound from <c>IdP:Maintenance</c>: how often expired rows are removed.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Maintenance;
 
 /// <summary>Runs <see cref="Housekeeping"/> on a schedule.</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.PasswordReset;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.PasswordReset;
 
 internal sealed class EmailCodeSendMapping : IEntityTypeConfiguration<EmailCodeSend>

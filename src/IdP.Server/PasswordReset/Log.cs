@@ -1,5 +1,3 @@
-using IdP.Core.PasswordReset;
-
 namespace IdP.Server.PasswordReset;
 
 internal static partial class Log

@@ -1,13 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Contract;
-using IdP.Core.Journeys;
-using IdP.Core.PasswordReset;
-using IdP.Server.Journeys;
-using IdP.Server.Layout;
-using IdP.Server.SignIn;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Passwords;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>A flow's password rule in words (shown under the new-password field) and the message for each refusal.</summary>

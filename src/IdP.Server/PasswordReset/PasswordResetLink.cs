@@ -1,9 +1,3 @@
-using IdP.Core.Journeys;
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
-using IdP.Server.Journeys;
-using IdP.Server.SignIn;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>

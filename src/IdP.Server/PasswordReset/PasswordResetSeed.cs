@@ -1,8 +1,3 @@
-using IdP.Core.PasswordReset;
-using IdP.Core.Tenancy;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>Writes <c>IdP:PasswordReset:Mode</c>/<c>GroupId</c> to the database while it holds no reset setting yet.</summary>

@@ -1,10 +1,4 @@
-using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Server.Maintenance;
 using IdP.Server.PasswordReset.Emails;
-using IdP.Server.Seeding;
-using IdP.Server.SignIn;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IdP.Server.PasswordReset;
 

@@ -1,6 +1,3 @@
-using IdP.Core.PasswordReset;
-using IdP.Server.Maintenance;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>Per-address reset counters past every limit go (the core service knows the windows).</summary>

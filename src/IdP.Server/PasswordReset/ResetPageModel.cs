@@ -1,10 +1,3 @@
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using IdP.Server.Journeys;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Contract;
-using IdP.Core.Limits;
-using IdP.Core.PasswordReset;
-using IdP.Server.Journeys;
-using IdP.Server.Limits;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>

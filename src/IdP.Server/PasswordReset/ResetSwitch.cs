@@ -1,8 +1,3 @@
-using IdP.Core.PasswordReset;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset;
 
 /// <summary>The answers of every reset URL (the pages and the hand-off) when reset is not on offer.</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Validation.OpenIddictValidationEvents;
 

@@ -1,7 +1,4 @@
 using IdP.Core.Claims;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

@@ -1,5 +1,3 @@
-using OpenIddict.Server;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

@@ -1,19 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Core.Contract;
-using IdP.Core.Journeys;
-using IdP.Core.Limits;
-using IdP.Core.Time;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using IdP.Server.Journeys;
-using IdP.Server.Limits;
-using IdP.Server.SignIn;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

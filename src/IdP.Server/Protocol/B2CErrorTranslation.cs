@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using IdP.Core.Contract;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
 

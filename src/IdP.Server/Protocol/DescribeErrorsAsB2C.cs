@@ -1,9 +1,3 @@
-using System.Globalization;
-using IdP.Core.Time;
-using IdP.Server.ErrorPages;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

@@ -1,7 +1,3 @@
-using IdP.Server.ErrorPages;
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.Server;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

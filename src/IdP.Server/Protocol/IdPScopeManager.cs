@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 using OpenIddict.Core;
 
 namespace IdP.Server.Protocol;

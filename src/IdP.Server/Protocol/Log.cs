@@ -1,5 +1,3 @@
-using OpenIddict.Server;
-
 namespace IdP.Server.Protocol;
 
 internal static partial class Log

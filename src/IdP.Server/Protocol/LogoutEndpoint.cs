@@ -1,11 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Server.ErrorPages;
-using IdP.Server.SignIn;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Localization;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

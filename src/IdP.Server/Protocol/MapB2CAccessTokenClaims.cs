@@ -1,6 +1,3 @@
-using OpenIddict.Abstractions;
-using OpenIddict.Validation;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Validation.OpenIddictValidationEvents;
 
 namespace IdP.Server.Protocol;

@@ -1,6 +1,3 @@
-using IdP.Core.Time;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

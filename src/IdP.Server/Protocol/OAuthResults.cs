@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using OpenIddict.Server.AspNetCore;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>Error responses sent back to the app through OpenIddict (which applies the request's response mode).</summary>

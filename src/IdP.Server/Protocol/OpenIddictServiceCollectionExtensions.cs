@@ -1,12 +1,4 @@
 using IdP.Server.Applications;
-using IdP.Server.Data;
-using IdP.Server.Keys;
-using IdP.Server.Maintenance;
-using Microsoft.Extensions.Options;
-using OpenIddict.EntityFrameworkCore.Models;
-using OpenIddict.Server;
-using OpenIddict.Validation;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
 

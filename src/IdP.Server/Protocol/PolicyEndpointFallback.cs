@@ -1,7 +1,3 @@
-using IdP.Server.ErrorPages;
-using Microsoft.Extensions.Localization;
-using OpenIddict.Server.AspNetCore;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

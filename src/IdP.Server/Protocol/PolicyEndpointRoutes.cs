@@ -1,6 +1,3 @@
-using IdP.Server.ErrorPages;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Protocol;
 
 internal static class PolicyEndpointRoutes

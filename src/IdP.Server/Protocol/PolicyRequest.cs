@@ -1,6 +1,3 @@
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using IdP.Core.Applications;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
 

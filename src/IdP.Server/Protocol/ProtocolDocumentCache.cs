@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using IdP.Server.Data;
-using IdP.Server.Keys;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using OpenIddict.Server;
 
 namespace IdP.Server.Protocol;
 

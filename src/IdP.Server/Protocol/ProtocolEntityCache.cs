@@ -1,6 +1,3 @@
-using IdP.Core.Data;
-using OpenIddict.EntityFrameworkCore.Models;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

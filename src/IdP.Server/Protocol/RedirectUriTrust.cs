@@ -1,5 +1,3 @@
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

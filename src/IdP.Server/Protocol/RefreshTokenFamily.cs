@@ -1,9 +1,3 @@
-using IdP.Core.Time;
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.EntityFrameworkCore.Models;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.Protocol;

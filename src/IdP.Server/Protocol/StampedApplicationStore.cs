@@ -1,9 +1,5 @@
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
-using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Protocol;
 

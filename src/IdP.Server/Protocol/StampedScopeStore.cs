@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
-using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Protocol;
 

@@ -1,19 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Security.Claims;
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
-using IdP.Core.Contract;
-using IdP.Core.Time;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Localization;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

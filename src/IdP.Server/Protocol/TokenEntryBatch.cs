@@ -1,7 +1,3 @@
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.EntityFrameworkCore.Models;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Server.Maintenance;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>OpenIddict's ended tokens and authorizations go after their retention (not counted: they are OpenIddict's rows).</summary>

@@ -1,13 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Security.Claims;
-using IdP.Core.Accounts;
 using IdP.Core.Claims;
-using IdP.Core.UserFlows;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdP.Server.Protocol;
 
@@ -16,7 +8,7 @@ namespace IdP.Server.Protocol;
 /// the ID and access tokens, plus private claims that only our token endpoint reads (the flow that issued the grant,
 /// the account's security stamp, when the sign-in session started).
 /// </summary>
-public sealed class TokenPrincipalFactory(AccountService accounts, IOpenIddictScopeManager scopes)
+public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopes)
 {
     /// <summary>The account's object id, whatever the flow puts in <c>sub</c>.</summary>
     public const string AccountClaim = "idp_account";
@@ -36,15 +28,17 @@ public sealed class TokenPrincipalFactory(AccountService accounts, IOpenIddictSc
     /// <summary>How long a SPA's refresh tokens can keep a sign-in alive, whatever the flow allows (B2C: 24 hours).</summary>
     public static readonly TimeSpan SpaRefreshTokenLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>A principal for <paramref name="account"/> signing in through <paramref name="flow"/>.</summary>
+    /// <summary>
+    /// A principal for <paramref name="account"/> signing in through <paramref name="flow"/>. The account is the one
+    /// <see cref="AccountStanding"/> just accepted, so it carries its sign-in names.
+    /// </summary>
     public async Task<ClaimsPrincipal> CreateAsync(Account account, UserFlow flow, Guid tenantId, DateTimeOffset authTime, DateTimeOffset sessionStart, ImmutableArray<string> requestedScopes, string clientId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(flow);
-        var names = await accounts.SignInNamesAsync(account.Id, cancellationToken);
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
 
-        foreach (var claim in TokenClaimsBuilder.Build(account, names, flow, authTime))
+        foreach (var claim in TokenClaimsBuilder.Build(account, account.SignInNames, flow, authTime))
         {
             var valueType = claim.Shape switch
             {

@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-
 namespace IdP.Server.Protocol;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Server.Protocol;
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.RunNow;

@@ -1,5 +1,3 @@
-using IdP.Core.RunNow;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

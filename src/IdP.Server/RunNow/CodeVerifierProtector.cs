@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Tenancy;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using IdP.Server.Hosting;
-using IdP.Server.Protocol;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.RunNow;
 

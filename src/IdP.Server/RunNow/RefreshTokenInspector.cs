@@ -1,6 +1,3 @@
-using OpenIddict.Abstractions;
-using OpenIddict.Server;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdP.Server.RunNow;

@@ -1,9 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Core.RunNow;
-using IdP.Core.Tenancy;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Server.Maintenance;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>Expired Run now runs go.</summary>

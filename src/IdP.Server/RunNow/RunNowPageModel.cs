@@ -1,8 +1,3 @@
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Server.ErrorPages;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>Why a run cannot start, shown like every error page, with a link to what works instead when there is one.</summary>

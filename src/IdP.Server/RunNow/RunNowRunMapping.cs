@@ -1,7 +1,3 @@
-using IdP.Core.RunNow;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.RunNow;
 
 internal sealed class RunNowRunMapping : IEntityTypeConfiguration<RunNowRun>

@@ -1,10 +1,3 @@
-using IdP.Core.RunNow;
-using IdP.Server.Maintenance;
-using IdP.Server.Protocol;
-using IdP.Server.Seeding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>Registers Run now: the run-now URL of every flow, the built-in application and viewer, and the old list page's redirect to the portal.</summary>

@@ -1,9 +1,3 @@
-using IdP.Core.RunNow;
-using IdP.Server.Journeys;
-using IdP.Server.Protocol;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using IdP.Core.RunNow;
-using IdP.Core.Tenancy;
-using IdP.Core.Time;
-using IdP.Core.UserFlows;
-using IdP.Server.Journeys;
-using IdP.Server.Protocol;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,18 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Core.Limits;
-using IdP.Core.RunNow;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using IdP.Server.Limits;
-using IdP.Server.Protocol;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

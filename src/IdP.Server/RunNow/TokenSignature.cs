@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Server;
 
 namespace IdP.Server.RunNow;
 

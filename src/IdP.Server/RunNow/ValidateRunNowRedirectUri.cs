@@ -1,7 +1,3 @@
-using IdP.Core.RunNow;
-using IdP.Server.Protocol;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Core.RunNow;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>What the viewer shows for a request.</summary>

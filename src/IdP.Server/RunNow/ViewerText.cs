@@ -1,7 +1,3 @@
-using System.Globalization;
-using IdP.Core.RunNow;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.RunNow;
 
 /// <summary>The viewer's sentences, from RunNowText.resx: claim and error explanations, check results, times.</summary>

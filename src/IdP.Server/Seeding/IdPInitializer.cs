@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.Data;
-using IdP.Server.Keys;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Seeding;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Core.Journeys;
-
 namespace IdP.Server.SignIn;
 
 /// <summary>

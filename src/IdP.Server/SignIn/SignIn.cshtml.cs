@@ -1,19 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Accounts;
-using IdP.Core.Audit;
-using IdP.Core.Contract;
-using IdP.Core.Journeys;
-using IdP.Core.Limits;
-using IdP.Core.SignIn;
-using IdP.Core.Time;
-using IdP.Core.UserFlows;
-using IdP.Server.Journeys;
-using IdP.Server.Layout;
-using IdP.Server.Limits;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 using SignInResult = IdP.Core.SignIn.SignInResult;
 
 namespace IdP.Server.SignIn;

@@ -1,5 +1,3 @@
-using IdP.Core.SignIn;
-using IdP.Server.Maintenance;
 using SignInOptions = IdP.Core.SignIn.SignInOptions;
 
 namespace IdP.Server.SignIn;

@@ -1,6 +1,3 @@
-using IdP.Core.SignIn;
-using IdP.Server.Maintenance;
-
 namespace IdP.Server.SignIn;
 
 /// <summary>Sessions that ended or expired go after the grace period.</summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.SignIn;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.SignIn;
 
 internal sealed class SignInSessionMapping : IEntityTypeConfiguration<SignInSession>

@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Journeys;
-using IdP.Server.Journeys;
-
 namespace IdP.Server.SignIn;
 
 /// <summary>

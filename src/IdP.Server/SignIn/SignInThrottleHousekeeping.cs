@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using IdP.Server.Maintenance;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.SignIn;
 
 /// <summary>Idle sign-in counters go, unless a lockout is still running.</summary>

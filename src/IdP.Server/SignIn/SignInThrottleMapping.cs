@@ -1,7 +1,3 @@
-using IdP.Core.SignIn;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.SignIn;
 
 internal sealed class SignInThrottleMapping : IEntityTypeConfiguration<SignInThrottle>

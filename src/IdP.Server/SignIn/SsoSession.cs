@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using IdP.Core.Accounts;
-using IdP.Core.SignIn;
-using IdP.Core.Time;
-using IdP.Core.UserFlows;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace IdP.Server.SignIn;

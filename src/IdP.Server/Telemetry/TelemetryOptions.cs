@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Server.Telemetry;
 
 /// <summary>Bound from <c>IdP:Telemetry</c>: where traces, metrics and logs go over OTLP, if anywhere.</summary>

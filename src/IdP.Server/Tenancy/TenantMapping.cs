@@ -1,7 +1,3 @@
-using IdP.Core.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Tenancy;
 
 internal sealed class TenantMapping : IEntityTypeConfiguration<Tenant>

@@ -1,7 +1,4 @@
-using IdP.Core.UserFlows;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IdP.Server.UserFlows;
 

@@ -1,5 +1,3 @@
-using IdP.Core.Accounts;
-
 namespace IdP.Core.Tests.Accounts;
 
 public sealed class SignInNameNormalizerTests

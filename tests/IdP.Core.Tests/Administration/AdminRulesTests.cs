@@ -1,10 +1,7 @@
 using System.Text.Json;
-using IdP.Core.Accounts;
 using IdP.Core.Administration;
 using IdP.Core.Applications;
 using IdP.Core.Audit;
-using IdP.Core.Passwords;
-using IdP.Core.UserFlows;
 
 namespace IdP.Core.Tests.Administration;
 

@@ -1,4 +1,3 @@
-using IdP.Core.Accounts;
 using IdP.Core.Administration;
 
 namespace IdP.Core.Tests.Administration;

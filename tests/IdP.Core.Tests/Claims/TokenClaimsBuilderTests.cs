@@ -1,7 +1,5 @@
 using System.Text.Json;
-using IdP.Core.Accounts;
 using IdP.Core.Claims;
-using IdP.Core.UserFlows;
 
 namespace IdP.Core.Tests.Claims;
 

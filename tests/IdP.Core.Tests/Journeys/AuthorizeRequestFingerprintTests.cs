@@ -1,5 +1,3 @@
-using IdP.Core.Journeys;
-
 namespace IdP.Core.Tests.Journeys;
 
 public sealed class AuthorizeRequestFingerprintTests

@@ -1,7 +1,3 @@
-using IdP.Core.Journeys;
-using IdP.Core.SignIn;
-using Microsoft.Extensions.Time.Testing;
-
 namespace IdP.Core.Tests.Journeys;
 
 public sealed class JourneyAccessTests

@@ -1,8 +1,4 @@
-using IdP.Core.Accounts;
 using IdP.Core.Contract;
-using IdP.Core.Journeys;
-using IdP.Core.SignIn;
-using Microsoft.Extensions.Time.Testing;
 
 namespace IdP.Core.Tests.Journeys;
 

@@ -1,6 +1,3 @@
-using IdP.Core.Journeys;
-using IdP.Core.SignIn;
-
 namespace IdP.Core.Tests.Journeys;
 
 /// <summary>Journeys as the journey service stores them.</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.PasswordReset;
-using Microsoft.Extensions.Time.Testing;
-
 namespace IdP.Core.Tests.PasswordReset;
 
 public sealed class CodeEntryRulesTests

@@ -1,5 +1,3 @@
-using IdP.Core.PasswordReset;
-
 namespace IdP.Core.Tests.PasswordReset;
 
 public sealed class DeadCodeEquivalentsTests

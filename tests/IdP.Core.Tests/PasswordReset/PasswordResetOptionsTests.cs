@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IdP.Core.PasswordReset;
 
 namespace IdP.Core.Tests.PasswordReset;
 

@@ -1,6 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.PasswordReset;
-
 namespace IdP.Core.Tests.PasswordReset;
 
 public sealed class ResetEligibilityTests

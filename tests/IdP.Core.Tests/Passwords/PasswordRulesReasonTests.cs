@@ -1,5 +1,3 @@
-using IdP.Core.Passwords;
-
 namespace IdP.Core.Tests.Passwords;
 
 /// <summary>Why a password is refused, per rule (complements PasswordRulesTests).</summary>

@@ -1,5 +1,3 @@
-using IdP.Core.Passwords;
-
 namespace IdP.Core.Tests.Passwords;
 
 public sealed class PasswordRulesTests

@@ -1,5 +1,4 @@
 using System.Text;
-using IdP.Core.RunNow;
 
 namespace IdP.Core.Tests.RunNow;
 

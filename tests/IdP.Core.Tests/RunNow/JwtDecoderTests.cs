@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using IdP.Core.RunNow;
 
 namespace IdP.Core.Tests.RunNow;
 

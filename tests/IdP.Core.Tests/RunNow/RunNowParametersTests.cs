@@ -1,5 +1,3 @@
-using IdP.Core.RunNow;
-
 namespace IdP.Core.Tests.RunNow;
 
 public sealed class RunNowParametersTests

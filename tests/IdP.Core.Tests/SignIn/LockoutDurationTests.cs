@@ -1,5 +1,3 @@
-using IdP.Core.SignIn;
-
 namespace IdP.Core.Tests.SignIn;
 
 public sealed class LockoutDurationTests

@@ -1,6 +1,3 @@
-using IdP.Core.SignIn;
-using Microsoft.Extensions.Time.Testing;
-
 namespace IdP.Core.Tests.SignIn;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Core.UserFlows;
-
 namespace IdP.Core.Tests.UserFlows;
 
 public sealed class UserFlowNameTests

@@ -1,6 +1,3 @@
-using IdP.Core.Passwords;
-using IdP.Core.UserFlows;
-
 namespace IdP.Core.Tests.UserFlows;
 
 public sealed class UserFlowRulesTests

@@ -1,10 +1,6 @@
 using System.Buffers.Binary;
-using IdP.Core.Accounts;
 using IdP.Core.Passwords;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Tests.Accounts;
 

@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>

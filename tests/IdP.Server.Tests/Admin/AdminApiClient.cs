@@ -1,10 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using OpenIddict.Abstractions;
 using OpenIddict.Validation;
 
 namespace IdP.Server.Tests.Admin;

@@ -1,9 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Audit;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>The administrator role the portal requires: created, granted, revoked (never the last one), audited.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>App registrations through the admin API: every setting B2C gives one, secrets shown once, field errors.</summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>Every administrative change writes an audit event (actor, action, target, summary; no secret), read back filtered.</summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>Groups and their members through the admin API.</summary>

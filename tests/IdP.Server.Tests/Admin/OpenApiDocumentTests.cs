@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>The admin API describes itself at /admin/api/openapi.json, and describes nothing else. Runs on SQLite only: the document does not depend on the database.</summary>

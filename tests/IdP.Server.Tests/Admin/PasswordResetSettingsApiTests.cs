@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>User flows through the admin API: every property, B2C's ranges as field errors, and the last sign-in flow kept.</summary>

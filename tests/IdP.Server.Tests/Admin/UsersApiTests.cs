@@ -1,9 +1,3 @@
-using System.Text.Json;
-using IdP.Core.SignIn;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Admin;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Tests.Applications;
 
 /// <summary>Registering applications as B2C does: platforms, secrets shown once and stored hashed, APIs and permissions.</summary>

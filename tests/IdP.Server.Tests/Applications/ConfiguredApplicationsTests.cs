@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Tests.Applications;
 
 /// <summary>

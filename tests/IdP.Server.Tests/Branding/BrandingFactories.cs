@@ -1,7 +1,3 @@
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
-
 namespace IdP.Server.Tests.Branding;
 
 /// <summary>A server with the admin API's client, reset on for everyone and mail to its own SMTP server.</summary>

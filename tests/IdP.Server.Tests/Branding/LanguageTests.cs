@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-
 namespace IdP.Server.Tests.Branding;
 
 /// <summary>

@@ -1,12 +1,6 @@
 using Deque.AxeCore.Playwright;
-using IdP.Core.Applications;
 using IdP.Core.Branding;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Branding;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Browsers;
 

@@ -1,9 +1,5 @@
 using Deque.AxeCore.Playwright;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Branding;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Browsers;
 

@@ -1,14 +1,6 @@
 using Deque.AxeCore.Playwright;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Branding;
-using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.UserFlows;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Browsers;
 

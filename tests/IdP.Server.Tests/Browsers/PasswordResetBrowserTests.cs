@@ -1,10 +1,4 @@
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Browsers;
 

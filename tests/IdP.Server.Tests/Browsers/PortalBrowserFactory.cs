@@ -1,5 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IdP.Server.Tests.Browsers;

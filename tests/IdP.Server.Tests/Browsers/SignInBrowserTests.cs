@@ -1,8 +1,4 @@
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace IdP.Server.Tests.Browsers;
 

@@ -1,19 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
 using IdP.Core.Groups;
-using IdP.Server.Cli;
 using IdP.Server.Keys;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.Tests.Cli;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using IdP.Server.Cli;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Cli;
 
 /// <summary>

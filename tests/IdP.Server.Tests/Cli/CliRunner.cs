@@ -1,8 +1,4 @@
-using IdP.Server.Cli;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace IdP.Server.Tests.Cli;
 

@@ -1,6 +1,3 @@
-using IdP.Server.Cli;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Cli;
 
 /// <summary>What the binary does with its arguments before any database is involved: server or command, help, and a database it cannot reach.</summary>

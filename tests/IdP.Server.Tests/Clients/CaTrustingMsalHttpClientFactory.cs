@@ -1,4 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Identity.Client;
 
 namespace IdP.Server.Tests.Clients;

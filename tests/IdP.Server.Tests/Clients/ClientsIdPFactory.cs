@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.Extensibility;
 

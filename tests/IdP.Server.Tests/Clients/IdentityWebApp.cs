@@ -1,16 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Claims;
-using System.Text;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 

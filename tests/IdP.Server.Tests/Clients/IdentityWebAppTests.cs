@@ -1,7 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
 
 namespace IdP.Server.Tests.Clients;

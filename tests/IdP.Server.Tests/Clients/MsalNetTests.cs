@@ -1,6 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.Identity.Client;
 
 namespace IdP.Server.Tests.Clients;

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>

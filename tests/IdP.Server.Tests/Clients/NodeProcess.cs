@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>What a finished (or stopped) child process printed, stdout and stderr interleaved as they came.</summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
 using Microsoft.Identity.Client.Extensibility;
 
 namespace IdP.Server.Tests.Clients;

@@ -1,6 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>

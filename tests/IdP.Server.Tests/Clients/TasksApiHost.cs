@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
 
 namespace IdP.Server.Tests.Clients;

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IdP.Server.Tests.Clients;

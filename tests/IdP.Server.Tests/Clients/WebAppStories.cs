@@ -1,7 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.Clients;
 
 /// <summary>A person using a Microsoft.Identity.Web app in a browser: the app and the IdP on their own HTTPS ports.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
 
 namespace IdP.Server.Tests.Cluster;

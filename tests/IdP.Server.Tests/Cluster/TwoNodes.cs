@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Cluster;
 
 /// <summary>

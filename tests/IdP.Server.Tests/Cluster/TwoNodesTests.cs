@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Npgsql;
 
 namespace IdP.Server.Tests.Cluster;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace IdP.Server.Tests.ConfigurationStamps;
 
 /// <summary>

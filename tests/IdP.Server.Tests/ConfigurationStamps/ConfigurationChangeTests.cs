@@ -1,7 +1,4 @@
-using System.Text.Json;
-using IdP.Server.Tests.Admin;
 using IdP.Server.Tests.Cluster;
-using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.ConfigurationStamps;
 

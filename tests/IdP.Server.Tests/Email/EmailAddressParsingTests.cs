@@ -1,4 +1,3 @@
-using IdP.Core.Accounts;
 using MimeKit;
 
 namespace IdP.Server.Tests.Email;

@@ -1,7 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Branding;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.ErrorPages;
 
 /// <summary>

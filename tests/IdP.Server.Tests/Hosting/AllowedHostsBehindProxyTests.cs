@@ -1,8 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-
 namespace IdP.Server.Tests.Hosting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Hosting;
 
 /// <summary>

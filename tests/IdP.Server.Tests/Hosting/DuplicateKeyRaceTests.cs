@@ -1,10 +1,4 @@
 using IdP.Core.Data;
-using IdP.Core.SignIn;
-using IdP.Server.Data;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.Hosting;
 

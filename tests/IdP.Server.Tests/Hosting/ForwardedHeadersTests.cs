@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Hosting;
 
 /// <summary>

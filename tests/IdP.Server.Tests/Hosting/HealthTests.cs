@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.Hosting;
 
 /// <summary>Liveness and readiness for orchestrators and load balancers.</summary>

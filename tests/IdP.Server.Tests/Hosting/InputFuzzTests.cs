@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.Hosting;
 
 /// <summary>

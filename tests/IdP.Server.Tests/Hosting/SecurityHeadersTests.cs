@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IdP.Server.Tests.Hosting;

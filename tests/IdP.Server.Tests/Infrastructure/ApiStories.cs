@@ -1,5 +1,3 @@
-using IdP.Core.Applications;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>Web APIs and the clients that call them, registered as B2C's app registrations describe them.</summary>

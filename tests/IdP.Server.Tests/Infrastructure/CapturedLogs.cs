@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Core.UserFlows;
-using IdP.Server.Data;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IdP.Server.Tests.Infrastructure;

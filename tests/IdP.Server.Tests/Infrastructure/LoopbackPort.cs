@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>Ports on the loopback interface for what the tests start beside the server (Kestrel, SMTP, PostgreSQL, apps).</summary>

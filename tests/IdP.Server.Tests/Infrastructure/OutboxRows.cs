@@ -1,7 +1,4 @@
 using IdP.Core.Email;
-using IdP.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Infrastructure;
 

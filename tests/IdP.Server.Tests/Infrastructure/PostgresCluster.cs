@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace IdP.Server.Tests.Infrastructure;

@@ -1,7 +1,4 @@
-using IdP.Server.Data;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Infrastructure;
 

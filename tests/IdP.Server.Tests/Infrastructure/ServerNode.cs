@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>

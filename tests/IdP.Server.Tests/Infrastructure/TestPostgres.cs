@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace IdP.Server.Tests.Infrastructure;

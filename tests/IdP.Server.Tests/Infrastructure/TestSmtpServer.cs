@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MimeKit;
 using SmtpServer;

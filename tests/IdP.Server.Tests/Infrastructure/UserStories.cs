@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.Infrastructure;
 
 /// <summary>A person with a local account: what they type to sign in, and the account it opens.</summary>

@@ -1,10 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using IdP.Server.Keys;
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace IdP.Server.Tests.Keys;
 

@@ -1,16 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
-using IdP.Core.SignIn;
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Limits;
 
 /// <summary>

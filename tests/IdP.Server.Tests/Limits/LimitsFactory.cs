@@ -1,7 +1,3 @@
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
-
 namespace IdP.Server.Tests.Limits;
 
 /// <summary>

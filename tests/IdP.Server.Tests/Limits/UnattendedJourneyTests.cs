@@ -1,10 +1,5 @@
-using System.Net;
 using IdP.Core.Limits;
 using IdP.Server.Maintenance;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Limits;
 

@@ -1,10 +1,4 @@
-using IdP.Core.Accounts;
 using IdP.Server.Maintenance;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Tests.Maintenance;

@@ -1,8 +1,4 @@
 using IdP.Server.Maintenance;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Maintenance;
 

@@ -1,6 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Pages;
 
 /// <summary>Reset step 2: the new password, typed twice.</summary>

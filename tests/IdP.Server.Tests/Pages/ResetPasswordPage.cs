@@ -1,6 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Pages;
 
 /// <summary>Reset step 1 ("Reset password using email address") as a user sees it: every button is a form post.</summary>

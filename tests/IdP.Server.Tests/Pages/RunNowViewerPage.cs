@@ -1,8 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Pages;
 
 /// <summary>The built-in token viewer as a developer reads it.</summary>

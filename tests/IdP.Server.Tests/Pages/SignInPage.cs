@@ -1,6 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Pages;
 
 /// <summary>The sign-in page as a user sees it.</summary>

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.Logging;
 
 namespace IdP.Server.Tests.PasswordReset;
 

@@ -1,11 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using IdP.Core.Contract;
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.PasswordReset;
 

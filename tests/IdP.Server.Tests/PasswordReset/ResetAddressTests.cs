@@ -1,10 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace IdP.Server.Tests.PasswordReset;

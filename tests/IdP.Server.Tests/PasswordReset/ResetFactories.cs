@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>A server whose mail goes to an in-process SMTP server.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using IdP.Core.Audit;
-using IdP.Core.Contract;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>How a reset ends for the app: embedded or handed off, a standalone reset flow, and cancel on either step.</summary>

@@ -1,10 +1,3 @@
-using IdP.Core.Audit;
-using IdP.Core.Contract;
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using IdP.Core.Email;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.PasswordReset;
 

@@ -1,9 +1,3 @@
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Tests.PasswordReset;
 
 /// <summary>

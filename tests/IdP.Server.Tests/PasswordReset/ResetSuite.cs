@@ -1,12 +1,4 @@
-using System.Globalization;
-using IdP.Core.Accounts;
-using IdP.Core.Applications;
 using IdP.Core.Email;
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdP.Server.Tests.PasswordReset;
 

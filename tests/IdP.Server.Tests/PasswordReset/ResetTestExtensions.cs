@@ -1,9 +1,4 @@
 using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.PasswordReset;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using IdP.Core.Claims;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace IdP.Server.Tests.Protocol;
 

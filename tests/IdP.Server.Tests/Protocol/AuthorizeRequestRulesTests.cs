@@ -1,7 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>

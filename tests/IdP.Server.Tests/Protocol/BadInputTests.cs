@@ -1,6 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Malformed requests get a clear 4xx answer (an error page or problem+json), never a 500 or a stack trace.</summary>

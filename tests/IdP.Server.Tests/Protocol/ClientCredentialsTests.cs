@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Confidential applications (daemons, the admin API's callers) get app-only tokens; public ones cannot.</summary>

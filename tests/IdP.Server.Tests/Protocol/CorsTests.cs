@@ -1,6 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>

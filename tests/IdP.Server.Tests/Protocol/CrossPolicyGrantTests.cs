@@ -1,6 +1,3 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>A code or refresh token is redeemed only under the user flow that issued it (B2C's AADB2C90088).</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Each user flow publishes its own discovery document and key set, at B2C's path and query-form URLs.</summary>

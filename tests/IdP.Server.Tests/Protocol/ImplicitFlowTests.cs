@@ -1,6 +1,3 @@
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Implicit id_token (what Run now and jwt.ms use) only for applications that allow it, as B2C's checkbox.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>

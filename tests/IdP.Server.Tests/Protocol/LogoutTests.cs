@@ -1,10 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Logout ends the SSO session and returns to a registered post-logout URI with the app's state.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using IdP.Core.Contract;
 using IdP.Core.Journeys;
-using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.Protocol;
 

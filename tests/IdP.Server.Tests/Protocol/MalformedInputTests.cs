@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>

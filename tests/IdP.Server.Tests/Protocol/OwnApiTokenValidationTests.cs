@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 using OpenIddict.Validation;
 
 namespace IdP.Server.Tests.Protocol;

@@ -1,7 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>What each platform of an app registration means at sign-in: SPA refresh tokens, loopback ports for desktop apps.</summary>

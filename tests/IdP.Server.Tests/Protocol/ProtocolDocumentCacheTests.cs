@@ -1,15 +1,7 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Core.UserFlows;
-using IdP.Server.Data;
 using IdP.Server.Keys;
 using IdP.Server.Protocol;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Protocol;
 

@@ -1,8 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Server.Data;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Refresh tokens rotate on every use, and presenting a used one revokes its whole family.</summary>

@@ -1,5 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>The authorization response reaches the app by query, fragment or form_post, as the app asks.</summary>

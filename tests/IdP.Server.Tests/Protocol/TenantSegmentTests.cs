@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>The <c>{tenant}</c> segment names the tenant by name, domain or id, in any case; policies match in any case.</summary>

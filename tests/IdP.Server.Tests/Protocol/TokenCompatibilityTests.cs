@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using IdP.Core.Claims;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.Protocol;
 

@@ -1,6 +1,3 @@
-using IdP.Server.Data;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Tests.Protocol;

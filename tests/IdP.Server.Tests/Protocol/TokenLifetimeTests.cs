@@ -1,7 +1,3 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Each flow's token lifetimes: access and ID tokens, refresh tokens, and the refresh sliding window.</summary>

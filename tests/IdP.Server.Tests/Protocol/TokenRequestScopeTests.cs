@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>

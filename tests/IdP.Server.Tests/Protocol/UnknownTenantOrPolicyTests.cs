@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp;
-using IdP.Core.Contract;
-using IdP.Server.Tests.Infrastructure;
 
 namespace IdP.Server.Tests.Protocol;
 

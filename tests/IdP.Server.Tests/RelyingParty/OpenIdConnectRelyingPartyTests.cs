@@ -1,8 +1,3 @@
-using System.Net;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.RelyingParty;
 
 /// <summary>

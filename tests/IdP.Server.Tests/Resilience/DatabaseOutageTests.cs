@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
-
 namespace IdP.Server.Tests.Resilience;
 
 /// <summary>

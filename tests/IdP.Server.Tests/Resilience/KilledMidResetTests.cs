@@ -1,7 +1,4 @@
 using IdP.Server.Tests.Cluster;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
 
 namespace IdP.Server.Tests.Resilience;
 

@@ -1,5 +1,3 @@
-using IdP.Server.RunNow;
-
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>Which of its own addresses the server calls itself at: one it listens on, made connectable.</summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>

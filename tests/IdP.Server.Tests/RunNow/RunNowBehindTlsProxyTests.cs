@@ -1,8 +1,4 @@
 using IdP.Core.RunNow;
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.RunNow;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>With <c>IdP:RunNow:Enabled=false</c> nothing of Run now exists, and the built-in application is gone.</summary>

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
-using IdP.Core.Applications;
-using IdP.Core.Contract;
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IdP.Server.Tests.RunNow;

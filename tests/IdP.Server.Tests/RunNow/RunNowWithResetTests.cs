@@ -1,8 +1,3 @@
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-
 namespace IdP.Server.Tests.RunNow;
 
 /// <summary>Run now with a password reset on the way: the viewer shows the token the reset ended with.</summary>

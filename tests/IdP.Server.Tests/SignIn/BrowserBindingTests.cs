@@ -1,11 +1,5 @@
-using System.Net;
 using IdP.Server.Hosting;
 using IdP.Server.Journeys;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.SignIn;
 

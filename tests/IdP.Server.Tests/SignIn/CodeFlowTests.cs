@@ -1,8 +1,3 @@
-using System.Text.Json;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>The authorization code flow with PKCE through the real sign-in form, on each database provider.</summary>

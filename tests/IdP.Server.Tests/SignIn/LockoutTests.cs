@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>Smart lockout as B2C: 10 wrong passwords lock a sign-in name for a minute, longer each time; unknown names too.</summary>

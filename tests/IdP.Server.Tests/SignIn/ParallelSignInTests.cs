@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.SignIn;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using SignInResult = IdP.Core.SignIn.SignInResult;
 
 namespace IdP.Server.Tests.SignIn;

@@ -1,10 +1,3 @@
-using System.Net;
-using IdP.Core.SignIn;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>

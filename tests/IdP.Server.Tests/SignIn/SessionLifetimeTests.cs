@@ -1,7 +1,3 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>Each flow's web app session lifetime, rolling (renewed on use) or absolute (from sign-in).</summary>

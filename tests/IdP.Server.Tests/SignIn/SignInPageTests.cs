@@ -1,9 +1,3 @@
-using System.Net;
-using IdP.Core.Contract;
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>The sign-in page: one message for unknown accounts and wrong passwords, fields checked next to each field, cancel (only by POST), disabled accounts, antiforgery, audit.</summary>

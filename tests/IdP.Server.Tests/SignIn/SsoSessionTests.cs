@@ -1,7 +1,3 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>The tenant's single-sign-on session: silent sign-in, prompt=login, prompt=none and max_age.</summary>

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using IdP.Core.Telemetry;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Telemetry;
 

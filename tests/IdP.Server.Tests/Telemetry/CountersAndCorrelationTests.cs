@@ -1,8 +1,4 @@
 using IdP.Core.Telemetry;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Telemetry;
 

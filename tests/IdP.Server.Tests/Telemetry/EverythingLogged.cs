@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Telemetry;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using IdP.Server.RunNow;
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.Logging;
-
 namespace IdP.Server.Tests.Telemetry;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.PasswordReset;
 using IdP.Server.Tests.RunNow;
 
 namespace IdP.Server.Tests.Telemetry;

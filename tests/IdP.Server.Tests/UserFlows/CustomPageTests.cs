@@ -1,11 +1,4 @@
-using System.Net;
-using IdP.Core.Contract;
 using IdP.Core.UserFlows.CustomPages;
-using IdP.Server.Tests.Admin;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using IdP.Server.Tests.PasswordReset;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.UserFlows;
 

@@ -1,9 +1,5 @@
 using IdP.Core.UserFlows.CustomPages;
 using IdP.Server.Tests.Clients;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.UserFlows;
 

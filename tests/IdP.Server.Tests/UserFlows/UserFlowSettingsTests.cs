@@ -1,8 +1,3 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.UserFlows;
 
 /// <summary>User flows are stored only with values in B2C's ranges; anything else is refused with a message that says why.</summary>

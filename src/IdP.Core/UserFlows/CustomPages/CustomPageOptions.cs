@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IdP.Core.UserFlows.CustomPages;
 
 /// <summary>Bound from <c>IdP:CustomPages</c>: how custom page templates given by URI are fetched and refreshed.</summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Data;
-using IdP.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Core.UserFlows.CustomPages;
 
 /// <summary>

@@ -1,13 +1,5 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
-using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
 namespace IdP.Server.Admin.Api;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary>Marker for the admin API's string resources (AdminApiText.resx): the problem details of bare status codes.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Http.HttpResults;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary>How the admin API's endpoints turn core results into HTTP: field errors become a validation problem.</summary>

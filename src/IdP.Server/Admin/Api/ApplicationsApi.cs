@@ -1,6 +1,3 @@
-using IdP.Core.Applications;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary><c>/admin/api/applications</c>: app registrations, their platforms, API, permissions and secrets.</summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Audit;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary><c>/admin/api/audit-log</c>: security and administrative events, newest first.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using IdP.Core.Administration;
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
-using IdP.Server.Branding;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Groups;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary><c>/admin/api/groups</c>: groups of users (the password-reset switch's Selected mode names one) and their members.</summary>

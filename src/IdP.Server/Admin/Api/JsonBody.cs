@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdP.Server.Admin.Api;
 

@@ -1,6 +1,3 @@
-using IdP.Core.Accounts;
-using OpenIddict.Abstractions;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary>Revokes an account's OpenIddict authorizations and tokens (its subject is the object id).</summary>

@@ -1,6 +1,3 @@
-using IdP.Core.PasswordReset;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary><c>/admin/api/settings/password-reset</c>: the tenant's "Self service password reset enabled" switch.</summary>

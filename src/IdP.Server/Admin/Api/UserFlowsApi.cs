@@ -1,6 +1,3 @@
-using IdP.Core.UserFlows;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary><c>/admin/api/user-flows</c>: user flows (policies) and every property B2C gives them.</summary>

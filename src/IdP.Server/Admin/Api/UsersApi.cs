@@ -1,8 +1,3 @@
-using System.Text;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace IdP.Server.Admin.Api;
 
 /// <summary>

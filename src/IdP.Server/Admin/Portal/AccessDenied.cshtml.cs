@@ -1,8 +1,3 @@
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

@@ -1,14 +1,7 @@
-using IdP.Server.Hosting;
-using IdP.Server.Protocol;
-using IdP.Server.RunNow;
-using IdP.Server.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using OpenIddict.Server;
 
 namespace IdP.Server.Admin.Portal;
 

@@ -1,7 +1,4 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 
 namespace IdP.Server.Admin.Portal;
 

@@ -1,8 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Audit;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

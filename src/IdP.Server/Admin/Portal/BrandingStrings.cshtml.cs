@@ -1,9 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Branding;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using IdP.Server.RunNow;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>The server's own applications: shown apart and never edited from the portal (start-up seeds them).</summary>

@@ -1,11 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Branding;
-using IdP.Core.Tenancy;
-using IdP.Server.Branding;
-using IdP.Server.Layout;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Audit;
-using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Core.UserFlows;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary><c>/admin</c>: how many of each thing there are, the reset switch, and the latest administrative changes.</summary>

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Administration;
-using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Server.Layout;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

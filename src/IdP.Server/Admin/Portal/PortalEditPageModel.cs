@@ -1,7 +1,3 @@
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

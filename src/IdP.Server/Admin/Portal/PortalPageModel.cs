@@ -1,11 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Tenancy;
-using IdP.Server.ErrorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

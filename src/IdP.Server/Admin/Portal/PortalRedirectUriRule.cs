@@ -1,6 +1,3 @@
-using IdP.Server.Protocol;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using IdP.Server.Seeding;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

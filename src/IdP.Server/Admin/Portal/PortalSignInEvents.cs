@@ -1,14 +1,4 @@
-using System.Text;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.ErrorPages;
-using IdP.Server.Limits;
-using IdP.Server.Protocol;
-using IdP.Server.RunNow;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace IdP.Server.Admin.Portal;

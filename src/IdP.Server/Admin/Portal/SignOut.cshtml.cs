@@ -1,9 +1,3 @@
-using IdP.Core.Tenancy;
-using IdP.Server.Protocol;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>

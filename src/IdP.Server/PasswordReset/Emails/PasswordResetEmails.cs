@@ -1,11 +1,3 @@
-using System.Globalization;
-using IdP.Core.Accounts;
-using IdP.Core.Email;
-using IdP.Core.PasswordReset;
-using IdP.Core.Tenancy;
-using IdP.Server.Branding;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.PasswordReset.Emails;
 
 /// <summary>The reset feature's emails from the templates and ResetEmailText.resx, in the request's language.</summary>

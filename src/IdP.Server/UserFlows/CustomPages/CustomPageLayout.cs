@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IdP.Core.UserFlows.CustomPages;

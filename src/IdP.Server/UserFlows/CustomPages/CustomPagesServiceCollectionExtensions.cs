@@ -1,6 +1,4 @@
 using IdP.Core.UserFlows.CustomPages;
-using IdP.Server.Maintenance;
-using Microsoft.Extensions.Options;
 
 namespace IdP.Server.UserFlows.CustomPages;
 

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Admin.Portal;
 
 /// <summary>The portal's app registrations: register, platforms and reply URLs, API and permissions, secrets shown once, delete after a confirmation.</summary>

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using AngleSharp.Html.Dom;
-using IdP.Core.Administration;
 using IdP.Core.Branding;
-using IdP.Server.Tests.Branding;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Admin.Portal;
 

@@ -1,7 +1,4 @@
-using IdP.Core.UserFlows;
-using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.UserFlows;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Admin.Portal;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using IdP.Core.Administration;
 using IdP.Core.Groups;
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Admin.Portal;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using IdP.Core.PasswordReset;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Admin.Portal;
 
 /// <summary>

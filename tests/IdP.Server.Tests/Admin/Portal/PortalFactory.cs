@@ -1,4 +1,3 @@
-using IdP.Server.Tests.Infrastructure;
 using IdP.Server.Tests.RunNow;
 
 namespace IdP.Server.Tests.Admin.Portal;

@@ -1,10 +1,4 @@
-using System.Net;
-using IdP.Core.Administration;
 using IdP.Server.Admin.Portal;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Admin.Portal;
 

@@ -1,8 +1,4 @@
 using AngleSharp.Html.Dom;
-using IdP.Core.Administration;
-using IdP.Server.Tests.Infrastructure;
-using IdP.Server.Tests.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdP.Server.Tests.Admin.Portal;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using IdP.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IdP.Server.Tests.Admin.Portal;

@@ -1,10 +1,3 @@
-using System.Net;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.Audit;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace IdP.Server.Tests.Admin.Portal;
 
 /// <summary>The portal's users pages: list with search and paging, create, edit, block, set password, revoke, delete after a confirmation.</summary>

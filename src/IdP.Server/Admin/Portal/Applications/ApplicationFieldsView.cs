@@ -1,5 +1,3 @@
-using IdP.Core.Applications;
-
 namespace IdP.Server.Admin.Portal.Applications;
 
 /// <summary>What the shared application fields need: the form, the scopes other applications expose, an App ID URI example.</summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Applications;
-using IdP.Server.Layout;
-
 namespace IdP.Server.Admin.Portal.Applications;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using IdP.Server.Layout;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.Applications;
 
 /// <summary>

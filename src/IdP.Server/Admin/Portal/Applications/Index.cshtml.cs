@@ -1,5 +1,3 @@
-using IdP.Core.Applications;
-
 namespace IdP.Server.Admin.Portal.Applications;
 
 /// <summary><c>/admin/applications</c>: B2C's "App registrations": every application, the server's own ones apart.</summary>

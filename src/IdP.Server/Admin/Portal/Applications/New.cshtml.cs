@@ -1,9 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Tenancy;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.Applications;
 
 /// <summary><c>/admin/applications/new</c>: registers an application (the id is a new GUID unless the administrator picks one).</summary>

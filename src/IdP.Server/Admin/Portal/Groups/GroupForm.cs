@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Groups;
-using IdP.Server.Layout;
-
 namespace IdP.Server.Admin.Portal.Groups;
 
 /// <summary>A group's name and description as the portal's form edits them (names unique: the core's rule).</summary>

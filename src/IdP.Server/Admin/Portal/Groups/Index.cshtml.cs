@@ -1,8 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Groups;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.Groups;
 
 /// <summary><c>/admin/groups</c>: every group with its member count, and a new one.</summary>

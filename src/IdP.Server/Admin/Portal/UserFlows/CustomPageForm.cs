@@ -1,4 +1,3 @@
-using IdP.Core.UserFlows;
 using IdP.Core.UserFlows.CustomPages;
 
 namespace IdP.Server.Admin.Portal.UserFlows;

@@ -1,15 +1,3 @@
-using IdP.Core.Administration;
-using IdP.Core.Applications;
-using IdP.Core.Passwords;
-using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.Layout;
-using IdP.Server.Protocol;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace IdP.Server.Admin.Portal.UserFlows;
 
 /// <summary>

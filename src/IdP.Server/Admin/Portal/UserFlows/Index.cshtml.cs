@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Core.UserFlows;
-using IdP.Server.Layout;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.UserFlows;
 
 /// <summary><c>/admin/user-flows</c>: every user flow, and a new one (B2C's defaults, the <c>B2C_1_</c> prefix added by the core).</summary>

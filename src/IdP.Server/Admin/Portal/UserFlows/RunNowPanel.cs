@@ -1,8 +1,3 @@
-using IdP.Core.Applications;
-using IdP.Core.RunNow;
-using IdP.Server.RunNow;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace IdP.Server.Admin.Portal.UserFlows;
 
 /// <summary>

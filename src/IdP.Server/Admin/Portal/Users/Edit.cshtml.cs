@@ -1,9 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.Users;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using Microsoft.AspNetCore.Mvc;
-
 namespace IdP.Server.Admin.Portal.Users;
 
 /// <summary><c>/admin/users</c>: users a page at a time, searched by sign-in name prefix (the core's rules).</summary>

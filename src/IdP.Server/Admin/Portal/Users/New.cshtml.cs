@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Core.Accounts;
-using IdP.Core.Administration;
-using IdP.Server.Layout;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace IdP.Server.Admin.Portal.Users;
 
 /// <summary><c>/admin/users/new</c>: creates a local account with the core's rules (names, password complexity), audited.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using IdP.Server.Layout;
-
 namespace IdP.Server.Admin.Portal.Users;
 
 /// <summary>
