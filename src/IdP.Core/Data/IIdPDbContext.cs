@@ -77,6 +77,9 @@ public interface IIdPDbContext
     /// <summary>The tenant's own wording of page and email strings, per language.</summary>
     DbSet<Branding.StringOverride> StringOverrides { get; }
 
+    /// <summary>The configuration stamp's one row (moved by database triggers; read through <see cref="ConfigurationStamp"/>).</summary>
+    DbSet<ConfigurationStampRow> ConfigurationStamps { get; }
+
     /// <summary>The database, for explicit transactions: a conditional update and the writes that depend on it commit together.</summary>
     DatabaseFacade Database { get; }
 

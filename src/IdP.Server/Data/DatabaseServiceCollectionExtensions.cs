@@ -40,6 +40,7 @@ internal static class DatabaseServiceCollectionExtensions
         }
 
         services.AddScoped<IIdPDbContext>(sp => sp.GetRequiredService<IdPDbContext>());
+        services.AddScoped<ConfigurationStamp>();
         return services;
     }
 }

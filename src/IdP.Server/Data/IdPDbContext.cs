@@ -33,6 +33,7 @@ public abstract class IdPDbContext(DbContextOptions options)
     public DbSet<Core.Branding.StringOverride> StringOverrides => Set<Core.Branding.StringOverride>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConfigurationStampRow> ConfigurationStamps => Set<ConfigurationStampRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -389,6 +389,26 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Data.ConfigurationStampRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConfigurationStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("IdP.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

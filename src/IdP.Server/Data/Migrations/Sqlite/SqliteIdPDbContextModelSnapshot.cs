@@ -383,6 +383,26 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("IdP.Core.Data.ConfigurationStampRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConfigurationStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("IdP.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
