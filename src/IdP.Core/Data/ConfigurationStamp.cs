@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace IdP.Core.Data;
 
 /// <summary>

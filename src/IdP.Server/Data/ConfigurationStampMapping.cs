@@ -1,7 +1,3 @@
-using IdP.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace IdP.Server.Data;
 
 internal sealed class ConfigurationStampMapping : IEntityTypeConfiguration<ConfigurationStampRow>

@@ -1,12 +1,7 @@
-using IdP.Core.Applications;
 using IdP.Core.Branding;
 using IdP.Core.Data;
 using IdP.Core.Limits;
 using IdP.Core.Tenancy;
-using IdP.Core.UserFlows;
-using IdP.Server.Data;
-using IdP.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Tests.ConfigurationStamps;
