@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace IdP.LoadGen;
 
@@ -10,200 +8,108 @@ namespace IdP.LoadGen;
 /// it was actually sent. A server that stalls therefore cannot slow the load down and hide the stall (coordinated
 /// omission): every request due during the stall waits and is charged the wait.
 /// <para>
-/// Workers are threads, each with its own connection (or refresh chain), blocking on it as wrk's connections wait on
-/// epoll: a worker claims the next request number, sleeps until that request is due, sends it and waits for the
-/// answer. A worker that finds its request already more than a millisecond late while every other worker is busy
-/// starts another worker (up to <c>maxWorkers</c>), so the generator keeps the schedule rather than capping what is in
-/// flight. How late each request left (the wake-up's precision plus any wait for a free worker) is part of its
-/// latency and shown separately (send lag), with the most requests in flight at once.
+/// An event loop, as wrk's: a few threads (one by default), each driving many non-blocking keep-alive connections
+/// through its own epoll set (<see cref="OpenLoopEventLoop"/>). A thread sends every request that is due on whichever
+/// of its connections is free (oldest free first), and sleeps in epoll until the next one is due or an answer
+/// arrives; the wait has a nanosecond timeout and 1 ns of timer slack, so a request leaves within microseconds of its
+/// time instead of a millisecond-grained sleep's when the CPU is there to run it. A request more than a millisecond
+/// late while every connection is busy makes the thread open another (one at a time, up to <c>maxSlots</c> in all);
+/// the request goes out on the first connection to come free, old or new, so the generator keeps the schedule rather
+/// than capping what is in flight. How late each request left is part of its latency and shown separately (send lag),
+/// split into the generator's own lateness (requests that found a connection free) and the share that waited for one,
+/// with the most requests in flight at once.
+/// </para>
+/// <para>
+/// With <c>realTime</c> the loops' threads ask for SCHED_FIFO: their wake-ups stay on time on a machine busy with
+/// other work, at the price of preempting the server whenever they wake (bench/README.md has the measurements).
 /// </para>
 /// <para>
 /// The first <c>warmup</c> seconds of the schedule are sent and not measured; then every request due in the
 /// <c>seconds</c> window is measured to its end (or to <c>timeout</c>, which counts as an error with that latency).
 /// </para>
 /// </summary>
-internal static partial class OpenLoop
+internal static class OpenLoop
 {
     public static OpenLoopResult Run(
-        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialWorkers, int maxWorkers, int? serverPid, int? databasePid,
-        Func<IOpenLoopWorker> createWorker)
+        double rate, TimeSpan warmup, TimeSpan duration, TimeSpan timeout, int initialSlots, int maxSlots, int threads, bool realTime, int? serverPid,
+        int? databasePid, IOpenLoopPath path)
     {
         var first = (long)Math.Ceiling(rate * warmup.TotalSeconds);
         var total = first + (long)Math.Ceiling(rate * duration.TotalSeconds);
-        var measured = (int)(total - first);
-        var latencies = new double[measured];
-        var lags = new double[measured];
-        var ok = new bool[measured];
-        long next = -1, busy = 0, maxBusy = 0, inWindow = 0, workers = 0;
-        var firstErrors = new List<string>();
-        var threads = new List<Thread>();
+        // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
+        var allowed = warmup + duration + timeout + TimeSpan.FromSeconds(5);
+        var run = new OpenLoopRun(rate, first, total, timeout, maxSlots, realTime, path);
+        var loops = Enumerable.Range(0, threads).Select(t => new OpenLoopEventLoop(run, t, threads)).ToArray();
+
+        // The first connections (or chains) are made before the clock starts, so the schedule does not begin with their set-up.
+        for (var i = 0; i < initialSlots; i++)
+        {
+            loops[i % threads].Open(path.NewStateAsync()?.GetAwaiter().GetResult());
+        }
+
+        foreach (var loop in loops)
+        {
+            loop.AwaitConnections();
+        }
+
         var frequency = (double)Stopwatch.Frequency;
-        CpuWindow? window = null;
-
-        void Note(Exception exception)
+        run.Start = Stopwatch.GetTimestamp() + (long)(0.01 * frequency);
+        run.WindowOpens = run.Start + (long)(first / rate * frequency);
+        run.WindowCloses = run.Start + (long)(total / rate * frequency);
+        run.Deadline = run.Start + (long)(allowed.TotalSeconds * frequency);
+        var running = loops.Select(loop => new Thread(loop.Run, 256 * 1024) { IsBackground = true, Name = "open-loop event loop" }).ToArray();
+        foreach (var thread in running)
         {
-            lock (firstErrors)
-            {
-                if (firstErrors.Count < 5)
-                {
-                    firstErrors.Add(exception.Message);
-                }
-            }
-        }
-
-        long start = 0, windowOpens = 0, windowCloses = 0;
-        void Loop(IOpenLoopWorker worker)
-        {
-            try
-            {
-                while (true)
-                {
-                    var index = Interlocked.Increment(ref next);
-                    if (index >= total)
-                    {
-                        return;
-                    }
-
-                    var intended = start + (long)(index / rate * frequency);
-                    WaitUntil(intended, frequency);
-                    var lag = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
-                    var now = Interlocked.Increment(ref busy);
-                    if (lag > 1 && now >= Interlocked.Read(ref workers) && Interlocked.Read(ref workers) < maxWorkers)
-                    {
-                        Start(createWorker);
-                    }
-
-                    long seen;
-                    while (now > (seen = Interlocked.Read(ref maxBusy)) && Interlocked.CompareExchange(ref maxBusy, now, seen) != seen)
-                    {
-                    }
-
-                    if (index == first)
-                    {
-                        Volatile.Write(ref window, new CpuWindow(serverPid, databasePid));
-                    }
-
-                    var succeeded = false;
-                    try
-                    {
-                        worker.Execute(timeout);
-                        succeeded = true;
-                        var ended = Stopwatch.GetTimestamp();
-                        if (ended >= windowOpens && ended < windowCloses)
-                        {
-                            Interlocked.Increment(ref inWindow);
-                        }
-                    }
-                    catch (Exception exception) when (exception is FlowException or HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException)
-                    {
-                        Note(exception);
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref busy);
-                    }
-
-                    if (index >= first)
-                    {
-                        var slot = (int)(index - first);
-                        latencies[slot] = (Stopwatch.GetTimestamp() - intended) * 1000 / frequency;
-                        lags[slot] = lag;
-                        ok[slot] = succeeded;
-                    }
-                }
-            }
-            finally
-            {
-                worker.Dispose();
-            }
-        }
-
-        void Start(Func<IOpenLoopWorker> create, IOpenLoopWorker? ready = null)
-        {
-            Interlocked.Increment(ref workers);
-            var thread = new Thread(() =>
-            {
-                IOpenLoopWorker worker;
-                try
-                {
-                    worker = ready ?? create();
-                }
-                catch (Exception exception) when (exception is FlowException or HttpRequestException or OperationCanceledException or IOException or SocketException)
-                {
-                    Note(exception);
-                    Interlocked.Decrement(ref workers);
-                    return;
-                }
-
-                Loop(worker);
-            }, 256 * 1024)
-            { IsBackground = true, Name = "open-loop worker" };
-            lock (threads)
-            {
-                threads.Add(thread);
-            }
-
             thread.Start();
         }
 
-        // The first workers connect before the clock starts, so the schedule does not begin with their set-up.
-        var initial = Enumerable.Range(0, initialWorkers).Select(_ => createWorker()).ToList();
-        start = Stopwatch.GetTimestamp() + (long)(0.01 * frequency);
-        windowOpens = start + (long)(first / rate * frequency);
-        windowCloses = start + (long)(total / rate * frequency);
-        foreach (var worker in initial)
+        // The CPU window opens here, off the loops' threads (reading /proc takes a while), when the measured requests start.
+        var untilWindow = (run.WindowOpens - Stopwatch.GetTimestamp()) / frequency;
+        if (untilWindow > 0)
         {
-            Start(createWorker, worker);
+            Thread.Sleep(TimeSpan.FromSeconds(untilWindow));
         }
 
-        // Every request ends by its own timeout; the extra seconds only guard against a hang in this process.
-        var allowed = warmup + duration + timeout + TimeSpan.FromSeconds(5);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < allowed)
+        var window = new CpuWindow(serverPid, databasePid);
+        foreach (var thread in running)
         {
-            Thread[] running;
-            lock (threads)
-            {
-                running = [.. threads];
-            }
-
-            if (running.All(t => !t.IsAlive) && Interlocked.Read(ref next) >= total - 1)
-            {
-                break;
-            }
-
-            Thread.Sleep(20);
+            thread.Join();
         }
 
-        var (serverCpu, databaseCpu, loadGenShare) = Volatile.Read(ref window) is { } w ? w.Stop() : (0, 0, 0);
+        var (serverCpu, databaseCpu, loadGenShare) = window.Stop();
         var completed = 0L;
+        var measured = (int)(total - first);
         var sorted = new List<double>(measured);
         var lagSorted = new List<double>(measured);
+        var wakeSorted = new List<double>(measured);
         for (var i = 0; i < measured; i++)
         {
-            if (ok[i])
+            if (run.Ok[i])
             {
                 completed++;
             }
 
-            // A request never answered (a hang past every timeout) counts with the whole allowance as its latency.
-            sorted.Add(latencies[i] > 0 || ok[i] ? latencies[i] : allowed.TotalMilliseconds);
-            lagSorted.Add(lags[i]);
+            if (!run.Queued[i] && (run.Ok[i] || run.Latencies[i] > 0))
+            {
+                wakeSorted.Add(run.Lags[i]);
+            }
+
+            // A request never answered or never sent (a hang past every timeout) counts with the whole allowance as its latency.
+            sorted.Add(run.Latencies[i] > 0 || run.Ok[i] ? run.Latencies[i] : allowed.TotalMilliseconds);
+            lagSorted.Add(run.Lags[i]);
         }
 
         sorted.Sort();
         lagSorted.Sort();
-        lock (firstErrors)
+        wakeSorted.Sort();
+        foreach (var message in run.FirstErrors())
         {
-            foreach (var message in firstErrors)
-            {
-                Console.Error.WriteLine($"  open loop error: {message}");
-            }
+            Console.Error.WriteLine($"  open loop error: {message}");
         }
 
         return new OpenLoopResult(
             Asked: rate,
-            Achieved: Interlocked.Read(ref inWindow) / duration.TotalSeconds,
+            Achieved: run.InWindow / duration.TotalSeconds,
             Scheduled: measured,
             Completed: completed,
             Errors: measured - completed,
@@ -212,50 +118,20 @@ internal static partial class OpenLoop
             P95Ms: Percentile(sorted, 95),
             P99Ms: Percentile(sorted, 99),
             MaxMs: sorted.Count > 0 ? sorted[^1] : 0,
+            SendLagP50Ms: Percentile(lagSorted, 50),
             SendLagP99Ms: Percentile(lagSorted, 99),
-            MaxInFlight: Interlocked.Read(ref maxBusy),
-            Workers: Interlocked.Read(ref workers),
+            WakeLagP99Ms: Percentile(wakeSorted, 99),
+            QueuedShare: measured > 0 ? 1 - (wakeSorted.Count / (double)measured) : 0,
+            MaxInFlight: run.MaxBusy,
+            Workers: run.Opened,
             ServerCpu: serverCpu,
             DatabaseCpu: databaseCpu,
-            LoadGenShare: loadGenShare);
+            LoadGenShare: loadGenShare,
+            RealTime: run.RealTime && !run.RealTimeRefused);
     }
 
-    // Sleeps to the intended time: whole milliseconds with Thread.Sleep while far, then one usleep for the rest
-    // (Thread.Sleep cannot wait less than a millisecond). One system call per request at high rates keeps the
-    // generator cheap; oversleeping by a few tens of microseconds is charged to the request's latency, never hidden.
-    private static void WaitUntil(long intended, double frequency)
-    {
-        while (true)
-        {
-            var remaining = (intended - Stopwatch.GetTimestamp()) / frequency;
-            if (remaining <= 0)
-            {
-                return;
-            }
-
-            if (remaining > 0.003)
-            {
-                Thread.Sleep((int)(remaining * 1000) - 2);
-            }
-            else
-            {
-                _ = USleep((uint)Math.Max(1, remaining * 1e6));
-                return;
-            }
-        }
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1))];
-
-    [LibraryImport("libc", EntryPoint = "usleep")]
-    private static partial int USleep(uint microseconds);
-}
-
-/// <summary>What sends one request of the open loop: a connection, or a refresh chain; one thread uses it at a time.</summary>
-internal interface IOpenLoopWorker : IDisposable
-{
-    void Execute(TimeSpan timeout);
 }
 
 /// <summary>
@@ -264,4 +140,145 @@ internal interface IOpenLoopWorker : IDisposable
 /// </summary>
 internal sealed record OpenLoopResult(
     double Asked, double Achieved, long Scheduled, long Completed, long Errors, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare);
+    double SendLagP50Ms, double SendLagP99Ms, long MaxInFlight, long Workers, double ServerCpu, double DatabaseCpu, double LoadGenShare,
+    bool RealTime = false, double? WakeLagP99Ms = null, double? QueuedShare = null);
+
+/// <summary>
+/// What the requests of one open-loop point are: where they go, their bytes, and whether an answer is right. A path
+/// may keep state per connection (a refresh chain's current token): <see cref="NewStateAsync"/> makes it for a new
+/// connection, <see cref="Request"/> reads it and <see cref="Check"/> replaces it.
+/// </summary>
+internal interface IOpenLoopPath
+{
+    System.Net.IPEndPoint EndPoint { get; }
+
+    /// <summary>The state a new connection starts with, or null when the path keeps none (a connection is enough).</summary>
+    Task<string>? NewStateAsync();
+
+    /// <summary>The request to send with this state (the same bytes every time for a path without state).</summary>
+    byte[] Request(string? state);
+
+    /// <summary>Null when the answer is right (and the next state, if the path keeps one), else what was wrong.</summary>
+    string? Check(int status, ReadOnlySpan<byte> answer, ref string? state);
+}
+
+/// <summary>What the event loops of one point share: the schedule, the records of every measured request, the counts.</summary>
+internal sealed class OpenLoopRun(double rate, long first, long total, TimeSpan timeout, int maxSlots, bool realTime, IOpenLoopPath path)
+{
+    private readonly List<string> _firstErrors = [];
+    private long _busy;
+    private long _maxBusy;
+    private long _opened;
+    private long _live;
+    private long _inWindow;
+
+    public double Rate { get; } = rate;
+
+    /// <summary>Whether the loops' threads ask for the real-time scheduling class (<see cref="OpenLoop"/> says why).</summary>
+    public bool RealTime { get; } = realTime;
+
+    /// <summary>Whether a loop's thread was refused the real-time class (no CAP_SYS_NICE): it ran as an ordinary thread.</summary>
+    public bool RealTimeRefused { get; private set; }
+
+    public long First { get; } = first;
+
+    public long Total { get; } = total;
+
+    public long TimeoutTicks { get; } = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+
+    public IOpenLoopPath Path { get; } = path;
+
+    public double[] Latencies { get; } = new double[total - first];
+
+    public double[] Lags { get; } = new double[total - first];
+
+    public bool[] Ok { get; } = new bool[total - first];
+
+    /// <summary>Per measured request: it waited for a free connection (every one was busy, the cap reached or new ones still connecting).</summary>
+    public bool[] Queued { get; } = new bool[total - first];
+
+    public long Start { get; set; }
+
+    public long WindowOpens { get; set; }
+
+    public long WindowCloses { get; set; }
+
+    public long Deadline { get; set; }
+
+    public long MaxBusy => Interlocked.Read(ref _maxBusy);
+
+    /// <summary>Connections that came up in all (a reconnected refresh chain counts again), including any closed since.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    public long InWindow => Interlocked.Read(ref _inWindow);
+
+    /// <summary>When request <paramref name="index"/> is due (a Stopwatch timestamp).</summary>
+    public long Intended(long index) => Start + (long)(index / Rate * Stopwatch.Frequency);
+
+    /// <summary>Claims one more open connection under the cap; false when the cap is reached.</summary>
+    public bool TryOpen()
+    {
+        if (Interlocked.Increment(ref _live) <= maxSlots)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _live);
+        return false;
+    }
+
+    /// <summary>A connection came up.</summary>
+    public void Connected() => Interlocked.Increment(ref _opened);
+
+    /// <summary>A connection closed for good: room under the cap for another.</summary>
+    public void Closed() => Interlocked.Decrement(ref _live);
+
+    public void Sent()
+    {
+        var now = Interlocked.Increment(ref _busy);
+        long seen;
+        while (now > (seen = Interlocked.Read(ref _maxBusy)) && Interlocked.CompareExchange(ref _maxBusy, now, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>Records request <paramref name="index"/>'s end (measured ones only) and counts it in the window when it succeeded there.</summary>
+    public void Ended(long index, long intended, long sent, bool queued, long ended, bool ok)
+    {
+        Interlocked.Decrement(ref _busy);
+        if (ok && ended >= WindowOpens && ended < WindowCloses)
+        {
+            Interlocked.Increment(ref _inWindow);
+        }
+
+        if (index >= First)
+        {
+            var slot = (int)(index - First);
+            Latencies[slot] = (ended - intended) * 1000.0 / Stopwatch.Frequency;
+            Lags[slot] = (sent - intended) * 1000.0 / Stopwatch.Frequency;
+            Ok[slot] = ok;
+            Queued[slot] = queued;
+        }
+    }
+
+    public void NoRealTime() => RealTimeRefused = true;
+
+    public void Note(string message)
+    {
+        lock (_firstErrors)
+        {
+            if (_firstErrors.Count < 5)
+            {
+                _firstErrors.Add(message);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> FirstErrors()
+    {
+        lock (_firstErrors)
+        {
+            return [.. _firstErrors];
+        }
+    }
+}

@@ -8,6 +8,8 @@
 //   wrk       --url URL [--body FORM] --concurrency C ...            wrk with bench/wrk/bench.lua, its CPU measured
 //   openloop  --path P --out results.jsonl [--share 0.5] --url URL | --base URL (refresh)
 //                                                                    constant rate at a share of the run's peak for P
+//             (or --rate R: a fixed rate, for the generator's self-test)
+//   respond   --port P                                               a trivial HTTP responder (the generator's self-test)
 //   hash      [--iterations I] [--seconds S]                         one password hash at the configured cost
 //   lookups   --connection CS                                        the sign-in and reset lookups' time and plans
 //   report    --in results.jsonl --out file.md --meta k=v;...        the markdown table
@@ -17,7 +19,7 @@ using IdP.LoadGen;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|openloop|hash|lookups|report|ports|wait> [--option value]...");
+    Console.Error.WriteLine("usage: IdP.LoadGen <setup|seed|signin|refresh|reset|wrk|openloop|respond|hash|lookups|report|ports|wait> [--option value]...");
     return 2;
 }
 
@@ -31,6 +33,7 @@ try
         "signin" or "refresh" or "reset" => await FlowCommands.RunAsync(args[0], options),
         "wrk" => await WrkCommand.RunAsync(options),
         "openloop" => await OpenLoopCommand.RunAsync(options),
+        "respond" => StaticResponder.Run(options),
         "hash" => HashCeiling.Run(options),
         "lookups" => await LookupTimer.RunAsync(options),
         "report" => Report.Run(options),
