@@ -3,39 +3,21 @@ namespace IdP.Core.Branding;
 /// <summary>
 /// Reads and changes the tenant's company branding, which lives in the database (images included), so every node shows
 /// the same branding the moment it is saved. Pages read <see cref="GetAsync"/> on each request; images are served from
-/// <see cref="GetImageAsync"/> under a URL that carries their hash. Scoped: the branding row is read once per request
-/// (the language middleware wants its default language, the page the rest) and never kept beyond it.
+/// <see cref="GetImageAsync"/> under a URL that carries their hash. What pages read (the row and the images' metadata)
+/// comes from the per-node <see cref="BrandingCache"/> under the <see cref="ConfigurationStamp"/> the request read, once
+/// per request (the language middleware wants the default language, the page the rest); changes load the rows tracked.
 /// </summary>
-public sealed class BrandingService(IIdPDbContext db, TenantService tenants, TimeProvider time)
+public sealed class BrandingService(IIdPDbContext db, TenantService tenants, TimeProvider time, ConfigurationStamp stamp, BrandingCache cache)
 {
-    private TenantBranding? _branding;
-    private bool _brandingRead;
+    private BrandingSnapshot? _snapshot;
 
     /// <summary>The branding (the default theme's empty values when none is saved, or before the tenant exists).</summary>
-    public async Task<BrandingDetails> GetAsync(CancellationToken cancellationToken)
-    {
-        var tenantId = await TenantIdAsync(cancellationToken);
-        if (tenantId is not { } id)
-        {
-            return BrandingDetails.Default;
-        }
-
-        var branding = await BrandingRowAsync(cancellationToken) is { } row && row.TenantId == id ? row : null;
-        var images = await db.BrandingImages.AsNoTracking().Where(i => i.TenantId == id)
-            .Select(i => new BrandingImageDetails(i.Kind, i.ContentType, i.Width, i.Height, i.Content.Length, i.Hash, i.UpdatedAt))
-            .ToListAsync(cancellationToken);
-        return new BrandingDetails(branding?.BackgroundColor, branding?.AccentColor, branding?.SignInPageText, branding?.UsernameHint, branding?.UpdatedAt)
-        {
-            DefaultLanguage = branding?.DefaultLanguage ?? Languages.Default,
-            BannerLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BannerLogo),
-            SquareLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.SquareLogo),
-            BackgroundImage = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BackgroundImage),
-        };
-    }
+    public async Task<BrandingDetails> GetAsync(CancellationToken cancellationToken) =>
+        (await SnapshotAsync(cancellationToken)).Details;
 
     /// <summary>The tenant's default language, or null when none is set (pages then use English).</summary>
     public async Task<string?> DefaultLanguageAsync(CancellationToken cancellationToken) =>
-        (await BrandingRowAsync(cancellationToken))?.DefaultLanguage;
+        (await SnapshotAsync(cancellationToken)).DefaultLanguage;
 
     /// <summary>The image with its bytes, or null when none is uploaded.</summary>
     public async Task<BrandingImage?> GetImageAsync(BrandingImageKind kind, CancellationToken cancellationToken)
@@ -129,23 +111,40 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
         return new AdminResult<BrandingImageDetails>.Done(new BrandingImageDetails(kind, image.ContentType, image.Width, image.Height, image.Content.Length, image.Hash, image.UpdatedAt));
     }
 
-    // The deployment has one tenant, so one branding row at most. Read untracked once per scope; a change made through
-    // this service (TrackedAsync) forgets it, so what the change returns is read again.
-    private async Task<TenantBranding?> BrandingRowAsync(CancellationToken cancellationToken)
+    // Once per scope; a change made through this service (TrackedAsync) forgets it and the stamp, so what the change
+    // returns is read again.
+    private async Task<BrandingSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        if (!_brandingRead)
+        if (_snapshot is null)
         {
-            _branding = await db.TenantBrandings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-            _brandingRead = true;
+            var tenantId = await TenantIdAsync(cancellationToken);
+            _snapshot = tenantId is not { } id ? BrandingSnapshot.None
+                : await cache.Branding.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), id, db, static (d, id, ct) => LoadAsync(d, id, ct), cancellationToken) ?? BrandingSnapshot.None;
         }
 
-        return _branding;
+        return _snapshot;
+    }
+
+    // The deployment has one tenant, so one branding row at most.
+    private static async Task<BrandingSnapshot?> LoadAsync(IIdPDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var branding = await db.TenantBrandings.AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
+        var images = await db.BrandingImages.AsNoTracking().Where(i => i.TenantId == tenantId)
+            .Select(i => new BrandingImageDetails(i.Kind, i.ContentType, i.Width, i.Height, i.Content.Length, i.Hash, i.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new BrandingSnapshot(branding?.DefaultLanguage, new BrandingDetails(branding?.BackgroundColor, branding?.AccentColor, branding?.SignInPageText, branding?.UsernameHint, branding?.UpdatedAt)
+        {
+            DefaultLanguage = branding?.DefaultLanguage ?? Languages.Default,
+            BannerLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BannerLogo),
+            SquareLogo = images.FirstOrDefault(i => i.Kind == BrandingImageKind.SquareLogo),
+            BackgroundImage = images.FirstOrDefault(i => i.Kind == BrandingImageKind.BackgroundImage),
+        });
     }
 
     private async Task<TenantBranding> TrackedAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        _branding = null;
-        _brandingRead = false;
+        _snapshot = null;
+        stamp.Forget();
         var branding = db.TenantBrandings.Local.FirstOrDefault(b => b.TenantId == tenantId)
             ?? await db.TenantBrandings.FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
         if (branding is null)

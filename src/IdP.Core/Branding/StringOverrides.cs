@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace IdP.Core.Branding;
@@ -30,17 +31,21 @@ public interface IStringCatalog
 
 /// <summary>
 /// Per-tenant string overrides per language (B2C's language customisation): stored in the database, read once per
-/// request by the pages' localizers. An override must name a known string and keep its placeholders (<c>{0}</c>…),
+/// request by the pages' localizers, from the per-node <see cref="BrandingCache"/> under the
+/// <see cref="ConfigurationStamp"/> the request read. An override must name a known string and keep its placeholders (<c>{0}</c>…),
 /// so a page can never fail to format it.
 /// </summary>
-public sealed partial class StringOverrideService(IIdPDbContext db, TenantService tenants, IStringCatalog catalog, TimeProvider time)
+public sealed partial class StringOverrideService(IIdPDbContext db, TenantService tenants, IStringCatalog catalog, TimeProvider time, ConfigurationStamp stamp, BrandingCache cache)
 {
     /// <summary>The longest override.</summary>
     public const int MaxLength = 1024;
 
-    /// <summary>The overrides of one language (key to text).</summary>
+    /// <summary>The overrides of one language (key to text; read-only, shared by the requests of one stamp).</summary>
     public async Task<IReadOnlyDictionary<string, string>> GetAsync(string language, CancellationToken cancellationToken) =>
-        await db.StringOverrides.AsNoTracking().Where(o => o.Language == language).ToDictionaryAsync(o => o.Key, o => o.Value, StringComparer.Ordinal, cancellationToken);
+        await cache.StringOverrides.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), language, db, static async (d, language, ct) =>
+            (IReadOnlyDictionary<string, string>)(await d.StringOverrides.AsNoTracking().Where(o => o.Language == language).ToListAsync(ct))
+                .ToFrozenDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), cancellationToken)
+        ?? FrozenDictionary<string, string>.Empty;
 
     /// <summary>Every overridable string of a language: its key, built-in English text and the tenant's text (if any).</summary>
     public async Task<AdminResult<IReadOnlyList<StringEntry>>> ListAsync(string? language, CancellationToken cancellationToken)
@@ -106,6 +111,7 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        stamp.Forget();
         return await ListAsync(supported, cancellationToken);
     }
 

@@ -31,8 +31,18 @@ public sealed class ConfigurationStamp(IIdPDbContext db)
     private long _savesWhenRead;
 
     /// <summary>The stamp this request read (the database is asked on the first call, and again after this request saved configuration).</summary>
-    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Null inside a database transaction: rows the transaction wrote are not committed yet, and the stamp it sees may
+    /// still be rolled back and then reused by another change, so nothing may be filed under it or taken from a cache;
+    /// callers read the database directly (<see cref="StampedCache{TKey, TValue}"/> does so for a null stamp).
+    /// </remarks>
+    public async ValueTask<long?> CurrentAsync(CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
         var saves = SavesOf(db);
         if (_current is { } current && saves == _savesWhenRead)
         {

@@ -8,7 +8,8 @@ namespace IdP.Core.Data;
 /// that stamp. Bounded: at <c>capacity</c> entries it starts afresh. Values must be safe to share across requests and
 /// threads (immutable snapshots, or objects every caller copies before changing); never tracked EF entities.
 /// Negative answers (a null value) are kept too, so an unknown name does not cost a read per request while the stamp
-/// stands.
+/// stands. A null stamp (the request is inside a database transaction, see <see cref="ConfigurationStamp.CurrentAsync"/>)
+/// neither uses nor files anything.
 /// </summary>
 /// <typeparam name="TKey">What a value is looked up by.</typeparam>
 /// <typeparam name="TValue">The value kept.</typeparam>
@@ -21,7 +22,7 @@ public sealed class StampedCache<TKey, TValue>(int capacity, IEqualityComparer<T
     /// The value filed under <paramref name="key"/> and <paramref name="stamp"/>, or what <paramref name="load"/> returns
     /// (then filed under that stamp). <paramref name="stamp"/> must have been read before <paramref name="load"/> runs.
     /// </summary>
-    public async ValueTask<TValue?> GetOrLoadAsync<TState>(long stamp, TKey key, TState state, Func<TState, TKey, CancellationToken, Task<TValue?>> load, CancellationToken cancellationToken)
+    public async ValueTask<TValue?> GetOrLoadAsync<TState>(long? stamp, TKey key, TState state, Func<TState, TKey, CancellationToken, Task<TValue?>> load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(load);
         if (TryGet(stamp, key, out var kept))
@@ -35,9 +36,9 @@ public sealed class StampedCache<TKey, TValue>(int capacity, IEqualityComparer<T
     }
 
     /// <summary>True (with the value) when <paramref name="key"/> was filed under exactly <paramref name="stamp"/>.</summary>
-    public bool TryGet(long stamp, TKey key, out TValue? value)
+    public bool TryGet(long? stamp, TKey key, out TValue? value)
     {
-        if (_entries.TryGetValue(key, out var kept) && kept.Stamp == stamp)
+        if (stamp is not null && _entries.TryGetValue(key, out var kept) && kept.Stamp == stamp)
         {
             value = kept.Value;
             return true;
@@ -48,15 +49,20 @@ public sealed class StampedCache<TKey, TValue>(int capacity, IEqualityComparer<T
     }
 
     /// <summary>Files <paramref name="value"/> under <paramref name="key"/> and <paramref name="stamp"/>, read before the value was loaded.</summary>
-    public void Set(long stamp, TKey key, TValue? value)
+    public void Set(long? stamp, TKey key, TValue? value)
     {
+        if (stamp is not { } filedUnder)
+        {
+            return;
+        }
+
         if (_entries.Count >= capacity && !_entries.ContainsKey(key))
         {
             _entries.Clear();
         }
 
         // A request that read an older stamp never replaces an entry of a newer one (it would only cost a reload).
-        _entries.AddOrUpdate(key, static (_, entry) => entry, static (_, existing, entry) => existing.Stamp > entry.Stamp ? existing : entry, new Entry(value, stamp));
+        _entries.AddOrUpdate(key, static (_, entry) => entry, static (_, existing, entry) => existing.Stamp > entry.Stamp ? existing : entry, new Entry(value, filedUnder));
     }
 
     /// <summary>How many entries are kept (for tests and metrics).</summary>

@@ -32,6 +32,9 @@ public sealed class Tenant
     /// <summary>When configuration or the reset switch last changed the tenant.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>A copy of the row's values (untracked): what a request gets from the per-node <see cref="TenantCache"/>.</summary>
+    public Tenant Copy() => (Tenant)MemberwiseClone();
+
     /// <summary>True when the path segment names this tenant by name, domain or id, compared case-insensitively.</summary>
     public bool IsNamedBy(string segment) =>
         string.Equals(segment, Name, StringComparison.OrdinalIgnoreCase)

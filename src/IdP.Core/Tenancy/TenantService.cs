@@ -1,32 +1,39 @@
 namespace IdP.Core.Tenancy;
 
 /// <summary>
-/// Reads the deployment's tenant and resolves the <c>{tenant}</c> path segment apps send. Scoped: the row is read once
-/// per request (a page's model, its branding and its reset link all ask) and never kept beyond it, so every request
-/// still sees the tenant as it is now.
+/// Reads the deployment's tenant and resolves the <c>{tenant}</c> path segment apps send. Scoped: a request asks once
+/// (a page's model, its branding, its reset switch and reset link all ask) and gets its own copy, from the per-node
+/// <see cref="TenantCache"/> filed under the <see cref="ConfigurationStamp"/> the request read, so a change committed on
+/// any node shows on every node's next request. Changes load the row tracked from the database (<see cref="EnsureAsync"/>,
+/// the reset switch), never through this cache.
 /// </summary>
-public sealed class TenantService(IIdPDbContext db, TimeProvider time)
+public sealed class TenantService(IIdPDbContext db, TimeProvider time, ConfigurationStamp stamp, TenantCache cache)
 {
     private Tenant? _tenant;
     private bool _read;
 
-    /// <summary>The tenant, or null before the first start created it; read once per scope.</summary>
+    /// <summary>The tenant (this scope's own untracked copy), or null before the first start created it; read once per scope.</summary>
     public async Task<Tenant?> GetAsync(CancellationToken cancellationToken)
     {
         if (!_read)
         {
-            _tenant = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            var kept = await cache.Tenant.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), "", db, static (d, _, ct) => d.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(ct), cancellationToken);
+            _tenant = kept?.Copy();
             _read = true;
         }
 
         return _tenant;
     }
 
-    /// <summary>Forgets the tenant read in this scope: call after changing its row, so the next read sees the change.</summary>
+    /// <summary>
+    /// Forgets the tenant and the stamp read in this scope: call after changing its row, so the next read sees the
+    /// change (the save moved the stamp).
+    /// </summary>
     public void Forget()
     {
         _tenant = null;
         _read = false;
+        stamp.Forget();
     }
 
     /// <summary>The tenant when <paramref name="segment"/> names it (name, domain or id, any case); otherwise null.</summary>

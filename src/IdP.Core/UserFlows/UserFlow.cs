@@ -84,6 +84,14 @@ public sealed class UserFlow
     /// <summary>When the flow's properties last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>A copy of the flow's values (untracked, its own claim list): what a request gets from the per-node <see cref="UserFlowCache"/>.</summary>
+    public UserFlow Copy()
+    {
+        var copy = (UserFlow)MemberwiseClone();
+        copy.ApplicationClaims = [.. ApplicationClaims];
+        return copy;
+    }
+
     /// <summary>The claim that names the flow in its tokens: <c>tfp</c>, or <c>acr</c> when the flow says so.</summary>
     public string PolicyClaimType => PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp";
 

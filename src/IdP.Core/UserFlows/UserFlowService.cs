@@ -1,18 +1,24 @@
 namespace IdP.Core.UserFlows;
 
-/// <summary>Finds, creates and changes user flows; every change is checked by <see cref="UserFlowRules"/> first.</summary>
-public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
+/// <summary>
+/// Finds, creates and changes user flows; every change is checked by <see cref="UserFlowRules"/> first. Every page and
+/// authorize request finds its flow by name: from the per-node <see cref="UserFlowCache"/> under the
+/// <see cref="ConfigurationStamp"/> the request read, each caller getting its own copy. Changes load the flow tracked
+/// from the database.
+/// </summary>
+public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, ConfigurationStamp stamp, UserFlowCache cache)
 {
-    /// <summary>The flow named <paramref name="policy"/> (matched case-insensitively), or null.</summary>
-    public Task<UserFlow?> FindAsync(string? policy, CancellationToken cancellationToken)
+    /// <summary>The flow named <paramref name="policy"/> (matched case-insensitively), or null; an untracked copy of the caller's own.</summary>
+    public async Task<UserFlow?> FindAsync(string? policy, CancellationToken cancellationToken)
     {
         if (!UserFlowName.LooksLikePolicy(policy))
         {
-            return Task.FromResult<UserFlow?>(null);
+            return null;
         }
 
-        var normalized = UserFlowName.Normalize(policy!);
-        return db.UserFlows.AsNoTracking().FirstOrDefaultAsync(f => f.NormalizedName == normalized, cancellationToken);
+        var kept = await cache.Flows.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), UserFlowName.Normalize(policy!), db,
+            static (d, normalized, ct) => d.UserFlows.AsNoTracking().FirstOrDefaultAsync(f => f.NormalizedName == normalized, ct), cancellationToken);
+        return kept?.Copy();
     }
 
     /// <summary>All flows, by name.</summary>
@@ -42,6 +48,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
         flow.UpdatedAt = now;
         db.UserFlows.Add(flow);
         await db.SaveChangesAsync(cancellationToken);
+        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 
@@ -70,6 +77,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
 
         flow.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 
@@ -94,6 +102,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time)
 
         db.UserFlows.Remove(flow);
         await db.SaveChangesAsync(cancellationToken);
+        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 }

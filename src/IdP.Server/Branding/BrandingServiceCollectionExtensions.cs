@@ -6,6 +6,7 @@ public static class BrandingServiceCollectionExtensions
     public static IServiceCollection AddBranding(this IServiceCollection services)
     {
         services.AddScoped<BrandingService>();
+        services.AddSingleton<BrandingCache>();
         services.AddScoped<BrandingAdministration>();
         services.AddScoped<PageBranding>();
         services.AddScoped<EmailBranding>();

@@ -8,6 +8,8 @@ internal static class TenancyServiceCollectionExtensions
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TenantService>();
         services.AddScoped<UserFlowService>();
+        services.AddSingleton<TenantCache>();
+        services.AddSingleton<UserFlowCache>();
         return services;
     }
 }

@@ -4,8 +4,8 @@ namespace IdP.Server.Tests.Performance;
 /// The database work of each request of a full sign-in (authorize, sign-in page, credentials, authorize again, code
 /// redemption), counted statement by statement on a warm server: a change that makes a request read a row it has
 /// already read, or adds a round trip, fails here (issue 16; bench/results/2026-11-26T2300Z-signin-cpu-profile.md).
-/// Pages read tenant, flow, branding and string overrides once per request; applications and scopes (at authorize and
-/// token) come from the node's caches under the configuration stamp, which each request using them reads once.
+/// Configuration (tenant, flow, branding, string overrides, applications, scopes) is kept per node under the
+/// configuration stamp, which each request reads once; everything else each request reads once.
 /// </summary>
 public abstract class SignInWorkPerRequestTests(IdPFactory factory, RequestSqlRecorder sql, ITestOutputHelper output)
 {
@@ -42,25 +42,27 @@ public abstract class SignInWorkPerRequestTests(IdPFactory factory, RequestSqlRe
     protected abstract int TokenStatements { get; }
 
     // The requests of a sign-in in order, and the statements each runs (Print shows them). Every page request reads the
-    // journey, the branding row, the language's string overrides, the tenant and the flow once each (scoped services:
-    // nothing is kept between requests). Before the pass that removed reads repeated within one request they were 10,
-    // 11, 16, 15 (and 12 for the token) with two statements per abuse-limit hit: the journey was read twice (language
-    // middleware, then page model or authorize endpoint), the tenant up to four times (page model, branding, reset
-    // switch, reset link) and the branding row twice (default language, then the page's branding).
+    // journey and the configuration stamp once each; the tenant, the flow, the branding row and images and the
+    // language's string overrides come from the per-node caches filed under the stamp (warm here), so a page request
+    // reads no configuration row. Before the pass that removed reads repeated within one request they were 10, 11, 16, 15
+    // (and 12 for the token) with two statements per abuse-limit hit; before the page caches 9, 6, 13, 12: each page
+    // request read the branding row, the language's overrides, the tenant and the flow (the sign-in page also the
+    // branding images) where it now reads the stamp.
     private (string Method, string Step, int Statements)[] Expected =>
     [
-        // Branding, overrides, tenant, flow; the configuration stamp (OpenIddict's application, ours and the scopes come
-        // from the node's caches under it; 3 reads before); the abuse-limit counters; the new journey.
-        ("GET", "authorize", 7),
-        // Journey, branding, overrides, tenant, flow, branding images.
-        ("GET", "signin", 6),
-        // Journey, branding, overrides, tenant, flow; the journey's keep-alive; the abuse-limit counters; the account,
-        // the sign-in throttle (clear, check); the session, the journey's change, the audit event.
-        ("POST", "signin", 13),
-        // Journey, branding, overrides, tenant, flow; the configuration stamp (the applications and scopes from the
-        // caches under it; 3 reads before); the account with its sign-in names (one query since AccountStanding includes
-        // them), the journey's completion; OpenIddict's authorization and the code's entry. 13 before both.
-        ("GET", "authorize", 10),
+        // The stamp (OpenIddict's application, ours and the scopes come from the node's caches under it: 3 reads before
+        // the token-side caches; tenant, flow, branding and overrides: 4 before the page caches); the abuse-limit
+        // counters; the new journey.
+        ("GET", "authorize", 3),
+        // Journey, stamp.
+        ("GET", "signin", 2),
+        // Journey, stamp; the journey's keep-alive; the abuse-limit counters; the account, the sign-in throttle (clear,
+        // check); the session, the journey's change, the audit event.
+        ("POST", "signin", 10),
+        // Journey, stamp (applications and scopes from the caches); the account with its sign-in names (one query since
+        // AccountStanding includes them; 13 before the three changes), the journey's completion; OpenIddict's
+        // authorization and the code's entry.
+        ("GET", "authorize", 6),
         ("POST", "token", TokenStatements),
     ];
 
