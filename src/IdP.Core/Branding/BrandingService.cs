@@ -111,8 +111,8 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
         return new AdminResult<BrandingImageDetails>.Done(new BrandingImageDetails(kind, image.ContentType, image.Width, image.Height, image.Content.Length, image.Hash, image.UpdatedAt));
     }
 
-    // Once per scope; a change made through this service (TrackedAsync) forgets it and the stamp, so what the change
-    // returns is read again.
+    // Once per scope; a change made through this service (TrackedAsync) forgets it, and its save makes this scope read
+    // the stamp again (the SaveChanges interceptor), so what the change returns is read afresh.
     private async Task<BrandingSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         if (_snapshot is null)
@@ -144,7 +144,6 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
     private async Task<TenantBranding> TrackedAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         _snapshot = null;
-        stamp.Forget();
         var branding = db.TenantBrandings.Local.FirstOrDefault(b => b.TenantId == tenantId)
             ?? await db.TenantBrandings.FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
         if (branding is null)

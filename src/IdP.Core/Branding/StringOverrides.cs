@@ -111,7 +111,6 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        stamp.Forget();
         return await ListAsync(supported, cancellationToken);
     }
 

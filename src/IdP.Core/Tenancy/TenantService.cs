@@ -26,14 +26,13 @@ public sealed class TenantService(IIdPDbContext db, TimeProvider time, Configura
     }
 
     /// <summary>
-    /// Forgets the tenant and the stamp read in this scope: call after changing its row, so the next read sees the
-    /// change (the save moved the stamp).
+    /// Forgets the tenant read in this scope: call after changing its row, so the next read sees the change (the save
+    /// moved the stamp, and the SaveChanges interceptor makes this scope read the stamp again).
     /// </summary>
     public void Forget()
     {
         _tenant = null;
         _read = false;
-        stamp.Forget();
     }
 
     /// <summary>The tenant when <paramref name="segment"/> names it (name, domain or id, any case); otherwise null.</summary>

@@ -48,7 +48,6 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
         flow.UpdatedAt = now;
         db.UserFlows.Add(flow);
         await db.SaveChangesAsync(cancellationToken);
-        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 
@@ -77,7 +76,6 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
 
         flow.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 
@@ -102,7 +100,6 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
 
         db.UserFlows.Remove(flow);
         await db.SaveChangesAsync(cancellationToken);
-        stamp.Forget();
         return new UserFlowChange.Saved(flow);
     }
 }

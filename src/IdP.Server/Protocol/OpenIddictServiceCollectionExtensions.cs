@@ -111,7 +111,6 @@ internal static class OpenIddictServiceCollectionExtensions
 
         // After AddValidation's local-server integration, so the ring's keys replace the ones it copied.
         services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<ConfigureServerKeys>());
-        services.AddSingleton<TokenRequestConfigurationCache>();
         services.AddSingleton<ProtocolEntityCache>();
         services.AddScoped<RefreshTokenFamily>();
         services.AddScoped<TokenEntryBatch>();

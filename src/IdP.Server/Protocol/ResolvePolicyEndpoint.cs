@@ -9,7 +9,7 @@ namespace IdP.Server.Protocol;
 /// validation and discovery then agree without patching each of them. Requests that are not a known tenant and
 /// policy get no base URI, so OpenIddict handles none of them (our endpoints answer with a 404 page).
 /// </summary>
-internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowService flows, TokenRequestConfigurationCache cache, ConfigurationStamp stamp) : IOpenIddictServerHandler<ProcessRequestContext>
+internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowService flows) : IOpenIddictServerHandler<ProcessRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessRequestContext>()
         .UseScopedHandler<ResolvePolicyEndpoint>()
@@ -29,11 +29,10 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
-        // The token endpoint, the hot path of every app, reads both from memory while the configuration stamp stands
-        // (TokenRequestConfigurationCache).
-        var token = path.Endpoint == PolicyEndpoint.Token;
+        // Both from this node's caches while the configuration stamp stands (TenantService, UserFlowService): the token
+        // endpoint, the hot path of every app, reads neither row.
         var aborted = http.HttpContext.RequestAborted;
-        var tenant = token ? await cache.ResolveTenantAsync(stamp, tenants, path.TenantSegment, aborted) : await tenants.ResolveAsync(path.TenantSegment, aborted);
+        var tenant = await tenants.ResolveAsync(path.TenantSegment, aborted);
         if (tenant is null)
         {
             http.HttpContext.SetPolicyRequestProblem(PolicyRequestProblem.UnknownTenant);
@@ -41,7 +40,7 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
         }
 
         var policy = path.PolicyInPath ?? http.Query["p"].ToString();
-        var flow = token ? await cache.FindFlowAsync(stamp, flows, policy, aborted) : await flows.FindAsync(policy, aborted);
+        var flow = await flows.FindAsync(policy, aborted);
         if (flow is null)
         {
             http.HttpContext.SetPolicyRequestProblem(PolicyRequestProblem.UnknownPolicy);
