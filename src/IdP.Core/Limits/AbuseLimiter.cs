@@ -14,23 +14,16 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
     /// <summary>Counts one hit of <paramref name="limit"/> for <paramref name="client"/>; throttled when it goes over.</summary>
     public async Task<LimitDecision> HitAsync(AbuseLimit limit, ClientNetwork client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var settings = options.CurrentValue;
-        if (!settings.Enabled)
+        if (WindowOf(limit, client) is not { } window)
         {
             return new LimitDecision.Allowed();
         }
 
-        var rule = settings.RuleFor(limit);
-        var now = time.UtcNow();
-        var (start, end) = WindowAt(now, rule.Window);
-
         // One statement for both counters. An address already over its own limit does not use up its network's: its
         // neighbours behind the same NAT keep their share (the store counts the network only while the address is not over).
-        var (byAddress, byNetwork) = await store.IncrementAsync(
-            Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start), rule.PerAddress, end, cancellationToken);
-
-        var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: 0, end - now);
+        var rule = window.Rule;
+        var (byAddress, byNetwork) = await store.IncrementAsync(window.AddressKey, window.NetworkKey, rule.PerAddress, window.End, cancellationToken);
+        var decision = window.Decide(byAddress, byNetwork, allowedUpTo: 0);
         if (decision is LimitDecision.Throttled throttled)
         {
             metrics.LimitHit(limit.ToString());
@@ -57,18 +50,13 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
     /// </summary>
     public async Task<LimitDecision> CheckAsync(AbuseLimit limit, ClientNetwork client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var settings = options.CurrentValue;
-        if (!settings.Enabled)
+        if (WindowOf(limit, client) is not { } window)
         {
             return new LimitDecision.Allowed();
         }
 
-        var rule = settings.RuleFor(limit);
-        var now = time.UtcNow();
-        var (start, end) = WindowAt(now, rule.Window);
-        var (byAddress, byNetwork) = await store.ReadAsync(Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start), cancellationToken);
-        var decision = Decide(limit, rule, byAddress, byNetwork, allowedUpTo: -1, end - now);
+        var (byAddress, byNetwork) = await store.ReadAsync(window.AddressKey, window.NetworkKey, cancellationToken);
+        var decision = window.Decide(byAddress, byNetwork, allowedUpTo: -1);
         if (decision is LimitDecision.Throttled throttled)
         {
             metrics.LimitHit(limit.ToString());
@@ -85,11 +73,31 @@ public sealed class AbuseLimiter(RateLimitStore store, TimeProvider time, IOptio
         return (start, start + window);
     }
 
-    // allowedUpTo 0: the counts include this hit (over when above the limit); -1: they do not (over when at the limit).
-    private static LimitDecision Decide(AbuseLimit limit, LimitRule rule, int byAddress, int byNetwork, int allowedUpTo, TimeSpan retryAfter) =>
-        byAddress > rule.PerAddress + allowedUpTo ? new LimitDecision.Throttled(limit, LimitScope.Address, retryAfter)
-        : byNetwork > rule.PerNetwork + allowedUpTo ? new LimitDecision.Throttled(limit, LimitScope.Network, retryAfter)
-        : new LimitDecision.Allowed();
+    /// <summary>The rule and current window of <paramref name="limit"/> for <paramref name="client"/>; null while limits are off.</summary>
+    private LimitWindow? WindowOf(AbuseLimit limit, ClientNetwork client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var settings = options.CurrentValue;
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+
+        var rule = settings.RuleFor(limit);
+        var now = time.UtcNow();
+        var (start, end) = WindowAt(now, rule.Window);
+        return new(limit, rule, end, end - now, Key(limit, LimitScope.Address, client.Address, start), Key(limit, LimitScope.Network, client.Network, start));
+    }
+
+    /// <summary>One client's counters of one limit in the window that ends at <see cref="End"/>.</summary>
+    private sealed record LimitWindow(AbuseLimit Limit, LimitRule Rule, DateTimeOffset End, TimeSpan RetryAfter, string AddressKey, string NetworkKey)
+    {
+        // allowedUpTo 0: the counts include this hit (over when above the limit); -1: they do not (over when at the limit).
+        public LimitDecision Decide(int byAddress, int byNetwork, int allowedUpTo) =>
+            byAddress > Rule.PerAddress + allowedUpTo ? new LimitDecision.Throttled(Limit, LimitScope.Address, RetryAfter)
+            : byNetwork > Rule.PerNetwork + allowedUpTo ? new LimitDecision.Throttled(Limit, LimitScope.Network, RetryAfter)
+            : new LimitDecision.Allowed();
+    }
 
     private static string Key(AbuseLimit limit, LimitScope scope, string client, DateTimeOffset windowStart) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{limit}|{scope}|{client}|{windowStart.UtcTicks}")));

@@ -18,43 +18,38 @@ internal sealed class StampedApplicationStore(
     ConfigurationStamp stamp,
     ProtocolEntityCache cache) : OpenIddictEntityFrameworkCoreApplicationStore(memory, context, options)
 {
-    public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
+    public override ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(identifier, a => a.ClientId, cache.ApplicationsByClientId, base.FindByClientIdAsync, cancellationToken);
+
+    public override ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(identifier, a => a.Id, cache.ApplicationsById, base.FindByIdAsync, cancellationToken);
+
+    /// <summary>
+    /// The application whose <paramref name="key"/> is <paramref name="identifier"/>: the one this context tracks, else a
+    /// copy of the snapshot kept under the current stamp, else loaded by OpenIddict's store and its snapshot kept.
+    /// </summary>
+    private async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindAsync(
+        string identifier,
+        Func<OpenIddictEntityFrameworkCoreApplication, string?> key,
+        StampedCache<string, OpenIddictEntityFrameworkCoreApplication> snapshots,
+        Func<string, CancellationToken, ValueTask<OpenIddictEntityFrameworkCoreApplication?>> load,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(identifier);
         var db = await Context.GetDbContextAsync(cancellationToken);
-        if (Tracked(db, a => string.Equals(a.ClientId, identifier, StringComparison.Ordinal)) is { } tracked)
+        if (Tracked(db, a => string.Equals(key(a), identifier, StringComparison.Ordinal)) is { } tracked)
         {
             return tracked;
         }
 
         var current = await stamp.CurrentAsync(cancellationToken);
-        if (cache.ApplicationsByClientId.TryGet(current, identifier, out var kept))
+        if (snapshots.TryGet(current, identifier, out var kept))
         {
             return Attach(db, kept);
         }
 
-        var loaded = await base.FindByClientIdAsync(identifier, cancellationToken);
-        cache.ApplicationsByClientId.Set(current, identifier, loaded is null ? null : ProtocolEntityCache.Copy(loaded));
-        return loaded;
-    }
-
-    public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(identifier);
-        var db = await Context.GetDbContextAsync(cancellationToken);
-        if (Tracked(db, a => string.Equals(a.Id, identifier, StringComparison.Ordinal)) is { } tracked)
-        {
-            return tracked;
-        }
-
-        var current = await stamp.CurrentAsync(cancellationToken);
-        if (cache.ApplicationsById.TryGet(current, identifier, out var kept))
-        {
-            return Attach(db, kept);
-        }
-
-        var loaded = await base.FindByIdAsync(identifier, cancellationToken);
-        cache.ApplicationsById.Set(current, identifier, loaded is null ? null : ProtocolEntityCache.Copy(loaded));
+        var loaded = await load(identifier, cancellationToken);
+        snapshots.Set(current, identifier, loaded is null ? null : ProtocolEntityCache.Copy(loaded));
         return loaded;
     }
 
