@@ -18,13 +18,7 @@ internal static class AuthorizeEndpoint
         IStringLocalizer<ErrorText> text,
         TimeProvider time)
     {
-        var policy = http.GetPolicyRequest();
-        var request = http.GetOpenIddictServerRequest();
-        if (policy is null || request is null)
-        {
-            return PolicyEndpointFallback.NoRequest(http, text);
-        }
-
+        var (policy, request) = http.GetPolicyEndpointRequest();
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, trust, text);

@@ -8,13 +8,7 @@ internal static class LogoutEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http, SsoSession sso, AuditLog audit, IStringLocalizer<ErrorText> text)
     {
-        var policy = http.GetPolicyRequest();
-        var request = http.GetOpenIddictServerRequest();
-        if (policy is null || request is null)
-        {
-            return PolicyEndpointFallback.NoRequest(http, text);
-        }
-
+        var (policy, request) = http.GetPolicyEndpointRequest();
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], response.ErrorDescription ?? error), StatusCodes.Status400BadRequest);

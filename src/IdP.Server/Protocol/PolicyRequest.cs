@@ -51,6 +51,14 @@ public static class PolicyRequestHttpContextExtensions
     public static PolicyRequest? GetPolicyRequest(this HttpContext context) =>
         context.Items.TryGetValue(Key, out var value) ? value as PolicyRequest : null;
 
+    /// <summary>
+    /// The flow and OpenIddict's request at an endpoint OpenIddict passes requests through to; the endpoint's filter
+    /// (<see cref="PolicyEndpointFallback.UnlessRequestAsync"/>) has answered requests without them.
+    /// </summary>
+    public static (PolicyRequest Policy, OpenIddictRequest Request) GetPolicyEndpointRequest(this HttpContext context) =>
+        (context.GetPolicyRequest() ?? throw new InvalidOperationException("No flow: the endpoint is mapped without PolicyEndpointFallback's filter."),
+            context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenIddict request: the endpoint is mapped without PolicyEndpointFallback's filter."));
+
     public static void SetPolicyRequest(this HttpContext context, PolicyRequest request) => context.Items[Key] = request;
 
     public static PolicyRequestProblem? GetPolicyRequestProblem(this HttpContext context) =>

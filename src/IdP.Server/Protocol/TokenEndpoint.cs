@@ -15,16 +15,9 @@ internal static class TokenEndpoint
         ApplicationDirectory directory,
         IOpenIddictScopeManager scopes,
         AuditLog audit,
-        IStringLocalizer<ErrorText> text,
         TimeProvider time)
     {
-        var policy = http.GetPolicyRequest();
-        var request = http.GetOpenIddictServerRequest();
-        if (policy is null || request is null)
-        {
-            return PolicyEndpointFallback.NoRequest(http, text);
-        }
-
+        var (policy, request) = http.GetPolicyEndpointRequest();
         if (request.IsClientCredentialsGrantType())
         {
             return await ClientCredentialsAsync(request, policy, directory, scopes, http.RequestAborted);
