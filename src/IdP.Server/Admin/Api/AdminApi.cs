@@ -80,7 +80,7 @@ public static class AdminApi
     public static WebApplication MapAdminApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup(Prefix).RequireAuthorization(Policy).DisableAntiforgery();
+        var api = app.MapGroup(Prefix).RequireAuthorization(Policy).DisableAntiforgery().AddEndpointFilter(JsonBodyProblems.AnswerAsync);
         api.MapApplications()
             .MapUserFlows()
             .MapUsers()

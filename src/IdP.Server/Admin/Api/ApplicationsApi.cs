@@ -24,38 +24,19 @@ internal static class ApplicationsApi
     private static async Task<Results<Ok<ApplicationDetails>, NotFound, ValidationProblem>> GetAsync(string clientId, AppAdministration applications, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await applications.GetAsync(clientId, cancellationToken));
 
-    private static async Task<Results<Created<ApplicationDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<ApplicationInput> body, AppAdministration applications, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+    private static async Task<Results<Created<ApplicationDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<ApplicationInput> body, AppAdministration applications, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Created(await applications.CreateAsync(body.Value, context.User.Actor(), cancellationToken), created => Location(created.ClientId));
 
-        return AdminProblems.Created(await applications.CreateAsync(body.Value!, context.User.Actor(), cancellationToken), created => Location(created.ClientId));
-    }
-
-    private static async Task<Results<Ok<ApplicationDetails>, NotFound, ValidationProblem>> UpdateAsync(string clientId, JsonBody<ApplicationInput> body, AppAdministration applications, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await applications.UpdateAsync(clientId, body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<ApplicationDetails>, NotFound, ValidationProblem>> UpdateAsync(string clientId, JsonBody<ApplicationInput> body, AppAdministration applications, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await applications.UpdateAsync(clientId, body.Value, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteAsync(string clientId, AppAdministration applications, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.NoContent(await applications.DeleteAsync(clientId, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Created<NewSecret>, NotFound, ValidationProblem>> AddSecretAsync(string clientId, JsonBody<NewSecretInput> body, AppAdministration applications, HttpContext context, CancellationToken cancellationToken)
     {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
         return AdminProblems.Created(
-            await applications.AddSecretAsync(clientId, body.Value!.Description, body.Value.ExpiresAt, context.User.Actor(), cancellationToken),
+            await applications.AddSecretAsync(clientId, body.Value.Description, body.Value.ExpiresAt, context.User.Actor(), cancellationToken),
             secret => $"{Location(clientId)}/secrets/{secret.Secret.Id:D}");
     }
 

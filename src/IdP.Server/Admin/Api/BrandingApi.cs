@@ -31,13 +31,8 @@ internal static class BrandingApi
 
     private static async Task<Results<Ok<BrandingDocument>, NotFound, ValidationProblem>> ChangeAsync(JsonBody<BrandingInput> body, BrandingAdministration branding, TenantService tenants, HttpContext context, CancellationToken cancellationToken)
     {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
         var name = await TenantNameAsync(tenants, cancellationToken);
-        return AdminProblems.Ok(await branding.ChangeAsync(body.Value!, context.User.Actor(), cancellationToken), details => BrandingDocument.From(details, name));
+        return AdminProblems.Ok(await branding.ChangeAsync(body.Value, context.User.Actor(), cancellationToken), details => BrandingDocument.From(details, name));
     }
 
     private static async Task<Results<Ok<BrandingImageDocument>, NotFound, ValidationProblem>> UploadAsync(string image, BrandingAdministration branding, TenantService tenants, HttpContext context, CancellationToken cancellationToken)
@@ -67,15 +62,8 @@ internal static class BrandingApi
     private static async Task<Results<Ok<IReadOnlyList<StringEntry>>, NotFound, ValidationProblem>> StringsAsync(string language, BrandingAdministration branding, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await branding.StringsAsync(language, cancellationToken));
 
-    private static async Task<Results<Ok<IReadOnlyList<StringEntry>>, NotFound, ValidationProblem>> SetStringsAsync(string language, JsonBody<Dictionary<string, string?>> body, BrandingAdministration branding, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await branding.SetStringsAsync(language, body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<IReadOnlyList<StringEntry>>, NotFound, ValidationProblem>> SetStringsAsync(string language, JsonBody<Dictionary<string, string?>> body, BrandingAdministration branding, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await branding.SetStringsAsync(language, body.Value, context.User.Actor(), cancellationToken));
 
     private static async Task<string> TenantNameAsync(TenantService tenants, CancellationToken cancellationToken) =>
         (await tenants.GetAsync(cancellationToken))?.Name ?? "";

@@ -23,25 +23,11 @@ internal static class GroupsApi
     private static async Task<Results<Ok<GroupDetails>, NotFound, ValidationProblem>> GetAsync(Guid id, GroupAdministration groups, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await groups.GetAsync(id, cancellationToken));
 
-    private static async Task<Results<Created<GroupDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<GroupInput> body, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+    private static async Task<Results<Created<GroupDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<GroupInput> body, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Created(await groups.CreateAsync(body.Value, context.User.Actor(), cancellationToken), created => $"/admin/api/groups/{created.Id:D}");
 
-        return AdminProblems.Created(await groups.CreateAsync(body.Value!, context.User.Actor(), cancellationToken), created => $"/admin/api/groups/{created.Id:D}");
-    }
-
-    private static async Task<Results<Ok<GroupDetails>, NotFound, ValidationProblem>> UpdateAsync(Guid id, JsonBody<GroupInput> body, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await groups.UpdateAsync(id, body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<GroupDetails>, NotFound, ValidationProblem>> UpdateAsync(Guid id, JsonBody<GroupInput> body, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await groups.UpdateAsync(id, body.Value, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteAsync(Guid id, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.NoContent(await groups.DeleteAsync(id, context.User.Actor(), cancellationToken));
@@ -51,12 +37,7 @@ internal static class GroupsApi
 
     private static async Task<Results<Ok<GroupDetails>, NotFound, ValidationProblem>> AddMemberAsync(Guid id, JsonBody<MemberInput> body, GroupAdministration groups, HttpContext context, CancellationToken cancellationToken)
     {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        if (body.Value!.UserId is not { } userId)
+        if (body.Value.UserId is not { } userId)
         {
             return AdminProblems.Validation([new FieldError("userId", "Name the user to add (userId).")]);
         }

@@ -6,21 +6,24 @@ namespace IdP.Server.Admin.Api;
 /// <summary>
 /// A JSON request body of the admin API, read by us rather than by the framework's binder so that every bad body is a
 /// 400 problem naming what is wrong: not JSON, a value of the wrong type or an unknown option (with its field), null,
-/// or larger than <see cref="BodyLimit"/>. Endpoints return <see cref="Problem"/> when it is set.
+/// or larger than <see cref="BodyLimit"/>. The API's filter (<see cref="JsonBodyProblems"/>) answers with
+/// <see cref="Problem"/> when it is set, so an endpoint only runs with a <see cref="Value"/>.
 /// </summary>
-public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>
+public sealed class JsonBody<T> : IJsonBody, IBindableFromHttpContext<JsonBody<T>>
     where T : class
 {
+    private readonly T? _value;
+
     private JsonBody(T? value, ValidationProblem? problem)
     {
-        Value = value;
+        _value = value;
         Problem = problem;
     }
 
-    /// <summary>The document, when it could be read.</summary>
-    public T? Value { get; }
+    /// <summary>The document (the endpoint runs only when it could be read).</summary>
+    public T Value => _value ?? throw new InvalidOperationException($"The body could not be read: {nameof(JsonBodyProblems)} answers before the endpoint runs.");
 
-    /// <summary>Why it could not be read, as the response to send.</summary>
+    /// <inheritdoc/>
     public ValidationProblem? Problem { get; }
 
 #pragma warning disable CA1000 // IBindableFromHttpContext is a static abstract member: the framework calls it on the generic type.
@@ -61,6 +64,33 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>
 
     private static JsonBody<T> Refuse(string field, string message) =>
         new(null, AdminProblems.Validation([new FieldError(field, message)]));
+}
+
+/// <summary>A request body that may not have been readable.</summary>
+internal interface IJsonBody
+{
+    /// <summary>Why it could not be read, as the response to send; null when it was read.</summary>
+    ValidationProblem? Problem { get; }
+}
+
+/// <summary>
+/// The admin API's endpoint filter for <see cref="JsonBody{T}"/> arguments: a body that could not be read is answered
+/// with its problem (400) and the endpoint does not run.
+/// </summary>
+internal static class JsonBodyProblems
+{
+    public static ValueTask<object?> AnswerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is IJsonBody { Problem: { } problem })
+            {
+                return ValueTask.FromResult<object?>(problem);
+            }
+        }
+
+        return next(context);
+    }
 }
 
 /// <summary>The largest body an admin API endpoint reads (1 MB unless the endpoint says otherwise).</summary>

@@ -15,13 +15,6 @@ internal static class SettingsApi
     private static Task<PasswordResetSettings> GetAsync(PasswordResetAdministration settings, CancellationToken cancellationToken) =>
         settings.GetAsync(cancellationToken);
 
-    private static async Task<Results<Ok<PasswordResetSettings>, NotFound, ValidationProblem>> ChangeAsync(JsonBody<PasswordResetSettingsInput> body, PasswordResetAdministration settings, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await settings.ChangeAsync(body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<PasswordResetSettings>, NotFound, ValidationProblem>> ChangeAsync(JsonBody<PasswordResetSettingsInput> body, PasswordResetAdministration settings, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await settings.ChangeAsync(body.Value, context.User.Actor(), cancellationToken));
 }

@@ -24,25 +24,11 @@ internal static class UserFlowsApi
     private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> GetAsync(string name, UserFlowAdministration flows, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await flows.GetAsync(name, cancellationToken));
 
-    private static async Task<Results<Created<UserFlowDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<UserFlowInput> body, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+    private static async Task<Results<Created<UserFlowDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<UserFlowInput> body, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Created(await flows.CreateAsync(body.Value, context.User.Actor(), cancellationToken), created => $"/admin/api/user-flows/{created.Name}");
 
-        return AdminProblems.Created(await flows.CreateAsync(body.Value!, context.User.Actor(), cancellationToken), created => $"/admin/api/user-flows/{created.Name}");
-    }
-
-    private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> UpdateAsync(string name, JsonBody<UserFlowInput> body, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await flows.UpdateAsync(name, body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> UpdateAsync(string name, JsonBody<UserFlowInput> body, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await flows.UpdateAsync(name, body.Value, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> RefreshCustomPageAsync(string name, UserFlowAdministration flows, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await flows.RefreshCustomPageAsync(name, context.User.Actor(), cancellationToken));

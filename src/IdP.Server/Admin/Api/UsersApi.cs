@@ -35,15 +35,8 @@ internal static class UsersApi
     private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> GetAsync(Guid id, UserAdministration users, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await users.GetAsync(id, cancellationToken));
 
-    private static async Task<Results<Created<UserDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<NewUserDocument> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Created(await users.CreateAsync(body.Value!, context.User.Actor(), cancellationToken), created => $"/admin/api/users/{created.Id:D}");
-    }
+    private static async Task<Results<Created<UserDetails>, NotFound, ValidationProblem>> CreateAsync(JsonBody<NewUserDocument> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Created(await users.CreateAsync(body.Value, context.User.Actor(), cancellationToken), created => $"/admin/api/users/{created.Id:D}");
 
     private static async Task<Results<Ok<ImportReport>, NotFound, ValidationProblem>> ImportAsync(HttpContext context, UserImport import, CancellationToken cancellationToken)
     {
@@ -67,15 +60,8 @@ internal static class UsersApi
         return AdminProblems.Ok(await import.ImportAsync(reader, context.User.Actor(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> UpdateAsync(Guid id, JsonBody<UserUpdate> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await users.UpdateAsync(id, body.Value!, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> UpdateAsync(Guid id, JsonBody<UserUpdate> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await users.UpdateAsync(id, body.Value, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteAsync(Guid id, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.NoContent(await users.DeleteAsync(id, context.User.Actor(), cancellationToken));
@@ -86,15 +72,8 @@ internal static class UsersApi
     private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> EnableAsync(Guid id, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await users.SetEnabledAsync(id, true, context.User.Actor(), cancellationToken));
 
-    private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> SetPasswordAsync(Guid id, JsonBody<PasswordInput> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return AdminProblems.Ok(await users.SetPasswordAsync(id, body.Value!.Password, context.User.Actor(), cancellationToken));
-    }
+    private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> SetPasswordAsync(Guid id, JsonBody<PasswordInput> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
+        AdminProblems.Ok(await users.SetPasswordAsync(id, body.Value.Password, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> RevokeSessionsAsync(Guid id, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await users.RevokeSessionsAsync(id, context.User.Actor(), cancellationToken));
