@@ -18,7 +18,11 @@ internal static class AuthorizeEndpoint
         IStringLocalizer<ErrorText> text,
         TimeProvider time)
     {
-        var (policy, request) = http.GetPolicyEndpointRequest();
+        if (http.GetPolicyEndpointRequest() is not (var policy, var request))
+        {
+            return PolicyEndpointFallback.NoRequest(http, text);
+        }
+
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             return await UnredirectableErrorAsync(http, request, error, response.ErrorDescription, trust, text);

@@ -8,7 +8,11 @@ internal static class LogoutEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http, SsoSession sso, AuditLog audit, IStringLocalizer<ErrorText> text)
     {
-        var (policy, request) = http.GetPolicyEndpointRequest();
+        if (http.GetPolicyEndpointRequest() is not (var policy, var request))
+        {
+            return PolicyEndpointFallback.NoRequest(http, text);
+        }
+
         if (http.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], response.ErrorDescription ?? error), StatusCodes.Status400BadRequest);

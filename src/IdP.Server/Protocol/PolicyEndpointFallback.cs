@@ -7,22 +7,7 @@ namespace IdP.Server.Protocol;
 /// </summary>
 internal static class PolicyEndpointFallback
 {
-    /// <summary>
-    /// The filter of the endpoints OpenIddict passes requests through to (authorize, token, logout): without a known flow
-    /// and a request OpenIddict read, the answer is <see cref="NoRequest"/> and the endpoint does not run, so each
-    /// endpoint starts from both (<see cref="PolicyRequestHttpContextExtensions.GetPolicyEndpointRequest"/>).
-    /// </summary>
-    public static ValueTask<object?> UnlessRequestAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.GetPolicyRequest() is null || http.GetOpenIddictServerRequest() is null)
-        {
-            return ValueTask.FromResult<object?>(NoRequest(http, http.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>()));
-        }
-
-        return next(context);
-    }
-
+    /// <summary>The answer when <see cref="PolicyRequestHttpContextExtensions.GetPolicyEndpointRequest"/> finds nothing.</summary>
     public static IResult NoRequest(HttpContext http, IStringLocalizer<ErrorText> text)
     {
         if (http.GetPolicyRequest() is null)

@@ -11,9 +11,9 @@ internal static class PolicyEndpointRoutes
         foreach (var prefix in new[] { "/{tenant}/{policy}/", "/{tenant}/", $"/{PolicyEndpointPaths.TfpSegment}/{{tenant}}/{{policy}}/" })
         {
             var suffixes = PolicyEndpointPaths.Suffixes;
-            app.MapMethods(prefix + suffixes[PolicyEndpoint.Authorize], ["GET", "POST"], AuthorizeEndpoint.HandleAsync).AddEndpointFilter(PolicyEndpointFallback.UnlessRequestAsync).DisableAntiforgery();
-            app.MapPost(prefix + suffixes[PolicyEndpoint.Token], TokenEndpoint.HandleAsync).AddEndpointFilter(PolicyEndpointFallback.UnlessRequestAsync).DisableAntiforgery();
-            app.MapMethods(prefix + suffixes[PolicyEndpoint.Logout], ["GET", "POST"], LogoutEndpoint.HandleAsync).AddEndpointFilter(PolicyEndpointFallback.UnlessRequestAsync).DisableAntiforgery();
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Authorize], ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
+            app.MapPost(prefix + suffixes[PolicyEndpoint.Token], TokenEndpoint.HandleAsync).DisableAntiforgery();
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Logout], ["GET", "POST"], LogoutEndpoint.HandleAsync).DisableAntiforgery();
             app.MapGet(prefix + suffixes[PolicyEndpoint.Configuration], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
             app.MapGet(prefix + suffixes[PolicyEndpoint.Keys], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
         }

@@ -52,12 +52,11 @@ public static class PolicyRequestHttpContextExtensions
         context.Items.TryGetValue(Key, out var value) ? value as PolicyRequest : null;
 
     /// <summary>
-    /// The flow and OpenIddict's request at an endpoint OpenIddict passes requests through to; the endpoint's filter
-    /// (<see cref="PolicyEndpointFallback.UnlessRequestAsync"/>) has answered requests without them.
+    /// The flow and OpenIddict's request at an endpoint OpenIddict passes requests through to (authorize, token, logout);
+    /// null without either, which <see cref="PolicyEndpointFallback.NoRequest"/> answers.
     /// </summary>
-    public static (PolicyRequest Policy, OpenIddictRequest Request) GetPolicyEndpointRequest(this HttpContext context) =>
-        (context.GetPolicyRequest() ?? throw new InvalidOperationException("No flow: the endpoint is mapped without PolicyEndpointFallback's filter."),
-            context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenIddict request: the endpoint is mapped without PolicyEndpointFallback's filter."));
+    public static (PolicyRequest Policy, OpenIddictRequest Request)? GetPolicyEndpointRequest(this HttpContext context) =>
+        context.GetPolicyRequest() is { } policy && context.GetOpenIddictServerRequest() is { } request ? (policy, request) : null;
 
     public static void SetPolicyRequest(this HttpContext context, PolicyRequest request) => context.Items[Key] = request;
 

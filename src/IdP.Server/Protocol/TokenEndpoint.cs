@@ -15,9 +15,14 @@ internal static class TokenEndpoint
         ApplicationDirectory directory,
         IOpenIddictScopeManager scopes,
         AuditLog audit,
+        IStringLocalizer<ErrorText> text,
         TimeProvider time)
     {
-        var (policy, request) = http.GetPolicyEndpointRequest();
+        if (http.GetPolicyEndpointRequest() is not (var policy, var request))
+        {
+            return PolicyEndpointFallback.NoRequest(http, text);
+        }
+
         if (request.IsClientCredentialsGrantType())
         {
             return await ClientCredentialsAsync(request, policy, directory, scopes, http.RequestAborted);
