@@ -5,7 +5,6 @@ internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJou
     public void Configure(EntityTypeBuilder<AuthorizationJourney> builder)
     {
         builder.ToTable("Journeys");
-        builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).HasMaxLength(32);
         builder.Property(j => j.BindingHash).HasMaxLength(64);
         builder.Property(j => j.Policy).HasMaxLength(64);

@@ -5,7 +5,6 @@ internal sealed class EmailVerificationMapping : IEntityTypeConfiguration<EmailV
     public void Configure(EntityTypeBuilder<EmailVerification> builder)
     {
         builder.ToTable("EmailVerifications");
-        builder.HasKey(v => v.Id);
         builder.Property(v => v.JourneyId).HasMaxLength(32);
         builder.Property(v => v.Address).HasMaxLength(256);
         builder.Property(v => v.Username).HasMaxLength(256);

@@ -5,7 +5,6 @@ internal sealed class TenantMapping : IEntityTypeConfiguration<Tenant>
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
         builder.ToTable("Tenants");
-        builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(63);
         builder.Property(t => t.Domain).HasMaxLength(253);

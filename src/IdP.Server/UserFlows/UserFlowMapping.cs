@@ -7,7 +7,6 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
     public void Configure(EntityTypeBuilder<UserFlow> builder)
     {
         builder.ToTable("UserFlows");
-        builder.HasKey(f => f.Id);
         builder.Property(f => f.Name).HasMaxLength(64);
         builder.Property(f => f.NormalizedName).HasMaxLength(64);
         builder.HasIndex(f => f.NormalizedName).IsUnique();
