@@ -26,7 +26,6 @@ internal sealed class ClientSecretMapping : IEntityTypeConfiguration<ClientSecre
 
         // Ids are made by the service, so a secret added to an application's collection is inserted, not updated.
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasIndex(s => s.ApplicationId);
         builder.Property(s => s.Hash).HasMaxLength(256);
         builder.Property(s => s.Hint).HasMaxLength(8);
         builder.Property(s => s.Description).HasMaxLength(256);

@@ -18,7 +18,6 @@ internal sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
     {
         builder.ToTable("GroupMembers");
         builder.HasKey(m => new { m.GroupId, m.AccountId });
-        builder.HasIndex(m => m.AccountId);
         builder.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,7 +6,6 @@ internal sealed class SignInSessionMapping : IEntityTypeConfiguration<SignInSess
     {
         builder.ToTable("SignInSessions");
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasIndex(s => s.AccountId);
         builder.HasIndex(s => s.ExpiresAt);
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(256);
