@@ -29,6 +29,6 @@ internal sealed class ClientSecretMapping : IEntityTypeConfiguration<ClientSecre
         builder.Property(s => s.Hash).HasMaxLength(256);
         builder.Property(s => s.Hint).HasMaxLength(8);
         builder.Property(s => s.Description).HasMaxLength(256);
-        builder.Property(s => s.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Source).HasMaxLength(16);
     }
 }

@@ -6,7 +6,7 @@ internal sealed class SigningKeyMapping : IEntityTypeConfiguration<SigningKey>
     {
         builder.ToTable("SigningKeys");
         builder.Property(k => k.Id).HasMaxLength(64);
-        builder.Property(k => k.Use).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Use).HasMaxLength(16);
         builder.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
     }
 }

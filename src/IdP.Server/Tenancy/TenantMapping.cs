@@ -9,6 +9,6 @@ internal sealed class TenantMapping : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(63);
         builder.Property(t => t.Domain).HasMaxLength(253);
         builder.Property(t => t.DisplayName).HasMaxLength(256);
-        builder.Property(t => t.PasswordResetMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.PasswordResetMode).HasMaxLength(16);
     }
 }

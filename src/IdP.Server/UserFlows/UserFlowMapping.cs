@@ -11,15 +11,14 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
         builder.Property(f => f.NormalizedName).HasMaxLength(64);
         builder.HasIndex(f => f.NormalizedName).IsUnique();
 
-        // Enums as text: the database stays readable and reordering an enum cannot change stored meaning.
-        builder.Property(f => f.Type).HasConversion<string>().HasMaxLength(32);
-        builder.Property(f => f.SignInType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.RefreshTokenSlidingWindow).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.IssuerFormat).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.SubjectClaim).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.PolicyClaim).HasConversion<string>().HasMaxLength(8);
-        builder.Property(f => f.SessionTimeout).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.PasswordResetBehavior).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.Type).HasMaxLength(32);
+        builder.Property(f => f.SignInType).HasMaxLength(16);
+        builder.Property(f => f.RefreshTokenSlidingWindow).HasMaxLength(16);
+        builder.Property(f => f.IssuerFormat).HasMaxLength(16);
+        builder.Property(f => f.SubjectClaim).HasMaxLength(16);
+        builder.Property(f => f.PolicyClaim).HasMaxLength(8);
+        builder.Property(f => f.SessionTimeout).HasMaxLength(16);
+        builder.Property(f => f.PasswordResetBehavior).HasMaxLength(16);
 
         builder.Property(f => f.ApplicationClaims)
             .HasConversion(
@@ -33,7 +32,7 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
 
         builder.ComplexProperty(f => f.PasswordComplexity, c =>
         {
-            c.Property(p => p.Level).HasConversion<string>().HasMaxLength(16).HasColumnName("PasswordComplexity");
+            c.Property(p => p.Level).HasMaxLength(16).HasColumnName("PasswordComplexity");
             c.Property(p => p.MinLength).HasColumnName("PasswordMinLength");
             c.Property(p => p.MaxLength).HasColumnName("PasswordMaxLength");
             c.Property(p => p.RequiredClassCount).HasColumnName("PasswordRequiredClassCount");
