@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-
 namespace IdP.Server.UserFlows;
 
 internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
@@ -24,7 +22,7 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
             .HasConversion(
                 v => string.Join(' ', v),
                 v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+                ValueListComparer.For<string>())
             .HasMaxLength(512);
 
         builder.Property(f => f.CustomPageUri).HasMaxLength(2048);
