@@ -99,9 +99,7 @@ public sealed class UserFlow
     /// The issuer of this flow's tokens on <paramref name="origin"/> (<c>scheme://host/pathbase</c>), with its trailing
     /// slash: <c>{origin}/{tenantId}/v2.0/</c>, or B2C's tfp form <c>{origin}/tfp/{tenantId}/{policy}/v2.0/</c>.
     /// </summary>
-    public Uri IssuerAt(string origin, Guid tenantId) => new(IssuerFormat == IssuerFormat.PolicyIssuer
-        ? $"{origin}/tfp/{tenantId:D}/{Name.ToLowerInvariant()}/v2.0/"
-        : $"{origin}/{tenantId:D}/v2.0/");
+    public Uri IssuerAt(string origin, Guid tenantId) => new FlowIssuerForm(Name, IssuerFormat).IssuerAt(origin, tenantId);
 }
 
 /// <summary>B2C user flow types we implement.</summary>

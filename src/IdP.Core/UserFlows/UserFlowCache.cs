@@ -11,4 +11,10 @@ public sealed class UserFlowCache
 
     /// <summary>Flows by normalised name (null: no flow has the name).</summary>
     public StampedCache<string, UserFlow> Flows { get; } = new(MaxFlows, StringComparer.Ordinal);
+
+    /// <summary>Every flow's issuer form, under the one key <see cref="AllFlows"/>; the list is immutable, so callers share it.</summary>
+    public StampedCache<int, IReadOnlyList<FlowIssuerForm>> IssuerForms { get; } = new(1);
+
+    /// <summary>The key of the one entry of <see cref="IssuerForms"/>.</summary>
+    public const int AllFlows = 0;
 }

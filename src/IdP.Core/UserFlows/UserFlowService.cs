@@ -21,6 +21,19 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
         return kept?.Copy();
     }
 
+    /// <summary>
+    /// Every issuer the flows sign tokens with on <paramref name="origin"/>, each once: what our own APIs accept. Read on
+    /// every call to them, so it comes from the node's cache under the stamp, and loads names and settings only (a flow
+    /// row also carries its page template).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> IssuersAtAsync(string origin, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var forms = await cache.IssuerForms.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), UserFlowCache.AllFlows, db,
+            static async (d, _, ct) => (IReadOnlyList<FlowIssuerForm>)await d.UserFlows.AsNoTracking()
+                .OrderBy(f => f.NormalizedName).Select(f => new FlowIssuerForm(f.Name, f.IssuerFormat)).ToListAsync(ct), cancellationToken);
+        return [.. (forms ?? []).Select(form => form.IssuerAt(origin, tenantId).AbsoluteUri).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>All flows, by name.</summary>
     public Task<List<UserFlow>> ListAsync(CancellationToken cancellationToken) =>
         db.UserFlows.AsNoTracking().OrderBy(f => f.NormalizedName).ToListAsync(cancellationToken);

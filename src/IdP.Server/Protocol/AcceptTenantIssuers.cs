@@ -5,7 +5,7 @@ namespace IdP.Server.Protocol;
 
 /// <summary>
 /// Lets our own APIs (the admin API) accept the issuers the server really puts in tokens. Local validation expects the
-/// request's base address as issuer, but every token names its flow's issuer (<see cref="UserFlow.IssuerAt"/>): the
+/// request's base address as issuer, but every token names its flow's issuer (<see cref="FlowIssuerForm.IssuerAt"/>): the
 /// tenant form <c>{origin}/{tenantId}/v2.0/</c>, or the tfp form of a flow that asks for it. Those, on the address the
 /// API is called at, are the valid issuers; nothing else is.
 /// </summary>
@@ -27,12 +27,7 @@ internal sealed class AcceptTenantIssuers(TenantService tenants, UserFlowService
             return;
         }
 
-        var origin = request.Origin();
-        var issuers = (await flows.ListAsync(request.HttpContext.RequestAborted))
-            .Select(flow => flow.IssuerAt(origin, tenant.Id).AbsoluteUri)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
         parameters.ValidIssuer = null;
-        parameters.ValidIssuers = issuers;
+        parameters.ValidIssuers = await flows.IssuersAtAsync(request.Origin(), tenant.Id, request.HttpContext.RequestAborted);
     }
 }

@@ -36,6 +36,27 @@ public sealed class AdminApiTokenTests(AdminApiTokenTests.Factory factory) : ICl
         Assert.StartsWith("AADB2C90205:", tokens.ErrorDescription, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_admin_api_accepts_the_issuers_the_flows_sign_with_and_follows_a_change_at_once()
+    {
+        // A flow of its own with B2C's tfp issuer: its token names {origin}/tfp/{tenant}/{policy}/v2.0/ as issuer.
+        var flow = await factory.CreateFlowAsync(new UserFlow { Name = "admin_tfp_" + Guid.NewGuid().ToString("N")[..8], NormalizedName = "", IssuerFormat = IssuerFormat.PolicyIssuer });
+        var client = new OidcClient(factory, ClientId, "https://unused.test") { ClientSecret = Secret };
+        var tfpToken = (await client.ClientCredentialsAsync(scope: ServerApi.AdminScope, policy: flow.Name))["access_token"]!;
+        Assert.Contains("/tfp/", new JsonWebToken(tfpToken).Issuer, StringComparison.Ordinal);
+        var admin = new AdminApiClient(factory);
+        Assert.Equal(200, (await admin.SendAsync(HttpMethod.Get, "user-flows", token: tfpToken)).Status);
+
+        // No flow signs with that issuer any more: the very next call refuses the token it issued.
+        await factory.UpdateFlowAsync(flow.Name, f => f.IssuerFormat = IssuerFormat.TenantIssuer);
+        Assert.Equal(401, (await admin.SendAsync(HttpMethod.Get, "user-flows", token: tfpToken)).Status);
+
+        // A token in the tenant form is still accepted.
+        var tenantToken = (await client.ClientCredentialsAsync(scope: ServerApi.AdminScope, policy: flow.Name))["access_token"]!;
+        Assert.DoesNotContain("/tfp/", new JsonWebToken(tenantToken).Issuer, StringComparison.Ordinal);
+        Assert.Equal(200, (await admin.SendAsync(HttpMethod.Get, "user-flows", token: tenantToken)).Status);
+    }
+
     public sealed class Factory : IdPFactory<Sqlite>
     {
         public Factory()
