@@ -16,8 +16,7 @@ internal sealed class SignInNameMapping : IEntityTypeConfiguration<SignInName>
     public void Configure(EntityTypeBuilder<SignInName> builder)
     {
         builder.ToTable("SignInNames");
-        builder.HasKey(n => n.Id);
-        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Kind).HasMaxLength(16);
         builder.Property(n => n.Value).HasMaxLength(256);
         builder.Property(n => n.NormalizedValue).HasMaxLength(256);
         builder.HasIndex(n => new { n.Kind, n.NormalizedValue }).IsUnique();

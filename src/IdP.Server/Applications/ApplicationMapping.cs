@@ -5,7 +5,6 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.ToTable("Applications");
-        builder.HasKey(a => a.Id);
         builder.Property(a => a.ClientId).HasMaxLength(AppRegistrationRules.MaxClientIdLength);
         builder.HasIndex(a => a.ClientId).IsUnique();
         builder.Property(a => a.DisplayName).HasMaxLength(AppRegistrationRules.MaxDisplayNameLength);
@@ -15,7 +14,6 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
         builder.Property(a => a.PostLogoutRedirectUris).HasJsonConversion();
         builder.Property(a => a.ApiScopes).HasJsonConversion();
         builder.Property(a => a.ApiPermissions).HasJsonConversion();
-        builder.Ignore(a => a.IsConfidential);
         builder.HasMany(a => a.Secrets).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -25,14 +23,12 @@ internal sealed class ClientSecretMapping : IEntityTypeConfiguration<ClientSecre
     public void Configure(EntityTypeBuilder<ClientSecret> builder)
     {
         builder.ToTable("ClientSecrets");
-        builder.HasKey(s => s.Id);
 
         // Ids are made by the service, so a secret added to an application's collection is inserted, not updated.
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasIndex(s => s.ApplicationId);
         builder.Property(s => s.Hash).HasMaxLength(256);
         builder.Property(s => s.Hint).HasMaxLength(8);
         builder.Property(s => s.Description).HasMaxLength(256);
-        builder.Property(s => s.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Source).HasMaxLength(16);
     }
 }

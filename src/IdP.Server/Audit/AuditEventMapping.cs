@@ -5,7 +5,6 @@ internal sealed class AuditEventMapping : IEntityTypeConfiguration<AuditEvent>
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
         builder.ToTable("AuditEvents");
-        builder.HasKey(e => e.Id);
         builder.Property(e => e.Type).HasMaxLength(64);
         builder.Property(e => e.Policy).HasMaxLength(64);
         builder.Property(e => e.ClientId).HasMaxLength(256);

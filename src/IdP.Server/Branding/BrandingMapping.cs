@@ -22,7 +22,7 @@ internal sealed class BrandingImageMapping : IEntityTypeConfiguration<BrandingIm
         builder.ToTable("BrandingImages");
         builder.HasKey(i => new { i.TenantId, i.Kind });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.Kind).HasMaxLength(32);
         builder.Property(i => i.ContentType).HasMaxLength(32);
         builder.Property(i => i.Hash).HasMaxLength(64);
     }

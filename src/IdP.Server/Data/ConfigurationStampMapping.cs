@@ -5,7 +5,6 @@ internal sealed class ConfigurationStampMapping : IEntityTypeConfiguration<Confi
     public void Configure(EntityTypeBuilder<ConfigurationStampRow> builder)
     {
         builder.ToTable("ConfigurationStamps");
-        builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
 
         // The one row exists from the migration on; only the triggers of ConfigurationTables change it.

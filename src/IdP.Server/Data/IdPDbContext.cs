@@ -46,6 +46,10 @@ public abstract class IdPDbContext(DbContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         base.ConfigureConventions(configurationBuilder);
+
+        // Enums as text: the database stays readable and reordering an enum cannot change stored meaning.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+
         if (Database.IsSqlite())
         {
             // SQLite has no date type: EF stores DateTimeOffset as text, which it cannot compare or order in SQL.

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace IdP.Server.Data;
 
 /// <summary>
 /// Small value lists (reply URLs, scope names) stored as one JSON text column: read and written whole with their row,
-/// the same on every provider, and compared by value so EF notices changes.
+/// the same on every provider, and compared by their items (<see cref="ValueListComparer"/>).
 /// </summary>
 internal static class JsonColumn
 {
@@ -17,9 +16,6 @@ internal static class JsonColumn
         return property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             v => JsonSerializer.Deserialize<List<T>>(v, Options) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => a!.SequenceEqual(b!),
-                v => v.Aggregate(0, (h, item) => HashCode.Combine(h, item == null ? 0 : item.GetHashCode())),
-                v => v.ToList()));
+            ValueListComparer.For<T>());
     }
 }

@@ -5,7 +5,6 @@ internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMess
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("OutboxMessages");
-        builder.HasKey(m => m.Id);
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.ToAddress).HasMaxLength(256);
         builder.Property(m => m.ToName).HasMaxLength(256);

@@ -5,7 +5,6 @@ internal sealed class GroupMapping : IEntityTypeConfiguration<Group>
     public void Configure(EntityTypeBuilder<Group> builder)
     {
         builder.ToTable("Groups");
-        builder.HasKey(g => g.Id);
         builder.Property(g => g.Name).HasMaxLength(256);
         builder.Property(g => g.Description).HasMaxLength(1024);
         builder.HasIndex(g => g.Name).IsUnique();
@@ -19,7 +18,6 @@ internal sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
     {
         builder.ToTable("GroupMembers");
         builder.HasKey(m => new { m.GroupId, m.AccountId });
-        builder.HasIndex(m => m.AccountId);
         builder.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

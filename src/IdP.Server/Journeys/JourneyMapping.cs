@@ -5,7 +5,6 @@ internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJou
     public void Configure(EntityTypeBuilder<AuthorizationJourney> builder)
     {
         builder.ToTable("Journeys");
-        builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).HasMaxLength(32);
         builder.Property(j => j.BindingHash).HasMaxLength(64);
         builder.Property(j => j.Policy).HasMaxLength(64);
@@ -14,7 +13,7 @@ internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJou
         builder.Property(j => j.RequestFingerprint).HasMaxLength(64);
         builder.Property(j => j.SecurityStamp).HasMaxLength(256);
         builder.Property(j => j.ClientId).HasMaxLength(256);
-        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(j => j.Status).HasMaxLength(16);
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasIndex(j => j.ExpiresAt);
     }

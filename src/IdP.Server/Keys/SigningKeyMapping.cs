@@ -5,9 +5,8 @@ internal sealed class SigningKeyMapping : IEntityTypeConfiguration<SigningKey>
     public void Configure(EntityTypeBuilder<SigningKey> builder)
     {
         builder.ToTable("SigningKeys");
-        builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(64);
-        builder.Property(k => k.Use).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Use).HasMaxLength(16);
         builder.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
     }
 }

@@ -5,7 +5,6 @@ internal sealed class EmailCodeSendMapping : IEntityTypeConfiguration<EmailCodeS
     public void Configure(EntityTypeBuilder<EmailCodeSend> builder)
     {
         builder.ToTable("EmailCodeSends");
-        builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.AddressHash).HasMaxLength(64);
         builder.HasIndex(c => new { c.AddressHash, c.SentAt });

@@ -5,9 +5,7 @@ internal sealed class SignInSessionMapping : IEntityTypeConfiguration<SignInSess
     public void Configure(EntityTypeBuilder<SignInSession> builder)
     {
         builder.ToTable("SignInSessions");
-        builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasIndex(s => s.AccountId);
         builder.HasIndex(s => s.ExpiresAt);
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(256);

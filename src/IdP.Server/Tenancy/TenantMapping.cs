@@ -5,11 +5,10 @@ internal sealed class TenantMapping : IEntityTypeConfiguration<Tenant>
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
         builder.ToTable("Tenants");
-        builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(63);
         builder.Property(t => t.Domain).HasMaxLength(253);
         builder.Property(t => t.DisplayName).HasMaxLength(256);
-        builder.Property(t => t.PasswordResetMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.PasswordResetMode).HasMaxLength(16);
     }
 }

@@ -4,14 +4,28 @@ namespace IdP.Core.Tests.Branding;
 
 public sealed class SignInPageTextTests
 {
-    [Fact]
-    public void The_markdown_subset_becomes_html()
+    /// <summary>What the text becomes: the markdown subset as HTML, everything else as text.</summary>
+    public static TheoryData<string, string[], string[]> Renderings => new()
     {
-        var html = SignInPageText.ToHtml("**Contoso** staff *only*.\n\n- one\n- two\n\nHelp: [support](https://contoso.test/help)");
-        Assert.Contains("<strong>Contoso</strong>", html, StringComparison.Ordinal);
-        Assert.Contains("<em>only</em>", html, StringComparison.Ordinal);
-        Assert.Contains("<li>one</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://contoso.test/help\" rel=\"noopener noreferrer nofollow\">support</a>", html, StringComparison.Ordinal);
+        // The markdown subset becomes html.
+        {
+            "**Contoso** staff *only*.\n\n- one\n- two\n\nHelp: [support](https://contoso.test/help)",
+            ["<strong>Contoso</strong>", "<em>only</em>", "<li>one</li>", "<a href=\"https://contoso.test/help\" rel=\"noopener noreferrer nofollow\">support</a>"],
+            []
+        },
+        // Typed html is shown as text.
+        { "Use <b>your</b> badge", ["&lt;b&gt;your&lt;/b&gt;"], [] },
+        // Images and headings keep only their text.
+        { "# Welcome\n\n![logo](https://contoso.test/logo.png)", ["Welcome"], ["<h1", "<img"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public void The_markdown_subset_becomes_html_and_the_rest_text(string typed, string[] present, string[] absent)
+    {
+        var html = SignInPageText.ToHtml(typed);
+        Assert.All(present, fragment => Assert.Contains(fragment, html, StringComparison.Ordinal));
+        Assert.All(absent, fragment => Assert.DoesNotContain(fragment, html, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -30,22 +44,6 @@ public sealed class SignInPageTextTests
         Assert.DoesNotMatch(@"<[^>]*\son\w+\s*=", html);
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"data:", html, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public void Typed_html_is_shown_as_text()
-    {
-        var html = SignInPageText.ToHtml("Use <b>your</b> badge");
-        Assert.Contains("&lt;b&gt;your&lt;/b&gt;", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Images_and_headings_keep_only_their_text()
-    {
-        var html = SignInPageText.ToHtml("# Welcome\n\n![logo](https://contoso.test/logo.png)");
-        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
-        Assert.Contains("Welcome", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }
 
     [Fact]

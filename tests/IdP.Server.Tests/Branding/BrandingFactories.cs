@@ -8,7 +8,7 @@ public interface IBrandingServer
     TestSmtpServer Smtp { get; }
 }
 
-public sealed class BrandingFactory<TDatabase> : IdPFactory<TDatabase>, IBrandingServer
+public class BrandingFactory<TDatabase> : IdPFactory<TDatabase>, IBrandingServer
     where TDatabase : ITestDatabase, new()
 {
     public BrandingFactory()

@@ -12,8 +12,6 @@ namespace IdP.Server.Tests.Browsers;
 public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromium chromium, ITestOutputHelper output)
     : IClassFixture<ResetBrowserFactory>, IClassFixture<Chromium>
 {
-    private const string RedirectUri = "https://app.test/callback";
-
     [Theory]
     [InlineData("en", false, 1024)]
     [InlineData("fr", true, 1024)]
@@ -23,16 +21,15 @@ public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromi
     {
         var clientId = $"a11y-{language}-{width}-{Guid.NewGuid():N}"[..24];
         var email = $"{clientId}@example.com";
-        await server.RegisterAppAsync(new AppRegistration(clientId, "Accessible app") { RedirectUris = [RedirectUri], AllowImplicitIdToken = true });
+        var authorize = await BrowserApp.RegisterAsync(server, clientId);
         await server.CreateAccountAsync(email, "Forgotten-Pass-1");
         await SetBrandingAsync(branded);
         var name = $"a11y-{language}-{(branded ? "branded" : "default")}-{width}";
 
         var page = await chromium.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
-        await page.RouteAsync("https://app.test/**", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
-        await page.GotoAsync($"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
-            + $"&response_type=id_token&scope=openid&nonce=n1&state=s1&ui_locales={language}");
+        await BrowserApp.AnswerOnAsync(page);
+        await page.GotoAsync($"{authorize}&ui_locales={language}");
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
         if (branded)
         {

@@ -107,5 +107,21 @@ public sealed class BrandingPortalBrowserTests(PortalBrowserFactory server, Chro
         await Chromium.ScreenshotAsync(visitor, "portal-branded-sign-in", output);
     }
 
+    [Fact]
+    public async Task A_french_operator_gets_the_branding_page_in_french_and_it_passes_the_same_wcag_rules()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "fr-FR,fr;q=0.9" });
+        await server.SignInToPortalAsync(page);
+        await page.ClickAsync("#nav-branding");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personnalisation de la marque de l’entreprise");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("#preview-heading")).ToHaveTextAsync("Aperçu");
+        var axe = await page.RunAxe(AxeOptions.Wcag21AA);
+        Assert.True(axe.Violations.Length == 0, "axe-core reports WCAG violations:\n" + string.Join("\n", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await Chromium.ScreenshotAsync(page, "portal-branding-fr", output);
+    }
+
     private static Task<string> BackgroundOf(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
 }

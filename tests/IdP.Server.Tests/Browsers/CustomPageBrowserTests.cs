@@ -12,8 +12,6 @@ namespace IdP.Server.Tests.Browsers;
 public sealed class CustomPageBrowserTests(ResetBrowserFactory server, Chromium chromium, ITestOutputHelper output)
     : IClassFixture<ResetBrowserFactory>, IClassFixture<Chromium>
 {
-    private const string RedirectUri = "https://app.test/callback";
-
     [Fact]
     public async Task Sign_in_and_reset_render_inside_the_custom_template_and_sign_in_succeeds()
     {
@@ -21,7 +19,7 @@ public sealed class CustomPageBrowserTests(ResetBrowserFactory server, Chromium 
         await server.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().CreateAsync(
             new UserFlowInput { Name = policy, Type = UserFlowType.SignIn, CustomPageContent = CustomPageTests.Template("Contoso custom page") }, "test", CancellationToken.None)));
         var clientId = "cpb-" + Guid.NewGuid().ToString("N")[..12];
-        await server.RegisterAppAsync(new AppRegistration(clientId, "Custom page app") { RedirectUris = [RedirectUri], AllowImplicitIdToken = true });
+        var authorize = await BrowserApp.RegisterAsync(server, clientId, policy);
         await server.CreateAccountAsync($"{clientId}@example.com", "Correct-Horse-9");
 
         var page = await chromium.NewPageAsync();
@@ -36,9 +34,7 @@ public sealed class CustomPageBrowserTests(ResetBrowserFactory server, Chromium 
         await page.RouteAsync("https://cdn.contoso.example/**", route => route.Request.Url.EndsWith(".css", StringComparison.Ordinal)
             ? route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/css", Body = ".custom-header { border-bottom: 2px solid #5c2d91; }" })
             : route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "image/png", BodyBytes = BrandingImages.Png(40, 40) }));
-        await page.RouteAsync("https://app.test/**", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
-        var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
-            + "&response_type=id_token&scope=openid&nonce=n1&state=s1";
+        await BrowserApp.AnswerOnAsync(page);
 
         await page.GotoAsync(authorize);
         await Assertions.Expect(page.Locator("#customHeading")).ToHaveTextAsync("Contoso custom page");
@@ -62,7 +58,7 @@ public sealed class CustomPageBrowserTests(ResetBrowserFactory server, Chromium 
         await page.FillAsync($"#{PageElementIds.SignInName}", $"{clientId}@example.com");
         await page.FillAsync($"#{PageElementIds.Password}", "Correct-Horse-9");
         await page.ClickAsync($"#{PageElementIds.Next}");
-        await page.WaitForURLAsync("https://app.test/**");
+        await page.WaitForURLAsync(BrowserApp.AnyUrl);
         Assert.Contains("id_token=", new Uri(page.Url).Fragment, StringComparison.Ordinal);
         Assert.Empty(cspViolations);
         await page.Context.CloseAsync();

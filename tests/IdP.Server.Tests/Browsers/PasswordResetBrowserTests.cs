@@ -12,16 +12,13 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
     [Fact]
     public async Task A_person_resets_a_forgotten_password_and_lands_signed_in_at_the_app()
     {
-        const string redirectUri = "https://app.test/callback";
         const string email = "grace@example.com";
-        await server.RegisterAppAsync(new AppRegistration("browser-reset-app", "Browser app") { RedirectUris = [redirectUri], AllowImplicitIdToken = true });
+        var authorize = await BrowserApp.RegisterAsync(server, "browser-reset-app");
         await server.CreateAccountAsync(email, "Forgotten-Pass-1");
 
         var page = await chromium.NewPageAsync();
-        await page.RouteAsync("https://app.test/**", route =>
-            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
+        await BrowserApp.AnswerOnAsync(page);
 
-        var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id=browser-reset-app&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
         await page.GotoAsync(authorize);
         var link = page.Locator($"#{PageElementIds.ForgotPassword}");
         await Assertions.Expect(link).ToHaveTextAsync("Can't access your account?");
@@ -62,7 +59,7 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await page.FillAsync($"#{PageElementIds.NewPassword}", "Remembered-Pass-2");
         await page.FillAsync($"#{PageElementIds.ReenterPassword}", "Remembered-Pass-2");
         await page.ClickAsync($"#{PageElementIds.Continue}");
-        await page.WaitForURLAsync("https://app.test/**");
+        await page.WaitForURLAsync(BrowserApp.AnyUrl);
         await Chromium.ScreenshotAsync(page, "reset-07-back-at-app", output);
 
         var fragment = new Uri(page.Url).Fragment;
@@ -85,8 +82,8 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
     public async Task With_JavaScript_off_the_reset_buttons_and_cancel_work_and_cancel_tells_the_app()
     {
         var page = await chromium.NewPageAsync(javaScript: false);
-        await AppAsync(page, "browser-nojs-app");
-        await page.GotoAsync(Authorize("browser-nojs-app", IdPFactory.SignInPolicy));
+        await BrowserApp.AnswerOnAsync(page);
+        await page.GotoAsync(await BrowserApp.RegisterAsync(server, "browser-nojs-app"));
 
         await page.ClickAsync($"#{PageElementIds.Next}");
         await Assertions.Expect(page.Locator(".entry-item:has(#password) .error.itemLevel")).ToHaveTextAsync("Please enter your password");
@@ -97,7 +94,7 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         await Chromium.ScreenshotAsync(page, "nojs-01-code-sent", output);
 
         await page.ClickAsync($"#{PageElementIds.Cancel}");
-        await page.WaitForURLAsync("https://app.test/**");
+        await page.WaitForURLAsync(BrowserApp.AnyUrl);
         var received = Uri.UnescapeDataString(new Uri(page.Url).Fragment);
         Assert.Contains("error=access_denied", received, StringComparison.Ordinal);
         Assert.Contains(B2CErrorCodes.UserCancelled, received, StringComparison.Ordinal);
@@ -109,28 +106,15 @@ public sealed class PasswordResetBrowserTests(ResetBrowserFactory server, Chromi
         var policy = ("B2C_1_handoff" + Guid.NewGuid().ToString("N"))[..30];
         await server.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", PasswordResetBehavior = PasswordResetBehavior.HandOff });
         var page = await chromium.NewPageAsync(javaScript: false);
-        await AppAsync(page, "browser-handoff-app");
-        await page.GotoAsync(Authorize("browser-handoff-app", policy));
+        await BrowserApp.AnswerOnAsync(page);
+        await page.GotoAsync(await BrowserApp.RegisterAsync(server, "browser-handoff-app", policy));
         await Assertions.Expect(page.Locator($"button#{PageElementIds.ForgotPassword}")).ToHaveTextAsync("Can't access your account?");
         await Chromium.ScreenshotAsync(page, "nojs-02-hand-off-sign-in", output);
 
         await page.ClickAsync($"#{PageElementIds.ForgotPassword}");
-        await page.WaitForURLAsync("https://app.test/**");
+        await page.WaitForURLAsync(BrowserApp.AnyUrl);
         Assert.Contains(B2CErrorCodes.ForgotPassword, Uri.UnescapeDataString(new Uri(page.Url).Fragment), StringComparison.Ordinal);
     }
-
-    /// <summary>Registers an app whose reply URL the page answers itself (the answer to the app is in the page's URL).</summary>
-    private async Task AppAsync(IPage page, string clientId)
-    {
-        await server.RegisterAppAsync(new AppRegistration(clientId, "Browser app") { RedirectUris = [RedirectUri], AllowImplicitIdToken = true });
-        await page.RouteAsync("https://app.test/**", route =>
-            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" }));
-    }
-
-    private string Authorize(string clientId, string policy) =>
-        $"{server.BaseUrl}/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
-
-    private const string RedirectUri = "https://app.test/callback";
 }
 
 /// <summary>The Kestrel-hosted server with reset on and its mail going to an in-process SMTP server.</summary>

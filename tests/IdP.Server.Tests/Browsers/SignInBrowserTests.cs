@@ -9,19 +9,13 @@ public sealed class SignInBrowserTests(BrowserIdPFactory server, Chromium chromi
     [Fact]
     public async Task A_person_signs_in_and_the_app_receives_an_id_token()
     {
-        const string redirectUri = "https://app.test/callback";
-        await server.RegisterAppAsync(new AppRegistration("browser-app", "Browser app") { RedirectUris = [redirectUri], AllowImplicitIdToken = true });
+        var authorize = await BrowserApp.RegisterAsync(server, "browser-app");
         await server.CreateAccountAsync("ada@example.com", "Correct-Horse-9");
 
         var page = await chromium.NewPageAsync();
         string? received = null;
-        await page.RouteAsync("https://app.test/**", async route =>
-        {
-            received = route.Request.Url;
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>App</h1>" });
-        });
+        await BrowserApp.AnswerOnAsync(page, url => received = url);
 
-        var authorize = $"{server.BaseUrl}/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/oauth2/v2.0/authorize?client_id=browser-app&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=id_token&scope=openid&nonce=n1&state=s1";
         await page.GotoAsync(authorize);
         await Assertions.Expect(page.Locator($"#{PageElementIds.SignInName}")).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, "signin-01-page", output);
@@ -35,7 +29,7 @@ public sealed class SignInBrowserTests(BrowserIdPFactory server, Chromium chromi
         await page.FillAsync($"#{PageElementIds.SignInName}", "ada@example.com");
         await page.FillAsync($"#{PageElementIds.Password}", "Correct-Horse-9");
         await page.ClickAsync($"#{PageElementIds.Next}");
-        await page.WaitForURLAsync("https://app.test/**");
+        await page.WaitForURLAsync(BrowserApp.AnyUrl);
 
         Assert.NotNull(received);
         await Chromium.ScreenshotAsync(page, "signin-03-back-at-app", output);

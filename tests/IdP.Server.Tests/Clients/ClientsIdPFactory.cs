@@ -7,6 +7,8 @@ namespace IdP.Server.Tests.Clients;
 /// </summary>
 public class ClientsIdPFactory : HttpsIdPFactory
 {
+    private readonly Stack<IAsyncDisposable> _hosts = new();
+
     public string TasksApiClientId { get; private set; } = "";
 
     public string NotesApiClientId { get; private set; } = "";
@@ -21,5 +23,26 @@ public class ClientsIdPFactory : HttpsIdPFactory
     {
         await base.InitializeAsync();
         (TasksApiClientId, NotesApiClientId) = await TasksApi.RegisterAsync(this);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="host"/> (an app or API started against this IdP) running until the IdP stops: the hosts stop
+    /// first, the last started first, so none outlives what it calls.
+    /// </summary>
+    protected T Running<T>(T host)
+        where T : IAsyncDisposable
+    {
+        _hosts.Push(host);
+        return host;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        while (_hosts.TryPop(out var host))
+        {
+            await host.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
     }
 }

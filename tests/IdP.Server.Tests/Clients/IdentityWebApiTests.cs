@@ -131,17 +131,7 @@ public sealed class IdentityWebApiTests(IdentityWebApiTests.Fixture idp) : IClas
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            _api = await TasksApiHost.StartAsync(this);
-        }
-
-        public override async Task DisposeAsync()
-        {
-            if (_api is not null)
-            {
-                await _api.DisposeAsync();
-            }
-
-            await base.DisposeAsync();
+            _api = Running(await TasksApiHost.StartAsync(this));
         }
     }
 }

@@ -36,7 +36,6 @@ public sealed class IdentityWebAppCallingApiTests(IdentityWebAppCallingApiTests.
     /// <summary>The IdP with the tasks API and the web app calling it running against it.</summary>
     public sealed class Fixture : ClientsIdPFactory
     {
-        private TasksApiHost? _api;
         private IdentityWebApp? _app;
 
         public IdentityWebApp App => _app ?? throw new InvalidOperationException("The web app is not started.");
@@ -44,23 +43,8 @@ public sealed class IdentityWebAppCallingApiTests(IdentityWebAppCallingApiTests.
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            _api = await TasksApiHost.StartAsync(this);
-            _app = await IdentityWebApp.StartCallingTasksApiAsync(this, _api.TasksUrl);
-        }
-
-        public override async Task DisposeAsync()
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync();
-            }
-
-            if (_api is not null)
-            {
-                await _api.DisposeAsync();
-            }
-
-            await base.DisposeAsync();
+            var api = Running(await TasksApiHost.StartAsync(this));
+            _app = Running(await IdentityWebApp.StartCallingTasksApiAsync(this, api.TasksUrl));
         }
     }
 }

@@ -49,17 +49,7 @@ public sealed class IdentityWebAppTests(IdentityWebAppTests.Fixture idp) : IClas
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            _app = await IdentityWebApp.StartSigningInAsync(this);
-        }
-
-        public override async Task DisposeAsync()
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync();
-            }
-
-            await base.DisposeAsync();
+            _app = Running(await IdentityWebApp.StartSigningInAsync(this));
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var email = await cluster.CreateUserAsync(Password);
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
-        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid offline_access");
+        var request = Authorize("openid offline_access");
 
         choice.Node = "a";
         var step1 = await browser.OpenResetFromSignInAsync(request);
@@ -48,16 +48,16 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var email = await cluster.CreateUserAsync(Password);
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
-        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid offline_access");
+        var request = Authorize("openid offline_access");
 
         choice.Node = "a";
         var code = (await (await SignInPage.OpenAsync(browser, request)).SignInAsync(email, Password)).ToApp()["code"]!;
         var tokens = await cluster.TokenAsync("b", Redemption(request, code));
         Assert.Equal(200, tokens.Status);
-        var refreshed = await cluster.TokenAsync("a", new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!, ["client_id"] = TwoNodes.ClientId, ["client_secret"] = TwoNodes.ClientSecret });
+        var refreshed = await cluster.TokenAsync("a", Refresh(tokens["refresh_token"]!));
         Assert.Equal(200, refreshed.Status);
         // Rotation is shared too: the redeemed refresh token is refused by the other node.
-        var replay = await cluster.TokenAsync("b", new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!, ["client_id"] = TwoNodes.ClientId, ["client_secret"] = TwoNodes.ClientSecret });
+        var replay = await cluster.TokenAsync("b", Refresh(tokens["refresh_token"]!));
         Assert.Equal(400, replay.Status);
 
         Assert.Equal(200, (await cluster.AdminAsync("b", await cluster.AdminTokenAsync("a"), HttpMethod.Get, "users")).Status);
@@ -77,7 +77,7 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         var email = await cluster.CreateUserAsync(Password);
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
-        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid");
+        var request = Authorize("openid");
 
         var errors = new List<string?>();
         for (var attempt = 0; attempt < TwoNodes.MaxFailedAttempts; attempt++)
@@ -99,7 +99,7 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     {
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
-        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid");
+        var request = Authorize("openid");
 
         // A different name each time, so the per-name lockout plays no part: only the per-address limit can refuse.
         var answers = new List<Navigation>();
@@ -131,7 +131,7 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     {
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
-        var request = new AuthorizeRequest(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid");
+        var request = Authorize("openid");
 
         var pages = new List<ResetPasswordPage>();
         for (var send = 0; send <= TwoNodes.ResetCodeSendsPerAddress; send++)
@@ -150,17 +150,16 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
     [Fact]
     public async Task The_password_reset_switch_changes_on_both_nodes_at_once()
     {
-        var client = TwoNodes.ClientId;
         var token = await cluster.AdminTokenAsync("a");
         try
         {
             Assert.Equal(200, (await cluster.AdminAsync("a", token, HttpMethod.Put, "settings/password-reset", new { mode = "None" })).Status);
-            Assert.False(await OffersResetAsync("a", client));
-            Assert.False(await OffersResetAsync("b", client));
+            Assert.False(await OffersResetAsync("a"));
+            Assert.False(await OffersResetAsync("b"));
 
             Assert.Equal(200, (await cluster.AdminAsync("b", token, HttpMethod.Put, "settings/password-reset", new { mode = "All" })).Status);
-            Assert.True(await OffersResetAsync("a", client));
-            Assert.True(await OffersResetAsync("b", client));
+            Assert.True(await OffersResetAsync("a"));
+            Assert.True(await OffersResetAsync("b"));
         }
         finally
         {
@@ -205,6 +204,17 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         Assert.Contains(before, await SigningKidsAsync("b"));
     }
 
+    private static AuthorizeRequest Authorize(string scope) =>
+        new(TwoNodes.ClientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", scope);
+
+    private static Dictionary<string, string> Refresh(string refreshToken) => new()
+    {
+        ["grant_type"] = "refresh_token",
+        ["refresh_token"] = refreshToken,
+        ["client_id"] = TwoNodes.ClientId,
+        ["client_secret"] = TwoNodes.ClientSecret,
+    };
+
     private static Dictionary<string, string> Redemption(AuthorizeRequest request, string code) => new()
     {
         ["grant_type"] = "authorization_code",
@@ -215,30 +225,31 @@ public sealed class TwoNodesTests(TwoNodes cluster) : IClassFixture<TwoNodes>
         ["client_secret"] = TwoNodes.ClientSecret,
     };
 
-    private async Task<bool> OffersResetAsync(string node, string clientId)
+    private async Task<bool> OffersResetAsync(string node)
     {
         var (browser, choice) = cluster.Browser();
         using var _ = browser;
         choice.Node = node;
-        var page = await SignInPage.OpenAsync(browser, new AuthorizeRequest(clientId, TwoNodes.RedirectUri, IdPFactory.SignInPolicy, "code", "openid"));
+        var page = await SignInPage.OpenAsync(browser, Authorize("openid"));
         return page.Page.ById(PageElementIds.ForgotPassword) is not null;
     }
 
     private async Task<IReadOnlyList<string>> SigningKidsAsync(string node)
     {
         using var client = cluster.Client(node);
-        using var discovery = JsonDocument.Parse(await client.GetStringAsync($"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/v2.0/.well-known/openid-configuration"));
-        var jwksUri = new Uri(discovery.RootElement.GetProperty("jwks_uri").GetString()!);
-        using var jwks = JsonDocument.Parse(await client.GetStringAsync(jwksUri.PathAndQuery));
-        return [.. jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
+        var jwksUri = new Uri((await DiscoveryAsync(client)).GetProperty("jwks_uri").GetString()!);
+        var jwks = await client.GetFromJsonAsync<JsonElement>(jwksUri.PathAndQuery);
+        return [.. jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
     }
 
     private async Task<string> IssuerAsync(string node)
     {
         using var client = cluster.Client(node);
-        using var discovery = JsonDocument.Parse(await client.GetStringAsync($"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/v2.0/.well-known/openid-configuration"));
-        return discovery.RootElement.GetProperty("issuer").GetString()!;
+        return (await DiscoveryAsync(client)).GetProperty("issuer").GetString()!;
     }
+
+    private static Task<JsonElement> DiscoveryAsync(HttpClient client) =>
+        client.GetFromJsonAsync<JsonElement>($"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}/v2.0/.well-known/openid-configuration");
 
     private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> probe)
     {

@@ -9,30 +9,20 @@ public abstract class ErrorPageLanguageTests(IBrandingServer server)
 {
     private readonly IdPFactory _factory = server.Factory;
 
-    [Fact]
-    public async Task An_unknown_path_answers_in_french_for_a_french_browser()
+    [Theory]
+    [InlineData("fr-FR,fr;q=0.9", "fr", "Page introuvable", "La page demandée n’existe pas.", "ID de corrélation")]
+    [InlineData("en-GB,en;q=0.9", "en", "Page not found", "The page you asked for does not exist.", "Correlation ID")]
+    public async Task An_unknown_path_answers_in_the_browser_language(string acceptLanguage, string lang, string title, string message, string correlationLabel)
     {
         using var browser = _factory.CreateBrowser();
-        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         var page = await browser.NavigateAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
-        Assert.Equal("fr", page.Document!.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Page introuvable", page.Document.QuerySelector("#api h1")!.TextContent.Trim());
-        Assert.Equal("La page demandée n’existe pas.", page.Document.GetElementById("errorMessage")!.TextContent.Trim());
-        Assert.Equal("ID de corrélation", page.Document.QuerySelector(".error-trace dt")!.TextContent.Trim());
-        Assert.StartsWith("Page introuvable", page.Document.Title, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_unknown_path_answers_in_english_for_an_english_browser()
-    {
-        using var browser = _factory.CreateBrowser();
-        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
-        var page = await browser.NavigateAsync("/no/such/page");
-        Assert.Equal(HttpStatusCode.NotFound, page.Status);
-        Assert.Equal("en", page.Document!.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Page not found", page.Document.QuerySelector("#api h1")!.TextContent.Trim());
-        Assert.Equal("Correlation ID", page.Document.QuerySelector(".error-trace dt")!.TextContent.Trim());
+        Assert.Equal(lang, page.Document!.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, page.Document.QuerySelector("#api h1")!.TextContent.Trim());
+        Assert.Equal(message, page.Document.GetElementById("errorMessage")!.TextContent.Trim());
+        Assert.Equal(correlationLabel, page.Document.QuerySelector(".error-trace dt")!.TextContent.Trim());
+        Assert.StartsWith(title, page.Document.Title, StringComparison.Ordinal);
     }
 
     [Fact]

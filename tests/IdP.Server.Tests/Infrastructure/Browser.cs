@@ -270,4 +270,16 @@ public sealed record Navigation(Uri Url, HttpStatusCode Status, string Body, IDo
 public sealed record AppResponse(Uri RedirectUri, IReadOnlyDictionary<string, string> Parameters, string Mode)
 {
     public string? this[string name] => Parameters.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// Asserts the app got B2C's refusal of <paramref name="request"/>: <c>access_denied</c>, an error description that
+    /// starts with <paramref name="description"/> (the AADB2C code and its text), and the request's state back.
+    /// </summary>
+    public void AssertAccessDenied(AuthorizeRequest request, string description)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Assert.Equal("access_denied", this["error"]);
+        Assert.StartsWith(description, this["error_description"], StringComparison.Ordinal);
+        Assert.Equal(request.State, this["state"]);
+    }
 }

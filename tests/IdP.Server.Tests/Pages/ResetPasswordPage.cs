@@ -1,23 +1,13 @@
 namespace IdP.Server.Tests.Pages;
 
 /// <summary>Reset step 1 ("Reset password using email address") as a user sees it: every button is a form post.</summary>
-public sealed class ResetPasswordPage(Browser browser, Navigation page)
+public sealed class ResetPasswordPage(Browser browser, Navigation page) : ResetStepPage(browser, page)
 {
-    private const string Form = "form#attributeVerification";
-
-    public Navigation Page { get; } = page;
-
     /// <summary>Asserts the browser is on step 1.</summary>
-    public static ResetPasswordPage On(Browser browser, Navigation page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        Assert.True(page.ById(PageElementIds.Email) is not null && page.ById(PageElementIds.NewPassword) is null,
-            $"Expected reset step 1 at {page.Url}, got {(int)page.Status}: {page.Body[..Math.Min(800, page.Body.Length)]}");
-        return new ResetPasswordPage(browser, page);
-    }
+    public static ResetPasswordPage On(Browser browser, Navigation page) =>
+        new(browser, Expect(page, "reset step 1", p => p.ById(PageElementIds.Email) is not null && p.ById(PageElementIds.NewPassword) is null));
 
     public string? Heading => Page.Document!.QuerySelector("#api h2")?.TextContent.Trim();
-    public string? Error => Page.Text(PageElementIds.ErrorMessage);
     public string? Info => Page.Text(PageElementIds.EmailVerifyInfo);
     public string? Success => Page.Text(PageElementIds.EmailVerifySuccess);
     public IReadOnlyList<string> FieldErrors => [.. Page.Document!.QuerySelectorAll(".error.itemLevel").Select(e => e.TextContent.Trim())];
@@ -41,23 +31,21 @@ public sealed class ResetPasswordPage(Browser browser, Navigation page)
             values[PageElementIds.Username] = username;
         }
 
-        return browser.SubmitAsync(Page, Form, values, PageElementIds.EmailVerifySend);
+        return SubmitAsync(PageElementIds.EmailVerifySend, values);
     }
 
     public Task<Navigation> VerifyAsync(string code) =>
-        browser.SubmitAsync(Page, Form, new Dictionary<string, string> { [PageElementIds.EmailVerifyInput] = code }, PageElementIds.EmailVerifyVerify);
+        SubmitAsync(PageElementIds.EmailVerifyVerify, new Dictionary<string, string> { [PageElementIds.EmailVerifyInput] = code });
 
-    public Task<Navigation> SendNewCodeAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.EmailVerifyResend);
+    public Task<Navigation> SendNewCodeAsync() => SubmitAsync(PageElementIds.EmailVerifyResend);
 
-    public Task<Navigation> ChangeEmailAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.EmailVerifyEdit);
+    public Task<Navigation> ChangeEmailAsync() => SubmitAsync(PageElementIds.EmailVerifyEdit);
 
-    public Task<Navigation> ContinueAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.Continue);
+    public Task<Navigation> ContinueAsync() => SubmitAsync(PageElementIds.Continue);
 
     /// <summary>Continues from a verified address; asserts the browser is on step 2.</summary>
-    public async Task<NewPasswordPage> ContinueToNewPasswordAsync() => NewPasswordPage.On(browser, await ContinueAsync());
+    public async Task<NewPasswordPage> ContinueToNewPasswordAsync() => NewPasswordPage.On(Browser, await ContinueAsync());
 
     /// <summary>Continues from a verified address and sets <paramref name="password"/> on step 2; returns where the browser ends.</summary>
     public async Task<Navigation> SetNewPasswordAsync(string password) => await (await ContinueToNewPasswordAsync()).SetPasswordAsync(password);
-
-    public Task<Navigation> CancelAsync() => browser.SubmitAsync(Page, Form, buttonId: PageElementIds.Cancel);
 }

@@ -14,9 +14,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
 
         var app = (await signIn.ForgotPasswordAsync()).ToApp();
         Assert.Equal(RedirectUri, app.RedirectUri.ToString());
-        Assert.Equal("access_denied", app["error"]);
-        Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
-        Assert.Equal(request.State, app["state"]);
+        app.AssertAccessDenied(request, B2CErrorCodes.ForgotPasswordDescription);
 
         // The embedded pages are not offered on a hand-off flow, even typed by hand.
         var again = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
@@ -39,8 +37,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
 
         Assert.Equal(HttpStatusCode.OK, asked.Status);
         Assert.Null(stillPending.Error);
-        Assert.StartsWith(B2CErrorCodes.ForgotPasswordDescription, app["error_description"], StringComparison.Ordinal);
-        Assert.Equal(request.State, app["state"]);
+        app.AssertAccessDenied(request, B2CErrorCodes.ForgotPasswordDescription);
     }
 
     [Fact]
@@ -123,9 +120,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         var step1 = await browser.OpenResetFromSignInAsync(request);
         var sent = ResetPasswordPage.On(browser, await step1.SendCodeAsync(Unique()));
         var app = (await sent.CancelAsync()).ToApp();
-        Assert.Equal("access_denied", app["error"]);
-        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
-        Assert.Equal(request.State, app["state"]);
+        app.AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
     }
 
     [Fact]
@@ -136,8 +131,7 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
         var request = Client.Authorize();
         var verified = await (await browser.OpenResetFromSignInAsync(request)).VerifyAddressAsync(browser, server.Smtp, email);
         var app = (await NewPasswordPage.On(browser, await verified.ContinueAsync()).CancelAsync()).ToApp();
-        Assert.Equal("access_denied", app["error"]);
-        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+        app.AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
 
         using var later = Factory.CreateBrowser();
         var signIn = await SignInPage.OpenAsync(later, Client.Authorize());
@@ -149,9 +143,10 @@ public abstract class ResetFlowTypeTests(IResetServer server) : ResetSuite(serve
     {
         var policy = await FlowAsync(new UserFlow { Name = Name("passwordreset"), NormalizedName = "", Type = UserFlowType.PasswordReset });
         using var browser = Factory.CreateBrowser();
-        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(Client.Authorize(policy).Url));
+        var request = Client.Authorize(policy);
+        var step1 = ResetPasswordPage.On(browser, await browser.NavigateAsync(request.Url));
         var app = (await step1.CancelAsync()).ToApp();
-        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
+        app.AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
     }
 
     private async Task<string> FlowAsync(UserFlow flow) => (await Factory.CreateFlowAsync(flow)).Name;

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using IdP.Server.Keys;
 using IdP.Server.Protocol;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IdP.Server.Tests.Protocol;
 
@@ -20,11 +18,11 @@ public abstract class ProtocolDocumentCacheTests(DocumentCacheFactory factory)
         foreach (var url in new[] { $"/{IdPFactory.Tenant}/{name}/v2.0/.well-known/openid-configuration", $"/{IdPFactory.Tenant}/{name}/discovery/v2.0/keys" })
         {
             using var first = await http.GetAsync(new Uri(url, UriKind.Relative));
-            var built = factory.Queries.For(url);
+            var built = factory.CommandsFor(url);
             using var second = await http.GetAsync(new Uri(url, UriKind.Relative));
 
             Assert.True(built > 0, "the first answer is built from the database");
-            Assert.Equal(built, factory.Queries.For(url));
+            Assert.Equal(built, factory.CommandsFor(url));
             Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
             Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
             Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
@@ -78,48 +76,23 @@ public abstract class ProtocolDocumentCacheTests(DocumentCacheFactory factory)
     private static List<string> Kids(JsonElement jwks) => [.. jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
 }
 
-/// <summary>The server with a count of the database commands run while answering each URL.</summary>
+/// <summary>The server with a record of the database commands run while answering each request.</summary>
 public abstract class DocumentCacheFactory(ITestDatabase database) : IdPFactory(database)
 {
-    public QueryCounter Queries { get; } = new();
+    private readonly RequestSqlRecorder _sql = new() { RecordEveryRequest = true };
+
+    /// <summary>How many commands the requests for <paramref name="pathAndQuery"/> have run so far.</summary>
+    public int CommandsFor(string pathAndQuery) => _sql.Requests().Where(r => r.Path == pathAndQuery).Sum(r => r.Commands.Count);
 
     public override Task InitializeAsync()
     {
-        Attach(Queries);
+        Attach(_sql);
         return base.InitializeAsync();
     }
 }
 
 public sealed class DocumentCacheFactory<TDatabase>() : DocumentCacheFactory(new TDatabase())
     where TDatabase : ITestDatabase, new();
-
-/// <summary>Counts the commands the server runs while handling a request, by path and query.</summary>
-public sealed class QueryCounter : RequestCommandInterceptor
-{
-    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-
-    public int For(string pathAndQuery) => _counts.GetValueOrDefault(pathAndQuery);
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Count();
-        return base.ReaderExecuting(command, eventData, result);
-    }
-
-    private void Count()
-    {
-        if (Http?.Request is { } request)
-        {
-            _counts.AddOrUpdate(request.Path.Value + request.QueryString.Value, 1, (_, n) => n + 1);
-        }
-    }
-}
 
 public sealed class ProtocolDocumentCacheTestsOnSqlite(DocumentCacheFactory<Sqlite> factory) : ProtocolDocumentCacheTests(factory), IClassFixture<DocumentCacheFactory<Sqlite>>;
 

@@ -36,48 +36,36 @@ public abstract class TokenLifetimeTests(IdPFactory factory)
         Assert.Equal("invalid_grant", afterExpiry.Error);
     }
 
-    [Fact]
-    public async Task A_bounded_sliding_window_ends_refreshing_however_often_the_token_is_used()
+    // Each row signs in on a flow whose refresh tokens live 2 days, then refreshes after each pause (in days) with the
+    // refresh token the previous refresh returned: every refresh comes within the token's lifetime, so only the
+    // sliding window can end them.
+    [Theory]
+    // Bounded: 3 days after sign-in the window ends refreshing, however often the token was used.
+    [InlineData(RefreshTokenSlidingWindow.Bounded, 3, new[] { 1.5, 1.4, 0.2 }, new[] { "refreshed", "refreshed", "invalid_grant" })]
+    // Unbounded: the window's days are ignored (a bounded window of 2 days would stop at the second refresh).
+    [InlineData(RefreshTokenSlidingWindow.Unbounded, 2, new[] { 1.5, 1.5, 1.5, 1.5 }, new[] { "refreshed", "refreshed", "refreshed", "refreshed" })]
+    public async Task The_sliding_window_decides_how_long_a_token_in_use_keeps_refreshing(
+        RefreshTokenSlidingWindow window, int windowDays, double[] pauses, string[] expected)
     {
         var policy = await CreateFlowAsync(f =>
         {
             f.RefreshTokenLifetimeDays = 2;
-            f.RefreshTokenSlidingWindow = RefreshTokenSlidingWindow.Bounded;
-            f.RefreshTokenSlidingWindowDays = 3;
-        });
-        var (client, tokens) = await SignInAsync(policy);
-
-        factory.Clock.Advance(TimeSpan.FromDays(1.5));
-        var first = await client.RefreshAsync(tokens["refresh_token"]!, policy);
-        factory.Clock.Advance(TimeSpan.FromDays(1.4));
-        var second = await client.RefreshAsync(first["refresh_token"]!, policy);
-        factory.Clock.Advance(TimeSpan.FromDays(0.2));
-        var pastTheWindow = await client.RefreshAsync(second["refresh_token"]!, policy);
-
-        Assert.Equal(200, first.Status);
-        Assert.Equal(200, second.Status);
-        Assert.Equal("invalid_grant", pastTheWindow.Error);
-    }
-
-    [Fact]
-    public async Task An_unbounded_sliding_window_keeps_refreshing_while_the_token_is_used()
-    {
-        var policy = await CreateFlowAsync(f =>
-        {
-            f.RefreshTokenLifetimeDays = 2;
-            f.RefreshTokenSlidingWindow = RefreshTokenSlidingWindow.Unbounded;
-            f.RefreshTokenSlidingWindowDays = 2; // Ignored when unbounded: a bounded flow would stop after 2 days.
+            f.RefreshTokenSlidingWindow = window;
+            f.RefreshTokenSlidingWindowDays = windowDays;
         });
         var (client, tokens) = await SignInAsync(policy);
         var refreshToken = tokens["refresh_token"]!;
 
-        for (var i = 0; i < 4; i++)
+        var answers = new List<string?>();
+        foreach (var pause in pauses)
         {
-            factory.Clock.Advance(TimeSpan.FromDays(1.5));
+            factory.Clock.Advance(TimeSpan.FromDays(pause));
             var refreshed = await client.RefreshAsync(refreshToken, policy);
-            Assert.Equal(200, refreshed.Status);
-            refreshToken = refreshed["refresh_token"]!;
+            answers.Add(refreshed.Status == 200 ? "refreshed" : refreshed.Error);
+            refreshToken = refreshed["refresh_token"] ?? refreshToken;
         }
+
+        Assert.Equal(expected, answers);
     }
 
     private async Task<string> CreateFlowAsync(Action<UserFlow> configure)

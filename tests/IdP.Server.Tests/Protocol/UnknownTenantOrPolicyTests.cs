@@ -30,13 +30,9 @@ public abstract class UnknownTenantOrPolicyTests(IdPFactory factory)
     [MemberData(nameof(ApiUrls))]
     public async Task Discovery_and_keys_of_an_unknown_tenant_or_policy_are_404_problem_json(string url)
     {
-        using var client = factory.CreateHttpClient();
+        var body = await NotFoundAsync(HttpMethod.Get, url, "application/problem+json");
 
-        using var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("does not exist", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("does not exist", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,25 +41,18 @@ public abstract class UnknownTenantOrPolicyTests(IdPFactory factory)
     [InlineData("/contoso/oauth2/v2.0/token?p=B2C_1_nosuchflow")]
     public async Task The_token_endpoint_of_an_unknown_tenant_or_policy_is_404_problem_json(string url)
     {
-        using var client = factory.CreateHttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "x" });
 
-        using var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "x" }));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await NotFoundAsync(HttpMethod.Post, url, "application/problem+json", form);
     }
 
     [Theory]
     [MemberData(nameof(BrowserUrls))]
     public async Task Pages_of_an_unknown_tenant_or_policy_are_a_404_error_page(string url)
     {
-        using var client = factory.CreateHttpClient();
+        var body = await NotFoundAsync(HttpMethod.Get, url, "text/html");
 
-        using var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        var page = await BrowsingContext.New().OpenAsync(r => r.Content(response.Content.ReadAsStream()));
+        var page = await BrowsingContext.New().OpenAsync(r => r.Content(body));
         Assert.Contains("does not exist", page.GetElementById(PageElementIds.ErrorMessage)?.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.GetElementById("correlationId")!.TextContent.Trim());
     }
@@ -71,11 +60,22 @@ public abstract class UnknownTenantOrPolicyTests(IdPFactory factory)
     [Fact]
     public async Task The_error_page_names_the_unknown_tenant()
     {
+        var body = await NotFoundAsync(HttpMethod.Get, "/fabrikam/B2C_1_signin/oauth2/v2.0/logout", "text/html");
+
+        Assert.Contains("The tenant &#x27;fabrikam&#x27; does not exist.", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends the request, asserts a 404 of <paramref name="mediaType"/> and returns its body.</summary>
+    private async Task<string> NotFoundAsync(HttpMethod method, string url, string mediaType, HttpContent? content = null)
+    {
         using var client = factory.CreateHttpClient();
+        using var request = new HttpRequestMessage(method, url) { Content = content };
 
-        using var response = await client.GetAsync("/fabrikam/B2C_1_signin/oauth2/v2.0/logout");
+        using var response = await client.SendAsync(request);
 
-        Assert.Contains("The tenant &#x27;fabrikam&#x27; does not exist.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 }
 

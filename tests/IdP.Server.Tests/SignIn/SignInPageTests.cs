@@ -83,9 +83,7 @@ public abstract class SignInPageTests(IdPFactory factory)
         var app = (await page.CancelAsync()).ToApp();
 
         Assert.Equal(client.RedirectUri, app.RedirectUri.ToString());
-        Assert.Equal("access_denied", app["error"]);
-        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
-        Assert.Equal(request.State, app["state"]);
+        app.AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
     }
 
     [Fact]
@@ -209,9 +207,7 @@ public abstract class SignInPageTests(IdPFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, asked.Status);
         Assert.Null(stillPending.Error);
-        Assert.Equal("access_denied", app["error"]);
-        Assert.StartsWith(B2CErrorCodes.UserCancelledDescription, app["error_description"], StringComparison.Ordinal);
-        Assert.Equal(request.State, app["state"]);
+        app.AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
     }
 
     [Fact]

@@ -266,25 +266,16 @@ public abstract class CustomPageTests(ICustomPageServer server)
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
 
-/// <summary>A server with the admin API, reset on for everyone, and an HTTPS server of templates.</summary>
-public interface ICustomPageServer
+/// <summary>The branding server (the admin API, reset on for everyone) with an HTTPS server of templates.</summary>
+public interface ICustomPageServer : IBrandingServer
 {
-    IdPFactory Factory { get; }
-
     TemplateServer Templates { get; }
 }
 
-public sealed class CustomPageFactory<TDatabase> : IdPFactory<TDatabase>, ICustomPageServer
+public sealed class CustomPageFactory<TDatabase> : BrandingFactory<TDatabase>, ICustomPageServer
     where TDatabase : ITestDatabase, new()
 {
-    public CustomPageFactory()
-    {
-        AdminApiClient.Configure(this);
-        ResetServer.Prepare(this);
-        Templates = Attach(new TemplateServer());
-    }
-
-    public IdPFactory Factory => this;
+    public CustomPageFactory() => Templates = Attach(new TemplateServer());
 
     public TemplateServer Templates { get; }
 }

@@ -78,8 +78,8 @@ public sealed class AuditLogModel(AuditQuery audit, IStringLocalizer<PortalText>
     {
         type = Type,
         account = Account,
-        from = From?.ToString("yyyy-MM-ddTHH:mm"),
-        to = To?.ToString("yyyy-MM-ddTHH:mm"),
+        from = From?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         pageNumber = page,
     };
 
