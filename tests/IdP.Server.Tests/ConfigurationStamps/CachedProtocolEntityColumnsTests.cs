@@ -1,5 +1,5 @@
-using OpenIddict.Abstractions;
 using Microsoft.EntityFrameworkCore.Metadata;
+using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Tests.ConfigurationStamps;
