@@ -6,8 +6,9 @@ namespace IdP.Server.Hosting;
 /// <summary>
 /// Input no legitimate client sends is refused at the door with a 400 (the error page, or problem+json for APIs)
 /// instead of failing deep inside the pipeline with a 500: a Host header that is not a host and port, a body in a
-/// charset other than UTF-8 or ASCII (UTF-7 is not even supported by .NET), a form that cannot be read, and control
-/// characters (NUL and the like) in any query or form value; tab, CR and LF stay allowed in forms (multi-line fields).
+/// charset other than UTF-8 or ASCII (UTF-7 is not even supported by .NET), a form that cannot be read (a multipart body
+/// cut short included), and control characters (NUL and the like) in any query or form value; tab, CR and LF stay
+/// allowed in forms (multi-line fields).
 /// </summary>
 internal static class RequestSanity
 {
@@ -40,7 +41,9 @@ internal static class RequestSanity
                     // Read once here; the form stays on the request for the endpoint that needs it.
                     form = await request.ReadFormAsync(context.RequestAborted);
                 }
-                catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or DecoderFallbackException)
+                // IOException covers Kestrel's BadHttpRequestException (a body over the limits) and a multipart body that
+                // ends before its closing boundary, which the multipart reader reports as "Unexpected end of Stream".
+                catch (Exception exception) when (exception is InvalidDataException or IOException or DecoderFallbackException)
                 {
                     context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
                     return;

@@ -85,6 +85,27 @@ public abstract class MalformedInputTests(IdPFactory factory)
     }
 
     [Theory]
+    [InlineData("junk")]
+    [InlineData("--x\r\nContent-Disposition: form-data; name=\"signInName\"\r\n\r\nada@example.com")]
+    public async Task A_multipart_body_that_ends_before_its_boundary_gets_a_400_wherever_it_is_posted(string body)
+    {
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var signIn = await browser.NavigateAsync(client.Authorize().Url);
+        var before = await CountsAsync();
+
+        foreach (var target in new[] { signIn.Url.PathAndQuery, Flow + "/oauth2/v2.0/token", Flow + "/oauth2/v2.0/authorize", Flow + "/oauth2/v2.0/logout", "/admin/api/users", "/admin/users" })
+        {
+            using var content = new StringContent(body, Encoding.ASCII);
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+            using var response = await browser.Client.PostAsync(target, content);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{target}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
     [InlineData("localhost:99999")]
     [InlineData("localhost:0")]
     [InlineData("local host")]
