@@ -4,7 +4,9 @@ namespace IdP.Core.Administration;
 
 /// <summary>
 /// How administrative documents are read and written (the admin API, and files the CLI imports): camelCase names, enums
-/// by name only (an unknown name or a number is an error, not a silent default), nulls refused where a value is required.
+/// by name only (an unknown name or a number is an error, not a silent default), nulls refused where a value is required,
+/// and text without control characters other than tab, CR and LF (the rule query strings and forms follow at the door;
+/// PostgreSQL cannot store NUL in text at all).
 /// </summary>
 public static class AdminJson
 {
@@ -16,6 +18,7 @@ public static class AdminJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new PlainTextConverter());
         options.RespectNullableAnnotations = true;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
@@ -35,10 +38,45 @@ public static class AdminJson
     {
         ArgumentNullException.ThrowIfNull(exception);
         var field = FieldOf(exception);
+        if (exception is ControlCharacterException)
+        {
+            return $"'{field}' contains a control character; text may contain tab and line breaks, but not NUL or other control characters.";
+        }
+
         return exception.InnerException is InvalidOperationException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? field.Length == 0 ? "The value has the wrong type." : $"The value of '{field}' has the wrong type or is not one of its options."
             : exception.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && field.Length > 0
                 ? $"'{field}' cannot be null."
                 : $"The body is not valid JSON{(exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine})" : "")}.";
+    }
+}
+
+/// <summary>Reads every string of an administrative document, refusing control characters other than tab, CR and LF.</summary>
+internal sealed class PlainTextConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Checked(reader.GetString());
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+
+    // Dictionary keys (string overrides by key) are text too. Writing them is left to the built-in converter, which
+    // applies the dictionary key policy.
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Checked(reader.GetString())!;
+
+    private static string? Checked(string? text) =>
+        text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')) ? throw new ControlCharacterException() : text;
+}
+
+/// <summary>A string of a document held a control character (<see cref="AdminJson.Describe"/> names the field).</summary>
+internal sealed class ControlCharacterException : JsonException
+{
+    public ControlCharacterException()
+        : base("The text contains a control character.")
+    {
     }
 }
