@@ -132,7 +132,8 @@ internal static class AuthorizeEndpoint
     {
         var redirectRegistered = await trust.IsTrustedAsync(http, request.ClientId, request.RedirectUri, http.RequestAborted);
 
-        if (!string.IsNullOrEmpty(request.ClientId) && !redirectRegistered)
+        // A repeated redirect_uri is no URI to name: the page says it is repeated (RefuseRepeatedParameters).
+        if (!string.IsNullOrEmpty(request.ClientId) && !redirectRegistered && !RefuseRepeatedParameters.IsRepeated(request, Parameters.RedirectUri))
         {
             var message = B2CErrorCodes.RedirectUriNotRegisteredMessage(request.RedirectUri, request.ClientId);
             return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message, B2CErrorCodes.RedirectUriNotRegistered), StatusCodes.Status400BadRequest);

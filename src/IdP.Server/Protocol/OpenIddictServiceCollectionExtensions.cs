@@ -59,6 +59,9 @@ internal static class OpenIddictServiceCollectionExtensions
 
                 options.AddEventHandler(ResolvePolicyEndpoint.Descriptor)
                     .AddEventHandler(AttachPolicyEndpoints.Descriptor)
+                    .AddEventHandler(RefuseRepeatedParameters.AuthorizationDescriptor)
+                    .AddEventHandler(RefuseRepeatedParameters.TokenDescriptor)
+                    .AddEventHandler(RefuseRepeatedParameters.EndSessionDescriptor)
                     .AddEventHandler(RequireImplicitPermission.Descriptor)
                     .AddEventHandler(RequireSingleResource.AuthorizationDescriptor)
                     .AddEventHandler(RequireSingleResource.TokenDescriptor)
