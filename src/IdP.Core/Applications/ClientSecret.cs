@@ -28,7 +28,11 @@ public sealed class ClientSecret
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>After this instant the secret no longer authenticates; null for configured secrets without an expiry.</summary>
-    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <remarks>
+    /// Kept in UTC whatever offset it was given in (the admin API, configuration): PostgreSQL refuses to store another
+    /// offset, and SQLite stores the clock time, which would not compare as an instant with every other time.
+    /// </remarks>
+    public DateTimeOffset? ExpiresAt { get; set => field = value?.ToUniversalTime(); }
 
     /// <summary>True when the secret authenticates at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => ExpiresAt is null || now < ExpiresAt;

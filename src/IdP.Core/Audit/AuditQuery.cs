@@ -26,12 +26,15 @@ public sealed class AuditQuery(IIdPDbContext db)
             query = query.Where(e => e.AccountId == accountId);
         }
 
-        if (filter.From is { } from)
+        // Compared as UTC instants, as every event is stored: PostgreSQL refuses a DateTimeOffset with another offset,
+        // and SQLite stores one as a number built from its clock time (DateTimeOffsetToBinaryConverter), so only values
+        // in the same offset compare as instants.
+        if (filter.From?.ToUniversalTime() is { } from)
         {
             query = query.Where(e => e.OccurredAt >= from);
         }
 
-        if (filter.To is { } to)
+        if (filter.To?.ToUniversalTime() is { } to)
         {
             query = query.Where(e => e.OccurredAt < to);
         }

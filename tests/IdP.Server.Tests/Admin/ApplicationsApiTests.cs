@@ -145,6 +145,25 @@ public abstract class ApplicationsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_secret_expiry_written_with_an_offset_is_kept_as_that_instant()
+    {
+        var clientId = Unique("offset");
+        (await _admin.PostAsync("applications", WebApp(clientId))).Expect(201);
+        var now = factory.Clock.GetUtcNow();
+        var expiry = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddDays(30);
+
+        var created = (await _admin.PostAsync($"applications/{clientId}/secrets", new { expiresAt = expiry.ToOffset(TimeSpan.FromHours(2)) })).Expect(201);
+
+        // The same instant, in UTC as every time the API returns.
+        var read = (await _admin.GetAsync($"applications/{clientId}")).Expect(200).Json.GetProperty("secrets")[0].GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.Equal(expiry, created.Json.GetProperty("secret").GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(expiry, read);
+        Assert.Equal(TimeSpan.Zero, read.Offset);
+        var works = await new OidcClient(factory, clientId, "https://unused.test") { ClientSecret = created["value"] }.ClientCredentialsAsync(scope: clientId);
+        Assert.Equal(200, works.Status);
+    }
+
+    [Fact]
     public async Task The_calling_application_cannot_delete_itself()
     {
         (await _admin.DeleteAsync($"applications/{AdminApiClient.ClientId}")).ExpectInvalid("clientId");

@@ -57,6 +57,25 @@ public abstract class AuditLogApiTests(IdPFactory factory)
         (await _admin.GetAsync($"audit-log?from={Uri.EscapeDataString(to.ToString("O"))}&to={Uri.EscapeDataString(from.ToString("O"))}")).ExpectInvalid("to");
         Assert.Equal("application/problem+json", (await _admin.GetAsync("audit-log?from=yesterday")).Expect(400).MediaType);
     }
+
+    [Fact]
+    public async Task Times_with_an_offset_filter_the_same_instants_as_in_utc()
+    {
+        // A window of its own on the shared clock, apart from the other tests' events.
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        var from = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await _admin.PostAsync("groups", new { name = $"Offset {Guid.NewGuid():N}" })).Expect(201);
+        var to = factory.Clock.GetUtcNow().AddSeconds(1);
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        // The same two instants as a client east (+14:00) and west (-05:30) of UTC writes them.
+        foreach (var offset in new[] { TimeSpan.FromHours(14), -TimeSpan.FromMinutes(330) })
+        {
+            var query = $"audit-log?type=admin.group.created&from={Uri.EscapeDataString(from.ToOffset(offset).ToString("O"))}&to={Uri.EscapeDataString(to.ToOffset(offset).ToString("O"))}";
+            Assert.Equal(1, (await _admin.GetAsync(query)).Expect(200).Json.GetProperty("total").GetInt32());
+        }
+    }
 }
 
 public sealed class AuditLogApiTestsOnSqlite(AdminApiFactory<Sqlite> factory) : AuditLogApiTests(factory), IClassFixture<AdminApiFactory<Sqlite>>;
