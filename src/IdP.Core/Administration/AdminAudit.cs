@@ -42,7 +42,7 @@ public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger
             // line of an import) starts from a clean slate.
             db.ChangeTracker.Clear();
             Log.ConcurrentChange(logger, exception.GetType().Name);
-            return new AdminResult<T>.Invalid("", "Another change made at the same time conflicts with this one: nothing was changed. Read the current state and try again.");
+            return new AdminResult<T>.Invalid("", AdminText.ConcurrencyConflict);
         }
     }
 

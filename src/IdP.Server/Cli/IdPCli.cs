@@ -33,6 +33,9 @@ public static class IdPCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        // English, as the admin API: the core's rule messages follow the UI culture (the portal shows them in French),
+        // and a French machine must not print them in French between the command line's English lines.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.Default);
         var cli = new CliHost(console, host ?? new CliHostOptions());
         var root = Root(cli);
         var parsed = root.Parse(args);
