@@ -27,7 +27,7 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
             var normalized = SignInNameNormalizer.Normalize(value);
             if (await db.SignInNames.AnyAsync(n => n.Kind == kind && n.NormalizedValue == normalized, cancellationToken))
             {
-                errors.Add(new(field, $"The {kind.ToString().ToLowerInvariant()} '{value.Trim()}' is already used by another account."));
+                errors.Add(new(field, AdminText.SignInNameTaken(kind, value.Trim())));
                 continue;
             }
 
@@ -36,14 +36,14 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 
         if (names.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new("signInEmail", "An account needs an email address or a username to sign in with."));
+            errors.Add(new("signInEmail", AdminText.SignInNameRequired));
         }
 
         var contactEmail = request.ContactEmail ?? request.SignInEmail;
         // Validated like a sign-in email: it is stored normalised too (NormalizedEmail), so its key must fit as well.
         if (contactEmail is not null && SignInNameNormalizer.Validate(SignInNameKind.Email, contactEmail) is not null)
         {
-            errors.Add(new("contactEmail", "The contact email address is not valid."));
+            errors.Add(new("contactEmail", AdminText.ContactEmailInvalid));
         }
 
         if (errors.Count > 0)

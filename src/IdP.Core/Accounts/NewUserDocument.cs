@@ -77,7 +77,7 @@ public sealed record NewUserDocument
     {
         if (string.IsNullOrEmpty(Password))
         {
-            return new AdminResult<NewUser>.Invalid("password", "A password is required.");
+            return new AdminResult<NewUser>.Invalid("password", AdminText.PasswordRequired);
         }
 
         return new AdminResult<NewUser>.Done(new NewUser(new NewAccount(Password)
@@ -98,7 +98,7 @@ public sealed record NewUserDocument
         {
             if (value is not null)
             {
-                errors.Add(new(field, "This is a field of our shape, and the document uses Microsoft Graph's (identities, passwordProfile, mail): use one shape."));
+                errors.Add(new(field, AdminText.GraphShapeMixed));
             }
         }
 
@@ -106,7 +106,7 @@ public sealed record NewUserDocument
         var identities = Identities ?? [];
         if (identities.Count == 0)
         {
-            errors.Add(new("identities", "Give at least one identity with signInType emailAddress or userName."));
+            errors.Add(new("identities", AdminText.IdentitiesRequired));
         }
 
         for (var i = 0; i < identities.Count; i++)
@@ -116,7 +116,7 @@ public sealed record NewUserDocument
             switch (identity?.SignInType)
             {
                 case null when identity is null:
-                    errors.Add(new(field, "An identity cannot be null."));
+                    errors.Add(new(field, AdminText.IdentityNull));
                     break;
                 case var type when string.Equals(type, GraphIdentity.EmailAddress, StringComparison.OrdinalIgnoreCase):
                     Take(ref email, identity!, field, errors);
@@ -128,23 +128,23 @@ public sealed record NewUserDocument
                     // Graph makes one for every user; the object id serves here, so it is ignored.
                     break;
                 case var type when string.Equals(type, GraphIdentity.Federated, StringComparison.OrdinalIgnoreCase):
-                    errors.Add(new($"{field}.signInType", "Federated (social) identities are not supported: only local accounts, with signInType emailAddress or userName."));
+                    errors.Add(new($"{field}.signInType", AdminText.IdentityFederated));
                     break;
                 default:
-                    errors.Add(new($"{field}.signInType", $"'{identity!.SignInType}' is not a supported sign-in type: use emailAddress or userName."));
+                    errors.Add(new($"{field}.signInType", AdminText.IdentityUnsupportedType(identity!.SignInType)));
                     break;
             }
         }
 
         if (PasswordProfile?.Password is not { Length: > 0 } password)
         {
-            errors.Add(new("passwordProfile.password", "A password is required (passwordProfile.password)."));
+            errors.Add(new("passwordProfile.password", AdminText.GraphPasswordRequired));
             password = "";
         }
 
         if (PasswordProfile?.ForceChangePasswordNextSignIn == true)
         {
-            errors.Add(new("passwordProfile.forceChangePasswordNextSignIn", "Forcing a password change at the next sign-in is not supported: set forceChangePasswordNextSignIn to false (B2C's own guidance for local accounts created through Graph)."));
+            errors.Add(new("passwordProfile.forceChangePasswordNextSignIn", AdminText.ForceChangeUnsupported));
         }
 
         if (errors.Count > 0)
@@ -167,13 +167,13 @@ public sealed record NewUserDocument
     {
         if (slot is not null)
         {
-            errors.Add(new(field, $"An account has one {identity.SignInType} identity."));
+            errors.Add(new(field, AdminText.IdentityRepeated(identity.SignInType)));
             return;
         }
 
         if (string.IsNullOrWhiteSpace(identity.IssuerAssignedId))
         {
-            errors.Add(new($"{field}.issuerAssignedId", "The identity needs an issuerAssignedId (the email address or username)."));
+            errors.Add(new($"{field}.issuerAssignedId", AdminText.IdentityNoIssuerAssignedId));
             return;
         }
 

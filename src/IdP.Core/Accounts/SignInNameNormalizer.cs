@@ -24,30 +24,30 @@ public static class SignInNameNormalizer
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return kind == SignInNameKind.Email ? "Please enter your Email Address" : "Please enter your Username";
+            return kind == SignInNameKind.Email ? AdminText.EmailMissing : AdminText.UsernameMissing;
         }
 
         if (trimmed.Length > MaxLength)
         {
-            return "The value is too long.";
+            return AdminText.SignInNameTooLong;
         }
 
         if (trimmed.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
-            return "The value contains characters that are not allowed.";
+            return AdminText.SignInNameControlCharacters;
         }
 
         // NFKC can expand a character many times over (U+FDFA becomes 18): the key, not only the text, must fit.
         if (Normalize(trimmed).Length > MaxLength)
         {
-            return "The value is too long.";
+            return AdminText.SignInNameTooLong;
         }
 
         return kind switch
         {
-            SignInNameKind.Email when !EmailAddress.IsValid(trimmed) => "Please enter a valid email address.",
+            SignInNameKind.Email when !EmailAddress.IsValid(trimmed) => AdminText.EmailInvalid,
             SignInNameKind.Username when trimmed.Contains('@', StringComparison.Ordinal) || trimmed.Any(char.IsWhiteSpace) =>
-                "A username cannot contain '@' or spaces.",
+                AdminText.UsernameCharacters,
             _ => null,
         };
     }

@@ -25,7 +25,7 @@ public sealed class UserAdministration(
         var errors = Paging.Check(page, pageSize).ToList();
         if (search is { Length: > MaxSearchLength })
         {
-            errors.Add(new("search", $"Search for at most {MaxSearchLength} characters."));
+            errors.Add(new("search", AdminText.SearchTooLong(MaxSearchLength)));
         }
 
         if (errors.Count > 0)
@@ -120,12 +120,12 @@ public sealed class UserAdministration(
             await ChangeSignInNameAsync(account, SignInNameKind.Username, "username", update.Username, errors, cancellationToken);
             if (account.SignInNames.Count == 0)
             {
-                errors.Add(new("signInEmail", "An account needs an email address or a username to sign in with."));
+                errors.Add(new("signInEmail", AdminText.SignInNameRequired));
             }
 
             if (update.ContactEmail is { Length: > 0 } contact && SignInNameNormalizer.Validate(SignInNameKind.Email, contact) is not null)
             {
-                errors.Add(new("contactEmail", "The contact email address is not valid."));
+                errors.Add(new("contactEmail", AdminText.ContactEmailInvalid));
             }
 
             if (errors.Count > 0)
@@ -269,7 +269,7 @@ public sealed class UserAdministration(
         var normalized = SignInNameNormalizer.Normalize(value);
         if (await db.SignInNames.AnyAsync(n => n.Kind == kind && n.NormalizedValue == normalized && n.AccountId != account.Id, cancellationToken))
         {
-            errors.Add(new(field, $"The {kind.ToString().ToLowerInvariant()} '{value.Trim()}' is already used by another account."));
+            errors.Add(new(field, AdminText.SignInNameTaken(kind, value.Trim())));
             return;
         }
 

@@ -25,13 +25,13 @@ public sealed class UserImport(UserAdministration administration)
             users += string.IsNullOrWhiteSpace(line) ? 0 : 1;
             if (users > MaxLines)
             {
-                return new AdminResult<ImportReport>.Invalid("file", $"An import takes at most {MaxLines} users: split the file.");
+                return new AdminResult<ImportReport>.Invalid("file", AdminText.ImportTooManyLines(MaxLines));
             }
         }
 
         if (users == 0)
         {
-            return new AdminResult<ImportReport>.Invalid("file", "The file has no users: one JSON object per line.");
+            return new AdminResult<ImportReport>.Invalid("file", AdminText.ImportEmpty);
         }
 
         var report = new List<ImportLine>();
@@ -53,7 +53,7 @@ public sealed class UserImport(UserAdministration administration)
             {
                 AdminResult<UserDetails>.Done done => ImportLine.Created(number, done.Value.Id),
                 AdminResult<UserDetails>.Invalid invalid => ImportLine.Failed(number, invalid.Errors),
-                _ => ImportLine.Failed(number, [new FieldError("", "The user could not be created.")]),
+                _ => ImportLine.Failed(number, [new FieldError("", AdminText.ImportUserFailed)]),
             });
         }
 
@@ -66,14 +66,14 @@ public sealed class UserImport(UserAdministration administration)
         ArgumentNullException.ThrowIfNull(line);
         if (line.Length > MaxLineLength)
         {
-            return new AdminResult<NewUserDocument>.Invalid("", $"A line is at most {MaxLineLength} characters.");
+            return new AdminResult<NewUserDocument>.Invalid("", AdminText.ImportLineTooLong(MaxLineLength));
         }
 
         try
         {
             return JsonSerializer.Deserialize<NewUserDocument>(line, AdminJson.Options) is { } document
                 ? new AdminResult<NewUserDocument>.Done(document)
-                : new AdminResult<NewUserDocument>.Invalid("", "A line must be a JSON object, not null.");
+                : new AdminResult<NewUserDocument>.Invalid("", AdminText.ImportLineNull);
         }
         catch (JsonException exception)
         {

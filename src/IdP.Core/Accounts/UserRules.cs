@@ -21,7 +21,7 @@ public static class UserRules
     {
         if (string.IsNullOrEmpty(password))
         {
-            return [new(field, "A password is required.")];
+            return [new(field, AdminText.PasswordRequired)];
         }
 
         return [.. PasswordRules.Check(password, PasswordComplexity, personalNames.OfType<string>()).Select(p => new FieldError(field, Describe(p)))];
@@ -35,11 +35,11 @@ public static class UserRules
         {
             if (value is { Length: > 0 } && value.Length > max)
             {
-                errors.Add(new(field, $"At most {max} characters."));
+                errors.Add(new(field, AdminText.NameTooLong(max)));
             }
             else if (value is not null && value.Any(char.IsControl))
             {
-                errors.Add(new(field, "Control characters are not allowed."));
+                errors.Add(new(field, AdminText.NameControlCharacters));
             }
         }
 
@@ -49,12 +49,12 @@ public static class UserRules
     /// <summary>An operator's wording of a password problem.</summary>
     public static string Describe(PasswordProblem problem) => problem switch
     {
-        PasswordProblem.Length => $"The password must be {PasswordComplexity.MinLength} to {PasswordComplexity.MaxLength} characters.",
-        PasswordProblem.CharacterClasses => "The password must mix at least 3 of: lowercase letters, uppercase letters, digits and symbols.",
-        PasswordProblem.DisallowedCharacter => $"The password may contain letters, digits and these symbols only: {PasswordRules.Symbols}",
-        PasswordProblem.NumbersOnly => "The password must be digits only.",
-        PasswordProblem.SameAsName => "The password cannot be the account's sign-in name or email address.",
-        PasswordProblem.Common => "The password is on the list of commonly used passwords: choose another.",
+        PasswordProblem.Length => AdminText.PasswordLength(PasswordComplexity.MinLength, PasswordComplexity.MaxLength),
+        PasswordProblem.CharacterClasses => AdminText.PasswordClasses,
+        PasswordProblem.DisallowedCharacter => AdminText.PasswordDisallowedCharacter(PasswordRules.Symbols),
+        PasswordProblem.NumbersOnly => AdminText.PasswordNumbersOnly,
+        PasswordProblem.SameAsName => AdminText.PasswordSameAsName,
+        PasswordProblem.Common => AdminText.PasswordCommon,
         _ => problem.ToString(),
     };
 }

@@ -42,7 +42,7 @@ public sealed partial class AdminAudit(IIdPDbContext db, AuditLog audit, ILogger
             // line of an import) starts from a clean slate.
             db.ChangeTracker.Clear();
             Log.ConcurrentChange(logger, exception.GetType().Name);
-            return new AdminResult<T>.Invalid("", "Another change made at the same time conflicts with this one: nothing was changed. Read the current state and try again.");
+            return new AdminResult<T>.Invalid("", AdminText.ConcurrencyConflict);
         }
     }
 
@@ -71,6 +71,9 @@ public sealed record AdminEvent(string Type, string Target, string Summary)
 /// <summary>Audit event types of administrative changes (stable identifiers: the audit log is filtered on them).</summary>
 public static class AdminEventTypes
 {
+    /// <summary>An <see cref="AuditFilter.Type"/> that matches every administrative change (and nothing else).</summary>
+    public const string Any = "admin.*";
+
     /// <summary>An application was registered.</summary>
     public const string ApplicationCreated = "admin.application.created";
     /// <summary>An application was changed.</summary>

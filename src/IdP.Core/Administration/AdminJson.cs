@@ -44,10 +44,10 @@ public static class AdminJson
         }
 
         return exception.InnerException is InvalidOperationException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? field.Length == 0 ? "The value has the wrong type." : $"The value of '{field}' has the wrong type or is not one of its options."
+            ? field.Length == 0 ? AdminText.JsonWrongType : AdminText.JsonFieldWrongType(field)
             : exception.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && field.Length > 0
-                ? $"'{field}' cannot be null."
-                : $"The body is not valid JSON{(exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine})" : "")}.";
+                ? AdminText.JsonFieldNull(field)
+                : exception.LineNumber is { } line ? AdminText.JsonInvalidAt(line + 1, exception.BytePositionInLine) : AdminText.JsonInvalid;
     }
 }
 

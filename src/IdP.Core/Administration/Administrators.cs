@@ -77,7 +77,7 @@ public sealed class Administrators(
             {
                 if ((await users.GetUsersInRoleAsync(Role)).Count <= 1)
                 {
-                    return new AdminResult<UserDetails>.Invalid("administrator", "This is the last administrator: make another account an administrator first.");
+                    return new AdminResult<UserDetails>.Invalid("administrator", AdminText.LastAdministrator);
                 }
 
                 Check(await users.RemoveFromRoleAsync(account, Role));

@@ -17,12 +17,12 @@ public static class Paging
         var errors = new List<FieldError>();
         if (page < 1)
         {
-            errors.Add(new("page", "Pages are numbered from 1."));
+            errors.Add(new("page", AdminText.PageNumber));
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors.Add(new("pageSize", $"A page has 1 to {MaxPageSize} items."));
+            errors.Add(new("pageSize", AdminText.PageSize(MaxPageSize)));
         }
 
         return errors;

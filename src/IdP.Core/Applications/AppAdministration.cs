@@ -31,7 +31,7 @@ public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService r
         {
             if (input.ClientId is { Length: > 0 } clientId && await db.Applications.AnyAsync(a => a.ClientId == clientId, cancellationToken))
             {
-                return new AdminResult<ApplicationDetails>.Invalid("clientId", $"An application with the id '{clientId}' already exists.");
+                return new AdminResult<ApplicationDetails>.Invalid("clientId", AdminText.AppIdTaken(clientId));
             }
 
             return await SaveAsync(input, input.ClientId ?? "", cancellationToken);
@@ -53,7 +53,7 @@ public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService r
             before = found.Value;
             if (input.ClientId is not null && input.ClientId != clientId)
             {
-                return new AdminResult<ApplicationDetails>.Invalid("clientId", "The application id cannot be changed: register a new application instead.");
+                return new AdminResult<ApplicationDetails>.Invalid("clientId", AdminText.AppIdImmutable);
             }
 
             return await SaveAsync(input, clientId, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService r
         {
             if (string.Equals(clientId, actor, StringComparison.Ordinal) && await db.Applications.AnyAsync(a => a.ClientId == clientId, cancellationToken))
             {
-                return new AdminResult<Unit>.Invalid("clientId", "An application cannot delete itself: call the API as another application.");
+                return new AdminResult<Unit>.Invalid("clientId", AdminText.AppCannotDeleteItself);
             }
 
             return await registrations.DeleteAsync(clientId, cancellationToken) switch
@@ -216,7 +216,7 @@ public sealed record ApplicationInput
             {
                 if (items![i] is null)
                 {
-                    errors.Add(new FieldError($"{field}[{i}]", "An entry cannot be null."));
+                    errors.Add(new FieldError($"{field}[{i}]", AdminText.EntryNull));
                 }
             }
         }

@@ -34,12 +34,12 @@ public static partial class AppRegistrationRules
 
         if (string.IsNullOrWhiteSpace(registration.ClientId) || registration.ClientId.Length > MaxClientIdLength || !ClientIdPattern().IsMatch(registration.ClientId))
         {
-            errors.Add(new("clientId", $"The application id must be 1 to {MaxClientIdLength} letters, digits or '.', '_', '~', '-'."));
+            errors.Add(new("clientId", AdminText.AppIdInvalid(MaxClientIdLength)));
         }
 
         if (string.IsNullOrWhiteSpace(registration.DisplayName) || registration.DisplayName.Length > MaxDisplayNameLength)
         {
-            errors.Add(new("displayName", $"The display name must be 1 to {MaxDisplayNameLength} characters."));
+            errors.Add(new("displayName", AdminText.AppDisplayNameInvalid(MaxDisplayNameLength)));
         }
 
         var platforms = new (string Field, AppPlatform Platform, IReadOnlyList<string> Uris)[]
@@ -50,7 +50,7 @@ public static partial class AppRegistrationRules
         };
         if (platforms.Sum(p => p.Uris.Count) > MaxRedirectUris)
         {
-            errors.Add(new("redirectUris", $"An application has at most {MaxRedirectUris} reply URLs."));
+            errors.Add(new("redirectUris", AdminText.AppTooManyReplyUrls(MaxRedirectUris)));
         }
 
         foreach (var (field, platform, uris) in platforms)
@@ -61,7 +61,7 @@ public static partial class AppRegistrationRules
         var all = platforms.SelectMany(p => p.Uris).ToList();
         if (all.Distinct(StringComparer.Ordinal).Count() != all.Count)
         {
-            errors.Add(new("redirectUris", "A reply URL can be registered on one platform only, once."));
+            errors.Add(new("redirectUris", AdminText.AppReplyUrlRepeated));
         }
 
         foreach (var uri in registration.PostLogoutRedirectUris ?? [])
@@ -89,43 +89,43 @@ public static partial class AppRegistrationRules
                 && !appIdUri.Any(char.IsWhiteSpace);
             if (!valid)
             {
-                errors.Add(new("appIdUri", $"The App ID URI must be an https URL without a trailing slash, query or fragment, such as https://contoso.onmicrosoft.com/tasks-api (at most {MaxAppIdUriLength} characters)."));
+                errors.Add(new("appIdUri", AdminText.AppIdUriInvalid(MaxAppIdUriLength)));
             }
         }
 
         if (registration.ApiScopes.Count > 0 && registration.AppIdUri is null)
         {
-            errors.Add(new("appIdUri", "Set an App ID URI before adding scopes: clients request scopes as {App ID URI}/{scope}."));
+            errors.Add(new("appIdUri", AdminText.AppIdUriBeforeScopes));
         }
 
         if (registration.ApiScopes.Count > MaxScopes)
         {
-            errors.Add(new("apiScopes", $"An API has at most {MaxScopes} scopes."));
+            errors.Add(new("apiScopes", AdminText.AppTooManyScopes(MaxScopes)));
         }
 
         foreach (var scope in registration.ApiScopes)
         {
             if (string.IsNullOrEmpty(scope.Name) || !ScopeNamePattern().IsMatch(scope.Name) || scope.Name == ApiScopeValue.Default)
             {
-                errors.Add(new("apiScopes", $"'{scope.Name}' is not a valid scope name: use 1 to 100 letters, digits or '.', '_', '-', ':' (and not '.default')."));
+                errors.Add(new("apiScopes", AdminText.AppScopeNameInvalid(scope.Name)));
             }
 
             if (scope.Description is { Length: > 1024 })
             {
-                errors.Add(new("apiScopes", $"The description of '{scope.Name}' is longer than 1024 characters."));
+                errors.Add(new("apiScopes", AdminText.AppScopeDescriptionTooLong(scope.Name)));
             }
         }
 
         if (registration.ApiScopes.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != registration.ApiScopes.Count)
         {
-            errors.Add(new("apiScopes", "Each scope name appears once."));
+            errors.Add(new("apiScopes", AdminText.AppScopeRepeated));
         }
 
         foreach (var permission in registration.ApiPermissions)
         {
             if (!ApiScopeValue.TryParse(permission, out _, out var name) || name == ApiScopeValue.Default)
             {
-                errors.Add(new("apiPermissions", $"'{permission}' is not an API scope: write it as {{App ID URI}}/{{scope}}."));
+                errors.Add(new("apiPermissions", AdminText.AppPermissionNotAScope(permission)));
             }
         }
     }
@@ -135,7 +135,7 @@ public static partial class AppRegistrationRules
         var secrets = registration.AllConfiguredSecrets.ToList();
         if (secrets.Count > MaxSecrets)
         {
-            errors.Add(new("clientSecrets", $"An application has at most {MaxSecrets} client secrets."));
+            errors.Add(new("clientSecrets", AdminText.AppTooManySecrets(MaxSecrets)));
         }
 
         foreach (var secret in secrets)
@@ -143,7 +143,7 @@ public static partial class AppRegistrationRules
             if (secret.Value is null || secret.Value.Length < ClientSecretHasher.MinimumConfiguredLength || secret.Value.Length > ClientSecretHasher.MaximumLength || secret.Value.Any(char.IsControl))
             {
                 // Never echo the value: it is a secret, and errors end up in logs.
-                errors.Add(new("clientSecrets", $"A configured client secret must be {ClientSecretHasher.MinimumConfiguredLength} to {ClientSecretHasher.MaximumLength} printable characters; better, let the server generate one."));
+                errors.Add(new("clientSecrets", AdminText.AppConfiguredSecretInvalid(ClientSecretHasher.MinimumConfiguredLength, ClientSecretHasher.MaximumLength)));
             }
         }
     }

@@ -72,12 +72,12 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
         var errors = new List<AppRegistrationError>();
         if (expiry <= now || expiry > now + MaxSecretLifetime)
         {
-            errors.Add(new("expiresAt", $"A secret expires after now and within {MaxSecretLifetime.TotalDays:0} days."));
+            errors.Add(new("expiresAt", AdminText.AppSecretExpiry(MaxSecretLifetime.TotalDays)));
         }
 
         if (description is { Length: > 256 })
         {
-            errors.Add(new("description", "The description is at most 256 characters."));
+            errors.Add(new("description", AdminText.AppSecretDescriptionTooLong));
         }
 
         if (errors.Count > 0)
@@ -94,7 +94,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
 
         if (application.Secrets.Count >= AppRegistrationRules.MaxSecrets)
         {
-            return new SecretCreation.Invalid([new("clientSecrets", $"An application has at most {AppRegistrationRules.MaxSecrets} client secrets: remove one first.")]);
+            return new SecretCreation.Invalid([new("clientSecrets", AdminText.AppTooManySecretsRemoveOne(AppRegistrationRules.MaxSecrets))]);
         }
 
         var value = ClientSecretHasher.Generate();
@@ -178,7 +178,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
     {
         if (registration.AppIdUri is { } appIdUri && others.Any(o => string.Equals(o.AppIdUri, appIdUri, StringComparison.OrdinalIgnoreCase)))
         {
-            yield return new("appIdUri", $"The App ID URI '{appIdUri}' is used by another application.");
+            yield return new("appIdUri", AdminText.AppIdUriTaken(appIdUri));
         }
 
         foreach (var permission in registration.ApiPermissions)
@@ -192,7 +192,7 @@ public sealed class AppRegistrationService(IIdPDbContext db, IApplicationProtoco
             var otherApi = others.Any(o => string.Equals(o.AppIdUri, resourceUri, StringComparison.OrdinalIgnoreCase) && o.ApiScopes.Any(s => s.Name == name));
             if (!ownApi && !otherApi)
             {
-                yield return new("apiPermissions", $"No registered API defines the scope '{permission}'.");
+                yield return new("apiPermissions", AdminText.AppPermissionUnknown(permission));
             }
         }
     }

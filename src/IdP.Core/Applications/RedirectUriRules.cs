@@ -16,56 +16,47 @@ public static class RedirectUriRules
     /// <param name="platform">The platform it is registered on.</param>
     /// <param name="uri">The URL as the operator typed it.</param>
     /// <param name="allowPlainHttp">Plain http for any host (development servers that do not require HTTPS).</param>
-    public static string? Problem(AppPlatform platform, string? uri, bool allowPlainHttp)
+    public static string? Problem(AppPlatform platform, string? uri, bool allowPlainHttp) => Problem(platform, uri, allowPlainHttp, postLogout: false);
+
+    /// <summary>Why <paramref name="uri"/> cannot be a post-logout URL, or null when it can (the public client platform's rules).</summary>
+    public static string? PostLogoutProblem(string? uri, bool allowPlainHttp) => Problem(AppPlatform.PublicClient, uri, allowPlainHttp, postLogout: true);
+
+    // The same rules for both kinds of URL; the messages name the kind the operator typed.
+    private static string? Problem(AppPlatform platform, string? uri, bool allowPlainHttp, bool postLogout)
     {
         if (string.IsNullOrWhiteSpace(uri))
         {
-            return "A reply URL cannot be empty.";
+            return postLogout ? AdminText.PostLogoutUrlEmpty : AdminText.ReplyUrlEmpty;
         }
 
         if (uri.Length > MaxLength)
         {
-            return $"A reply URL is at most {MaxLength} characters.";
+            return postLogout ? AdminText.PostLogoutUrlTooLong(MaxLength) : AdminText.ReplyUrlTooLong(MaxLength);
         }
 
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || uri.Any(char.IsWhiteSpace))
         {
-            return $"'{uri}' is not an absolute URL.";
+            return AdminText.UrlNotAbsolute(uri);
         }
 
         if (parsed.Fragment.Length > 0 || uri.Contains('#', StringComparison.Ordinal))
         {
-            return $"'{uri}' has a fragment (#…): reply URLs cannot have one.";
+            return postLogout ? AdminText.PostLogoutUrlFragment(uri) : AdminText.ReplyUrlFragment(uri);
         }
 
         if (uri.Contains('*', StringComparison.Ordinal))
         {
-            return $"'{uri}' has a wildcard: reply URLs match exactly.";
+            return postLogout ? AdminText.PostLogoutUrlWildcard(uri) : AdminText.ReplyUrlWildcard(uri);
         }
 
         var web = parsed.Scheme is "https" || (parsed.Scheme == "http" && (parsed.IsLoopback || allowPlainHttp));
         return platform switch
         {
-            AppPlatform.Web or AppPlatform.Spa when !web =>
-                $"'{uri}' must use https (http is allowed only for localhost).",
-            AppPlatform.PublicClient when ForbiddenSchemes.Contains(parsed.Scheme) =>
-                $"'{uri}' uses the scheme '{parsed.Scheme}', which cannot receive tokens.",
-            AppPlatform.PublicClient when parsed.Scheme == "http" && !web =>
-                $"'{uri}' must use https, a loopback address or a custom scheme.",
+            AppPlatform.Web or AppPlatform.Spa when !web => AdminText.UrlNeedsHttps(uri),
+            AppPlatform.PublicClient when ForbiddenSchemes.Contains(parsed.Scheme) => AdminText.UrlSchemeCannotReceiveTokens(uri, parsed.Scheme),
+            AppPlatform.PublicClient when parsed.Scheme == "http" && !web => AdminText.UrlNeedsHttpsLoopbackOrCustomScheme(uri),
             _ => null,
         };
-    }
-
-    /// <summary>Why <paramref name="uri"/> cannot be a post-logout URL, or null when it can.</summary>
-    public static string? PostLogoutProblem(string? uri, bool allowPlainHttp)
-    {
-        var problem = Problem(AppPlatform.PublicClient, uri, allowPlainHttp);
-        if (problem is not null)
-        {
-            return problem.Replace("A reply URL", "A post-logout URL", StringComparison.Ordinal).Replace("reply URLs", "post-logout URLs", StringComparison.Ordinal);
-        }
-
-        return null;
     }
 
     /// <summary>True when <paramref name="requested"/> may be used for <paramref name="registered"/> on <paramref name="platform"/>.</summary>

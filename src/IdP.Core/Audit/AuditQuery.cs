@@ -58,12 +58,12 @@ public sealed record AuditFilter(string? Type = null, Guid? AccountId = null, Da
         var errors = new List<FieldError>();
         if (Type is { Length: > 64 })
         {
-            errors.Add(new("type", "An event type is at most 64 characters."));
+            errors.Add(new("type", AdminText.AuditTypeTooLong));
         }
 
         if (From is { } from && To is { } to && to < from)
         {
-            errors.Add(new("to", "'to' must not be before 'from'."));
+            errors.Add(new("to", AdminText.AuditToBeforeFrom));
         }
 
         return errors;

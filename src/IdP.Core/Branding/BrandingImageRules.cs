@@ -38,12 +38,12 @@ public static class BrandingImageRules
         var name = NameOf(kind);
         if (content.IsEmpty)
         {
-            return new ImageCheck.Refused($"The {name} file is empty.");
+            return new ImageCheck.Refused(AdminText.ImageEmpty(name));
         }
 
         if (content.Length > limits.MaxBytes)
         {
-            return new ImageCheck.Refused(string.Create(CultureInfo.InvariantCulture, $"The {name} is {content.Length:N0} bytes; it may be at most {limits.MaxBytes:N0} bytes."));
+            return new ImageCheck.Refused(AdminText.ImageTooLarge(name, content.Length, limits.MaxBytes));
         }
 
         var type = Sniff(content);
@@ -53,17 +53,17 @@ public static class BrandingImageRules
             switch (SvgCheck.Check(content))
             {
                 case SvgCheck.Result.Unsafe @unsafe:
-                    return new ImageCheck.Refused($"The {name} is an SVG that {@unsafe.Reason}; SVG images may not contain script, event handlers, external references or embedded documents.");
+                    return new ImageCheck.Refused(AdminText.ImageUnsafeSvg(name, @unsafe.Reason));
                 case SvgCheck.Result.Safe safe:
                     size = safe.Size;
                     break;
                 default:
-                    return new ImageCheck.Refused($"The {name} is not a well-formed SVG image.");
+                    return new ImageCheck.Refused(AdminText.ImageMalformedSvg(name));
             }
         }
         else if (type is null)
         {
-            return new ImageCheck.Refused($"The {name} must be a PNG, JPEG, GIF or SVG image; this file is none of them.");
+            return new ImageCheck.Refused(AdminText.ImageType(name));
         }
         else
         {
@@ -72,12 +72,12 @@ public static class BrandingImageRules
 
         if (size is not { } pixels)
         {
-            return new ImageCheck.Refused($"The {name} could not be read as {type}; the file may be damaged, or its size is not stated (SVG: width and height or viewBox).");
+            return new ImageCheck.Refused(AdminText.ImageUnreadable(name, type));
         }
 
         if (pixels.Width < 1 || pixels.Height < 1 || pixels.Width > limits.MaxWidth || pixels.Height > limits.MaxHeight)
         {
-            return new ImageCheck.Refused($"The {name} is {pixels.Width}×{pixels.Height} pixels; it may be at most {limits.MaxWidth}×{limits.MaxHeight} pixels.");
+            return new ImageCheck.Refused(AdminText.ImageDimensions(name, pixels.Width, pixels.Height, limits.MaxWidth, limits.MaxHeight));
         }
 
         return new ImageCheck.Accepted(type, pixels.Width, pixels.Height);

@@ -16,42 +16,42 @@ public static class BrandingRules
         var errors = new List<FieldError>();
         if (input.BackgroundColor is { } background && ParseColor(background) is null)
         {
-            errors.Add(new("backgroundColor", $"'{Shorten(background)}' is not a colour: use #rgb or #rrggbb, e.g. #f2f2f2."));
+            errors.Add(new("backgroundColor", AdminText.ColorInvalid(Shorten(background), "#f2f2f2")));
         }
 
         if (input.AccentColor is { } accent)
         {
             if (ParseColor(accent) is not { } rgb)
             {
-                errors.Add(new("accentColor", $"'{Shorten(accent)}' is not a colour: use #rgb or #rrggbb, e.g. #0067b8."));
+                errors.Add(new("accentColor", AdminText.ColorInvalid(Shorten(accent), "#0067b8")));
             }
             else if (ContrastWithWhite(rgb) < AccentContrast)
             {
                 // Buttons show white text on the accent colour: a light accent would make them unreadable.
-                errors.Add(new("accentColor", $"{accent} is too light: white button text on it has a contrast of {ContrastWithWhite(rgb).ToString("0.0", CultureInfo.InvariantCulture)}:1, and at least {AccentContrast.ToString("0.0", CultureInfo.InvariantCulture)}:1 is needed. Choose a darker colour."));
+                errors.Add(new("accentColor", AdminText.AccentTooLight(accent, ContrastWithWhite(rgb).ToString("0.0", CultureInfo.InvariantCulture), AccentContrast.ToString("0.0", CultureInfo.InvariantCulture))));
             }
         }
 
         if (input.SignInPageText is { Length: > SignInPageText.MaxLength } text)
         {
-            errors.Add(new("signInPageText", $"The sign-in page text is {text.Length} characters; it may be at most {SignInPageText.MaxLength}."));
+            errors.Add(new("signInPageText", AdminText.SignInPageTextTooLong(text.Length, SignInPageText.MaxLength)));
         }
 
         if (input.UsernameHint is { } hint)
         {
             if (hint.Length > UsernameHintMaxLength)
             {
-                errors.Add(new("usernameHint", $"The username hint is {hint.Length} characters; it may be at most {UsernameHintMaxLength}."));
+                errors.Add(new("usernameHint", AdminText.UsernameHintTooLong(hint.Length, UsernameHintMaxLength)));
             }
             else if (hint.Any(char.IsControl))
             {
-                errors.Add(new("usernameHint", "The username hint must be one line of text."));
+                errors.Add(new("usernameHint", AdminText.UsernameHintOneLine));
             }
         }
 
         if (input.DefaultLanguage is { } language && Languages.Normalize(language) is null)
         {
-            errors.Add(new("defaultLanguage", $"'{Shorten(language)}' is not a supported language: use one of {string.Join(", ", Languages.Supported)}."));
+            errors.Add(new("defaultLanguage", AdminText.LanguageUnsupported(Shorten(language), string.Join(", ", Languages.Supported))));
         }
 
         return errors;

@@ -46,7 +46,7 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
 
         if (await TenantIdAsync(cancellationToken) is not { } tenantId)
         {
-            return new AdminResult<BrandingDetails>.Invalid("", "The tenant does not exist yet.");
+            return new AdminResult<BrandingDetails>.Invalid("", AdminText.TenantMissing);
         }
 
         var branding = await TrackedAsync(tenantId, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
         var accepted = (ImageCheck.Accepted)BrandingImageRules.Check(kind, content);
         if (await TenantIdAsync(cancellationToken) is not { } tenantId)
         {
-            return new AdminResult<BrandingImageDetails>.Invalid("", "The tenant does not exist yet.");
+            return new AdminResult<BrandingImageDetails>.Invalid("", AdminText.TenantMissing);
         }
 
         var now = time.UtcNow();

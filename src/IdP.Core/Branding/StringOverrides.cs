@@ -74,19 +74,19 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
         {
             if (!catalog.Defaults.TryGetValue(key, out var builtIn))
             {
-                errors.Add(new(key, $"There is no string '{key}'. GET /admin/api/branding/strings/{supported} lists every key."));
+                errors.Add(new(key, AdminText.StringUnknown(key, supported)));
             }
             else if (value is { Length: > MaxLength })
             {
-                errors.Add(new(key, $"The text is {value.Length} characters; it may be at most {MaxLength}."));
+                errors.Add(new(key, AdminText.StringTooLong(value.Length, MaxLength)));
             }
             else if (value is not null && value.Any(c => char.IsControl(c) && c is not '\n'))
             {
-                errors.Add(new(key, "The text may not contain control characters."));
+                errors.Add(new(key, AdminText.StringControlCharacters));
             }
             else if (value is { Length: > 0 } && !SamePlaceholders(builtIn, value))
             {
-                errors.Add(new(key, $"The text must keep the placeholders of the built-in one ({string.Join(", ", Placeholders(builtIn).Order(StringComparer.Ordinal))}), and add none."));
+                errors.Add(new(key, AdminText.StringPlaceholders(string.Join(", ", Placeholders(builtIn).Order(StringComparer.Ordinal)))));
             }
         }
 
@@ -97,7 +97,7 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
 
         if ((await tenants.GetAsync(cancellationToken))?.Id is not { } tenantId)
         {
-            return new AdminResult<IReadOnlyList<StringEntry>>.Invalid("", "The tenant does not exist yet.");
+            return new AdminResult<IReadOnlyList<StringEntry>>.Invalid("", AdminText.TenantMissing);
         }
 
         var now = time.UtcNow();

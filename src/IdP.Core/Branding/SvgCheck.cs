@@ -62,7 +62,7 @@ internal static partial class SvgCheck
 
                     if (ForbiddenElements.Contains(reader.LocalName))
                     {
-                        return new Result.Unsafe($"contains a <{reader.LocalName}> element");
+                        return new Result.Unsafe(AdminText.SvgElement(reader.LocalName));
                     }
 
                     inStyle = string.Equals(reader.LocalName, "style", StringComparison.OrdinalIgnoreCase) && !reader.IsEmptyElement;
@@ -73,7 +73,7 @@ internal static partial class SvgCheck
                 }
                 else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && inStyle && UnsafeCss(reader.Value))
                 {
-                    return new Result.Unsafe("loads something from outside the image in its style");
+                    return new Result.Unsafe(AdminText.SvgStyleLoads);
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement)
                 {
@@ -85,7 +85,7 @@ internal static partial class SvgCheck
         }
         catch (XmlException exception) when (exception.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            return new Result.Unsafe("declares a DTD");
+            return new Result.Unsafe(AdminText.SvgDtd);
         }
         catch (XmlException)
         {
@@ -106,22 +106,22 @@ internal static partial class SvgCheck
             var value = reader.Value.Trim();
             if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
             {
-                return $"has an event handler attribute ({reader.Name})";
+                return AdminText.SvgEventHandler(reader.Name);
             }
 
             if (value.Contains("javascript:", StringComparison.OrdinalIgnoreCase))
             {
-                return "contains a javascript: URL";
+                return AdminText.SvgJavascriptUrl;
             }
 
             if (string.Equals(name, "href", StringComparison.OrdinalIgnoreCase) && !value.StartsWith('#') && !IsRasterDataUrl(value))
             {
-                return $"refers to something outside the image ({Shorten(value)})";
+                return AdminText.SvgExternalReference(Shorten(value));
             }
 
             if (string.Equals(name, "style", StringComparison.OrdinalIgnoreCase) && UnsafeCss(value))
             {
-                return "loads something from outside the image in its style";
+                return AdminText.SvgStyleLoads;
             }
         }
         while (reader.MoveToNextAttribute());

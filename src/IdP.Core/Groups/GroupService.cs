@@ -63,7 +63,7 @@ public sealed class GroupService(IIdPDbContext db, TimeProvider time)
 
         if (await db.Tenants.AnyAsync(t => t.PasswordResetGroupId == groupId, cancellationToken))
         {
-            return new GroupChange.Invalid($"Self-service password reset names the group '{group.Name}': change the password-reset setting first.") { Field = "id" };
+            return new GroupChange.Invalid(AdminText.GroupUsedByPasswordReset(group.Name)) { Field = "id" };
         }
 
         db.Groups.Remove(group);
@@ -79,17 +79,17 @@ public sealed class GroupService(IIdPDbContext db, TimeProvider time)
     {
         if (name.Length is 0 or > 256)
         {
-            return new GroupChange.Invalid("A group name must have 1 to 256 characters.");
+            return new GroupChange.Invalid(AdminText.GroupNameLength);
         }
 
         if (description is { Length: > 1024 })
         {
-            return new GroupChange.Invalid("A group description has at most 1024 characters.") { Field = "description" };
+            return new GroupChange.Invalid(AdminText.GroupDescriptionTooLong) { Field = "description" };
         }
 
         if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != groupId, cancellationToken))
         {
-            return new GroupChange.Invalid($"A group named '{name}' already exists.");
+            return new GroupChange.Invalid(AdminText.GroupNameTaken(name));
         }
 
         return null;
@@ -106,7 +106,7 @@ public sealed class GroupService(IIdPDbContext db, TimeProvider time)
 
         if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
         {
-            return new GroupChange.Invalid($"The account '{accountId}' does not exist.") { Field = "accountId" };
+            return new GroupChange.Invalid(AdminText.AccountMissing(accountId)) { Field = "accountId" };
         }
 
         if (!await db.GroupMembers.AnyAsync(m => m.GroupId == groupId && m.AccountId == accountId, cancellationToken))

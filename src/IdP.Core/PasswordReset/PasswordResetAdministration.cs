@@ -18,7 +18,7 @@ public sealed class PasswordResetAdministration(PasswordResetSettingsService set
         {
             if (input.Mode is not { } mode)
             {
-                return new AdminResult<PasswordResetSettings>.Invalid("mode", "Choose None, Selected or All.");
+                return new AdminResult<PasswordResetSettings>.Invalid("mode", AdminText.ResetModeRequired);
             }
 
             var wanted = new PasswordResetSettings(mode, input.GroupId);

@@ -32,22 +32,22 @@ public sealed class PasswordResetSettingsService(IIdPDbContext db, TenantService
         var errors = new List<FieldError>();
         if (!Enum.IsDefined(settings.Mode))
         {
-            errors.Add(new("mode", $"Self service password reset has no option '{settings.Mode}'. Options: None, Selected, All."));
+            errors.Add(new("mode", AdminText.ResetNoSuchMode(settings.Mode)));
         }
 
         if (settings.Mode == PasswordResetMode.Selected && settings.GroupId is null)
         {
-            errors.Add(new("groupId", "Choose the group whose members may reset their password."));
+            errors.Add(new("groupId", AdminText.ResetGroupRequired));
         }
 
         if (settings.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
         {
-            errors.Add(new("groupId", $"The group '{groupId}' does not exist."));
+            errors.Add(new("groupId", AdminText.ResetGroupMissing(groupId)));
         }
 
         if (!await db.Tenants.AnyAsync(cancellationToken))
         {
-            errors.Add(new("", "The tenant does not exist yet."));
+            errors.Add(new("", AdminText.TenantMissing));
         }
 
         return errors;

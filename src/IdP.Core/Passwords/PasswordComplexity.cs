@@ -46,24 +46,24 @@ public sealed record PasswordComplexity
         {
             case PasswordComplexityLevel.Simple when this != Simple:
             case PasswordComplexityLevel.Strong when this != Strong:
-                errors.Add($"The {Level} password complexity has fixed values; use Custom to change them.");
+                errors.Add(AdminText.ComplexityFixed(Level));
                 break;
             case PasswordComplexityLevel.Custom:
                 if (MinLength < 4 || MinLength > AbsoluteMaxLength)
                 {
-                    errors.Add($"Custom password minimum length must be between 4 and {AbsoluteMaxLength}.");
+                    errors.Add(AdminText.ComplexityMinLength(AbsoluteMaxLength));
                 }
 
                 if (MaxLength < MinLength || MaxLength > AbsoluteMaxLength)
                 {
-                    errors.Add($"Custom password maximum length must be between the minimum length and {AbsoluteMaxLength}.");
+                    errors.Add(AdminText.ComplexityMaxLength(AbsoluteMaxLength));
                 }
 
                 if (NumbersOnly ? RequiredClassCount != 0 : RequiredClassCount is < 0 or > 4)
                 {
                     errors.Add(NumbersOnly
-                        ? "A numbers-only password cannot require character classes."
-                        : "Custom password required character classes must be between 0 and 4.");
+                        ? AdminText.ComplexityNumbersOnlyClasses
+                        : AdminText.ComplexityClasses);
                 }
 
                 break;
@@ -71,7 +71,7 @@ public sealed record PasswordComplexity
             case PasswordComplexityLevel.Strong:
                 break;
             default:
-                errors.Add($"Unknown password complexity '{Level}'.");
+                errors.Add(AdminText.ComplexityUnknown(Level));
                 break;
         }
 

@@ -33,7 +33,7 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
         {
             if (string.IsNullOrWhiteSpace(input.Name))
             {
-                return new AdminResult<UserFlowDetails>.Invalid("name", "A user flow needs a name, such as signin (it becomes B2C_1_signin).");
+                return new AdminResult<UserFlowDetails>.Invalid("name", AdminText.UserFlowNameRequired);
             }
 
             var flow = new UserFlow { Name = input.Name, NormalizedName = "" };
@@ -57,7 +57,7 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
         {
             if (input.Name is not null && UserFlowName.Normalize(UserFlowName.WithPrefix(input.Name)) != UserFlowName.Normalize(UserFlowName.WithPrefix(name)))
             {
-                return new AdminResult<UserFlowDetails>.Invalid("name", "A user flow's name cannot be changed: create a new flow instead.");
+                return new AdminResult<UserFlowDetails>.Invalid("name", AdminText.UserFlowNameImmutable);
             }
 
             return await flows.FindAsync(name, cancellationToken) is { } found
@@ -85,7 +85,7 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
 
                 if (refetch is null || !await customPages.StoreAsync(refetch, cancellationToken))
                 {
-                    return new AdminResult<UserFlowDetails>.Invalid(CustomPageService.UriField, "This user flow has no custom page URI to fetch.");
+                    return new AdminResult<UserFlowDetails>.Invalid(CustomPageService.UriField, AdminText.UserFlowNoCustomPageUri);
                 }
 
                 return await flows.FindAsync(found.Name, cancellationToken) is { } refreshed

@@ -32,17 +32,17 @@ public static partial class UserFlowName
     {
         if (!fullName.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || fullName.Length == Prefix.Length)
         {
-            return "A user flow name needs at least one character after the B2C_1_ prefix.";
+            return AdminText.UserFlowNameEmpty;
         }
 
         if (fullName.Length > MaxLength)
         {
-            return $"A user flow name can be at most {MaxLength} characters including the B2C_1_ prefix.";
+            return AdminText.UserFlowNameTooLong(MaxLength);
         }
 
         return Allowed().IsMatch(fullName[Prefix.Length..])
             ? null
-            : "A user flow name can contain only letters, digits, underscores and hyphens.";
+            : AdminText.UserFlowNameCharacters;
     }
 
     /// <summary>True when a request's policy value could be a flow name, before it is looked up.</summary>

@@ -32,38 +32,38 @@ public static class UserFlowRules
             errors.Add(new("name", nameError));
         }
 
-        AddIfOutside(errors, "accessAndIdTokenLifetimeMinutes", "Access & ID token lifetime (minutes)", flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
-        AddIfOutside(errors, "refreshTokenLifetimeDays", "Refresh token lifetime (days)", flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
-        AddIfOutside(errors, "sessionLifetimeMinutes", "Web app session lifetime (minutes)", flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
+        AddIfOutside(errors, "accessAndIdTokenLifetimeMinutes", AdminText.LabelAccessAndIdTokenLifetime, flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
+        AddIfOutside(errors, "refreshTokenLifetimeDays", AdminText.LabelRefreshTokenLifetime, flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
+        AddIfOutside(errors, "sessionLifetimeMinutes", AdminText.LabelSessionLifetime, flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
 
         if (flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded)
         {
-            AddIfOutside(errors, "refreshTokenSlidingWindowDays", "Refresh token sliding window lifetime (days)", flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
+            AddIfOutside(errors, "refreshTokenSlidingWindowDays", AdminText.LabelSlidingWindowLifetime, flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
             if (flow.RefreshTokenSlidingWindowDays < flow.RefreshTokenLifetimeDays)
             {
-                errors.Add(new("refreshTokenSlidingWindowDays", $"Refresh token sliding window lifetime ({flow.RefreshTokenSlidingWindowDays} days) must be at least the refresh token lifetime ({flow.RefreshTokenLifetimeDays} days)."));
+                errors.Add(new("refreshTokenSlidingWindowDays", AdminText.UserFlowSlidingWindowShorter(flow.RefreshTokenSlidingWindowDays, flow.RefreshTokenLifetimeDays)));
             }
         }
 
         foreach (var claim in flow.ApplicationClaims.Where(c => !ApplicationClaims.IsKnown(c)))
         {
-            errors.Add(new("applicationClaims", $"'{claim}' is not an application claim. Known claims: {string.Join(", ", ApplicationClaims.All)}."));
+            errors.Add(new("applicationClaims", AdminText.UserFlowUnknownClaim(claim, string.Join(", ", ApplicationClaims.All))));
         }
 
         if (flow.ApplicationClaims.Distinct(StringComparer.Ordinal).Count() != flow.ApplicationClaims.Count)
         {
-            errors.Add(new("applicationClaims", "Each application claim can be listed once."));
+            errors.Add(new("applicationClaims", AdminText.UserFlowRepeatedClaim));
         }
 
         errors.AddRange(flow.PasswordComplexity.Check().Select(m => new FieldError("passwordComplexity", m)));
-        CheckEnum(errors, "type", "Type", flow.Type);
-        CheckEnum(errors, "signInType", "Sign-in type", flow.SignInType);
-        CheckEnum(errors, "refreshTokenSlidingWindow", "Refresh token sliding window", flow.RefreshTokenSlidingWindow);
-        CheckEnum(errors, "issuerFormat", "Issuer (iss) claim", flow.IssuerFormat);
-        CheckEnum(errors, "subjectClaim", "Subject (sub) claim", flow.SubjectClaim);
-        CheckEnum(errors, "policyClaim", "Claim representing user flow", flow.PolicyClaim);
-        CheckEnum(errors, "sessionTimeout", "Web app session timeout", flow.SessionTimeout);
-        CheckEnum(errors, "passwordResetBehavior", "Password reset", flow.PasswordResetBehavior);
+        CheckEnum(errors, "type", AdminText.LabelType, flow.Type);
+        CheckEnum(errors, "signInType", AdminText.LabelSignInType, flow.SignInType);
+        CheckEnum(errors, "refreshTokenSlidingWindow", AdminText.LabelSlidingWindow, flow.RefreshTokenSlidingWindow);
+        CheckEnum(errors, "issuerFormat", AdminText.LabelIssuerClaim, flow.IssuerFormat);
+        CheckEnum(errors, "subjectClaim", AdminText.LabelSubjectClaim, flow.SubjectClaim);
+        CheckEnum(errors, "policyClaim", AdminText.LabelPolicyClaim, flow.PolicyClaim);
+        CheckEnum(errors, "sessionTimeout", AdminText.LabelSessionTimeout, flow.SessionTimeout);
+        CheckEnum(errors, "passwordResetBehavior", AdminText.LabelPasswordReset, flow.PasswordResetBehavior);
         return errors;
     }
 
@@ -71,7 +71,7 @@ public static class UserFlowRules
     {
         if (!range.Contains(value))
         {
-            errors.Add(new(field, $"{label} must be between {range.Min} and {range.Max}; {value} is out of range."));
+            errors.Add(new(field, AdminText.UserFlowOutOfRange(label, range.Min, range.Max, value)));
         }
     }
 
@@ -80,7 +80,7 @@ public static class UserFlowRules
     {
         if (!Enum.IsDefined(value))
         {
-            errors.Add(new(field, $"{label} has no option '{value}'. Options: {string.Join(", ", Enum.GetNames<T>())}."));
+            errors.Add(new(field, AdminText.UserFlowNoSuchOption(label, value.ToString(), string.Join(", ", Enum.GetNames<T>()))));
         }
     }
 }

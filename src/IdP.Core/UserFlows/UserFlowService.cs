@@ -47,7 +47,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
         var errors = UserFlowRules.Problems(flow).ToList();
         if (await db.UserFlows.AnyAsync(f => f.NormalizedName == flow.NormalizedName, cancellationToken))
         {
-            errors.Add(new("name", $"A user flow named '{flow.Name}' already exists."));
+            errors.Add(new("name", AdminText.UserFlowNameTaken(flow.Name)));
         }
 
         if (errors.Count > 0)
@@ -108,7 +108,7 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
 
         if (flow.Type == UserFlowType.SignIn && !await db.UserFlows.AnyAsync(f => f.Type == UserFlowType.SignIn && f.Id != flow.Id, cancellationToken))
         {
-            return new UserFlowChange.Invalid([new("name", $"'{flow.Name}' is the last sign-in user flow: create another sign-in flow before deleting it.")]);
+            return new UserFlowChange.Invalid([new("name", AdminText.UserFlowLastSignIn(flow.Name))]);
         }
 
         db.UserFlows.Remove(flow);

@@ -33,6 +33,10 @@ public static class IdPCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        // English, as the admin API: the core's rule messages follow the UI culture (the portal shows them in French),
+        // and a French machine must not print them in French between the command line's English lines, nor write the
+        // numbers in them the French way.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.Default);
         var cli = new CliHost(console, host ?? new CliHostOptions());
         var root = Root(cli);
         var parsed = root.Parse(args);

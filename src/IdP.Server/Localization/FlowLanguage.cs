@@ -1,3 +1,4 @@
+using IdP.Server.Admin.Api;
 using Microsoft.AspNetCore.Localization;
 
 namespace IdP.Server.Localization;
@@ -5,12 +6,15 @@ namespace IdP.Server.Localization;
 /// <summary>
 /// The language of pages and emails, chosen as B2C chooses it: the app's <c>ui_locales</c> (on the request itself, or
 /// on the authorize request that started the journey a page belongs to, so every step of a flow keeps the app's
-/// choice), then the browser's <c>Accept-Language</c>, then the tenant's default language, then English.
+/// choice), then the browser's <c>Accept-Language</c>, then the tenant's default language, then English. The admin API
+/// is always English.
 /// </summary>
 public static class FlowLanguage
 {
     /// <summary>The OpenID Connect parameter apps choose the language with.</summary>
     public const string UiLocales = "ui_locales";
+
+    private static readonly ProviderCultureResult AdminApiLanguage = new(Languages.Default);
 
     public static IApplicationBuilder UseFlowLanguage(this IApplicationBuilder app) =>
         app.UseRequestLocalization(options =>
@@ -21,6 +25,7 @@ public static class FlowLanguage
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
+                new CustomRequestCultureProvider(ForAdminApi),
                 new CustomRequestCultureProvider(FromUiLocalesAsync),
                 new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 },
                 new CustomRequestCultureProvider(FromTenantAsync),
@@ -52,6 +57,14 @@ public static class FlowLanguage
             .OrderByDescending(l => l.Quality ?? 1)
             .Take(5)
             .Select(l => l.Value.Value);
+
+    /// <summary>
+    /// The admin API answers in English whatever the caller's Accept-Language says: it is for scripts and tools, as
+    /// Microsoft Graph is, and the same words for the same problem are what scripts match on and support tickets quote.
+    /// The portal shows the same rules' messages in the administrator's language.
+    /// </summary>
+    private static Task<ProviderCultureResult?> ForAdminApi(HttpContext context) =>
+        Task.FromResult<ProviderCultureResult?>(context.Request.Path.StartsWithSegments(AdminApi.Prefix, StringComparison.OrdinalIgnoreCase) ? AdminApiLanguage : null);
 
     private static async Task<ProviderCultureResult?> FromUiLocalesAsync(HttpContext context)
     {

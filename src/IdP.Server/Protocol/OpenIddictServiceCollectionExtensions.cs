@@ -30,7 +30,6 @@ internal static class OpenIddictServiceCollectionExtensions
                 options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, StampedApplicationStore>(ServiceLifetime.Scoped);
                 options.ReplaceScopeStore<OpenIddictEntityFrameworkCoreScope, StampedScopeStore>(ServiceLifetime.Scoped);
                 options.ReplaceApplicationManager(typeof(IdPApplicationManager<>));
-                options.ReplaceScopeManager(typeof(IdPScopeManager<>));
             })
             .AddServer(options =>
             {

@@ -11,6 +11,9 @@ public sealed class AdminApiClient(IdPFactory factory)
 
     private string? _token;
 
+    /// <summary>The Accept-Language header every request sends (none when null).</summary>
+    public string? AcceptLanguage { get; init; }
+
     /// <summary>Configures the bootstrap client on a server before it starts.</summary>
     public static void Configure(IdPFactory factory) => factory
         .With("IdP:Admin:ClientId", ClientId)
@@ -46,6 +49,11 @@ public sealed class AdminApiClient(IdPFactory factory)
         using var client = factory.CreateHttpClient();
         using var request = new HttpRequestMessage(method, "/admin/api/" + path.TrimStart('/'));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? await TokenAsync());
+        if (AcceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(AcceptLanguage);
+        }
+
         request.Content = body switch
         {
             null => null,

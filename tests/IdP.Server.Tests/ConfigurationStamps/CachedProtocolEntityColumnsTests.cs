@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata;
-using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdP.Server.Tests.ConfigurationStamps;

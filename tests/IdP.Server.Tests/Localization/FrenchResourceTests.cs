@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
 using IdP.Core.Passwords;
@@ -7,13 +8,17 @@ using IdP.Server.Admin.Portal;
 namespace IdP.Server.Tests.Localization;
 
 /// <summary>
-/// Every string resource of the server that people read in a browser or an email has a French entry for each English
+/// Every string resource of the server (and of IdP.Core, whose rules the portal shows) that people read in a browser or
+/// an email has a French entry for each English
 /// key, with the same placeholders (a missing or extra <c>{0}</c> would throw or drop a value when formatted), and none
 /// left empty; resources that stay English are named here, so a new resource cannot be forgotten silently.
 /// </summary>
 public sealed partial class FrenchResourceTests
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+
+    // The server's pages and emails, and the core's administration rules the portal shows (AdminText).
+    private static readonly Assembly[] Assemblies = [typeof(PortalText).Assembly, typeof(FieldError).Assembly];
 
     /// <summary>
     /// Resources that are deliberately English only: the admin API's problem texts and the command line's messages
@@ -32,6 +37,7 @@ public sealed partial class FrenchResourceTests
         var all = Resources().ToList();
         Assert.Contains(typeof(PortalText).FullName!, all);
         Assert.Contains("IdP.Server.SignIn.SignInText", all);
+        Assert.Contains("IdP.Core.Administration.AdminText", all);
         Assert.All(EnglishOnly, name => Assert.Contains(name, all));
         Assert.All(EnglishOnly, name => Assert.Null(Set(name, French)));
     }
@@ -73,15 +79,16 @@ public sealed partial class FrenchResourceTests
         Assert.Empty(missing);
     }
 
-    // The marker types' resources, as IStringLocalizer<T> finds them: "{namespace}.{type}.resources" in the server assembly.
+    // The *Text resources, as IStringLocalizer<T> and AdminText find them: "{namespace}.{type}.resources" in their assembly.
     private static IEnumerable<string> Resources() =>
-        typeof(PortalText).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("IdP.Server.", StringComparison.Ordinal) && name.EndsWith("Text.resources", StringComparison.Ordinal))
+        Assemblies.SelectMany(assembly => assembly.GetManifestResourceNames())
+            .Where(name => name.StartsWith("IdP.", StringComparison.Ordinal) && name.EndsWith("Text.resources", StringComparison.Ordinal))
             .Select(name => name[..^".resources".Length])
             .Order(StringComparer.Ordinal);
 
     private static ResourceSet? Set(string resource, CultureInfo culture) =>
-        new ResourceManager(resource, typeof(PortalText).Assembly).GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        new ResourceManager(resource, Assemblies.Single(a => a.GetManifestResourceNames().Contains(resource + ".resources")))
+            .GetResourceSet(culture, createIfNotExists: true, tryParents: false);
 
     private static Dictionary<string, string> Strings(ResourceSet set) =>
         set.Cast<DictionaryEntry>().Where(e => e.Value is string).ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);

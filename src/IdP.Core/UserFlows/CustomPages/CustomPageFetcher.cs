@@ -18,12 +18,12 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.UserInfo.Length > 0)
         {
-            return new CustomPageFetch.Failed("The custom page URI must be an absolute https:// address.");
+            return new CustomPageFetch.Failed(AdminText.CustomPageUriNotHttps);
         }
 
         if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) && !PublicAddresses.IsPublic(literal) && !Trusted(options.Value, uri.IdnHost))
         {
-            return new CustomPageFetch.Failed(PrivateAddressRefused.Text);
+            return new CustomPageFetch.Failed(AdminText.CustomPageUriPrivate);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -35,23 +35,23 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if ((int)response.StatusCode is >= 300 and < 400)
             {
-                return new CustomPageFetch.Failed("The custom page URI answered with a redirect; redirects are not followed: give the template's final address.");
+                return new CustomPageFetch.Failed(AdminText.CustomPageUriRedirect);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return new CustomPageFetch.Failed($"The custom page URI answered HTTP {(int)response.StatusCode}.");
+                return new CustomPageFetch.Failed(AdminText.CustomPageUriStatus((int)response.StatusCode));
             }
 
             if (response.Content.Headers.ContentLength > CustomPageRules.MaxLength)
             {
-                return new CustomPageFetch.Failed($"The custom page template is larger than {CustomPageRules.MaxLength / 1024} KB.");
+                return new CustomPageFetch.Failed(AdminText.CustomPageTooLarge(CustomPageRules.MaxLength / 1024));
             }
 
             var bytes = await ReadLimitedAsync(response.Content, timeout.Token);
             if (bytes is null)
             {
-                return new CustomPageFetch.Failed($"The custom page template is larger than {CustomPageRules.MaxLength / 1024} KB.");
+                return new CustomPageFetch.Failed(AdminText.CustomPageTooLarge(CustomPageRules.MaxLength / 1024));
             }
 
             var encoding = Encoding.UTF8;
@@ -76,15 +76,15 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
         }
         catch (HttpRequestException exception) when (Find<PrivateAddressRefused>(exception) is not null)
         {
-            return new CustomPageFetch.Failed(PrivateAddressRefused.Text);
+            return new CustomPageFetch.Failed(AdminText.CustomPageUriPrivate);
         }
         catch (HttpRequestException exception)
         {
-            return new CustomPageFetch.Failed($"The custom page URI could not be fetched ({exception.HttpRequestError}).");
+            return new CustomPageFetch.Failed(AdminText.CustomPageUriUnreachable(exception.HttpRequestError));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new CustomPageFetch.Failed($"The custom page URI did not answer within {options.Value.FetchTimeout.TotalSeconds:0} seconds.");
+            return new CustomPageFetch.Failed(AdminText.CustomPageUriTimeout(options.Value.FetchTimeout.TotalSeconds));
         }
     }
 
@@ -156,10 +156,8 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
         return null;
     }
 
-    private sealed class PrivateAddressRefused() : IOException(Text)
-    {
-        public const string Text = "The custom page URI points to a private, loopback or link-local address, which the server does not fetch from.";
-    }
+    // Thrown from the connect callback and caught above, where it becomes the operator's message (AdminText.CustomPageUriPrivate).
+    private sealed class PrivateAddressRefused() : IOException("The address is private, loopback or link-local: not fetched from.");
 }
 
 /// <summary>The outcome of fetching a custom page template.</summary>

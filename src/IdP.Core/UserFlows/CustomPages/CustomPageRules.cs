@@ -30,12 +30,12 @@ public static class CustomPageRules
     {
         if (string.IsNullOrWhiteSpace(html))
         {
-            return new CustomPageCheck.Refused("The custom page template is empty.");
+            return new CustomPageCheck.Refused(AdminText.CustomPageEmpty);
         }
 
         if (html.Length > MaxLength)
         {
-            return new CustomPageCheck.Refused($"The custom page template is larger than {MaxLength / 1024} KB.");
+            return new CustomPageCheck.Refused(AdminText.CustomPageTooLarge(MaxLength / 1024));
         }
 
         var document = new HtmlParser().ParseDocument(html);
@@ -47,12 +47,12 @@ public static class CustomPageRules
         if (forbidden.Count > 0)
         {
             return new CustomPageCheck.Refused(
-                $"A custom page template may not contain form, iframe or frame elements (found: {string.Join(", ", forbidden.Select(f => $"<{f}>"))}). The server renders the page's form itself, inside <div id=\"api\"></div>.");
+                AdminText.CustomPageForbiddenElements(string.Join(", ", forbidden.Select(f => $"<{f}>"))));
         }
 
         if (document.GetElementById(ApiElementId) is not { LocalName: "div" })
         {
-            return new CustomPageCheck.Refused("A custom page template must contain <div id=\"api\"></div>: the server renders the page's form inside it.");
+            return new CustomPageCheck.Refused(AdminText.CustomPageNoApiElement);
         }
 
         var removed = new SortedSet<string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public static class CustomPageRules
         var clean = new HtmlParser().ParseDocument(sanitizer.SanitizeDocument(html));
         if (clean.GetElementById(ApiElementId) is not { LocalName: "div" } api)
         {
-            return new CustomPageCheck.Refused("A custom page template must contain <div id=\"api\"></div>: the server renders the page's form inside it.");
+            return new CustomPageCheck.Refused(AdminText.CustomPageNoApiElement);
         }
 
         // The server's content replaces whatever the template put there.

@@ -22,7 +22,7 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
     {
         if (!string.IsNullOrWhiteSpace(content) && !string.IsNullOrWhiteSpace(uri))
         {
-            return new CustomPageChange.Invalid(UriField, "Give either customPageContent (an uploaded template) or customPageUri (an address to fetch it from), not both.");
+            return new CustomPageChange.Invalid(UriField, AdminText.CustomPageBoth);
         }
 
         if (!string.IsNullOrWhiteSpace(uri))

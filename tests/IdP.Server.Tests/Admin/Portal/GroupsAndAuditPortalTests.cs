@@ -76,6 +76,27 @@ public abstract class GroupsAndAuditPortalTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task The_overview_shows_the_latest_change_even_when_many_sign_ins_came_after_it()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"Night shift {Guid.NewGuid():N}";
+        Assert.IsType<AdminResult<GroupDetails>.Done>(await factory.WithScopeAsync(sp => sp.GetRequiredService<GroupAdministration>().CreateAsync(new GroupInput { Name = name }, "test", default)));
+        await factory.WithDbAsync(async db =>
+        {
+            var after = await db.AuditEvents.MaxAsync(e => e.OccurredAt);
+            db.AuditEvents.AddRange(Enumerable.Range(1, 250).Select(i => new AuditEvent { Type = "signin.succeeded", OccurredAt = after.AddSeconds(i) }));
+            return await db.SaveChangesAsync();
+        });
+
+        var home = await browser.NavigateAsync("/admin");
+
+        var rows = home.Document!.QuerySelectorAll("#recent-events tbody tr");
+        Assert.Contains(rows, r => r.TextContent.Contains(name, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith("admin.", r.QuerySelector("code")!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_filters_are_shown_next_to_their_field_not_as_a_500()
     {
         var (browser, _) = await factory.PortalBrowserAsync();

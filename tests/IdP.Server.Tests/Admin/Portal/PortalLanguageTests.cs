@@ -118,6 +118,62 @@ public abstract class PortalLanguageTests(IdPFactory factory)
         Assert.Equal("Save", reset.Text("save"));
     }
 
+    /// <summary>
+    /// What the core's rules refuse (IdP.Core's AdminText) stands next to its field in the browser's language: French
+    /// words for a French browser, today's English words for an English one. The portal's own form checks come first
+    /// (a missing name, a name longer than the column), so each case here is one only the core's rules catch.
+    /// </summary>
+    [Theory]
+    [InlineData("fr-FR,fr;q=0.9,en;q=0.5", "fr")]
+    [InlineData("en-US,en;q=0.9,fr;q=0.5", "en")]
+    public async Task The_core_rules_refusals_stand_next_to_their_fields_in_the_browsers_language(string acceptLanguage, string language)
+    {
+        var french = language == "fr";
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        // A user flow name with nothing after the B2C_1_ prefix.
+        var flows = await OpenAsync(browser, "/admin/user-flows", language);
+        var flow = await browser.ClickAsync(flows, "create-flow", new Dictionary<string, string> { ["Input.Name"] = "B2C_1_" });
+        Assert.Equal(language, Lang(flow));
+        Assert.Equal(
+            [french ? "Le nom d’un flux d’utilisateur doit comporter au moins un caractère après le préfixe B2C_1_." : "A user flow name needs at least one character after the B2C_1_ prefix."],
+            flow.FieldErrors("Input_Name"));
+
+        // An application id that another registration has.
+        var clientId = "l10n-" + Guid.NewGuid().ToString("N");
+        var registration = new Dictionary<string, string> { ["Input.ClientId"] = clientId, ["Input.DisplayName"] = "Language test" };
+        var registered = await browser.ClickAsync(await OpenAsync(browser, "/admin/applications/new", language), "register", registration);
+        Assert.EndsWith($"/admin/applications/{clientId}", registered.Url.AbsolutePath, StringComparison.Ordinal);
+        var duplicate = await browser.ClickAsync(await OpenAsync(browser, "/admin/applications/new", language), "register", registration);
+        Assert.Equal(
+            [french ? $"Une application avec l’ID «{Nbsp}{clientId}{Nbsp}» existe déjà." : $"An application with the id '{clientId}' already exists."],
+            duplicate.FieldErrors("Input_ClientId"));
+
+        // A password that mixes one kind of character (and is a common one).
+        var user = await browser.ClickAsync(await OpenAsync(browser, "/admin/users/new", language), "create", new Dictionary<string, string>
+        {
+            ["Input.SignInEmail"] = $"l10n-{Guid.NewGuid():N}@example.com",
+            ["Input.Password"] = "password",
+        });
+        Assert.Contains(
+            french ? $"Le mot de passe doit combiner au moins 3 de ces types{Nbsp}: minuscules, majuscules, chiffres et symboles." : "The password must mix at least 3 of: lowercase letters, uppercase letters, digits and symbols.",
+            user.FieldErrors("Input_Password"));
+        Assert.Contains(
+            french ? $"Ce mot de passe figure dans la liste des mots de passe courants{Nbsp}: choisissez-en un autre." : "The password is on the list of commonly used passwords: choose another.",
+            user.FieldErrors("Input_Password"));
+
+        // A group name of 300 characters (the portal's form refuses it before the core), and a name another group has.
+        var groups = await OpenAsync(browser, "/admin/groups", language);
+        var tooLong = await browser.ClickAsync(groups, "create-group", new Dictionary<string, string> { ["Input.Name"] = new string('g', 300) });
+        Assert.Equal([french ? "Cette valeur est trop longue." : "This value is too long."], tooLong.FieldErrors("Input_Name"));
+        var name = "l10n-" + Guid.NewGuid().ToString("N")[..8];
+        await browser.ClickAsync(await OpenAsync(browser, "/admin/groups", language), "create-group", new Dictionary<string, string> { ["Input.Name"] = name });
+        var taken = await browser.ClickAsync(await OpenAsync(browser, "/admin/groups", language), "create-group", new Dictionary<string, string> { ["Input.Name"] = name });
+        Assert.Equal([french ? $"Un groupe nommé «{Nbsp}{name}{Nbsp}» existe déjà." : $"A group named '{name}' already exists."], taken.FieldErrors("Input_Name"));
+    }
+
     /// <summary>A browser signed in to the portal that then asks for French (the sign-in itself is not the point here).</summary>
     private async Task<Browser> FrenchPortalAsync()
     {
