@@ -40,7 +40,7 @@ public static class AdminJson
         var field = FieldOf(exception);
         if (exception is ControlCharacterException)
         {
-            return $"'{field}' contains a control character; text may contain tab and line breaks, but not NUL or other control characters.";
+            return AdminText.JsonFieldControlCharacter(field);
         }
 
         return exception.InnerException is InvalidOperationException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)
