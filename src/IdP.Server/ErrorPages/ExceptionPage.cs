@@ -56,10 +56,14 @@ internal static class ExceptionPage
         await ErrorPage.Result(model, status).ExecuteAsync(context);
     }
 
+    // JSON for what programs call: the admin API, token and logout posts, and the discovery document and keys, whose
+    // callers (OpenID Connect libraries) expect JSON whatever Accept says.
     internal static bool WantsJson(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase)
         || Admin.Api.AdminApiStatus.Handles(context)
-        || context.Request.Path.Value?.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) == true && HttpMethods.IsPost(context.Request.Method);
+        || context.Request.Path.Value?.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) == true && HttpMethods.IsPost(context.Request.Method)
+        || context.Request.Path.Value is { } path
+            && (path.Contains("/.well-known/", StringComparison.OrdinalIgnoreCase) || path.Contains("/discovery/", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Bodies for bare status codes (404 for unknown paths, 400 for a failed antiforgery check, 405…).</summary>
@@ -77,9 +81,14 @@ internal static class StatusCodePage
         FlowLanguage.UseRequestLanguage(context);
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
         var code = context.Response.StatusCode;
-        var (title, message) = code == StatusCodes.Status404NotFound
-            ? (text["NotFoundTitle"].Value, text["NotFoundMessage"].Value)
-            : (text["BadRequestTitle"].Value, text["GenericMessage"].Value);
+        // A bare 4xx is the request's fault (unreadable, a method the endpoint does not take…): "unexpected error" and a
+        // support contact would send the user the wrong way.
+        var (title, message) = code switch
+        {
+            StatusCodes.Status404NotFound => (text["NotFoundTitle"].Value, text["NotFoundMessage"].Value),
+            < 500 => (text["BadRequestTitle"].Value, text["BadRequestMessage"].Value),
+            _ => (text["BadRequestTitle"].Value, text["GenericMessage"].Value),
+        };
 
         if (ExceptionPage.WantsJson(context))
         {

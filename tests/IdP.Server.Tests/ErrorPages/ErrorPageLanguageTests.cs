@@ -25,6 +25,35 @@ public abstract class ErrorPageLanguageTests(IBrandingServer server)
         Assert.StartsWith(title, page.Document.Title, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr-FR,fr;q=0.9", "La demande n’est pas valide", "La demande n’a pas pu être lue : elle a peut-être été modifiée ou tronquée en chemin. Revenez en arrière et réessayez.")]
+    [InlineData("en-GB,en;q=0.9", "The request is not valid", "The request could not be read: it may have been changed or cut short on its way. Go back and try again.")]
+    public async Task A_request_refused_at_the_door_says_it_could_not_be_read_not_that_something_went_wrong(string acceptLanguage, string title, string message)
+    {
+        using var browser = _factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var page = await browser.NavigateAsync($"/{IdPFactory.Tenant}/B2C_1_signin/oauth2/v2.0/authorize?client_id=a%00b");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(title, page.Document!.QuerySelector("#api h1")!.TextContent.Trim());
+        Assert.Equal(message, page.Document.GetElementById("errorMessage")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/v2.0/.well-known/openid-configuration?x=%00")]
+    [InlineData("/discovery/v2.0/keys?x=%01")]
+    public async Task A_discovery_request_refused_at_the_door_is_problem_json_for_the_library_that_sent_it(string path)
+    {
+        using var client = _factory.CreateHttpClient();
+
+        using var response = await client.GetAsync($"/{IdPFactory.Tenant}/B2C_1_signin{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ui_locales_wins_over_the_browser_language_on_a_status_code_page()
     {
