@@ -48,6 +48,13 @@ internal static class ExceptionPage
 
         if (WantsJson(context))
         {
+            if (!unavailable && Admin.Api.AdminApiStatus.Handles(context))
+            {
+                // The admin API's own words: the generic title is the sign-in pages' ("trouble signing you in").
+                var api = context.RequestServices.GetRequiredService<IStringLocalizer<Admin.Api.AdminApiText>>();
+                model = model with { Title = api["ErrorTitle"], Message = api["ErrorMessage"] };
+            }
+
             await Results.Problem(title: model.Title, detail: model.Message, statusCode: status,
                 extensions: new Dictionary<string, object?> { ["correlationId"] = model.CorrelationId, ["timestamp"] = model.Timestamp }).ExecuteAsync(context);
             return;
