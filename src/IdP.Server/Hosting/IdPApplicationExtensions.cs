@@ -52,6 +52,7 @@ public static class IdPApplicationExtensions
         app.UseFlowLanguage();
         app.UseTenantStrings();
         app.UseRouting();
+        app.UsePageMethods();
         // Before authentication: OpenIddict answers discovery, JWKS and token errors from inside it.
         app.UseCors();
         // Before authentication, so a client with too many refused admin tokens costs no token validation.

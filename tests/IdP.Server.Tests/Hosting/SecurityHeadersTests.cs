@@ -28,6 +28,28 @@ public sealed partial class SecurityHeadersTests(IdPFactory<Sqlite> factory) : I
         Assert.Equal("no-referrer", Assert.Single(page.Headers.GetValues("Referrer-Policy")));
     }
 
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    [InlineData("OPTIONS")]
+    public async Task A_page_asked_with_a_method_other_than_get_head_or_post_is_405_not_the_page(string method)
+    {
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var signInUrl = (await browser.NavigateAsync(client.Authorize().Url)).Url;
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), signInUrl) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["signInName"] = "a@b.test" }) };
+        using var page = await browser.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.StatusCode);
+        Assert.Equal("GET, HEAD, POST", string.Join(", ", page.Content.Headers.Allow));
+        Assert.DoesNotContain("id=\"signInName\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(page.Headers.GetValues("X-Frame-Options")));
+        using var portal = await browser.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/admin"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, portal.StatusCode);
+    }
+
     [Fact]
     public async Task The_form_post_answer_allows_exactly_its_own_auto_submit_script()
     {
