@@ -51,8 +51,8 @@ internal static class ExceptionPage
             if (!unavailable && Admin.Api.AdminApiStatus.Handles(context))
             {
                 // The admin API's own words: the generic title is the sign-in pages' ("trouble signing you in").
-                var api = context.RequestServices.GetRequiredService<IStringLocalizer<Admin.Api.AdminApiText>>();
-                model = model with { Title = api["ErrorTitle"], Message = api["ErrorMessage"] };
+                var (title, detail) = Admin.Api.AdminApiStatus.Words(context, status);
+                model = model with { Title = title, Message = detail };
             }
 
             await Results.Problem(title: model.Title, detail: model.Message, statusCode: status,
@@ -69,8 +69,7 @@ internal static class ExceptionPage
         context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase)
         || Admin.Api.AdminApiStatus.Handles(context)
         || context.Request.Path.Value?.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) == true && HttpMethods.IsPost(context.Request.Method)
-        || context.Request.Path.Value is { } path
-            && (path.Contains("/.well-known/", StringComparison.OrdinalIgnoreCase) || path.Contains("/discovery/", StringComparison.OrdinalIgnoreCase));
+        || PolicyEndpointPaths.TryParse(context.Request.Path.Value, out var endpoint) && endpoint.Endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys;
 }
 
 /// <summary>Bodies for bare status codes (404 for unknown paths, 400 for a failed antiforgery check, 405…).</summary>

@@ -64,7 +64,7 @@ public static class FlowLanguage
     /// The portal shows the same rules' messages in the administrator's language.
     /// </summary>
     private static Task<ProviderCultureResult?> ForAdminApi(HttpContext context) =>
-        Task.FromResult<ProviderCultureResult?>(context.Request.Path.StartsWithSegments(AdminApi.Prefix, StringComparison.OrdinalIgnoreCase) ? AdminApiLanguage : null);
+        Task.FromResult<ProviderCultureResult?>(AdminApiStatus.Handles(context) ? AdminApiLanguage : null);
 
     private static async Task<ProviderCultureResult?> FromUiLocalesAsync(HttpContext context)
     {

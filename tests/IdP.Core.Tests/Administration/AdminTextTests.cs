@@ -15,7 +15,6 @@ namespace IdP.Core.Tests.Administration;
 /// </summary>
 public sealed class AdminTextTests
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private const string Nbsp = "\u00a0";
 
     [Fact]

@@ -9,9 +9,9 @@ namespace IdP.Server.Tests.Localization;
 
 /// <summary>
 /// Every string resource of the server (and of IdP.Core, whose rules the portal shows) that people read in a browser or
-/// an email has a French entry for each English
-/// key, with the same placeholders (a missing or extra <c>{0}</c> would throw or drop a value when formatted), and none
-/// left empty; resources that stay English are named here, so a new resource cannot be forgotten silently.
+/// an email has a French entry for each English key, with the same placeholders (a missing or extra <c>{0}</c> would
+/// throw or drop a value when formatted), and none left empty; resources that stay English are named here, so a new
+/// resource cannot be forgotten silently.
 /// </summary>
 public sealed partial class FrenchResourceTests
 {

@@ -8,7 +8,7 @@ namespace IdP.Server.Tests.Protocol;
 /// </summary>
 public abstract class RepeatedParameterTests(IdPFactory factory)
 {
-    private const string Flow = "/contoso/B2C_1_signin";
+    private const string Flow = $"/{IdPFactory.Tenant}/{IdPFactory.SignInPolicy}";
 
     [Theory]
     [InlineData("client_id")]

@@ -15,9 +15,16 @@ internal static class AdminApiStatus
 
     public static Task WriteAsync(HttpContext context)
     {
-        var text = context.RequestServices.GetRequiredService<IStringLocalizer<AdminApiText>>();
         var code = context.Response.StatusCode;
-        var (title, detail) = code switch
+        var (title, detail) = Words(context, code);
+        return TypedResults.Problem(title: title, detail: detail, statusCode: code).ExecuteAsync(context);
+    }
+
+    /// <summary>The admin API's title and detail for a status code (for bare status codes and unexpected failures alike).</summary>
+    public static (string Title, string Detail) Words(HttpContext context, int code)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<AdminApiText>>();
+        return code switch
         {
             StatusCodes.Status401Unauthorized => (text["UnauthorizedTitle"], text["UnauthorizedMessage"]),
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"], text["ForbiddenMessage"]),
@@ -27,6 +34,5 @@ internal static class AdminApiStatus
             StatusCodes.Status400BadRequest => (text["BadRequestTitle"], text["BadRequestMessage"]),
             _ => (text["ErrorTitle"], text["ErrorMessage"]),
         };
-        return TypedResults.Problem(title: title, detail: detail, statusCode: code).ExecuteAsync(context);
     }
 }
