@@ -22,11 +22,14 @@ public sealed class StringOverride
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>The built-in strings a tenant may override: each key with its English text (the web host lists them).</summary>
+/// <summary>The built-in strings a tenant may override: each key with its text per language (the web host lists them).</summary>
 public interface IStringCatalog
 {
-    /// <summary>Every overridable key (<c>{area}.{id}</c>) with its built-in English text.</summary>
-    IReadOnlyDictionary<string, string> Defaults { get; }
+    /// <summary>
+    /// Every overridable key (<c>{area}.{id}</c>) with the built-in text pages show in <paramref name="language"/> (a
+    /// supported language; English where it has no text of its own).
+    /// </summary>
+    IReadOnlyDictionary<string, string> BuiltIn(string language);
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
                 .ToFrozenDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), cancellationToken)
         ?? FrozenDictionary<string, string>.Empty;
 
-    /// <summary>Every overridable string of a language: its key, built-in English text and the tenant's text (if any).</summary>
+    /// <summary>Every overridable string of a language: its key, built-in text in that language and the tenant's text (if any).</summary>
     public async Task<AdminResult<IReadOnlyList<StringEntry>>> ListAsync(string? language, CancellationToken cancellationToken)
     {
         if (Languages.Normalize(language) is not { } supported || supported != language?.ToLowerInvariant())
@@ -57,7 +60,7 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
 
         var overrides = await GetAsync(supported, cancellationToken);
         return new AdminResult<IReadOnlyList<StringEntry>>.Done(
-            [.. catalog.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new StringEntry(d.Key, d.Value, overrides.GetValueOrDefault(d.Key)))]);
+            [.. catalog.BuiltIn(supported).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new StringEntry(d.Key, d.Value, overrides.GetValueOrDefault(d.Key)))]);
     }
 
     /// <summary>Replaces the overrides of a language with <paramref name="values"/> (a null or empty text removes one).</summary>
@@ -70,9 +73,10 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
         }
 
         var errors = new List<FieldError>();
+        var builtInTexts = catalog.BuiltIn(supported);
         foreach (var (key, value) in values)
         {
-            if (!catalog.Defaults.TryGetValue(key, out var builtIn))
+            if (!builtInTexts.TryGetValue(key, out var builtIn))
             {
                 errors.Add(new(key, AdminText.StringUnknown(key, supported)));
             }
@@ -126,6 +130,6 @@ public sealed partial class StringOverrideService(IIdPDbContext db, TenantServic
 
 /// <summary>One overridable string of a language.</summary>
 /// <param name="Key">Its key, <c>{area}.{id}</c>.</param>
-/// <param name="Default">The built-in English text (its placeholders are the ones an override must keep).</param>
+/// <param name="Default">The built-in text in this language (its placeholders are the ones an override must keep).</param>
 /// <param name="Override">The tenant's text in this language, or null.</param>
 public sealed record StringEntry(string Key, string Default, string? Override);

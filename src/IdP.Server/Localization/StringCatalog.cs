@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Frozen;
 using System.Resources;
 
 namespace IdP.Server.Localization;
@@ -16,30 +17,37 @@ public sealed class StringCatalog : IStringCatalog
         typeof(ErrorPages.ErrorText), typeof(Journeys.JourneyText), typeof(Layout.LayoutText),
     ];
 
-    private readonly Lazy<IReadOnlyDictionary<string, string>> _defaults = new(Load);
+    // Built once per language, on first use: the resource files do not change while the process runs.
+    private readonly FrozenDictionary<string, Lazy<FrozenDictionary<string, string>>> _builtIn =
+        Languages.Supported.ToFrozenDictionary(l => l, l => new Lazy<FrozenDictionary<string, string>>(() => Load(l)), StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, string> Defaults => _defaults.Value;
+    public IReadOnlyDictionary<string, string> BuiltIn(string language) =>
+        _builtIn.TryGetValue(language, out var texts) ? texts.Value : throw new ArgumentOutOfRangeException(nameof(language), language, "Not a supported language.");
 
     /// <summary>The area a resource's keys are prefixed with, or null when its strings are not overridable.</summary>
     public static string? AreaOf(Type resource) => Resources.Contains(resource) ? resource.Name.Replace("Text", "", StringComparison.Ordinal) : null;
 
-    private static Dictionary<string, string> Load()
+    // The keys are the neutral (English) file's; each text is what the pages' localizers read in that language, with
+    // the same fallback to English for a key a language's file lacks.
+    private static FrozenDictionary<string, string> Load(string language)
     {
-        var defaults = new Dictionary<string, string>(StringComparer.Ordinal);
+        var culture = CultureInfo.GetCultureInfo(language);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in Resources)
         {
-            var set = new ResourceManager(resource).GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
+            var manager = new ResourceManager(resource);
+            var set = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
                 ?? throw new InvalidOperationException($"No resources for {resource.FullName}.");
             foreach (DictionaryEntry entry in set)
             {
-                if (entry.Value is string text)
+                if (entry.Key is string key && entry.Value is string)
                 {
-                    defaults[$"{AreaOf(resource)}.{entry.Key}"] = text;
+                    texts[$"{AreaOf(resource)}.{key}"] = manager.GetString(key, culture)!;
                 }
             }
         }
 
-        return defaults;
+        return texts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

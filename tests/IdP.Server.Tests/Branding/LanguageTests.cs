@@ -13,8 +13,11 @@ public abstract class LanguageTests(IBrandingServer server) : BrandingSuite(serv
     public async Task A_tenant_overrides_page_strings_per_language_through_the_admin_api()
     {
         var catalog = (await Admin.GetAsync("branding/strings/fr")).Expect(200).Json.EnumerateArray().ToList();
+        // Each language lists the text its pages show when nothing overrides it.
         var button = Assert.Single(catalog, e => e.GetProperty("key").GetString() == "SignIn.button_signin");
-        Assert.Equal("Sign in", button.GetProperty("default").GetString());
+        Assert.Equal("Se connecter", button.GetProperty("default").GetString());
+        var englishCatalog = (await Admin.GetAsync("branding/strings/en")).Expect(200).Json.EnumerateArray();
+        Assert.Equal("Sign in", Assert.Single(englishCatalog, e => e.GetProperty("key").GetString() == "SignIn.button_signin").GetProperty("default").GetString());
         Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "PasswordReset.ver_fail_retry");
         Assert.Contains(catalog, e => e.GetProperty("key").GetString() == "ResetEmail.CodeSubject");
 

@@ -264,7 +264,7 @@ public abstract class BrandingPortalTests(IdPFactory factory) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("/admin/branding/strings/fr", page.Url.AbsolutePath);
         var row = page.Document!.QuerySelector("#strings tr[data-key='SignIn.button_signin']")!;
-        Assert.Contains("Sign in", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Se connecter", row.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("#strings-form input[name=__RequestVerificationToken]"));
 
         var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["o.SignIn.button_signin"] = "Connexion" });
