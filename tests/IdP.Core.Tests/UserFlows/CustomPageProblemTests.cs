@@ -1,5 +1,5 @@
-using System.Globalization;
 using IdP.Core.UserFlows.CustomPages;
+using static IdP.Core.Tests.Cultures;
 
 namespace IdP.Core.Tests.UserFlows;
 
@@ -78,19 +78,5 @@ public sealed class CustomPageProblemTests
         var flow = new UserFlow { Name = "B2C_1_test", NormalizedName = "B2C_1_TEST" };
         new CustomPageProblem(CustomPageFailure.ForbiddenElements, new string('x', CustomPageProblem.MaxDetailLength + 10)).ApplyTo(flow);
         Assert.Equal(CustomPageProblem.MaxDetailLength, flow.CustomPageFailureDetail!.Length);
-    }
-
-    private static T InCulture<T>(string name, Func<T> read)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
     }
 }
