@@ -10,8 +10,7 @@ public abstract class CustomPagePortalTests(IdPFactory factory)
     {
         var (browser, _) = await factory.PortalBrowserAsync();
         using var _b = browser;
-        var policy = "B2C_1_cpp_" + Guid.NewGuid().ToString("N")[..8];
-        await factory.WithScopeAsync(async sp => await sp.GetRequiredService<UserFlowAdministration>().CreateAsync(new UserFlowInput { Name = policy, Type = UserFlowType.SignIn }, "test", CancellationToken.None));
+        var policy = await CreateFlowAsync();
         var flowPage = $"/admin/user-flows/{policy}";
 
         var page = await browser.NavigateAsync(flowPage);
@@ -37,8 +36,7 @@ public abstract class CustomPagePortalTests(IdPFactory factory)
     {
         var (browser, _) = await factory.PortalBrowserAsync();
         using var _b = browser;
-        var policy = "B2C_1_cpe_" + Guid.NewGuid().ToString("N")[..8];
-        await factory.WithScopeAsync(async sp => await sp.GetRequiredService<UserFlowAdministration>().CreateAsync(new UserFlowInput { Name = policy, Type = UserFlowType.SignIn }, "test", CancellationToken.None));
+        var policy = await CreateFlowAsync();
         // A template address that stopped being fetchable (its host now resolves to a loopback address, say): set
         // directly, as saving it would be refused.
         await factory.WithDbAsync(db => db.UserFlows.Where(f => f.NormalizedName == UserFlowName.Normalize(policy))
@@ -59,6 +57,13 @@ public abstract class CustomPagePortalTests(IdPFactory factory)
         browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
         var french = await browser.NavigateAsync(flowPage);
         Assert.Contains("L’URI de page personnalisée désigne une adresse privée, de bouclage ou de liaison locale", french.Text("custom-page-error"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateFlowAsync()
+    {
+        var policy = "B2C_1_cpp_" + Guid.NewGuid().ToString("N")[..8];
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowAdministration>().CreateAsync(new UserFlowInput { Name = policy, Type = UserFlowType.SignIn }, "test", CancellationToken.None));
+        return policy;
     }
 
     private Task<string?> ContentAsync(string policy) =>
