@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IdP.Core.UserFlows.CustomPages;
 
 namespace IdP.Core.UserFlows;
@@ -155,15 +156,20 @@ public record UserFlowSummary(
         };
     }
 
+    // The JSON orders below keep a flow's fields where they always were, with UserFlowDetails' template between them.
+
     /// <summary>B2C's "Custom page URI": where the template is fetched from; null when uploaded or none.</summary>
+    [JsonPropertyOrder(1)]
     public string? CustomPageUri { get; init; }
 
     /// <summary>When the template was last fetched from <see cref="CustomPageUri"/>.</summary>
+    [JsonPropertyOrder(3)]
     public DateTimeOffset? CustomPageFetchedAt { get; init; }
 
     /// <summary>
     /// Why the last fetch failed (the last good copy stays in use), in the reader's language; null when it worked.
     /// </summary>
+    [JsonPropertyOrder(4)]
     public string? CustomPageError { get; init; }
 }
 
@@ -179,6 +185,7 @@ public sealed record UserFlowDetails : UserFlowSummary
     public static new UserFlowDetails Of(UserFlow flow) => new(UserFlowSummary.Of(flow)) { CustomPageContent = flow.CustomPageContent };
 
     /// <summary>The template as served (sanitised); null for the default pages.</summary>
+    [JsonPropertyOrder(2)]
     public string? CustomPageContent { get; init; }
 }
 
