@@ -19,6 +19,9 @@ public sealed class UserAdministration(
     /// <summary>The longest search text (a sign-in name is at most this long).</summary>
     public const int MaxSearchLength = SignInNameNormalizer.MaxLength;
 
+    /// <summary>How many users there are; counted in the database.</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Users.CountAsync(cancellationToken);
+
     /// <summary>Users whose email or username starts with <paramref name="search"/> (any case), oldest first, one page.</summary>
     public async Task<AdminResult<Paged<UserDetails>>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Resources;
 using System.Runtime.CompilerServices;
 using IdP.Core.PasswordReset;
@@ -67,15 +66,16 @@ internal static class AdminText
     // Custom page content
     public static string CustomPageBoth => Get();
     public static string CustomPageEmpty => Get();
-    public static string CustomPageTooLarge(int maxKilobytes) => Format([maxKilobytes]);
-    public static string CustomPageForbiddenElements(string found) => Format([found]);
+    // The details of a custom page failure come as stored (see CustomPageProblem): invariant text, not numbers.
+    public static string CustomPageTooLarge(string? maxKilobytes) => Format([maxKilobytes]);
+    public static string CustomPageForbiddenElements(string? found) => Format([found]);
     public static string CustomPageNoApiElement => Get();
     public static string CustomPageUriNotHttps => Get();
     public static string CustomPageUriPrivate => Get();
     public static string CustomPageUriRedirect => Get();
-    public static string CustomPageUriStatus(int status) => Format([status]);
-    public static string CustomPageUriUnreachable(HttpRequestError error) => Format([error]);
-    public static string CustomPageUriTimeout(double seconds) => Format([seconds]);
+    public static string CustomPageUriStatus(string? status) => Format([status]);
+    public static string CustomPageUriUnreachable(string? error) => Format([error]);
+    public static string CustomPageUriTimeout(string? seconds) => Format([seconds]);
 
     // Users
     public static string PasswordRequired => Get();

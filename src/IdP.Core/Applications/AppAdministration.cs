@@ -7,6 +7,10 @@ namespace IdP.Core.Applications;
 /// </summary>
 public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService registrations, AdminAudit audit)
 {
+    /// <summary>How many applications there are, leaving out those named in <paramref name="except"/>; counted in the database.</summary>
+    public Task<int> CountAsync(IReadOnlyCollection<string> except, CancellationToken cancellationToken) =>
+        db.Applications.CountAsync(a => !except.Contains(a.ClientId), cancellationToken);
+
     /// <summary>Every application, by display name.</summary>
     public async Task<IReadOnlyList<ApplicationDetails>> ListAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,9 @@ namespace IdP.Core.Groups;
 /// <summary>Groups and their members as administrators manage them (the admin API, portal and CLI), each change audited.</summary>
 public sealed class GroupAdministration(IIdPDbContext db, GroupService groups, AdminAudit audit)
 {
+    /// <summary>How many groups there are; counted in the database.</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Groups.CountAsync(cancellationToken);
+
     /// <summary>Every group, by name, with its member count.</summary>
     public async Task<IReadOnlyList<GroupDetails>> ListAsync(CancellationToken cancellationToken)
     {

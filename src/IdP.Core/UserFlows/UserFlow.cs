@@ -75,8 +75,20 @@ public sealed class UserFlow
     /// <summary>When the server last tried to fetch the template (successfully or not).</summary>
     public DateTimeOffset? CustomPageCheckedAt { get; set; }
 
-    /// <summary>Why the last fetch failed (the last good copy stays in use); null after a successful fetch.</summary>
-    public string? CustomPageError { get; set; }
+    /// <summary>
+    /// Why the last fetch failed (the last good copy stays in use); null after a successful fetch. A reason, not a text:
+    /// <see cref="CustomPages.CustomPageProblem"/> words it in each reader's language.
+    /// </summary>
+    public CustomPages.CustomPageFailure? CustomPageFailure { get; set; }
+
+    /// <summary>The language-neutral detail of <see cref="CustomPageFailure"/> (a status code, a limit, element names).</summary>
+    public string? CustomPageFailureDetail { get; set; }
+
+    /// <summary>
+    /// A failure as versions before <see cref="CustomPageFailure"/> stored it: its text, in the language of whoever
+    /// triggered the fetch. Shown as it is; the next fetch clears it.
+    /// </summary>
+    public string? CustomPageErrorText { get; set; }
 
     /// <summary>When the flow was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IdP.Core.UserFlows.CustomPages;
 
 namespace IdP.Core.UserFlows;
@@ -8,9 +9,12 @@ namespace IdP.Core.UserFlows;
 /// </summary>
 public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit audit, CustomPageService customPages)
 {
-    /// <summary>Every flow, by name.</summary>
-    public async Task<IReadOnlyList<UserFlowDetails>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await flows.ListAsync(cancellationToken)).Select(UserFlowDetails.Of)];
+    /// <summary>Every flow, by name, without its page template (<see cref="GetAsync"/> gives it).</summary>
+    public async Task<IReadOnlyList<UserFlowSummary>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await flows.ListAsync(cancellationToken)).Select(UserFlowSummary.Of)];
+
+    /// <summary>How many flows there are; counted in the database.</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => flows.CountAsync(cancellationToken);
 
     /// <summary>One flow by name (any case, with its <c>B2C_1_</c> prefix).</summary>
     public async Task<AdminResult<UserFlowDetails>> GetAsync(string name, CancellationToken cancellationToken) =>
@@ -114,8 +118,12 @@ public sealed class UserFlowAdministration(UserFlowService flows, AdminAudit aud
     private static string Target(string name) => $"user_flow:{name}";
 }
 
-/// <summary>A user flow's properties as administrators read them.</summary>
-public sealed record UserFlowDetails(
+/// <summary>
+/// A user flow's properties as administrators list them: everything but its page template, which can be hundreds of
+/// kilobytes per flow (as in Microsoft Graph, whose user flow list carries no page content). <see cref="UserFlowDetails"/>
+/// adds the template.
+/// </summary>
+public record UserFlowSummary(
     string Name,
     UserFlowType Type,
     SignInNameKind SignInType,
@@ -134,8 +142,8 @@ public sealed record UserFlowDetails(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>The details of a stored flow.</summary>
-    public static UserFlowDetails Of(UserFlow flow)
+    /// <summary>The summary of a stored flow; its <see cref="CustomPageError"/> in the current UI culture.</summary>
+    public static UserFlowSummary Of(UserFlow flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
@@ -143,23 +151,42 @@ public sealed record UserFlowDetails(
             flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
-            CustomPageContent = flow.CustomPageContent,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
-            CustomPageError = flow.CustomPageError,
+            CustomPageError = CustomPageProblem.Describe(flow),
         };
     }
 
+    // The JSON orders below keep a flow's fields where they always were, with UserFlowDetails' template between them.
+
     /// <summary>B2C's "Custom page URI": where the template is fetched from; null when uploaded or none.</summary>
+    [JsonPropertyOrder(1)]
     public string? CustomPageUri { get; init; }
 
-    /// <summary>The template as served (sanitised); null for the default pages.</summary>
-    public string? CustomPageContent { get; init; }
-
     /// <summary>When the template was last fetched from <see cref="CustomPageUri"/>.</summary>
+    [JsonPropertyOrder(3)]
     public DateTimeOffset? CustomPageFetchedAt { get; init; }
 
-    /// <summary>Why the last fetch failed (the last good copy stays in use); null when it worked.</summary>
+    /// <summary>
+    /// Why the last fetch failed (the last good copy stays in use), in the reader's language; null when it worked.
+    /// </summary>
+    [JsonPropertyOrder(4)]
     public string? CustomPageError { get; init; }
+}
+
+/// <summary>A user flow's properties as administrators read one flow: its summary and its page template.</summary>
+public sealed record UserFlowDetails : UserFlowSummary
+{
+    private UserFlowDetails(UserFlowSummary summary)
+        : base(summary)
+    {
+    }
+
+    /// <summary>The details of a stored flow.</summary>
+    public static new UserFlowDetails Of(UserFlow flow) => new(UserFlowSummary.Of(flow)) { CustomPageContent = flow.CustomPageContent };
+
+    /// <summary>The template as served (sanitised); null for the default pages.</summary>
+    [JsonPropertyOrder(2)]
+    public string? CustomPageContent { get; init; }
 }
 
 /// <summary>

@@ -34,6 +34,9 @@ public sealed class UserFlowService(IIdPDbContext db, TimeProvider time, Configu
         return [.. (forms ?? []).Select(form => form.IssuerAt(origin, tenantId).AbsoluteUri).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>How many flows there are; counted in the database.</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.UserFlows.CountAsync(cancellationToken);
+
     /// <summary>All flows, by name.</summary>
     public Task<List<UserFlow>> ListAsync(CancellationToken cancellationToken) =>
         db.UserFlows.AsNoTracking().OrderBy(f => f.NormalizedName).ToListAsync(cancellationToken);

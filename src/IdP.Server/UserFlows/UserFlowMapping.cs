@@ -1,3 +1,5 @@
+using IdP.Core.UserFlows.CustomPages;
+
 namespace IdP.Server.UserFlows;
 
 internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
@@ -26,7 +28,10 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
             .HasMaxLength(512);
 
         builder.Property(f => f.CustomPageUri).HasMaxLength(2048);
-        builder.Property(f => f.CustomPageError).HasMaxLength(512);
+        builder.Property(f => f.CustomPageFailure).HasMaxLength(32);
+        builder.Property(f => f.CustomPageFailureDetail).HasMaxLength(CustomPageProblem.MaxDetailLength);
+        // The column older versions wrote their (language-bound) text to.
+        builder.Property(f => f.CustomPageErrorText).HasMaxLength(512).HasColumnName("CustomPageError");
 
         builder.ComplexProperty(f => f.PasswordComplexity, c =>
         {

@@ -5,6 +5,7 @@ using System.Resources;
 using IdP.Core.Administration;
 using IdP.Core.Applications;
 using IdP.Core.Branding;
+using static IdP.Core.Tests.Cultures;
 
 namespace IdP.Core.Tests.Administration;
 
@@ -89,20 +90,4 @@ public sealed class AdminTextTests
             var t when t.IsEnum => Enum.GetValues(t).GetValue(0)!,
             var t => throw new InvalidOperationException($"No sample {t}."),
         };
-
-    private static T InCulture<T>(string name, Func<T> read)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        var beforeFormat = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-            CultureInfo.CurrentCulture = beforeFormat;
-        }
-    }
 }

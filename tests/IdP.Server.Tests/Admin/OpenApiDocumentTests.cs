@@ -33,5 +33,20 @@ public sealed class OpenApiDocumentTests(AdminApiFactory<Sqlite> factory) : ICla
         Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
         var create = document.GetProperty("paths").GetProperty("/admin/api/users").GetProperty("post");
         Assert.True(create.TryGetProperty("requestBody", out _), "The create operation describes its body.");
+
+        // The user flow list describes flows without their page template; one flow, with it.
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var list = ResponseSchema(document, "/admin/api/user-flows").GetProperty("items");
+        var one = ResponseSchema(document, "/admin/api/user-flows/{name}");
+        Assert.False(Properties(schemas, list).TryGetProperty("customPageContent", out _));
+        Assert.True(Properties(schemas, list).TryGetProperty("customPageError", out _));
+        Assert.True(Properties(schemas, one).TryGetProperty("customPageContent", out _));
     }
+
+    private static JsonElement ResponseSchema(JsonElement document, string path) =>
+        document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+    private static JsonElement Properties(JsonElement schemas, JsonElement schema) =>
+        (schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : schema).GetProperty("properties");
 }

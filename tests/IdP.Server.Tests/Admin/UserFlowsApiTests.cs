@@ -6,6 +6,24 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     private readonly AdminApiClient _admin = new(factory);
 
     [Fact]
+    public async Task The_list_gives_every_field_of_each_flow_but_its_template_which_the_flow_itself_gives()
+    {
+        var name = "lst_" + Guid.NewGuid().ToString("N")[..8];
+        (await _admin.PostAsync("user-flows", new { name, type = "SignIn", customPageContent = "<html><body><h1>Listed template</h1><div id=\"api\"></div></body></html>" })).Expect(201);
+        var full = "B2C_1_" + name;
+
+        var single = (await _admin.GetAsync($"user-flows/{full}")).Expect(200).Json;
+        var listed = (await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray().Single(f => f.GetProperty("name").GetString() == full);
+
+        Assert.Contains("Listed template", single.GetProperty("customPageContent").GetString(), StringComparison.Ordinal);
+        Assert.False(listed.TryGetProperty("customPageContent", out _), listed.GetRawText());
+        // Every other field, under the same name and with the same value as the flow's own answer.
+        Assert.Equal(
+            single.EnumerateObject().Where(p => p.Name != "customPageContent").Select(p => $"{p.Name}={p.Value.GetRawText()}").Order(StringComparer.Ordinal),
+            listed.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetRawText()}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_flow_is_created_with_every_property_read_changed_and_deleted()
     {
         var name = "api_" + Guid.NewGuid().ToString("N")[..8];

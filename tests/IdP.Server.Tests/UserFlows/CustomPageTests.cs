@@ -210,6 +210,67 @@ public abstract class CustomPageTests(ICustomPageServer server)
     }
 
     [Fact]
+    public async Task A_failed_refresh_is_stored_without_a_language_so_the_admin_api_says_it_in_english_whoever_refreshed()
+    {
+        _templates.Status = 200;
+        _templates.Body = Template("Stored once");
+        var flow = await CreateFlowAsync(new { customPageUri = _templates.Url("/template") });
+
+        // A French administrator's refresh: the portal runs the core in the administrator's language, and so answers them.
+        _templates.Status = 503;
+        var answered = await InFrenchAsync(() => _factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowAdministration>().RefreshCustomPageAsync(flow, "test", CancellationToken.None)));
+        Assert.Equal("L’URI de page personnalisée a répondu HTTP 503.", Assert.IsType<AdminResult<UserFlowDetails>.Done>(answered).Value.CustomPageError);
+        Assert.Equal("The custom page URI answered HTTP 503.", (await _admin.GetAsync($"user-flows/{flow}")).Expect(200)["customPageError"]);
+
+        // Housekeeping on a server whose process runs in French (the flow made due again, the template turned bad).
+        _templates.Status = 200;
+        _templates.Body = Template("Turned bad", "<iframe src=\"https://evil.example/\"></iframe>");
+        await MakeDueAsync(flow);
+        await InFrenchAsync(RefreshDueAsync);
+        Assert.Equal(
+            "A custom page template may not contain form, iframe or frame elements (found: <iframe>). The server renders the page's form itself, inside <div id=\"api\"></div>.",
+            (await _admin.GetAsync($"user-flows/{flow}")).Expect(200)["customPageError"]);
+
+        (await _admin.PatchAsync($"user-flows/{flow}", new { customPageUri = "" })).Expect(200);
+    }
+
+    [Fact]
+    public async Task A_refresh_error_stored_as_text_by_an_older_version_is_shown_as_it_was_stored()
+    {
+        var flow = await CreateFlowAsync(new { customPageContent = Template("Old row") });
+        const string Stored = "L’URI de page personnalisée a répondu HTTP 502.";
+        await StoreOldErrorTextAsync(_factory, flow, Stored);
+
+        Assert.Equal(Stored, (await _admin.GetAsync($"user-flows/{flow}")).Expect(200)["customPageError"]);
+        Assert.Equal(Stored, (await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == flow).GetProperty("customPageError").GetString());
+    }
+
+    /// <summary>What versions before the reason codes stored: the error's text alone, in the column they wrote it to.</summary>
+    internal static Task StoreOldErrorTextAsync(IdPFactory factory, string flow, string text) =>
+        factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE \"UserFlows\" SET \"CustomPageError\" = {text} WHERE \"NormalizedName\" = {UserFlowName.Normalize(flow)}"));
+
+    /// <summary>Runs <paramref name="action"/> with French as the current culture and UI culture (as a French request or process would).</summary>
+    internal static async Task<T> InFrenchAsync<T>(Func<Task<T>> action)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private Task<int> MakeDueAsync(string flow) =>
+        _factory.WithDbAsync(db => db.UserFlows.Where(f => f.NormalizedName == UserFlowName.Normalize(flow))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.CustomPageCheckedAt, (DateTimeOffset?)null)));
+
+    [Fact]
     public async Task Template_uris_that_could_reach_the_servers_own_network_are_refused()
     {
         _templates.Status = 200;

@@ -18,12 +18,12 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.UserInfo.Length > 0)
         {
-            return new CustomPageFetch.Failed(AdminText.CustomPageUriNotHttps);
+            return new CustomPageFetch.Failed(new(CustomPageFailure.UriNotHttps));
         }
 
         if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) && !PublicAddresses.IsPublic(literal) && !Trusted(options.Value, uri.IdnHost))
         {
-            return new CustomPageFetch.Failed(AdminText.CustomPageUriPrivate);
+            return new CustomPageFetch.Failed(new(CustomPageFailure.UriPrivate));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -35,23 +35,23 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if ((int)response.StatusCode is >= 300 and < 400)
             {
-                return new CustomPageFetch.Failed(AdminText.CustomPageUriRedirect);
+                return new CustomPageFetch.Failed(new(CustomPageFailure.UriRedirect));
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return new CustomPageFetch.Failed(AdminText.CustomPageUriStatus((int)response.StatusCode));
+                return new CustomPageFetch.Failed(CustomPageProblem.Status((int)response.StatusCode));
             }
 
             if (response.Content.Headers.ContentLength > CustomPageRules.MaxLength)
             {
-                return new CustomPageFetch.Failed(AdminText.CustomPageTooLarge(CustomPageRules.MaxLength / 1024));
+                return new CustomPageFetch.Failed(CustomPageProblem.TooLarge(CustomPageRules.MaxLength / 1024));
             }
 
             var bytes = await ReadLimitedAsync(response.Content, timeout.Token);
             if (bytes is null)
             {
-                return new CustomPageFetch.Failed(AdminText.CustomPageTooLarge(CustomPageRules.MaxLength / 1024));
+                return new CustomPageFetch.Failed(CustomPageProblem.TooLarge(CustomPageRules.MaxLength / 1024));
             }
 
             var encoding = Encoding.UTF8;
@@ -70,21 +70,21 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
             return CustomPageRules.Check(encoding.GetString(bytes)) switch
             {
                 CustomPageCheck.Accepted accepted => new CustomPageFetch.Fetched(accepted.Html),
-                CustomPageCheck.Refused refused => new CustomPageFetch.Failed(refused.Message),
+                CustomPageCheck.Refused refused => new CustomPageFetch.Failed(refused.Problem),
                 _ => throw new InvalidOperationException("Unknown template check result."),
             };
         }
         catch (HttpRequestException exception) when (Find<PrivateAddressRefused>(exception) is not null)
         {
-            return new CustomPageFetch.Failed(AdminText.CustomPageUriPrivate);
+            return new CustomPageFetch.Failed(new(CustomPageFailure.UriPrivate));
         }
         catch (HttpRequestException exception)
         {
-            return new CustomPageFetch.Failed(AdminText.CustomPageUriUnreachable(exception.HttpRequestError));
+            return new CustomPageFetch.Failed(new(CustomPageFailure.UriUnreachable, exception.HttpRequestError.ToString()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new CustomPageFetch.Failed(AdminText.CustomPageUriTimeout(options.Value.FetchTimeout.TotalSeconds));
+            return new CustomPageFetch.Failed(CustomPageProblem.Timeout(options.Value.FetchTimeout));
         }
     }
 
@@ -156,7 +156,7 @@ public sealed class CustomPageFetcher(HttpClient http, IOptions<CustomPageOption
         return null;
     }
 
-    // Thrown from the connect callback and caught above, where it becomes the operator's message (AdminText.CustomPageUriPrivate).
+    // Thrown from the connect callback and caught above, where it becomes CustomPageFailure.UriPrivate.
     private sealed class PrivateAddressRefused() : IOException("The address is private, loopback or link-local: not fetched from.");
 }
 
@@ -171,5 +171,9 @@ public abstract record CustomPageFetch
     public sealed record Fetched(string Html) : CustomPageFetch;
 
     /// <summary>Nothing usable came back, and why.</summary>
-    public sealed record Failed(string Message) : CustomPageFetch;
+    public sealed record Failed(CustomPageProblem Problem) : CustomPageFetch
+    {
+        /// <summary>Why, in the current UI culture.</summary>
+        public string Message => Problem.Message;
+    }
 }

@@ -25,17 +25,17 @@ public static class CustomPageRules
 
     private static readonly string[] LinkRelations = ["stylesheet", "icon", "shortcut", "preconnect", "preload", "apple-touch-icon"];
 
-    /// <summary>Checks and sanitises a template; refused templates carry a message an administrator can act on.</summary>
+    /// <summary>Checks and sanitises a template; refused templates carry a reason an administrator can act on.</summary>
     public static CustomPageCheck Check(string? html)
     {
         if (string.IsNullOrWhiteSpace(html))
         {
-            return new CustomPageCheck.Refused(AdminText.CustomPageEmpty);
+            return new CustomPageCheck.Refused(new(CustomPageFailure.Empty));
         }
 
         if (html.Length > MaxLength)
         {
-            return new CustomPageCheck.Refused(AdminText.CustomPageTooLarge(MaxLength / 1024));
+            return new CustomPageCheck.Refused(CustomPageProblem.TooLarge(MaxLength / 1024));
         }
 
         var document = new HtmlParser().ParseDocument(html);
@@ -46,13 +46,12 @@ public static class CustomPageRules
             .ToList();
         if (forbidden.Count > 0)
         {
-            return new CustomPageCheck.Refused(
-                AdminText.CustomPageForbiddenElements(string.Join(", ", forbidden.Select(f => $"<{f}>"))));
+            return new CustomPageCheck.Refused(new(CustomPageFailure.ForbiddenElements, string.Join(", ", forbidden.Select(f => $"<{f}>"))));
         }
 
         if (document.GetElementById(ApiElementId) is not { LocalName: "div" })
         {
-            return new CustomPageCheck.Refused(AdminText.CustomPageNoApiElement);
+            return new CustomPageCheck.Refused(new(CustomPageFailure.NoApiElement));
         }
 
         var removed = new SortedSet<string>(StringComparer.Ordinal);
@@ -60,7 +59,7 @@ public static class CustomPageRules
         var clean = new HtmlParser().ParseDocument(sanitizer.SanitizeDocument(html));
         if (clean.GetElementById(ApiElementId) is not { LocalName: "div" } api)
         {
-            return new CustomPageCheck.Refused(AdminText.CustomPageNoApiElement);
+            return new CustomPageCheck.Refused(new(CustomPageFailure.NoApiElement));
         }
 
         // The server's content replaces whatever the template put there.
@@ -152,5 +151,5 @@ public abstract record CustomPageCheck
     public sealed record Accepted(string Html, IReadOnlyList<string> Removed) : CustomPageCheck;
 
     /// <summary>The template cannot be used, and why.</summary>
-    public sealed record Refused(string Message) : CustomPageCheck;
+    public sealed record Refused(CustomPageProblem Problem) : CustomPageCheck;
 }

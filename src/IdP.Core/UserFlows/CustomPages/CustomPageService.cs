@@ -40,7 +40,7 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
             return CustomPageRules.Check(content) switch
             {
                 CustomPageCheck.Accepted accepted => new CustomPageChange.Replace(accepted.Html, null, null),
-                CustomPageCheck.Refused refused => new CustomPageChange.Invalid(ContentField, refused.Message),
+                CustomPageCheck.Refused refused => new CustomPageChange.Invalid(ContentField, refused.Problem.Message),
                 _ => throw new InvalidOperationException("Unknown check result."),
             };
         }
@@ -113,11 +113,12 @@ public sealed class CustomPageService(IIdPDbContext db, CustomPageFetcher fetche
             case CustomPageFetch.Fetched fetched:
                 flow.CustomPageContent = fetched.Html;
                 flow.CustomPageFetchedAt = checkedAt;
-                flow.CustomPageError = null;
+                CustomPageProblem.ClearFrom(flow);
                 break;
             case CustomPageFetch.Failed failed:
                 // The last good copy stays in use: a template server that is down must not take the sign-in page's look with it.
-                flow.CustomPageError = failed.Message.Length > 512 ? failed.Message[..512] : failed.Message;
+                // The reason is stored, not its text: housekeeping and every administrator's refresh read it in their own language.
+                failed.Problem.ApplyTo(flow);
                 break;
         }
     }
@@ -143,7 +144,7 @@ public abstract record CustomPageChange
             flow.CustomPageUri = set.Uri;
             flow.CustomPageFetchedAt = set.FetchedAt;
             flow.CustomPageCheckedAt = set.FetchedAt;
-            flow.CustomPageError = null;
+            CustomPageProblem.ClearFrom(flow);
         }
     }
 

@@ -6,7 +6,7 @@ internal static class UserFlowsApi
     public static RouteGroupBuilder MapUserFlows(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/user-flows").WithTags("User flows");
-        group.MapGet("/", ListAsync).WithSummary("Lists every user flow, by name.");
+        group.MapGet("/", ListAsync).WithSummary("Lists every user flow, by name, with every property but customPageContent (the template: GET the flow for it).");
         group.MapGet("/{name}", GetAsync).WithSummary("Gets one user flow (name in any case, with its B2C_1_ prefix).");
         group.MapPost("/", CreateAsync).Accepts<UserFlowInput>("application/json")
             .WithSummary("Creates a user flow; properties left out get B2C's defaults, the name gets its B2C_1_ prefix.");
@@ -18,7 +18,7 @@ internal static class UserFlowsApi
         return api;
     }
 
-    private static Task<IReadOnlyList<UserFlowDetails>> ListAsync(UserFlowAdministration flows, CancellationToken cancellationToken) =>
+    private static Task<IReadOnlyList<UserFlowSummary>> ListAsync(UserFlowAdministration flows, CancellationToken cancellationToken) =>
         flows.ListAsync(cancellationToken);
 
     private static async Task<Results<Ok<UserFlowDetails>, NotFound, ValidationProblem>> GetAsync(string name, UserFlowAdministration flows, CancellationToken cancellationToken) =>

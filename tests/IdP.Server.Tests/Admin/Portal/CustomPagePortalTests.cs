@@ -10,8 +10,7 @@ public abstract class CustomPagePortalTests(IdPFactory factory)
     {
         var (browser, _) = await factory.PortalBrowserAsync();
         using var _b = browser;
-        var policy = "B2C_1_cpp_" + Guid.NewGuid().ToString("N")[..8];
-        await factory.WithScopeAsync(async sp => await sp.GetRequiredService<UserFlowAdministration>().CreateAsync(new UserFlowInput { Name = policy, Type = UserFlowType.SignIn }, "test", CancellationToken.None));
+        var policy = await CreateFlowAsync();
         var flowPage = $"/admin/user-flows/{policy}";
 
         var page = await browser.NavigateAsync(flowPage);
@@ -30,6 +29,41 @@ public abstract class CustomPagePortalTests(IdPFactory factory)
         var stored = await ContentAsync(policy);
         Assert.Contains("Portal page", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refresh_error_is_shown_in_the_language_of_whoever_reads_the_flow_page_not_of_whoever_refreshed()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var policy = await CreateFlowAsync();
+        // A template address that stopped being fetchable (its host now resolves to a loopback address, say): set
+        // directly, as saving it would be refused.
+        await factory.WithDbAsync(db => db.UserFlows.Where(f => f.NormalizedName == UserFlowName.Normalize(policy))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.CustomPageUri, "https://127.0.0.1/template")));
+        var flowPage = $"/admin/user-flows/{policy}";
+
+        // A row an older version wrote (the text alone, in its writer's language) is shown as it was stored.
+        await CustomPageTests.StoreOldErrorTextAsync(factory, policy, "Old text: the template server timed out.");
+        Assert.Equal("The last fetch failed: Old text: the template server timed out. The last good copy is still in use.", (await browser.NavigateAsync(flowPage)).Text("custom-page-error"));
+
+        // Refreshed by a French administrator: each reader sees the reason in their own language.
+        await CustomPageTests.InFrenchAsync(() => factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowAdministration>().RefreshCustomPageAsync(policy, "test", CancellationToken.None)));
+        var english = await browser.NavigateAsync(flowPage);
+        Assert.Equal(
+            "The last fetch failed: The custom page URI points to a private, loopback or link-local address, which the server does not fetch from. The last good copy is still in use.",
+            english.Text("custom-page-error"));
+
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var french = await browser.NavigateAsync(flowPage);
+        Assert.Contains("L’URI de page personnalisée désigne une adresse privée, de bouclage ou de liaison locale", french.Text("custom-page-error"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateFlowAsync()
+    {
+        var policy = "B2C_1_cpp_" + Guid.NewGuid().ToString("N")[..8];
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowAdministration>().CreateAsync(new UserFlowInput { Name = policy, Type = UserFlowType.SignIn }, "test", CancellationToken.None));
+        return policy;
     }
 
     private Task<string?> ContentAsync(string policy) =>

@@ -5,7 +5,7 @@ namespace IdP.Server.Tests.Admin.Portal;
 /// <summary>
 /// The server of the portal suites: the portal's code redemption at the server's own token endpoint is served in
 /// memory (as Run now's, see <see cref="RunNowHost.RedeemInMemory"/>); logs are kept so tests can read what failed
-/// sign-ins wrote.
+/// sign-ins wrote, and the SQL of each request is recorded so tests can check a page's database work.
 /// </summary>
 public class PortalFactory<TDatabase> : IdPFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
@@ -14,9 +14,12 @@ public class PortalFactory<TDatabase> : IdPFactory<TDatabase>
     {
         Logs = RunNowHost.KeepLogs(this);
         RunNowHost.RedeemInMemory(this);
+        Sql = Attach(new RequestSqlRecorder());
     }
 
     public CapturedLogs Logs { get; }
+
+    public RequestSqlRecorder Sql { get; }
 }
 
 /// <summary>The portal with a low admin-authentication limit (failed sign-ins), so the throttle can be reached.</summary>

@@ -6,7 +6,7 @@ public sealed class IndexModel(UserFlowAdministration flows, IStringLocalizer<Po
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<UserFlowDetails> Flows { get; private set; } = [];
+    public IReadOnlyList<UserFlowSummary> Flows { get; private set; } = [];
 
     public async Task OnGetAsync() => Flows = await flows.ListAsync(Aborted);
 
