@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace IdP.Server.Hosting;
 
 /// <summary>
