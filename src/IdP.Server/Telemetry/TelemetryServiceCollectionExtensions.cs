@@ -78,9 +78,11 @@ internal static class TelemetryServiceCollectionExtensions
     }
 
     // Our setting wins; otherwise the exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and its protocol and headers) itself.
+    // A relative URL is left out: the exporters are built with the logger factory, before start-up validation, and one
+    // would throw there without naming the setting; TelemetryOptions' validation then stops start-up with its message.
     private static void Point(OpenTelemetry.Exporter.OtlpExporterOptions options, TelemetryOptions settings)
     {
-        if (settings.OtlpEndpoint is { } endpoint)
+        if (settings.OtlpEndpoint is { IsAbsoluteUri: true } endpoint)
         {
             options.Endpoint = endpoint;
         }

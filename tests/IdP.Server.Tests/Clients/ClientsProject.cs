@@ -11,7 +11,7 @@ public static class ClientsProject
     private static bool _installed;
 
     /// <summary>tests/clients in the checkout these tests were built from.</summary>
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "tests", "clients");
+    public static string Folder { get; } = Path.Combine(RepositoryPaths.Root, "tests", "clients");
 
     /// <summary>Runs <c>node --test</c> on <paramref name="testFile"/> (relative to <see cref="Folder"/>).</summary>
     public static async Task<ProcessOutcome> TestAsync(string testFile, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
@@ -56,18 +56,5 @@ public static class ClientsProject
         {
             InstallGate.Release();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IdP.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No IdP.sln above {AppContext.BaseDirectory}: the client tests run from a checkout.");
     }
 }

@@ -70,6 +70,7 @@ public sealed class ResetConfigurationTests
     [InlineData("IdP:Email:Outbox:MaxAttempts", "0", "MaxAttempts")]
     [InlineData("IdP:Email:Smtp:Port", "70000", "Port")]
     [InlineData("IdP:Email:FromAddress", "not an address", "FromAddress")]
+    [InlineData("IdP:Telemetry:OtlpEndpoint", "not-a-url", "OtlpEndpoint")]
     public async Task Bad_configuration_stops_start_up_with_a_clear_message(string key, string value, string named)
     {
         var factory = new IdPFactory<Sqlite>();
