@@ -36,8 +36,9 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var head = HttpMethods.IsHead(request.Method);
-        if (!(head || HttpMethods.IsGet(request.Method)) || !IsProtocolDocument(request.Path))
+        var method = request.Method;
+        var head = HttpMethods.IsHead(method);
+        if (!(head || HttpMethods.IsGet(method)) || !IsProtocolDocument(request.Path))
         {
             await next(context);
             return;
@@ -58,7 +59,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
-        request.Method = HttpMethods.Get;
+        request.Method = HttpMethods.Get; // HEAD too: OpenIddict builds the GET answer.
         try
         {
             await next(context);
@@ -66,7 +67,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         finally
         {
             context.Response.Body = original;
-            request.Method = head ? HttpMethods.Head : HttpMethods.Get;
+            request.Method = method;
         }
 
         var body = buffer.ToArray();
@@ -77,7 +78,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         }
 
         // Nothing written means nothing to pass on: an empty write would start the response and keep the status code
-        // pages from writing the 404 page for an unknown tenant or flow.
+        // pages from writing the 404 page for an unknown tenant or flow. HEAD passes on the GET answer's length only.
         if (body.Length > 0 && head)
         {
             context.Response.ContentLength = body.Length;

@@ -134,13 +134,24 @@ internal sealed partial class PortalSignInEvents(
     public override async Task SignedOutCallbackRedirect(RemoteSignOutContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!string.IsNullOrEmpty(context.Properties?.RedirectUri))
+        if (string.IsNullOrEmpty(context.Properties?.RedirectUri))
         {
-            return;
+            await RefuseSignOutMessageAsync(context);
         }
+    }
 
+    /// <summary>
+    /// The server sends no front-channel sign-out, so a request at the remote sign-out path comes from elsewhere: a GET
+    /// any site can make the browser send, which must not end the session (the handler would, given the issuer) nor
+    /// answer with an empty 200.
+    /// </summary>
+    public override Task RemoteSignOut(RemoteSignOutContext context) => RefuseSignOutMessageAsync(context);
+
+    private async Task RefuseSignOutMessageAsync(RemoteSignOutContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         context.HandleResponse();
-        await ErrorPage.Result(ErrorPage.Model(context.HttpContext, errors["BadRequestTitle"], text["SignedOutCallbackUnasked"]), StatusCodes.Status400BadRequest)
+        await ErrorPage.Result(ErrorPage.Model(context.HttpContext, errors["BadRequestTitle"], text["SignOutMessageUnasked"]), StatusCodes.Status400BadRequest)
             .ExecuteAsync(context.HttpContext);
     }
 

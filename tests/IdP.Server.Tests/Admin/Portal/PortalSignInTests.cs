@@ -84,7 +84,9 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
     [Theory]
     [InlineData("/admin/signout-callback-oidc")]
     [InlineData("/admin/signout-callback-oidc?state=forged")]
-    public async Task A_signed_out_callback_the_portal_did_not_ask_for_gets_a_clear_400_page_not_an_empty_200(string path)
+    [InlineData("/admin/signout-oidc")]
+    [InlineData("/admin/signout-oidc?sid=forged")]
+    public async Task A_sign_out_message_the_portal_did_not_ask_for_gets_a_clear_400_page_not_an_empty_200(string path)
     {
         using var browser = _factory.CreateBrowser();
 
@@ -92,6 +94,21 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("not one the admin portal asked for", page.Text("errorMessage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_front_channel_sign_out_naming_the_flows_issuer_does_not_end_the_portal_session()
+    {
+        // The server sends no front-channel sign-outs, so a GET another site can trigger must not end the session.
+        var (browser, _) = await _factory.PortalBrowserAsync();
+        using var _b = browser;
+        var issuer = $"{IdPFactory.Origin}/{await _factory.TenantIdAsync():D}/v2.0/";
+
+        var refused = await browser.NavigateAsync($"/admin/signout-oidc?iss={Uri.EscapeDataString(issuer)}");
+        var home = await browser.NavigateAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotNull(home.ById("overview"));
     }
 
     [Fact]
