@@ -85,6 +85,9 @@ internal sealed class CliHost(CliConsole console, CliHostOptions options)
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new CliLoggerProvider(console.Error));
         builder.AddIdPServer();
+        // The AllowedHosts rule guards the URLs the server builds from a request's Host header; a command answers no
+        // request, and `migrate` in a bare published folder (appsettings.json says "*") should not need the setting.
+        builder.Services.PostConfigure<ServerOptions>(server => server.AllowAnyHost = true);
         options.Services?.Invoke(builder.Services);
         return builder.Build();
     }

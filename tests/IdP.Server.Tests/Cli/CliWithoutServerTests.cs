@@ -54,11 +54,25 @@ public sealed class CliWithoutServerTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, Dictionary<string, string?> settings)
+    [Fact]
+    public async Task A_command_outside_Development_does_not_ask_for_AllowedHosts()
+    {
+        // The Host-header rule is the web server's: a command answers no request. appsettings.json says "*".
+        var database = Path.Combine(Directory.CreateTempSubdirectory("idp-cli-production-").FullName, "idp.db");
+        var (exitCode, output, error) = await RunAsync(["migrate"], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:IdP"] = $"Data Source={database}",
+        }, Environments.Production);
+
+        Assert.True(exitCode == CliExit.Ok, error);
+        Assert.Contains("database is up to date", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, Dictionary<string, string?> settings, string environment = "Development")
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await IdPCli.RunAsync(args, new CliConsole(TextReader.Null, output, error, _ => null), new CliHostOptions { Settings = settings, EnvironmentName = "Development" });
+        var exitCode = await IdPCli.RunAsync(args, new CliConsole(TextReader.Null, output, error, _ => null), new CliHostOptions { Settings = settings, EnvironmentName = environment });
         return (exitCode, output.ToString(), error.ToString());
     }
 }
