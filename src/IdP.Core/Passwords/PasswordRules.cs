@@ -20,8 +20,10 @@ public static class PasswordRules
         ArgumentNullException.ThrowIfNull(personalNames);
         var problems = new List<PasswordProblem>();
 
+        // Counted as people see characters, and never over the absolute maximum in UTF-16 units either: one character on
+        // screen can hold any number of units (a run of Hangul jamo), and sign-in takes no longer password.
         var length = new StringInfo(password).LengthInTextElements;
-        if (length < complexity.MinLength || length > complexity.MaxLength)
+        if (length < complexity.MinLength || length > complexity.MaxLength || password.Length > PasswordComplexity.AbsoluteMaxLength)
         {
             problems.Add(PasswordProblem.Length);
         }

@@ -46,6 +46,15 @@ public sealed class LocalAccountSignIn(
         var key = ThrottleKey.For(kind, normalized);
         var now = time.UtcNow();
 
+        // No account has a key this long (SignInNameNormalizer.Validate) nor a password this long (PasswordRules): the
+        // answer is an unknown account's, counted the same, without looking a 100 KB name up; the dummy hash costs what
+        // every check costs, over no more text than a real password.
+        if (normalized.Length > SignInNameNormalizer.MaxLength || password.Length > PasswordComplexity.AbsoluteMaxLength)
+        {
+            dummy.Verify(password[..Math.Min(password.Length, PasswordComplexity.AbsoluteMaxLength)]);
+            return await RecordFailureAsync(key, now, cancellationToken);
+        }
+
         var account = await db.SignInNames.AsNoTracking()
             .Where(n => n.Kind == kind && n.NormalizedValue == normalized)
             .Join(db.Users, n => n.AccountId, a => a.Id, (n, a) => a)

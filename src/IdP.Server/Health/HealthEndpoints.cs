@@ -27,7 +27,9 @@ internal static class HealthEndpoints
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        // HEAD too, the same answer without its body: monitoring tools probe with it.
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request) =>
+            HttpMethods.IsHead(request.Method) ? Results.Ok() : Results.Ok(new { status = "ok" }));
         return app;
     }
 

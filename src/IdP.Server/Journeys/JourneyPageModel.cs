@@ -85,6 +85,13 @@ public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
         return null;
     }
 
+    /// <summary>
+    /// A typed sign-in name, username or address as a field shows it back: no longer than any of them can be, as the
+    /// field's <c>maxlength</c> would have cut it, so a posted 100 KB value is not written back into the page.
+    /// </summary>
+    protected static string? ShownBack(string? typed) =>
+        typed is { Length: > SignInNameNormalizer.MaxLength } ? typed[..SignInNameNormalizer.MaxLength] : typed;
+
     /// <summary>Redirects to another page of this journey (post/redirect/get).</summary>
     protected RedirectResult RedirectToJourneyPage(string page) => Redirect(Links.Page(HttpContext, Journey, page));
 }

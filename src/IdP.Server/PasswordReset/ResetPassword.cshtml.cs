@@ -159,8 +159,8 @@ public sealed class ResetPasswordModel(
 
         if (Step == ResetStep.EnterAddress)
         {
-            Input.Email ??= state.Address;
-            Input.Username ??= state.Username;
+            Input.Email = ShownBack(Input.Email ?? state.Address);
+            Input.Username = ShownBack(Input.Username ?? state.Username);
         }
         else
         {

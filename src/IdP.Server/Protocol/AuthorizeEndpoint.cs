@@ -114,7 +114,7 @@ internal static class AuthorizeEndpoint
         var parameters = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in request.GetParameters())
         {
-            if (name is not (JourneyParameter or "p") && value.ToString() is { } text)
+            if (name is not (JourneyParameter or PolicyEndpointPaths.PolicyParameter) && value.ToString() is { } text)
             {
                 parameters.Add(new(name, text));
             }

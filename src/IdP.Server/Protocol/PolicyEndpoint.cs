@@ -45,6 +45,22 @@ public static class PolicyEndpointPaths
     /// <summary>The first segment of the tfp form.</summary>
     public const string TfpSegment = "tfp";
 
+    /// <summary>The query parameter that names the flow in the query form.</summary>
+    public const string PolicyParameter = "p";
+
+    /// <summary>
+    /// The flow a request names: in its path, or in the query form's <c>p</c>. False when <c>p</c> is given more than
+    /// once (RFC 6749 §3.1), which is refused naming it, as <see cref="RefuseRepeatedParameters"/> refuses OpenIddict's
+    /// parameters: the query collection would join the values with a comma into a flow name nobody asked for.
+    /// </summary>
+    public static bool TryReadPolicy(string? policyInPath, IQueryCollection query, out string policy)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = query[PolicyParameter];
+        policy = policyInPath ?? values.ToString();
+        return policyInPath is not null || values.Count <= 1;
+    }
+
     /// <summary>Recognises a request path as a policy endpoint; the policy is null for the query form.</summary>
     public static bool TryParse(string? path, out PolicyPath result)
     {

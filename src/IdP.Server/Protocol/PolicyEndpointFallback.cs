@@ -2,8 +2,8 @@ namespace IdP.Server.Protocol;
 
 /// <summary>
 /// Answers policy endpoint requests OpenIddict did not turn into a protocol request: a 404 when the tenant or user flow
-/// does not exist, a 400 when they do but the request could not be read (e.g. a POST that is not a form). A page, or
-/// problem+json for APIs.
+/// does not exist, a 400 when the flow is named twice (<c>?p=…&amp;p=…</c>) or when they exist but the request could not be
+/// read (e.g. a POST that is not a form). A page, or problem+json for APIs.
 /// </summary>
 internal static class PolicyEndpointFallback
 {
@@ -12,33 +12,36 @@ internal static class PolicyEndpointFallback
     {
         if (http.GetPolicyRequest() is null)
         {
-            return NotFound(http, text);
+            return Unresolved(http, text);
         }
 
         var response = http.GetOpenIddictServerResponse();
         var message = response?.ErrorDescription ?? response?.Error ?? text["BadRequestTitle"].Value;
-        if (PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path) && path.Endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys or PolicyEndpoint.Token)
-        {
-            return Results.Problem(title: text["BadRequestTitle"], detail: message, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        return ErrorPage.Result(ErrorPage.Model(http, text["BadRequestTitle"], message), StatusCodes.Status400BadRequest);
+        var api = PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path) && IsApi(path.Endpoint);
+        return Answer(http, api, StatusCodes.Status400BadRequest, text["BadRequestTitle"], message);
     }
 
-    public static IResult NotFound(HttpContext http, IStringLocalizer<ErrorText> text)
+    /// <summary>The answer when the request names no tenant and flow that exist, or names the flow twice.</summary>
+    public static IResult Unresolved(HttpContext http, IStringLocalizer<ErrorText> text)
     {
-        var (segment, policy) = PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path)
-            ? (path.TenantSegment, path.PolicyInPath ?? http.Request.Query["p"].ToString())
-            : ("", "");
-        var message = http.GetPolicyRequestProblem() == PolicyRequestProblem.UnknownPolicy
-            ? text["UnknownPolicy", policy].Value
-            : text["UnknownTenant", segment].Value;
-
-        if (path.Endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys or PolicyEndpoint.Token)
+        var (segment, policyInPath, endpoint) = PolicyEndpointPaths.TryParse(http.Request.Path.Value, out var path)
+            ? (path.TenantSegment, path.PolicyInPath, path.Endpoint)
+            : ("", "", default);
+        switch (http.GetPolicyRequestProblem())
         {
-            return Results.Problem(title: text["NotFoundTitle"], detail: message, statusCode: StatusCodes.Status404NotFound);
+            case PolicyRequestProblem.RepeatedPolicy:
+                return Answer(http, IsApi(endpoint), StatusCodes.Status400BadRequest, text["BadRequestTitle"], text["RepeatedParameter", PolicyEndpointPaths.PolicyParameter]);
+            case PolicyRequestProblem.UnknownPolicy:
+                PolicyEndpointPaths.TryReadPolicy(policyInPath, http.Request.Query, out var policy);
+                return Answer(http, IsApi(endpoint), StatusCodes.Status404NotFound, text["NotFoundTitle"], text["UnknownPolicy", policy]);
+            default:
+                return Answer(http, IsApi(endpoint), StatusCodes.Status404NotFound, text["NotFoundTitle"], text["UnknownTenant", segment]);
         }
-
-        return ErrorPage.Result(ErrorPage.Model(http, text["NotFoundTitle"], message), StatusCodes.Status404NotFound);
     }
+
+    // Discovery, keys and token answer programs: problem+json; authorize and logout answer browsers: the error page.
+    private static bool IsApi(PolicyEndpoint endpoint) => endpoint is PolicyEndpoint.Configuration or PolicyEndpoint.Keys or PolicyEndpoint.Token;
+
+    private static IResult Answer(HttpContext http, bool api, int statusCode, string title, string message) =>
+        api ? Results.Problem(title: title, detail: message, statusCode: statusCode) : ErrorPage.Result(ErrorPage.Model(http, title, message), statusCode);
 }

@@ -14,8 +14,9 @@ internal static class PolicyEndpointRoutes
             app.MapMethods(prefix + suffixes[PolicyEndpoint.Authorize], ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
             app.MapPost(prefix + suffixes[PolicyEndpoint.Token], TokenEndpoint.HandleAsync).DisableAntiforgery();
             app.MapMethods(prefix + suffixes[PolicyEndpoint.Logout], ["GET", "POST"], LogoutEndpoint.HandleAsync).DisableAntiforgery();
-            app.MapGet(prefix + suffixes[PolicyEndpoint.Configuration], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
-            app.MapGet(prefix + suffixes[PolicyEndpoint.Keys], (HttpContext http, IStringLocalizer<ErrorText> text) => PolicyEndpointFallback.NotFound(http, text));
+            // HEAD as GET without the body: ProtocolDocumentCache runs the GET answer for it.
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Configuration], [HttpMethods.Get, HttpMethods.Head], PolicyEndpointFallback.Unresolved);
+            app.MapMethods(prefix + suffixes[PolicyEndpoint.Keys], [HttpMethods.Get, HttpMethods.Head], PolicyEndpointFallback.Unresolved);
         }
 
         return app;

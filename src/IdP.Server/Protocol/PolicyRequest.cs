@@ -40,6 +40,9 @@ public enum PolicyRequestProblem
 {
     UnknownTenant,
     UnknownPolicy,
+
+    /// <summary>The query form's <c>p</c> is given more than once.</summary>
+    RepeatedPolicy,
 }
 
 /// <summary>Access to the resolved policy request on the HttpContext.</summary>

@@ -10,8 +10,9 @@ namespace IdP.Server.Protocol;
 /// dropped at once when this node's key ring loads a different set (keys live in the database; each node's ring
 /// re-reads them) or when this node saves a flow or the tenant (<see cref="ConfigurationVersion"/>), and after
 /// <see cref="TimeToLive"/> in any case, which bounds how long a change saved by another node takes to show here.
-/// Only 200 answers to GET are kept (other methods go to OpenIddict as before), and only a bounded number of URLs, so
-/// odd URLs cannot grow memory.
+/// Only 200 answers to GET are kept (methods other than GET and HEAD go to OpenIddict as before), and only a bounded
+/// number of URLs, so odd URLs cannot grow memory. HEAD is answered as GET without the body (RFC 9110 §9.3.2; monitoring
+/// tools use it): OpenIddict serves these documents to GET only, so it builds the GET answer and the body stays here.
 /// </summary>
 public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IOptionsMonitor<OpenIddictServerOptions> server, ConfigurationVersion configuration, TimeProvider time)
 {
@@ -35,7 +36,9 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || !IsProtocolDocument(request.Path))
+        var method = request.Method;
+        var head = HttpMethods.IsHead(method);
+        if (!(head || HttpMethods.IsGet(method)) || !IsProtocolDocument(request.Path))
         {
             await next(context);
             return;
@@ -48,7 +51,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         var now = time.GetUtcNow();
         if (_entries.TryGetValue(key, out var entry) && entry.Stamp == stamp && entry.Expires > now)
         {
-            await entry.WriteToAsync(context);
+            await entry.WriteToAsync(context, withBody: !head);
             return;
         }
 
@@ -56,6 +59,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        request.Method = HttpMethods.Get; // HEAD too: OpenIddict builds the GET answer.
         try
         {
             await next(context);
@@ -63,6 +67,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         finally
         {
             context.Response.Body = original;
+            request.Method = method;
         }
 
         var body = buffer.ToArray();
@@ -73,8 +78,12 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
         }
 
         // Nothing written means nothing to pass on: an empty write would start the response and keep the status code
-        // pages from writing the 404 page for an unknown tenant or flow.
-        if (body.Length > 0)
+        // pages from writing the 404 page for an unknown tenant or flow. HEAD passes on the GET answer's length only.
+        if (body.Length > 0 && head)
+        {
+            context.Response.ContentLength = body.Length;
+        }
+        else if (body.Length > 0)
         {
             await original.WriteAsync(body, context.RequestAborted);
         }
@@ -107,7 +116,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
 
     private sealed record Entry(Stamp Stamp, DateTimeOffset Expires, byte[] Body, KeyValuePair<string, StringValues>[] Headers)
     {
-        public Task WriteToAsync(HttpContext context)
+        public Task WriteToAsync(HttpContext context, bool withBody)
         {
             var response = context.Response;
             response.StatusCode = StatusCodes.Status200OK;
@@ -117,7 +126,7 @@ public sealed class ProtocolDocumentCache(RequestDelegate next, KeyRing keys, IO
             }
 
             response.ContentLength = Body.Length;
-            return response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
+            return withBody ? response.Body.WriteAsync(Body, context.RequestAborted).AsTask() : Task.CompletedTask;
         }
     }
 }

@@ -29,6 +29,12 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
+        if (!PolicyEndpointPaths.TryReadPolicy(path.PolicyInPath, http.Query, out var policy))
+        {
+            http.HttpContext.SetPolicyRequestProblem(PolicyRequestProblem.RepeatedPolicy);
+            return;
+        }
+
         // Both from this node's caches while the configuration stamp stands (TenantService, UserFlowService): the token
         // endpoint, the hot path of every app, reads neither row.
         var aborted = http.HttpContext.RequestAborted;
@@ -39,7 +45,6 @@ internal sealed class ResolvePolicyEndpoint(TenantService tenants, UserFlowServi
             return;
         }
 
-        var policy = path.PolicyInPath ?? http.Query["p"].ToString();
         var flow = await flows.FindAsync(policy, aborted);
         if (flow is null)
         {

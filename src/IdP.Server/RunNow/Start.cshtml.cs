@@ -18,7 +18,11 @@ public sealed class StartModel(
     {
         var ct = HttpContext.RequestAborted;
         var policyInQuery = policy is null;
-        policy ??= Request.Query["p"].ToString();
+        if (!PolicyEndpointPaths.TryReadPolicy(policy, Request.Query, out policy))
+        {
+            return ErrorPage.View(ErrorPage.Model(HttpContext, Errors["BadRequestTitle"], Errors["RepeatedParameter", PolicyEndpointPaths.PolicyParameter]), StatusCodes.Status400BadRequest);
+        }
+
         var resolvedTenant = await tenants.ResolveAsync(tenant, ct);
         if (resolvedTenant is null)
         {
@@ -118,7 +122,7 @@ public sealed class StartModel(
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value)
             // p only where it names the flow (the query form): elsewhere it is unread, unchecked and not worth keeping.
-            .Where(q => ((q.Key == "p" && RouteData.Values["policy"] is null) || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
+            .Where(q => ((q.Key == PolicyEndpointPaths.PolicyParameter && RouteData.Values["policy"] is null) || RunNowParameters.Names.Contains(q.Key)) && !without.Contains(q.Key, StringComparer.Ordinal))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .ToList();
         if (add is { } extra)

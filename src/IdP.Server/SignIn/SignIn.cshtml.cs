@@ -34,7 +34,7 @@ public sealed class SignInModel(
 
         ForgotPassword = await forgotPassword.FindAsync(HttpContext, Journey, HttpContext.RequestAborted);
         // The app's login_hint is in its authorize request, which the journey keeps; this page's own URL carries only tx.
-        Input.SignInName = LoginHint(Journey.AuthorizeUrl);
+        Input.SignInName = ShownBack(LoginHint(Journey.AuthorizeUrl));
         return Page();
     }
 
@@ -42,6 +42,10 @@ public sealed class SignInModel(
     {
         var ct = HttpContext.RequestAborted;
         ForgotPassword = await forgotPassword.FindAsync(HttpContext, Journey, ct);
+
+        // Checked as typed (an over-long name is an unknown account's answer, LocalAccountSignIn), shown back cut.
+        var typedName = Input.SignInName;
+        Input.SignInName = ShownBack(typedName);
         if (!ModelState.IsValid)
         {
             NameTheSignInNameAsTheFlowDoes();
@@ -57,7 +61,7 @@ public sealed class SignInModel(
             return Page();
         }
 
-        switch (await signIn.SignInAsync(Flow.SignInType, Input.SignInName!, Input.Password!, ct))
+        switch (await signIn.SignInAsync(Flow.SignInType, typedName!, Input.Password!, ct))
         {
             case SignInResult.Succeeded(var account):
                 return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, time.UtcNow(), AuthenticationMethod.Password));

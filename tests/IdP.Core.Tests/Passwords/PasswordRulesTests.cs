@@ -37,6 +37,18 @@ public sealed class PasswordRulesTests
     }
 
     [Fact]
+    public void No_password_is_longer_than_256_utf16_units_however_few_characters_it_shows()
+    {
+        // Hangul leading jamo join into one character on screen however many follow: 9 characters, 1,008 UTF-16 units.
+        // Sign-in takes no password longer than 256 units (LocalAccountSignIn), so none may be set.
+        var nineVisibleCharacters = "Ab1-abcd" + new string('\u1100', 1_000);
+
+        Assert.Equal(9, new System.Globalization.StringInfo(nineVisibleCharacters).LengthInTextElements);
+        Assert.Contains(PasswordProblem.Length, PasswordRules.Check(nineVisibleCharacters, PasswordComplexity.Strong, NoNames));
+        Assert.DoesNotContain(PasswordProblem.Length, PasswordRules.Check("Ab1-" + new string('a', 252), PasswordComplexity.Custom(8, 256, 0, false), NoNames));
+    }
+
+    [Fact]
     public void Simple_needs_only_the_length() => Assert.Empty(PasswordRules.Check("zebralampquiet", PasswordComplexity.Simple, NoNames));
 
     [Theory]

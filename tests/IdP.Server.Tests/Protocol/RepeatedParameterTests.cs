@@ -85,6 +85,44 @@ public abstract class RepeatedParameterTests(IdPFactory factory)
         Assert.Null(response.Headers.Location);
         Assert.Contains("The &#x27;post_logout_redirect_uri&#x27; parameter is given more than once.", body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("oauth2/v2.0/authorize")]
+    [InlineData("oauth2/v2.0/logout")]
+    public async Task A_repeated_policy_in_the_query_form_gets_the_error_page_naming_it(string endpoint)
+    {
+        var client = await factory.RegisterClientAsync();
+        using var http = factory.CreateHttpClient();
+        var url = client.Authorize().Url;
+        var query = url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..];
+
+        using var response = await http.GetAsync($"/{IdPFactory.Tenant}/{endpoint}?p={IdPFactory.SignInPolicy}&p={IdPFactory.SignInPolicy}&{query}");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint}: {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Contains("The &#x27;p&#x27; parameter is given more than once.", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "v2.0/.well-known/openid-configuration")]
+    [InlineData("GET", "discovery/v2.0/keys")]
+    [InlineData("POST", "oauth2/v2.0/token")]
+    public async Task A_repeated_policy_in_the_query_form_of_an_api_endpoint_is_a_400_problem_naming_it(string method, string endpoint)
+    {
+        using var http = factory.CreateHttpClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/{IdPFactory.Tenant}/{endpoint}?p={IdPFactory.SignInPolicy}&p={IdPFactory.SignInPolicy}");
+        if (method == "POST")
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "nobody" });
+        }
+
+        using var response = await http.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The 'p' parameter is given more than once.", json.RootElement.GetProperty("detail").GetString());
+    }
 }
 
 public sealed class RepeatedParameterTestsOnSqlite(IdPFactory<Sqlite> factory) : RepeatedParameterTests(factory), IClassFixture<IdPFactory<Sqlite>>;

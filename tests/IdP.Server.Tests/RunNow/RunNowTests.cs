@@ -549,6 +549,17 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     }
 
     [Fact]
+    public async Task A_flow_named_twice_in_the_query_gets_a_400_page_naming_the_parameter()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync($"/{IdPFactory.Tenant}/run-now?p={IdPFactory.SignInPolicy}&p={IdPFactory.SignInPolicy}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("The 'p' parameter is given more than once.", page.Text(PageElementIds.ErrorMessage));
+    }
+
+    [Fact]
     public async Task The_old_list_page_redirects_to_the_portals_user_flows_in_development()
     {
         using var client = factory.CreateHttpClient();

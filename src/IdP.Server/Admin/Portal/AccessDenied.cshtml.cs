@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>
 /// <c>/admin/access-denied</c> (403): where the portal sends an account that signed in but is not (or no longer) an
-/// administrator. It says who is signed in, so they can sign out and use another account.
+/// administrator. It says who is signed in, so they can sign out and use another account. An administrator who opens it
+/// (a bookmark, the back button after the role was granted) is denied nothing and goes to the portal.
 /// </summary>
-public sealed class AccessDeniedModel : PortalPageModel
+public sealed class AccessDeniedModel(IAuthorizationService authorization) : PortalPageModel
 {
     public string? SignedInAs { get; private set; }
 
@@ -22,8 +25,13 @@ public sealed class AccessDeniedModel : PortalPageModel
         await base.OnPageHandlerExecutionAsync(context, next);
     }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (SignedInAs is not null && (await authorization.AuthorizeAsync(User, AdminPortal.Policy)).Succeeded)
+        {
+            return RedirectToPage("/Admin/Portal/Index");
+        }
+
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }

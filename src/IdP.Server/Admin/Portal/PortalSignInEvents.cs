@@ -126,6 +126,35 @@ internal sealed partial class PortalSignInEvents(
             .ExecuteAsync(context.HttpContext);
     }
 
+    /// <summary>
+    /// The portal signs out through the flow's logout endpoint itself (<see cref="SignOutModel"/>) and never asks the
+    /// handler to, so an answer at the signed-out callback carries no state of ours (none, or forged). The handler would
+    /// answer it with an empty 200; it gets the error page, and nothing is signed out or in.
+    /// </summary>
+    public override async Task SignedOutCallbackRedirect(RemoteSignOutContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrEmpty(context.Properties?.RedirectUri))
+        {
+            await RefuseSignOutMessageAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// The server sends no front-channel sign-out, so a request at the remote sign-out path comes from elsewhere: a GET
+    /// any site can make the browser send, which must not end the session (the handler would, given the issuer) nor
+    /// answer with an empty 200.
+    /// </summary>
+    public override Task RemoteSignOut(RemoteSignOutContext context) => RefuseSignOutMessageAsync(context);
+
+    private async Task RefuseSignOutMessageAsync(RemoteSignOutContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.HandleResponse();
+        await ErrorPage.Result(ErrorPage.Model(context.HttpContext, errors["BadRequestTitle"], text["SignOutMessageUnasked"]), StatusCodes.Status400BadRequest)
+            .ExecuteAsync(context.HttpContext);
+    }
+
     private async Task<bool> RefuseWhenThrottledAsync(HttpContext http)
     {
         if (await AdminAuthenticationLimit.BeforeCheckAsync(http, AdminCheck.PortalSignIn) is not { } throttled)

@@ -81,6 +81,60 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
         Assert.Contains("Sign-in to the admin portal failed", page.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/admin/signout-callback-oidc")]
+    [InlineData("/admin/signout-callback-oidc?state=forged")]
+    [InlineData("/admin/signout-oidc")]
+    [InlineData("/admin/signout-oidc?sid=forged")]
+    public async Task A_sign_out_message_the_portal_did_not_ask_for_gets_a_clear_400_page_not_an_empty_200(string path)
+    {
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("not one the admin portal asked for", page.Text("errorMessage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_front_channel_sign_out_naming_the_flows_issuer_does_not_end_the_portal_session()
+    {
+        // The server sends no front-channel sign-outs, so a GET another site can trigger must not end the session.
+        var (browser, _) = await _factory.PortalBrowserAsync();
+        using var _b = browser;
+        var issuer = $"{IdPFactory.Origin}/{await _factory.TenantIdAsync():D}/v2.0/";
+
+        var refused = await browser.NavigateAsync($"/admin/signout-oidc?iss={Uri.EscapeDataString(issuer)}");
+        var home = await browser.NavigateAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotNull(home.ById("overview"));
+    }
+
+    [Fact]
+    public async Task An_administrator_opening_the_access_denied_page_is_sent_to_the_portal()
+    {
+        var (browser, _) = await _factory.PortalBrowserAsync();
+        using var _b = browser;
+
+        var page = await browser.NavigateAsync("/admin/access-denied");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("/admin", page.Url.AbsolutePath);
+        Assert.NotNull(page.ById("overview"));
+    }
+
+    [Fact]
+    public async Task The_access_denied_page_opened_without_signing_in_says_so_with_403()
+    {
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync("/admin/access-denied");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Null(page.ById("sign-out-denied"));
+    }
+
     [Fact]
     public async Task Signing_out_ends_the_portal_session_and_the_SSO_session()
     {
