@@ -25,10 +25,14 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapIdPHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
-        // HEAD too, the same answer without its body: monitoring tools probe with it.
-        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request) =>
+        // GET and HEAD only (MapHealthChecks takes any method); HEAD is the same answer without its body: monitoring
+        // tools probe with it.
+        string[] probeMethods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .WithMetadata(new HttpMethodMetadata(probeMethods));
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync })
+            .WithMetadata(new HttpMethodMetadata(probeMethods));
+        app.MapMethods("/health", probeMethods, (HttpRequest request) =>
             HttpMethods.IsHead(request.Method) ? Results.Ok() : Results.Ok(new { status = "ok" }));
         return app;
     }
@@ -37,6 +41,11 @@ internal static class HealthEndpoints
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

@@ -51,15 +51,31 @@ public sealed class HeadRequestTests(IdPFactory<Sqlite> factory) : IClassFixture
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task Head_on_health_answers_200_without_a_body()
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/healthz/live")]
+    [InlineData("/healthz/ready")]
+    public async Task Head_on_a_health_probe_answers_200_without_a_body(string path)
     {
         using var http = factory.CreateHttpClient();
 
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"));
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/healthz/live")]
+    [InlineData("/healthz/ready")]
+    public async Task A_health_probe_takes_only_GET_and_HEAD(string path)
+    {
+        using var http = factory.CreateHttpClient();
+
+        using var post = await http.PostAsync(path, new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
     [Fact]
