@@ -23,7 +23,7 @@ public sealed class AllowedHostsWarningTests
     [Fact]
     public async Task Production_with_any_host_explicitly_allowed_logs_a_warning_naming_the_setting()
     {
-        var logs = await StartupLogsAsync(InProduction().With("IdP:Server:AllowAnyHost", "true"));
+        var logs = await CapturedLogs.DuringStartupAsync(InProduction().With("IdP:Server:AllowAnyHost", "true"));
 
         var warning = Assert.Single(logs, e => e.EventId == 3112);
         Assert.Equal(LogLevel.Warning, warning.Level);
@@ -35,26 +35,12 @@ public sealed class AllowedHostsWarningTests
     {
         var factory = InProduction().With("AllowedHosts", "idp.test;localhost");
 
-        Assert.DoesNotContain(await StartupLogsAsync(factory), e => e.EventId == 3112);
+        Assert.DoesNotContain(await CapturedLogs.DuringStartupAsync(factory), e => e.EventId == 3112);
     }
 
     [Fact]
     public async Task Development_with_any_host_allowed_logs_no_warning() =>
-        Assert.DoesNotContain(await StartupLogsAsync(new IdPFactory<Sqlite>()), e => e.EventId == 3112);
+        Assert.DoesNotContain(await CapturedLogs.DuringStartupAsync(new IdPFactory<Sqlite>()), e => e.EventId == 3112);
 
     private static IdPFactory InProduction() => new IdPFactory<Sqlite>().With("environment", "Production");
-
-    private static async Task<IReadOnlyList<CapturedLog>> StartupLogsAsync(IdPFactory factory)
-    {
-        var logs = factory.Attach(new CapturedLogs());
-        try
-        {
-            await factory.InitializeAsync();
-            return logs.Entries;
-        }
-        finally
-        {
-            await factory.DisposeAsync();
-        }
-    }
 }

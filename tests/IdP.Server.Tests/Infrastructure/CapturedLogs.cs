@@ -15,6 +15,22 @@ public sealed class CapturedLogs : ILoggerProvider, IServerPart
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <summary>What <paramref name="factory"/>'s server logs while it starts (it is disposed afterwards).</summary>
+    public static async Task<IReadOnlyList<CapturedLog>> DuringStartupAsync(IdPFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var logs = factory.Attach(new CapturedLogs());
+        try
+        {
+            await factory.InitializeAsync();
+            return logs.Entries;
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
     public void Configure(IdPFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);

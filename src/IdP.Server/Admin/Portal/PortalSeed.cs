@@ -1,11 +1,13 @@
 namespace IdP.Server.Admin.Portal;
 
 /// <summary>
-/// At start-up: the portal's built-in application (removed when the portal is off, so its client id stops working),
-/// and the first administrator from <c>IdP:Admin:Bootstrap</c> while nobody holds the role.
+/// At start-up: the portal's built-in application (removed when the portal is off, so its client id stops working), a
+/// warning when the portal's flow does not exist, and the first administrator from <c>IdP:Admin:Bootstrap</c> while
+/// nobody holds the role.
 /// </summary>
 internal sealed partial class PortalSeed(
     AppRegistrationService applications,
+    UserFlowService flows,
     Administrators administrators,
     AccountService accounts,
     IOptions<PortalOptions> portal,
@@ -24,6 +26,13 @@ internal sealed partial class PortalSeed(
             if (saved is AppChange.Invalid invalid)
             {
                 throw new InvalidOperationException("The admin portal's application could not be registered: " + string.Join(" ", invalid.Errors.Select(e => e.Message)));
+            }
+
+            // Not a start-up failure: an operator may create the flow next (CLI, admin API), and the rest of the server
+            // works without the portal. Without this line, /admin's "flow not found" would be all there is to go on.
+            if (await flows.FindAsync(portal.Value.Policy, cancellationToken) is null)
+            {
+                Log.PortalFlowMissing(logger, portal.Value.Policy);
             }
         }
         else
@@ -56,6 +65,9 @@ internal sealed partial class PortalSeed(
 
     private static partial class Log
     {
+        [LoggerMessage(6406, LogLevel.Warning, "IdP:Admin:Portal:Policy is {Policy}, and no user flow has that name: administrators cannot sign in to /admin until the flow is created (or the setting names an existing sign-in flow).")]
+        public static partial void PortalFlowMissing(ILogger logger, string policy);
+
         [LoggerMessage(6401, LogLevel.Warning, "The first administrator came from IdP:Admin:Bootstrap (account {Action}); remove the password from configuration now that it is stored.")]
         public static partial void BootstrapAdministrator(ILogger logger, string action);
     }
