@@ -105,6 +105,29 @@ public sealed class AdminRulesTests
     }
 
     [Fact]
+    public void Every_changed_application_setting_is_named_in_the_audit_summary()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var before = new ApplicationDetails("app", "App", [], [], [], [], false, false, false, false, null, [], [], [], now, now);
+        var after = before with
+        {
+            SpaRedirectUris = ["https://a.test/spa"],
+            PublicClientRedirectUris = ["com.example.app://cb"],
+            PostLogoutRedirectUris = ["https://a.test/out"],
+            AllowImplicitAccessToken = true,
+            AllowClientCredentials = true,
+            AdminApiAccess = true,
+            AppIdUri = "https://a.test/api",
+            ApiScopes = [new("read")],
+            ApiPermissions = ["https://b.test/api/read"],
+        };
+
+        Assert.Equal(
+            "changed spaRedirectUris, publicClientRedirectUris, postLogoutRedirectUris, allowImplicitAccessToken, allowClientCredentials, adminApiAccess, appIdUri, apiScopes, apiPermissions",
+            AppAdministration.Changes(before, after));
+    }
+
+    [Fact]
     public void Names_may_fill_their_columns_and_the_surname_is_checked_too()
     {
         Assert.Empty(UserRules.CheckNames(new string('a', 256), new string('b', 128), new string('c', 128)));
