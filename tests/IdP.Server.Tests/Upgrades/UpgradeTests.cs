@@ -21,6 +21,7 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
         await using var db = factory.OpenDatabase();
         Assert.Equal(db.Migrations, factory.Steps.Select(s => s.Migration));
         Assert.True(factory.Steps.Count >= 9, "Expected every migration since Initial.");
+        Assert.Equal([$"Applied migration {db.Migrations[^1]}."], factory.MigrateOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SkipLast(1));
 
         foreach (var step in factory.Steps.Skip(1))
         {

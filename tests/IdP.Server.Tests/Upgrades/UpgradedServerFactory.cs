@@ -13,8 +13,9 @@ public sealed record UpgradeStep(string Migration, IReadOnlySet<string> Tables, 
 /// <summary>
 /// The current server on a database an installation upgraded from the first version: migrated to the first migration,
 /// filled as that version's server would have, then taken through every later migration one at a time (each version's
-/// rows written before the next migration runs, so none of them meets empty tables), and only then the server starts.
-/// A migration that fails on these rows fails the whole suite, naming the migration.
+/// rows written before the next migration runs, so none of them meets empty tables; the last one applied by the
+/// operator's <c>migrate</c> command), and only then the server starts. A migration that fails on these rows fails the
+/// whole suite, naming the migration.
 /// </summary>
 public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
     where TDatabase : ITestDatabase, new()
@@ -27,6 +28,9 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
     public LegacyRows Rows { get; } = new();
 
     public IReadOnlyList<UpgradeStep> Steps { get; private set; } = [];
+
+    /// <summary>What <c>migrate</c> printed when it applied the last migration.</summary>
+    public string MigrateOutput { get; private set; } = "";
 
     /// <summary>Whether the model of this build differs from the snapshot of its last migration, checked after the upgrade.</summary>
     public bool HadPendingModelChanges { get; private set; }
@@ -67,7 +71,14 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
             var before = await db.CountRowsAsync();
             try
             {
-                await db.MigrateToAsync(migration);
+                if (i < migrations.Count - 1)
+                {
+                    await db.MigrateToAsync(migration);
+                }
+                else
+                {
+                    MigrateOutput = await MigrateCommandAsync();
+                }
             }
             catch (Exception e)
             {
@@ -87,5 +98,18 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
         }
 
         return steps;
+    }
+
+    /// <summary><c>dotnet IdP.Server.dll migrate</c>, in-process, on the upgraded database.</summary>
+    private async Task<string> MigrateCommandAsync()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await IdPCli.RunAsync(["migrate"], new CliConsole(TextReader.Null, output, error, _ => null), new CliHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["IdP:Database:Provider"] = _database.Provider, ["ConnectionStrings:IdP"] = _connectionString },
+            EnvironmentName = Environments.Development,
+        });
+        return exitCode == CliExit.Ok ? output.ToString() : throw new InvalidOperationException($"migrate exited {exitCode}: {error}");
     }
 }
