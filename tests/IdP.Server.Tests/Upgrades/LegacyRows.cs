@@ -84,8 +84,15 @@ public sealed class LegacyRows
         await db.InsertAsync("Groups", new { Id = GroupId, Name = GroupName, Description = "May reset their own password", CreatedAt = Then });
         await db.InsertAsync("Tenants", new
         {
-            Id = TenantId, Name = IdPFactory.Tenant, Domain = IdPFactory.TenantDomain, DisplayName = "Contoso Test",
-            PasswordResetMode = "Selected", PasswordResetGroupId = GroupId, PasswordResetConfiguredAt = Then, CreatedAt = Then.AddDays(-30), UpdatedAt = Then,
+            Id = TenantId,
+            Name = IdPFactory.Tenant,
+            Domain = IdPFactory.TenantDomain,
+            DisplayName = "Contoso Test",
+            PasswordResetMode = "Selected",
+            PasswordResetGroupId = GroupId,
+            PasswordResetConfiguredAt = Then,
+            CreatedAt = Then.AddDays(-30),
+            UpdatedAt = Then,
         });
         await InsertFlowAsync(db, "B2C_1_signin", accessTokenMinutes: 45);
         await InsertFlowAsync(db, BrandedFlow, accessTokenMinutes: 60);
@@ -106,10 +113,20 @@ public sealed class LegacyRows
         var journey = Guid.NewGuid().ToString("N");
         await db.InsertAsync("Journeys", new
         {
-            Id = journey, BindingHash = Hex("binding"), Policy = "B2C_1_signin", TenantSegment = IdPFactory.Tenant,
+            Id = journey,
+            BindingHash = Hex("binding"),
+            Policy = "B2C_1_signin",
+            TenantSegment = IdPFactory.Tenant,
             AuthorizeUrl = $"/{IdPFactory.Tenant}/B2C_1_signin/oauth2/v2.0/authorize?client_id={RunNowClientId}&response_type=id_token&scope=openid&nonce=n",
-            RequestFingerprint = Hex("request"), ClientId = RunNowClientId, Status = "Completed", AccountId = AliceId, AuthenticatedAt = Then,
-            SecurityStamp = "stamp", CreatedAt = Then, ExpiresAt = Then.AddMinutes(15), Version = Guid.NewGuid(),
+            RequestFingerprint = Hex("request"),
+            ClientId = RunNowClientId,
+            Status = "Completed",
+            AccountId = AliceId,
+            AuthenticatedAt = Then,
+            SecurityStamp = "stamp",
+            CreatedAt = Then,
+            ExpiresAt = Then.AddMinutes(15),
+            Version = Guid.NewGuid(),
         });
         await db.InsertAsync("EmailVerifications", new { Id = Guid.NewGuid(), JourneyId = journey, Address = AliceContactEmail, CodeHash = Hex("code"), CreatedAt = Then, ExpiresAt = Then.AddMinutes(10), FailedAttempts = 1, Status = "Verified", VerifiedAt = Then, AccountId = AliceId, Version = Guid.NewGuid() });
 
@@ -122,9 +139,18 @@ public sealed class LegacyRows
         await db.InsertAsync("AuditEvents", new { OccurredAt = Then, Type = AuditEventTypes.SignInSucceeded, AccountId = AliceId, Policy = "B2C_1_signin", ClientId = RunNowClientId, IpAddress = "203.0.113.7", CorrelationId = Guid.NewGuid().ToString() });
         await db.InsertAsync("RunNowRuns", new
         {
-            State = Hex("state")[..43], BindingHash = Hex("run-binding"), Nonce = Hex("nonce")[..43], Policy = "B2C_1_signin", TenantSegment = IdPFactory.Tenant, ClientId = RunNowClientId,
-            RedirectUri = $"{IdPFactory.Origin}/{IdPFactory.Tenant}/run-now/result", ResponseType = "IdToken", RunAgainUrl = $"/{IdPFactory.Tenant}/B2C_1_signin/run-now",
-            CreatedAt = Then, ExpiresAt = Then.AddMinutes(10), CompletedAt = Then.AddMinutes(1),
+            State = Hex("state")[..43],
+            BindingHash = Hex("run-binding"),
+            Nonce = Hex("nonce")[..43],
+            Policy = "B2C_1_signin",
+            TenantSegment = IdPFactory.Tenant,
+            ClientId = RunNowClientId,
+            RedirectUri = $"{IdPFactory.Origin}/{IdPFactory.Tenant}/run-now/result",
+            ResponseType = "IdToken",
+            RunAgainUrl = $"/{IdPFactory.Tenant}/B2C_1_signin/run-now",
+            CreatedAt = Then,
+            ExpiresAt = Then.AddMinutes(10),
+            CompletedAt = Then.AddMinutes(1),
         });
 
         // A signing key of that version that has expired since (its material stays unread: expired keys are never loaded).
@@ -172,20 +198,53 @@ public sealed class LegacyRows
     private async Task InsertFlowAsync(LegacyDatabase db, string name, int accessTokenMinutes) =>
         await db.InsertAsync("UserFlows", new
         {
-            Id = Guid.NewGuid(), Name = name, NormalizedName = name.ToUpperInvariant(), Type = "SignIn", SignInType = "Email",
-            ApplicationClaims = "oid name given_name family_name emails", AccessAndIdTokenLifetimeMinutes = accessTokenMinutes, RefreshTokenLifetimeDays = 10,
-            RefreshTokenSlidingWindow = "Bounded", RefreshTokenSlidingWindowDays = 30, IssuerFormat = "TenantIssuer", SubjectClaim = "ObjectId", PolicyClaim = "Tfp",
-            SessionLifetimeMinutes = 720, SessionTimeout = "Rolling", PasswordResetBehavior = "Embedded", CreatedAt = Then.AddDays(-30), UpdatedAt = Then,
-            PasswordComplexity = "Strong", PasswordMaxLength = 64, PasswordMinLength = 8, PasswordNumbersOnly = false, PasswordRequiredClassCount = 3,
+            Id = Guid.NewGuid(),
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            Type = "SignIn",
+            SignInType = "Email",
+            ApplicationClaims = "oid name given_name family_name emails",
+            AccessAndIdTokenLifetimeMinutes = accessTokenMinutes,
+            RefreshTokenLifetimeDays = 10,
+            RefreshTokenSlidingWindow = "Bounded",
+            RefreshTokenSlidingWindowDays = 30,
+            IssuerFormat = "TenantIssuer",
+            SubjectClaim = "ObjectId",
+            PolicyClaim = "Tfp",
+            SessionLifetimeMinutes = 720,
+            SessionTimeout = "Rolling",
+            PasswordResetBehavior = "Embedded",
+            CreatedAt = Then.AddDays(-30),
+            UpdatedAt = Then,
+            PasswordComplexity = "Strong",
+            PasswordMaxLength = 64,
+            PasswordMinLength = 8,
+            PasswordNumbersOnly = false,
+            PasswordRequiredClassCount = 3,
         });
 
     private async Task InsertAccountAsync(LegacyDatabase db, Guid id, string displayName, string? contactEmail, string passwordHash) =>
         await db.InsertAsync("AspNetUsers", new
         {
-            Id = id, DisplayName = displayName, GivenName = displayName.Split(' ')[0], Surname = "Legacy", Enabled = true, CreatedAt = Then.AddDays(-10), UpdatedAt = Then,
-            UserName = id.ToString("N"), NormalizedUserName = id.ToString("N").ToUpperInvariant(), Email = contactEmail, NormalizedEmail = contactEmail?.ToUpperInvariant(),
-            EmailConfirmed = contactEmail is not null, PasswordHash = passwordHash, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString("N"),
-            PhoneNumberConfirmed = false, TwoFactorEnabled = false, LockoutEnabled = false, AccessFailedCount = 0,
+            Id = id,
+            DisplayName = displayName,
+            GivenName = displayName.Split(' ')[0],
+            Surname = "Legacy",
+            Enabled = true,
+            CreatedAt = Then.AddDays(-10),
+            UpdatedAt = Then,
+            UserName = id.ToString("N"),
+            NormalizedUserName = id.ToString("N").ToUpperInvariant(),
+            Email = contactEmail,
+            NormalizedEmail = contactEmail?.ToUpperInvariant(),
+            EmailConfirmed = contactEmail is not null,
+            PasswordHash = passwordHash,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+            PhoneNumberConfirmed = false,
+            TwoFactorEnabled = false,
+            LockoutEnabled = false,
+            AccessFailedCount = 0,
         });
 
     private static Task InsertSignInNameAsync(LegacyDatabase db, Guid account, string kind, string value) =>
@@ -197,23 +256,37 @@ public sealed class LegacyRows
         // The JSON the JsonColumn of that version wrote: web defaults, platforms as numbers.
         var redirects = "[" + string.Join(",", webRedirectUris.Select(u => $"{{\"platform\":0,\"uri\":\"{u}\"}}")) + "]";
         var postLogout = "[" + string.Join(",", webRedirectUris.Select(u => $"\"{u}\"")) + "]";
-        if (adminApiAccess)
+        // AdminApiAccess exists from its migration on: left out (null) for the apps of the version before.
+        await db.InsertAsync("Applications", new
         {
-            await db.InsertAsync("Applications", new { Id = id, ClientId = clientId, DisplayName = displayName, RedirectUris = redirects, PostLogoutRedirectUris = postLogout, AllowImplicitIdToken = allowImplicitIdToken, AllowImplicitAccessToken = false, AllowClientCredentials = false, ApiScopes = "[]", ApiPermissions = "[]", CreatedAt = Then, UpdatedAt = Then, AdminApiAccess = true });
-        }
-        else
-        {
-            await db.InsertAsync("Applications", new { Id = id, ClientId = clientId, DisplayName = displayName, RedirectUris = redirects, PostLogoutRedirectUris = postLogout, AllowImplicitIdToken = allowImplicitIdToken, AllowImplicitAccessToken = false, AllowClientCredentials = false, ApiScopes = "[]", ApiPermissions = "[]", CreatedAt = Then, UpdatedAt = Then });
-        }
-
+            Id = id,
+            ClientId = clientId,
+            DisplayName = displayName,
+            RedirectUris = redirects,
+            PostLogoutRedirectUris = postLogout,
+            AllowImplicitIdToken = allowImplicitIdToken,
+            AllowImplicitAccessToken = false,
+            AllowClientCredentials = false,
+            ApiScopes = "[]",
+            ApiPermissions = "[]",
+            CreatedAt = Then,
+            UpdatedAt = Then,
+            AdminApiAccess = adminApiAccess ? true : (bool?)null,
+        });
         return id;
     }
 
     private async Task InsertSecretAsync(LegacyDatabase db, Guid application, string secret, string description) =>
         await db.InsertAsync("ClientSecrets", new
         {
-            Id = Guid.NewGuid(), ApplicationId = application, Hash = "sha256$" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(secret))),
-            Hint = secret[..3], Description = description, Source = "Generated", CreatedAt = Then, ExpiresAt = Then.AddDays(180),
+            Id = Guid.NewGuid(),
+            ApplicationId = application,
+            Hash = "sha256$" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(secret))),
+            Hint = secret[..3],
+            Description = description,
+            Source = "Generated",
+            CreatedAt = Then,
+            ExpiresAt = Then.AddDays(180),
         });
 
     /// <summary>An application's OpenIddict row as the protocol store wrote it, and its own client-id scope; returns the row's id.</summary>
@@ -228,8 +301,15 @@ public sealed class LegacyRows
         ];
         await db.InsertAsync("OpenIddictApplications", new
         {
-            Id = id, ClientId = clientId, ClientType = clientType, ConcurrencyToken = Guid.NewGuid().ToString(), ConsentType = ConsentTypes.Implicit, DisplayName = displayName,
-            Permissions = JsonSerializer.Serialize(permissions), PostLogoutRedirectUris = JsonSerializer.Serialize(redirectUris), RedirectUris = JsonSerializer.Serialize(redirectUris),
+            Id = id,
+            ClientId = clientId,
+            ClientType = clientType,
+            ConcurrencyToken = Guid.NewGuid().ToString(),
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = displayName,
+            Permissions = JsonSerializer.Serialize(permissions),
+            PostLogoutRedirectUris = JsonSerializer.Serialize(redirectUris),
+            RedirectUris = JsonSerializer.Serialize(redirectUris),
             Requirements = pkce ? JsonSerializer.Serialize(new[] { Requirements.Features.ProofKeyForCodeExchange }) : null,
         });
         await db.InsertAsync("OpenIddictScopes", new { Id = Guid.NewGuid().ToString(), ConcurrencyToken = Guid.NewGuid().ToString(), DisplayName = displayName, Name = clientId, Resources = $"[\"{clientId}\"]" });

@@ -165,7 +165,9 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
         Assert.Equal(LegacyRows.CustomPageUri, flow["customPageUri"]);
         Assert.Contains("<div id=\"api\">", flow["customPageContent"], StringComparison.Ordinal);
         await using var db = factory.OpenDatabase();
-        Assert.Equal([null], await db.QueryAsync<string?>($"SELECT \"CustomPageFailure\" AS \"Value\" FROM \"UserFlows\" WHERE \"NormalizedName\" = '{LegacyRows.BrandedFlow.ToUpperInvariant()}'"));
+        // CustomPageFailureReasons added the reason's columns empty and left the text where it was.
+        Assert.Equal([null], await db.QueryAsync<string?>($"SELECT COALESCE(\"CustomPageFailure\", \"CustomPageFailureDetail\") AS \"Value\" FROM \"UserFlows\" WHERE \"NormalizedName\" = '{LegacyRows.BrandedFlow.ToUpperInvariant()}'"));
+        Assert.Equal([LegacyRows.LegacyCustomPageError], await db.QueryAsync<string>($"SELECT \"CustomPageError\" AS \"Value\" FROM \"UserFlows\" WHERE \"NormalizedName\" = '{LegacyRows.BrandedFlow.ToUpperInvariant()}'"));
     }
 
     [Fact]
