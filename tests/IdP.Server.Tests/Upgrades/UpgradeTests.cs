@@ -127,6 +127,9 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
         var flows = (await _admin.SendAsync(HttpMethod.Get, "user-flows", token: token)).Expect(200).Json.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Equal(["B2C_1_branded", "B2C_1_signin"], flows.Order(StringComparer.Ordinal));
 
+        var audit = (await _admin.SendAsync(HttpMethod.Get, $"audit-log?account={Rows.AliceId}", token: token)).Expect(200).Json.GetProperty("items").EnumerateArray();
+        Assert.Contains(audit, e => e.GetProperty("type").GetString() == AuditEventTypes.SignInSucceeded && e.GetProperty("clientId").GetString() == "idp-run-now");
+
         var reset = (await _admin.SendAsync(HttpMethod.Get, "settings/password-reset", token: token)).Expect(200);
         Assert.Equal("Selected", reset["mode"]);
         Assert.Equal(Rows.GroupId.ToString(), reset["groupId"]);
