@@ -82,6 +82,10 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
         Assert.Equal(LegacyRows.SignInTokenLifetimeMinutes * 60, (int)(idToken.ValidTo - idToken.IssuedAt).TotalSeconds);
         Assert.Equal(200, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
 
+        // The hash of that time (100,000 rounds) was replaced at this sign-in by one at today's cost.
+        var hash = Convert.FromBase64String((await factory.WithDbAsync(db => db.Users.Where(u => u.Id == Rows.AliceId).Select(u => u.PasswordHash).SingleAsync()))!);
+        Assert.Equal(IdP.Core.Passwords.PasswordHashingOptions.MinimumIterations, (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)));
+
         // A wrong password is still refused (the old hash is checked, not skipped).
         using var other = factory.CreateBrowser();
         var wrong = SignInPage.On(other, await (await SignInPage.OpenAsync(other, client.Authorize())).SignInAsync(LegacyRows.AliceUsername, LegacyRows.AlicePassword + "x"));
