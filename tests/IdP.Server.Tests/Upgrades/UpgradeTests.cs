@@ -56,7 +56,8 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     [Fact]
     public void The_server_started_on_the_upgraded_database_without_an_error()
     {
-        Assert.Empty(factory.StartupLogs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception}"));
+        Assert.NotEmpty(factory.StartupLogs);
+        Assert.Empty(factory.StartupLogs.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception}"));
     }
 
     [Fact]

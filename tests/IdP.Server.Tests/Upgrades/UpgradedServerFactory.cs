@@ -23,7 +23,9 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
     private readonly TDatabase _database = new();
     private string? _connectionString;
 
-    public UpgradedServerFactory() => StartupLogs = Attach(new CapturedLogs());
+    private readonly CapturedLogs _logs;
+
+    public UpgradedServerFactory() => _logs = Attach(new CapturedLogs());
 
     public LegacyRows Rows { get; } = new();
 
@@ -35,8 +37,8 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
     /// <summary>Whether the model of this build differs from the snapshot of its last migration, checked after the upgrade.</summary>
     public bool HadPendingModelChanges { get; private set; }
 
-    /// <summary>What the server logged while it started on the upgraded database (and since).</summary>
-    public CapturedLogs StartupLogs { get; }
+    /// <summary>What the server logged while it started on the upgraded database.</summary>
+    public IReadOnlyList<CapturedLog> StartupLogs { get; private set; } = [];
 
     public override async Task InitializeAsync()
     {
@@ -49,6 +51,7 @@ public class UpgradedServerFactory<TDatabase> : IdPFactory<TDatabase>
 
         With("ConnectionStrings:IdP", _connectionString);
         await base.InitializeAsync();
+        StartupLogs = _logs.Entries;
     }
 
     public override async Task DisposeAsync()
