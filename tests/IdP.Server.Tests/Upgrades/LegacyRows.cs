@@ -33,6 +33,10 @@ public sealed class LegacyRows
 
     private const string RunNowClientId = "idp-run-now";
 
+    /// <summary>The first version's demo app, which only ever had OpenIddict's row.</summary>
+    public const string DemoClientId = "demo-app";
+    public const string DemoRedirectUri = "https://jwt.ms";
+
     /// <summary>The flow lifetime an administrator set while ConfigurationStampTriggers was the latest migration.</summary>
     public const int SignInTokenLifetimeMinutes = 50;
 
@@ -104,7 +108,9 @@ public sealed class LegacyRows
         await InsertSignInNameAsync(db, BobId, "Username", BobUsername);
         await db.InsertAsync("GroupMembers", new { GroupId, AccountId = AliceId, AddedAt = Then });
 
-        // Run now's built-in app as that version's seed registered it (OpenIddict's rows only: our tables came later).
+        // The demo app and Run now's built-in app as that version's seeds registered them (OpenIddict's rows only: our
+        // tables came later). This build's server runs with the demo off, so the demo app's row is left as it was.
+        await InsertOpenIddictAppAsync(db, DemoClientId, "Demo app", ClientTypes.Public, [DemoRedirectUri], [Permissions.GrantTypes.Implicit, Permissions.ResponseTypes.IdToken, Permissions.ResponseTypes.CodeIdToken], pkce: true);
         var runNow = await InsertOpenIddictAppAsync(db, RunNowClientId, "Run now (built-in token viewer)", ClientTypes.Public, [], [Permissions.GrantTypes.Implicit, Permissions.ResponseTypes.IdToken, Permissions.ResponseTypes.CodeIdToken], pkce: true);
         var authorization = Guid.NewGuid().ToString();
         await db.InsertAsync("OpenIddictAuthorizations", new { Id = authorization, ApplicationId = runNow, ConcurrencyToken = Guid.NewGuid().ToString(), CreationDate = Then.UtcDateTime, Scopes = "[\"openid\",\"offline_access\"]", Status = Statuses.Valid, Subject = AliceId.ToString(), Type = AuthorizationTypes.AdHoc });

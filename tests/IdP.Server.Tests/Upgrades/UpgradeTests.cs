@@ -94,6 +94,18 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     }
 
     [Fact]
+    public async Task An_app_the_first_version_kept_only_in_OpenIddict_and_nobody_registered_since_signs_nobody_in()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync(new AuthorizeRequest(LegacyRows.DemoClientId, LegacyRows.DemoRedirectUri, IdPFactory.SignInPolicy, "id_token", "openid").Url);
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(B2CErrorCodes.RedirectUriNotRegisteredDescription(LegacyRows.DemoRedirectUri, LegacyRows.DemoClientId), page.Text(PageElementIds.ErrorMessage));
+    }
+
+    [Fact]
     public async Task The_admin_API_shows_the_user_app_group_and_flows_as_they_were()
     {
         var token = await _admin.NewTokenAsync(LegacyRows.AdminClientId, Rows.AdminSecret);
