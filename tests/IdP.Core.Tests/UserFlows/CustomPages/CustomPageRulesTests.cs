@@ -86,6 +86,27 @@ public sealed class CustomPageRulesTests
     public void Icons_and_hints_on_https_stay(string rel) =>
         Assert.Contains($"""<link rel="{rel}" href="https://cdn.contoso.test/x">""", Accepted($"""<html><head><link rel="{rel}" href="https://cdn.contoso.test/x"></head><body>{Api}</body></html>""").Html, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("""<img src="http://tracker.test/p.png" alt="x">""", "src attribute")]
+    [InlineData("""<img srcset="http://tracker.test/p.png 2x" alt="x">""", "srcset attribute")]
+    [InlineData("""<table background="javascript:alert(1)"><tr><td>x</td></tr></table>""", "background attribute")]
+    [InlineData("""<blockquote cite="javascript:alert(1)">x</blockquote>""", "cite attribute")]
+    public void Urls_in_any_url_attribute_must_be_https(string markup, string removed)
+    {
+        var accepted = Accepted($"<html><body>{Api}{markup}</body></html>");
+
+        Assert.Contains(removed, accepted.Removed);
+        Assert.DoesNotContain("tracker.test", accepted.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", accepted.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Https_images_mail_links_and_data_attributes_stay() =>
+        Assert.Contains(
+            """<img src="https://cdn.contoso.test/logo.png" data-theme="dark"><a href="mailto:help@contoso.test" rel="noopener noreferrer">mail</a>""",
+            Accepted($"""<html><body>{Api}<img src="https://cdn.contoso.test/logo.png" data-theme="dark"><a href="mailto:help@contoso.test">mail</a></body></html>""").Html,
+            StringComparison.Ordinal);
+
     private static CustomPageProblem Refused(string? html) => Assert.IsType<CustomPageCheck.Refused>(CustomPageRules.Check(html)).Problem;
 
     private static CustomPageCheck.Accepted Accepted(string html) => Assert.IsType<CustomPageCheck.Accepted>(CustomPageRules.Check(html));
