@@ -34,7 +34,10 @@ public static class RedirectUriRules
             return postLogout ? AdminText.PostLogoutUrlTooLong(MaxLength) : AdminText.ReplyUrlTooLong(MaxLength);
         }
 
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || uri.Any(char.IsWhiteSpace))
+        // On Linux and macOS, Uri reads "/signin-oidc" (and on Windows "C:\x") as an absolute file path: a path typed
+        // without its origin is not an absolute URL, and saying "must use https" or "scheme 'file'" would mislead.
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || uri.Any(char.IsWhiteSpace)
+            || (parsed.IsFile && !uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             return AdminText.UrlNotAbsolute(uri);
         }
