@@ -107,6 +107,27 @@ public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
             page.Text(PageElementIds.ErrorMessage));
     }
 
+    // Near misses of the registered https://app.test/callback: the match is exact, so a longer path, another case,
+    // a trailing slash or an added query is another reply URL.
+    [Theory]
+    [InlineData("https://app.test/callback/../../evil")]
+    [InlineData("https://app.test/callbackevil")]
+    [InlineData("https://app.test/CALLBACK")]
+    [InlineData("https://app.test/callback/")]
+    [InlineData("https://app.test/callback?next=https://evil.test/")]
+    public async Task A_reply_url_that_only_resembles_the_registered_one_shows_AADB2C90006_and_never_redirects(string nearMiss)
+    {
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize() with { RedirectUri = nearMiss };
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync(request.Url);
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(B2CErrorCodes.RedirectUriNotRegisteredDescription(nearMiss, client.ClientId), page.Text(PageElementIds.ErrorMessage));
+    }
+
     [Fact]
     public async Task An_unknown_client_shows_AADB2C90006_and_never_redirects()
     {
