@@ -37,4 +37,20 @@ public sealed class EmailAddressTests
     {
         Assert.False(EmailAddress.SameMailbox(typed, stored));
     }
+
+    [Theory]
+    [InlineData("@example.com")]
+    [InlineData("ada@.example.com")]
+    [InlineData(" ")]
+    public void An_address_needs_a_local_part_and_a_domain_name_before_its_dot(string value) => Assert.False(EmailAddress.IsValid(value));
+
+    [Fact]
+    public void An_address_is_at_most_254_characters()
+    {
+        var longest = new string('a', 64) + "@" + new string('b', 63) + "." + new string('c', 63) + "." + new string('d', 57) + ".com";
+
+        Assert.Equal(254, longest.Length);
+        Assert.True(EmailAddress.IsValid(longest));
+        Assert.False(EmailAddress.IsValid("e" + longest[1..] + "m"));
+    }
 }

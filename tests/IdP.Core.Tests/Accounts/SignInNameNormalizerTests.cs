@@ -54,4 +54,18 @@ public sealed class SignInNameNormalizerTests
     [InlineData(SignInNameKind.Username, "ada.lovelace_1815")]
     [InlineData(SignInNameKind.Username, "Ådá")]
     public void Well_formed_names_are_accepted(SignInNameKind kind, string value) => Assert.Null(SignInNameNormalizer.Validate(kind, value));
+
+    [Fact]
+    public void A_name_of_exactly_256_characters_is_accepted() =>
+        Assert.Null(SignInNameNormalizer.Validate(SignInNameKind.Username, new string('a', 256)));
+
+    [Fact]
+    public void The_typed_text_must_fit_too_even_when_its_key_is_shorter()
+    {
+        // 257 characters whose key is 256 (e + combining acute compose into one): the typed name is stored as well.
+        var value = new string('a', 255) + "e\u0301";
+
+        Assert.Equal(256, SignInNameNormalizer.Normalize(value).Length);
+        Assert.Equal("The value is too long.", SignInNameNormalizer.Validate(SignInNameKind.Username, value));
+    }
 }

@@ -103,4 +103,68 @@ public sealed class AdminRulesTests
         Assert.Equal("changed displayName, redirectUris, allowImplicitIdToken", AppAdministration.Changes(before, after));
         Assert.Equal("no change", AppAdministration.Changes(before, before));
     }
+
+    [Fact]
+    public void Every_changed_application_setting_is_named_in_the_audit_summary()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var before = new ApplicationDetails("app", "App", [], [], [], [], false, false, false, false, null, [], [], [], now, now);
+        var after = before with
+        {
+            SpaRedirectUris = ["https://a.test/spa"],
+            PublicClientRedirectUris = ["com.example.app://cb"],
+            PostLogoutRedirectUris = ["https://a.test/out"],
+            AllowImplicitAccessToken = true,
+            AllowClientCredentials = true,
+            AdminApiAccess = true,
+            AppIdUri = "https://a.test/api",
+            ApiScopes = [new("read")],
+            ApiPermissions = ["https://b.test/api/read"],
+        };
+
+        Assert.Equal(
+            "changed spaRedirectUris, publicClientRedirectUris, postLogoutRedirectUris, allowImplicitAccessToken, allowClientCredentials, adminApiAccess, appIdUri, apiScopes, apiPermissions",
+            AppAdministration.Changes(before, after));
+    }
+
+    [Fact]
+    public void Names_may_fill_their_columns_and_the_surname_is_checked_too()
+    {
+        Assert.Empty(UserRules.CheckNames(new string('a', 256), new string('b', 128), new string('c', 128)));
+        Assert.Equal("surname", Assert.Single(UserRules.CheckNames(null, null, new string('c', 129))).Field);
+    }
+
+    [Fact]
+    public void A_page_may_hold_200_items_and_each_paging_problem_names_its_parameter()
+    {
+        Assert.Empty(Paging.Check(1, Paging.MaxPageSize));
+        Assert.Equal(["page", "pageSize"], Paging.Check(0, 0).Select(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData(SignInNameKind.Email, "The email 'ada@example.com' is already used by another account.")]
+    [InlineData(SignInNameKind.Username, "The username 'ada@example.com' is already used by another account.")]
+    public void A_taken_sign_in_name_is_reported_by_its_kind(SignInNameKind kind, string message) =>
+        Assert.Equal(message, AdminText.SignInNameTaken(kind, "ada@example.com"));
+
+    [Fact]
+    public void Admin_json_refuses_control_characters_and_nulls_and_names_the_field()
+    {
+        var options = AdminJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var control = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<AppRegistration>("{\"clientId\": \"a\\u0001b\", \"displayName\": \"x\"}", options));
+        var missing = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<AppRegistration>("{\"clientId\": null, \"displayName\": \"x\"}", options));
+
+        Assert.Equal("clientId", AdminJson.FieldOf(control));
+        Assert.Equal("clientId", AdminJson.FieldOf(missing));
+        Assert.Equal("tab\tand\r\nlines", JsonSerializer.Deserialize<AppRegistration>("{\"clientId\": \"tab\\tand\\r\\nlines\", \"displayName\": \"x\"}", options)!.ClientId);
+    }
+
+    [Fact]
+    public void A_json_path_becomes_the_field_name()
+    {
+        Assert.Equal("", AdminJson.FieldOf(new JsonException("x", "$", null, null)));
+        Assert.Equal("[0].name", AdminJson.FieldOf(new JsonException("x", "$[0].name", null, null)));
+        Assert.Equal("apiScopes[0].name", AdminJson.FieldOf(new JsonException("x", "$.apiScopes[0].name", null, null)));
+    }
 }

@@ -75,6 +75,78 @@ public sealed class NewUserDocumentTests
         Assert.Equal("password", Assert.Single(Invalid(new NewUserDocument { SignInEmail = "a@example.com" })).Field);
     }
 
+    [Fact]
+    public void Our_shape_keeps_its_field_names_and_may_create_a_disabled_user()
+    {
+        var document = new NewUserDocument { SignInEmail = "a@example.com", Password = "Pw-123456", AccountEnabled = false };
+
+        Assert.False(document.IsGraphShape);
+        Assert.Equal("password", document.PasswordField);
+        Assert.Equal("signInEmail", document.FieldFor("signInEmail"));
+        Assert.Equal("contactEmail", document.FieldFor("contactEmail"));
+        Assert.False(Done(document).Enabled);
+    }
+
+    [Fact]
+    public void Any_graph_field_makes_a_graph_document()
+    {
+        Assert.True(new NewUserDocument { Mail = "contact@example.com" }.IsGraphShape);
+        Assert.True(new NewUserDocument { PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" } }.IsGraphShape);
+    }
+
+    [Fact]
+    public void Graph_fields_are_named_by_where_the_document_holds_them()
+    {
+        var document = new NewUserDocument
+        {
+            Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "a@example.com" }],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" },
+        };
+
+        Assert.Equal("identities[0].issuerAssignedId", document.FieldFor("signInEmail"));
+        Assert.Equal("identities", document.FieldFor("username"));
+        Assert.Equal("displayName", document.FieldFor("displayName"));
+        Assert.True(Done(document).Enabled);
+    }
+
+    [Fact]
+    public void A_graph_document_without_identities_is_refused_not_failed() =>
+        Assert.Equal("identities", Assert.Single(Invalid(new NewUserDocument { PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" } })).Field);
+
+    [Fact]
+    public void Each_field_of_our_shape_in_a_graph_document_is_named()
+    {
+        var errors = Invalid(new NewUserDocument
+        {
+            SignInEmail = "a@example.com",
+            Username = "alice",
+            ContactEmail = "c@example.com",
+            Password = "Pw-123456",
+            Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "a@example.com" }],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" },
+        });
+
+        Assert.Equal(["signInEmail", "username", "contactEmail", "password"], errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void An_identity_is_refused_once_for_one_problem()
+    {
+        var repeatedWithoutValue = Invalid(new NewUserDocument
+        {
+            Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "a@example.com" }, new GraphIdentity { SignInType = "emailAddress" }],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" },
+        });
+        var blankThenValue = Invalid(new NewUserDocument
+        {
+            Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "  " }, new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "a@example.com" }],
+            PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" },
+        });
+
+        Assert.Equal(["identities[1]"], repeatedWithoutValue.Select(e => e.Field));
+        Assert.Equal(["identities[0].issuerAssignedId"], blankThenValue.Select(e => e.Field));
+    }
+
     private static NewUser Done(NewUserDocument document) => Assert.IsType<AdminResult<NewUser>.Done>(document.ToNewUser()).Value;
 
     private static IReadOnlyList<FieldError> Invalid(NewUserDocument document) => Assert.IsType<AdminResult<NewUser>.Invalid>(document.ToNewUser()).Errors;

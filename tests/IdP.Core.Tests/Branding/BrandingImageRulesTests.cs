@@ -92,4 +92,41 @@ public sealed class BrandingImageRulesTests
         Assert.Null(BrandingImageRules.Parse("favicon"));
         Assert.Null(BrandingImageRules.Parse(null));
     }
+
+    [Fact]
+    public void Images_have_the_api_names_of_b2c_branding()
+    {
+        Assert.Equal("banner-logo", BrandingImageRules.NameOf(BrandingImageKind.BannerLogo));
+        Assert.Equal("square-logo", BrandingImageRules.NameOf(BrandingImageKind.SquareLogo));
+        Assert.Equal("background-image", BrandingImageRules.NameOf(BrandingImageKind.BackgroundImage));
+    }
+
+    [Fact]
+    public void An_empty_upload_is_refused_as_empty() =>
+        Assert.Equal("The banner-logo file is empty.", Assert.IsType<ImageCheck.Refused>(BrandingImageRules.Check(BrandingImageKind.BannerLogo, [])).Message);
+
+    [Fact]
+    public void An_image_of_exactly_the_byte_limit_is_accepted()
+    {
+        const string Start = """<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><!--""";
+        const string End = "--></svg>";
+        var exactly = Encoding.UTF8.GetBytes(Start + new string('a', (10 * 1024) - Start.Length - End.Length) + End);
+
+        Assert.IsType<ImageCheck.Accepted>(BrandingImageRules.Check(BrandingImageKind.BannerLogo, exactly));
+        Assert.Equal(
+            "The banner-logo is 10,241 bytes; it may be at most 10,240 bytes.",
+            Assert.IsType<ImageCheck.Refused>(BrandingImageRules.Check(BrandingImageKind.BannerLogo, [.. exactly, (byte)' '])).Message);
+    }
+
+    [Theory]
+    [InlineData("GIF87a")]
+    [InlineData("GIF89a")]
+    public void Both_gif_versions_are_gifs(string version)
+    {
+        // A 1×1 GIF: the logical screen, a two-colour table and one image block.
+        byte[] gif = [.. Encoding.ASCII.GetBytes(version), 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B];
+
+        var accepted = Assert.IsType<ImageCheck.Accepted>(BrandingImageRules.Check(BrandingImageKind.SquareLogo, gif));
+        Assert.Equal(("image/gif", 1, 1), (accepted.ContentType, accepted.Width, accepted.Height));
+    }
 }

@@ -1,3 +1,4 @@
+using IdP.Core.Administration;
 using IdP.Core.Branding;
 
 namespace IdP.Core.Tests.Branding;
@@ -40,5 +41,52 @@ public sealed class BrandingRulesTests
         Assert.Contains(errors, e => e.Field == "signInPageText" && e.Message.Contains("at most 1024", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field == "usernameHint" && e.Message.Contains("at most 64", StringComparison.Ordinal));
         Assert.Contains(BrandingRules.Check(new BrandingInput { UsernameHint = "a\nb" }), e => e.Field == "usernameHint");
+    }
+
+    [Theory]
+    [InlineData(0x00, 0x00, 0x00, 21.0)]
+    [InlineData(0xff, 0xff, 0xff, 1.0)]
+    [InlineData(0x0a, 0x0a, 0x0a, 19.798)]
+    [InlineData(0x00, 0x00, 0xff, 8.592)]
+    [InlineData(0x76, 0x76, 0x76, 4.542)]
+    [InlineData(0xff, 0x00, 0x00, 3.998)]
+    public void The_contrast_with_white_is_wcags(byte r, byte g, byte b, double contrast) =>
+        Assert.Equal(contrast, BrandingRules.ContrastWithWhite((r, g, b)), 3);
+
+    [Fact]
+    public void The_too_light_message_gives_both_contrasts_to_one_decimal() =>
+        Assert.Equal(
+            "#ffcc00 is too light: white button text on it has a contrast of 1.5:1, and at least 4.5:1 is needed. Choose a darker colour.",
+            Assert.Single(BrandingRules.Check(new BrandingInput { AccentColor = "#ffcc00" })).Message);
+
+    [Theory]
+    [InlineData("#12g")]
+    [InlineData("#12345g")]
+    [InlineData(null)]
+    public void Partly_hex_or_missing_colours_are_no_colour(string? typed) => Assert.Null(BrandingRules.Normalize(typed));
+
+    [Fact]
+    public void A_refused_colour_is_quoted_shortened_with_the_fields_own_example()
+    {
+        var errors = BrandingRules.Check(new BrandingInput { BackgroundColor = "a-very-long-colour-name-indeed", AccentColor = "#12g" });
+
+        Assert.Equal(
+            [
+                new("backgroundColor", "'a-very-long-colour-n…' is not a colour: use #rgb or #rrggbb, e.g. #f2f2f2."),
+                new FieldError("accentColor", "'#12g' is not a colour: use #rgb or #rrggbb, e.g. #0067b8."),
+            ],
+            errors);
+    }
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("fr-CA", "fr")]
+    [InlineData(" FR_fr ", "fr")]
+    [InlineData("de", null)]
+    [InlineData(null, null)]
+    public void Languages_are_english_and_french_by_their_primary_tag(string? tag, string? language)
+    {
+        Assert.Equal(language, Languages.Normalize(tag));
+        Assert.Equal(language is null ? ["defaultLanguage"] : [], BrandingRules.Check(new BrandingInput { DefaultLanguage = tag ?? "" }).Select(e => e.Field));
     }
 }

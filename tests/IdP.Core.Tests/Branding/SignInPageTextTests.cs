@@ -48,4 +48,12 @@ public sealed class SignInPageTextTests
 
     [Fact]
     public void No_text_is_no_html() => Assert.Equal("", SignInPageText.ToHtml("  "));
+
+    [Theory]
+    [InlineData("1. one\n2. two", "<ol>")]
+    [InlineData("first line\nsecond line", "<br>")]
+    [InlineData("[write to us](mailto:help@contoso.test)", "href=\"mailto:help@contoso.test\"")]
+    [InlineData("[intranet](http://intranet.contoso.test/)", "href=\"http://intranet.contoso.test/\"")]
+    public void Numbered_lists_line_breaks_and_mail_and_http_links_are_kept(string typed, string fragment) =>
+        Assert.Contains(fragment, SignInPageText.ToHtml(typed), StringComparison.Ordinal);
 }

@@ -43,6 +43,12 @@ public sealed class AuthorizeRequestFingerprintTests
             AuthorizeRequestFingerprint.Compute([new("a", "bc")]));
 
     [Fact]
+    public void Renaming_a_parameter_changes_the_fingerprint() =>
+        Assert.NotEqual(
+            AuthorizeRequestFingerprint.Compute([new("prompt", "login")]),
+            AuthorizeRequestFingerprint.Compute([new("display", "login")]));
+
+    [Fact]
     public void The_fingerprint_is_hex_sha256() =>
         Assert.Matches("^[0-9a-f]{64}$", AuthorizeRequestFingerprint.Compute(Request));
 }

@@ -51,6 +51,16 @@ public sealed class JourneyAccessTests
         Assert.IsType<JourneyAccess.Expired>(Decide(journey, Browser, Request));
     }
 
+    [Fact]
+    public void A_journey_nobody_acted_on_lives_fifteen_minutes() =>
+        Assert.Equal(Start.AddMinutes(15), JourneyAccess.UnattendedExpiresAt(Start, new SignInOptions()));
+
+    [Fact]
+    public void A_journey_nobody_acted_on_never_outlives_the_journey_lifetime() =>
+        Assert.Equal(
+            Start.AddMinutes(10),
+            JourneyAccess.UnattendedExpiresAt(Start, new SignInOptions { JourneyLifetime = TimeSpan.FromMinutes(10), UnattendedJourneyLifetime = TimeSpan.FromMinutes(30) }));
+
     private JourneyAccess Decide(AuthorizationJourney journey, string browser, string? request) =>
         JourneyAccess.Decide(journey, browser, request, _clock.GetUtcNow());
 }

@@ -36,4 +36,13 @@ public sealed class AbuseLimitOptionsTests
         Assert.Equal(new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero), start);
         Assert.Equal(new DateTimeOffset(2030, 1, 7, 9, 15, 0, TimeSpan.Zero), end);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(5, 5, 86_400)]
+    public void A_rule_at_the_limits_themselves_works(int perAddress, int perNetwork, int windowSeconds) =>
+        Assert.True(_validator.Validate(null, new AbuseLimitOptions { SignInAttempts = LimitRule.Of(perAddress, perNetwork, TimeSpan.FromSeconds(windowSeconds)) }).Succeeded);
+
+    [Fact]
+    public void Limits_are_on_unless_turned_off() => Assert.True(new AbuseLimitOptions().Enabled);
 }

@@ -31,12 +31,20 @@ public sealed class PasswordResetOptionsTests
         Assert.Contains(Problems(new PasswordResetOptions { MaxCodesPerHour = 30, MaxCodesPerDay = 20 }), p => p.Contains("MaxCodesPerDay", StringComparison.Ordinal));
 
     [Fact]
+    public void The_daily_limit_may_equal_the_hourly_one() =>
+        Assert.Empty(Problems(new PasswordResetOptions { MaxCodesPerHour = 20, MaxCodesPerDay = 20 }));
+
+    [Fact]
     public void Selected_needs_a_group() =>
         Assert.Contains(Problems(new PasswordResetOptions { Mode = PasswordResetMode.Selected }), p => p.Contains("GroupId", StringComparison.Ordinal));
 
     [Fact]
     public void An_undefined_mode_is_refused() =>
         Assert.NotEmpty(Problems(new PasswordResetOptions { Mode = (PasswordResetMode)7 }));
+
+    [Fact]
+    public void An_undefined_mode_is_refused_naming_the_setting() =>
+        Assert.Equal("IdP:PasswordReset:Mode must be None, Selected or All.", Assert.Single(Problems(new PasswordResetOptions { Mode = (PasswordResetMode)7 })));
 
     private static List<string> Problems(PasswordResetOptions options)
     {

@@ -160,5 +160,16 @@ public sealed class ResetCodeWindowTests
     public void An_address_never_sent_a_code_has_no_cooldown() =>
         Assert.IsType<SendDecision.Allowed>(ResetCodeWindow.From(Defaults).CheckCooldown(null, 3, Start));
 
+    [Fact]
+    public void A_code_sent_exactly_a_day_ago_no_longer_counts()
+    {
+        // The counts filter what they are given the way the service's query does (SentAt > a day ago), so a send on the
+        // window's edge does not keep a full day full.
+        var window = new ResetCodeWindow(MaxCodesPerHour: 1, MaxCodesPerDay: 1, Cooldown: TimeSpan.Zero);
+
+        Assert.IsType<SendDecision.Allowed>(window.CheckCounts([Start - ResetCodeWindow.Lookback], Start));
+        Assert.Equal(new SendDecision.Throttled(SendLimit.Daily, Start + Tick), window.CheckCounts([Start - ResetCodeWindow.Lookback + Tick], Start));
+    }
+
     private AddressSends Sends(PasswordResetOptions options) => new(ResetCodeWindow.From(options), CodeEntryRules.From(options), _clock);
 }

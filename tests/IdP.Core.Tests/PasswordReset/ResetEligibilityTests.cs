@@ -32,6 +32,13 @@ public sealed class ResetEligibilityTests
     public void Disabled_accounts_cannot_reset(PasswordResetMode mode) =>
         Assert.IsType<ResetEligibility.AccountDisabled>(ResetEligibility.Decide(Disabled, new PasswordResetSettings(mode, GroupId), isGroupMember: true));
 
+    [Theory]
+    [InlineData(PasswordResetMode.None, false)]
+    [InlineData(PasswordResetMode.Selected, true)]
+    [InlineData(PasswordResetMode.All, true)]
+    public void The_reset_pages_and_link_are_on_unless_the_switch_is_None(PasswordResetMode mode, bool enabled) =>
+        Assert.Equal(enabled, new PasswordResetSettings(mode, GroupId).Enabled);
+
     [Fact]
     public void No_account_is_its_own_answer() =>
         Assert.IsType<ResetEligibility.NoAccount>(ResetEligibility.Decide(null, new PasswordResetSettings(PasswordResetMode.All, null), isGroupMember: false));

@@ -52,5 +52,16 @@ public sealed class VerificationCodeTests
     public void A_malformed_stored_value_never_matches() => Assert.False(VerificationCode.Matches("123456", "123456"));
 
     [Fact]
+    public void A_stored_value_of_another_format_never_matches_even_with_the_right_salt_and_hash()
+    {
+        // Only v1 values are compared: a future format must not be read as this one.
+        var stored = VerificationCode.Hash("123456");
+        Assert.False(VerificationCode.Matches("123456", "v2" + stored[2..]));
+    }
+
+    [Fact]
+    public void Nothing_typed_is_compared_as_nothing() => Assert.Equal("", VerificationCode.Clean(null));
+
+    [Fact]
     public void Very_long_input_is_cut_before_hashing() => Assert.Equal(64, VerificationCode.Clean(new string('9', 10_000)).Length);
 }

@@ -71,6 +71,10 @@ public sealed class PasswordRulesTests
     public void A_password_equal_to_one_of_the_accounts_names_is_refused() =>
         Assert.Contains(PasswordProblem.SameAsName, PasswordRules.Check("Ada.Lovelace-1815", PasswordComplexity.Strong, ["ada.lovelace-1815", "ada@example.com"]));
 
+    [Fact]
+    public void A_password_other_than_the_accounts_names_is_not_refused_for_them() =>
+        Assert.DoesNotContain(PasswordProblem.SameAsName, PasswordRules.Check("Tr0ub4dor&3x", PasswordComplexity.Strong, ["ada.lovelace-1815", "ada@example.com", " "]));
+
     [Theory]
     [InlineData("P@ssw0rd")]
     [InlineData("Password1")]

@@ -35,5 +35,20 @@ public sealed class CodeRedemptionTests
     public void A_reply_that_is_not_a_readable_json_object_is_unreadable(int status, string body) =>
         Assert.Equal(new CodeRedemption.Unreadable(status), Read(status, body));
 
+    [Theory]
+    [InlineData(199, false)]
+    [InlineData(200, true)]
+    [InlineData(299, true)]
+    [InlineData(300, false)]
+    public void Only_a_2xx_reply_gives_tokens(int status, bool tokens) =>
+        Assert.Equal(tokens, Read(status, """{"id_token":"i"}""") is CodeRedemption.Tokens);
+
+    [Fact]
+    public void Members_of_the_wrong_json_type_are_left_out_not_failed()
+    {
+        Assert.Equal(new CodeRedemption.Tokens("i", null, null, null, null, null), Read(200, """{"id_token":"i","access_token":5,"expires_in":"3600"}"""));
+        Assert.Equal(new CodeRedemption.Refused("200", null), Read(200, """{"id_token":5}"""));
+    }
+
     private static CodeRedemption Read(int status, string body) => CodeRedemption.Read(status, Encoding.UTF8.GetBytes(body));
 }

@@ -63,6 +63,41 @@ public sealed class JwtDecoderTests
     public void An_oversized_token_is_not_decoded() =>
         Assert.Equal(JwtProblem.TooLong, Assert.IsType<JwtDecoding.NotReadable>(JwtDecoder.Decode(new string('a', JwtDecoder.MaxLength + 1))).Problem);
 
+    [Fact]
+    public void A_token_of_exactly_the_longest_length_is_decoded()
+    {
+        var token = Jwt("""{"alg":"none"}""", """{"sub":"ada"}""");
+        var padded = token + new string('a', JwtDecoder.MaxLength - token.Length);
+
+        Assert.IsType<JwtDecoding.Decoded>(JwtDecoder.Decode(padded));
+    }
+
+    [Fact]
+    public void Every_numeric_date_claim_is_shown_as_a_time_within_what_a_date_can_hold()
+    {
+        var decoded = Decode("""{"exp":0,"nbf":1,"iat":253402300799,"auth_time":2,"sub":3}""");
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, decoded.Time("exp"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1), decoded.Time("nbf"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(253402300799), decoded.Time("iat"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(2), decoded.Time("auth_time"));
+        Assert.Null(decoded.Time("sub"));
+        Assert.Null(decoded.Time("missing"));
+        Assert.Null(Decode("""{"exp":-1}""").Time("exp"));
+        Assert.Null(Decode("""{"exp":253402300800}""").Time("exp"));
+    }
+
+    [Fact]
+    public void Values_that_are_not_strings_are_no_string_value()
+    {
+        var decoded = Assert.IsType<JwtDecoding.Decoded>(JwtDecoder.Decode(Jwt("""{"alg":"none","kid":7}""", """{"sub":7,"aud":{"x":"app"}}"""))).Token;
+
+        Assert.Null(decoded.HeaderValue("kid"));
+        Assert.Null(decoded.HeaderValue("typ"));
+        Assert.Null(decoded.Claim("sub"));
+        Assert.Empty(decoded.Audiences);
+    }
+
     internal static DecodedJwt Decode(string payload) =>
         Assert.IsType<JwtDecoding.Decoded>(JwtDecoder.Decode(Jwt("""{"alg":"none"}""", payload))).Token;
 

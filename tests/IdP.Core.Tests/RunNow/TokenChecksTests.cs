@@ -42,6 +42,37 @@ public sealed class TokenChecksTests
     public void An_access_token_is_checked_for_issuer_and_lifetime_only() =>
         Assert.Equal([TokenCheckKind.Issuer, TokenCheckKind.Lifetime], TokenChecks.ForAccessToken(IdToken(Issuer, "api", null, Now, Now.AddHours(1)), Issuer, Now).Select(c => c.Kind));
 
+    [Fact]
+    public void Not_before_falls_back_to_issued_at_and_the_clock_skew_is_included()
+    {
+        var later = (Now + TokenChecks.ClockSkew + TimeSpan.FromSeconds(1)).ToUnixTimeSeconds();
+        var exp = Now.AddHours(1).ToUnixTimeSeconds();
+
+        Assert.False(Lifetime(JwtDecoderTests.Decode($$"""{"iat":{{later}},"exp":{{exp}}}""")));
+        Assert.False(Lifetime(JwtDecoderTests.Decode($$"""{"nbf":{{later}},"iat":{{Now.ToUnixTimeSeconds()}},"exp":{{exp}}}""")));
+        Assert.True(Lifetime(JwtDecoderTests.Decode($$"""{"nbf":{{(Now + TokenChecks.ClockSkew).ToUnixTimeSeconds()}},"exp":{{exp}}}""")));
+    }
+
+    [Fact]
+    public void Each_check_shows_what_the_token_holds()
+    {
+        var checks = TokenChecks.ForIdToken(
+            JwtDecoderTests.Decode($$"""{"iss":"https://elsewhere/v2.0/","aud":["api","other"],"nonce":"n1","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}"""),
+            Issuer,
+            "app",
+            "n1",
+            Now);
+
+        Assert.Equal(
+            [
+                new(TokenCheckKind.Issuer, false, Issuer, "https://elsewhere/v2.0/"),
+                new(TokenCheckKind.Audience, false, "app", "api, other"),
+                new(TokenCheckKind.Nonce, true, "n1", "n1"),
+                new TokenCheck(TokenCheckKind.Lifetime, true, Actual: "2026-01-01 13:00:00 UTC"),
+            ],
+            checks);
+    }
+
     private static bool Lifetime(DecodedJwt token) => TokenChecks.ForIdToken(token, Issuer, "app", "n1", Now).Single(c => c.Kind == TokenCheckKind.Lifetime).Passed;
 
     private static DecodedJwt IdToken(string issuer, string audience, string? nonce, DateTimeOffset notBefore, DateTimeOffset expires) =>
