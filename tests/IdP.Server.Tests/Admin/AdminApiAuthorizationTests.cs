@@ -50,6 +50,29 @@ public abstract class AdminApiAuthorizationTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_users_token_for_an_api_whose_scope_is_also_named_idp_admin_answers_403()
+    {
+        // Any registered API may name a scope idp.admin: its tokens carry scp "idp.admin" but are for that API, not ours.
+        var api = await factory.RegisterAppAsync(new AppRegistration("api-" + Guid.NewGuid().ToString("N")[..12], "Look-alike API")
+        {
+            AppIdUri = $"https://{IdPFactory.TenantDomain}/lookalike-{Guid.NewGuid():N}",
+            ApiScopes = [new ApiScope(ServerApi.AdminScope, "Looks like the admin scope")],
+        });
+        var client = await factory.RegisterApiClientAsync([api.Scope(ServerApi.AdminScope)]);
+        var user = await factory.CreateUserAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user, client.Authorize(scope: $"openid {api.Scope(ServerApi.AdminScope)}"));
+        var accessToken = new JsonWebToken(tokens["access_token"]);
+        Assert.Equal(ServerApi.AdminScope, accessToken.GetClaim("scp").Value);
+        Assert.Equal([api.ClientId], accessToken.Audiences);
+
+        var answer = await _admin.SendAsync(HttpMethod.Get, "users", token: tokens["access_token"]);
+
+        answer.Expect(403);
+        Assert.Equal("application/problem+json", answer.MediaType);
+    }
+
+    [Fact]
     public async Task An_application_allowed_admin_api_access_may_call_it_and_is_named_as_actor()
     {
         var clientId = "ops-" + Guid.NewGuid().ToString("N")[..8];

@@ -80,6 +80,32 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
     }
 
     [Fact]
+    public async Task Selected_mode_refuses_a_member_of_another_group_and_leaves_the_password_as_it_was()
+    {
+        var selected = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var other = await Factory.CreateGroupAsync("others-" + Guid.NewGuid().ToString("N")[..6]);
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        await Factory.AddToGroupAsync(other.Id, account.Id);
+        await Factory.SetResetModeAsync(PasswordResetMode.Selected, selected.Id);
+
+        using var browser = Factory.CreateBrowser();
+        var verified = await (await OpenResetAsync(browser)).VerifyAddressAsync(browser, server.Smtp, email);
+        var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
+        Assert.Equal("Password reset is not enabled for your account. Contact your administrator.", refused.Error);
+
+        var step2 = refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal);
+        var posted = await PostFormAsync(browser, refused.Page, step2, new Dictionary<string, string>
+        {
+            [PageElementIds.NewPassword] = NewPassword,
+            [PageElementIds.ReenterPassword] = NewPassword,
+        });
+        ResetPasswordPage.On(browser, posted);
+        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
+        Assert.Equal(account.PasswordHash, hash);
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_reset()
     {
         var email = Unique();
@@ -199,6 +225,46 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var verified = await step1.VerifyAddressAsync(browser, server.Smtp, otherMailbox, username);
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
         Assert.Equal("An account could not be found for the provided user ID.", refused.Error);
+    }
+
+    [Fact]
+    public async Task Both_reset_steps_posted_without_the_antiforgery_token_are_refused_and_change_nothing()
+    {
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        using var browser = Factory.CreateBrowser();
+        var step1 = await OpenResetAsync(browser);
+
+        // "Send verification code" as a forged cross-site form would post it: every field but the token.
+        var send = await browser.SendAndFollowAsync(await WithoutAntiforgeryTokenAsync(
+            browser.FormSubmission(step1.Page, "form#attributeVerification", new Dictionary<string, string> { [PageElementIds.Email] = email }, PageElementIds.EmailVerifySend)));
+        Assert.Equal(HttpStatusCode.BadRequest, send.Status);
+        Assert.Contains("expired", send.Text(PageElementIds.ErrorMessage), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await Factory.WithDbAsync(db => db.EmailVerifications.AsNoTracking().Where(v => v.Address == email).ToListAsync()));
+
+        var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
+        var step2 = await verified.ContinueToNewPasswordAsync();
+        var change = await browser.SendAndFollowAsync(await WithoutAntiforgeryTokenAsync(browser.FormSubmission(
+            step2.Page,
+            "form#attributeVerification",
+            new Dictionary<string, string> { [PageElementIds.NewPassword] = NewPassword, [PageElementIds.ReenterPassword] = NewPassword },
+            PageElementIds.Continue)));
+        Assert.Equal(HttpStatusCode.BadRequest, change.Status);
+        Assert.Contains("expired", change.Text(PageElementIds.ErrorMessage), StringComparison.OrdinalIgnoreCase);
+        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
+        Assert.Equal(account.PasswordHash, hash);
+        Assert.Single(server.Smtp.To(email));
+    }
+
+    /// <summary>The same form post without its <c>__RequestVerificationToken</c> field.</summary>
+    private static async Task<HttpRequestMessage> WithoutAntiforgeryTokenAsync(HttpRequestMessage post)
+    {
+        var fields = QueryHelpers.ParseQuery(await post.Content!.ReadAsStringAsync())
+            .Where(f => f.Key != "__RequestVerificationToken")
+            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
+        post.Content = new FormUrlEncodedContent(fields);
+        Assert.DoesNotContain("__RequestVerificationToken", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return post;
     }
 
     /// <summary>Posts a form to <paramref name="url"/> with the antiforgery token of a form on <paramref name="page"/>.</summary>

@@ -63,6 +63,30 @@ public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task An_app_with_secrets_and_a_spa_reply_url_without_pkce_is_refused_at_both_reply_urls()
+    {
+        // A SPA cannot keep a secret, so the app's secrets do not bind its codes: PKCE does, whichever reply URL asks.
+        var clientId = "spa-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.RegisterAppAsync(new AppRegistration(clientId, "SPA with a back end")
+        {
+            SpaRedirectUris = ["https://spa.test/callback"],
+            RedirectUris = ["https://app.test/callback"],
+            ClientSecret = "back-end-secret-0123456789abcdef",
+        });
+        using var browser = factory.CreateBrowser();
+
+        foreach (var redirectUri in new[] { "https://spa.test/callback", "https://app.test/callback" })
+        {
+            var request = new OidcClient(factory, clientId, redirectUri).Authorize() with { Pkce = false };
+            var app = (await browser.NavigateAsync(request.Url)).ToApp();
+
+            Assert.Equal("invalid_request", app["error"]);
+            Assert.Contains("code_challenge", app["error_description"], StringComparison.Ordinal);
+            Assert.Null(app["code"]);
+        }
+    }
+
+    [Fact]
     public async Task The_plain_code_challenge_method_is_refused()
     {
         var client = await factory.RegisterClientAsync();
@@ -105,6 +129,27 @@ public abstract class AuthorizeRequestRulesTests(IdPFactory factory)
         Assert.Equal(
             B2CErrorCodes.RedirectUriNotRegisteredDescription("https://evil.test/callback", client.ClientId),
             page.Text(PageElementIds.ErrorMessage));
+    }
+
+    // Near misses of the registered https://app.test/callback: the match is exact, so a longer path, another case,
+    // a trailing slash or an added query is another reply URL.
+    [Theory]
+    [InlineData("https://app.test/callback/../../evil")]
+    [InlineData("https://app.test/callbackevil")]
+    [InlineData("https://app.test/CALLBACK")]
+    [InlineData("https://app.test/callback/")]
+    [InlineData("https://app.test/callback?next=https://evil.test/")]
+    public async Task A_reply_url_that_only_resembles_the_registered_one_shows_AADB2C90006_and_never_redirects(string nearMiss)
+    {
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize() with { RedirectUri = nearMiss };
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.NavigateAsync(request.Url);
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(B2CErrorCodes.RedirectUriNotRegisteredDescription(nearMiss, client.ClientId), page.Text(PageElementIds.ErrorMessage));
     }
 
     [Fact]

@@ -48,6 +48,26 @@ public abstract class PlatformTests(IdPFactory factory)
         Assert.Equal(B2CErrorCodes.RedirectUriNotRegisteredDescription(web.RedirectUri, webId), refused.Text(PageElementIds.ErrorMessage));
     }
 
+    // Any port is the only freedom a loopback reply URL has: another path, host, scheme or an added query is another URL.
+    [Theory]
+    [InlineData("http://127.0.0.1:49321/other")]
+    [InlineData("http://127.0.0.1:49321/callback?next=https://evil.test/")]
+    [InlineData("http://localhost:49321/callback")]
+    [InlineData("https://127.0.0.1:49321/callback")]
+    public async Task A_desktop_app_at_a_loopback_address_is_refused_another_path_host_scheme_or_query_there(string redirectUri)
+    {
+        var desktopId = "desktop-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.RegisterAppAsync(new AppRegistration(desktopId, "Desktop app") { PublicClientRedirectUris = ["http://127.0.0.1/callback"] });
+        var desktop = new OidcClient(factory, desktopId, redirectUri);
+        using var browser = factory.CreateBrowser();
+
+        var refused = await browser.NavigateAsync(desktop.Authorize().Url);
+
+        Assert.Null(refused.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(B2CErrorCodes.RedirectUriNotRegisteredDescription(redirectUri, desktopId), refused.Text(PageElementIds.ErrorMessage));
+    }
+
     private static long RefreshTokenExpiresIn(TokenResponse response) =>
         response.Json.TryGetProperty("refresh_token_expires_in", out var value) ? value.GetInt64()
             : throw new InvalidOperationException("The SPA's refresh response says nothing about its refresh token's lifetime: " + response.Json);

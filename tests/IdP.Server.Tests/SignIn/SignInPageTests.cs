@@ -144,6 +144,20 @@ public abstract class SignInPageTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_journey_cannot_be_continued_from_another_browser_that_holds_its_own_binding_cookie()
+    {
+        using var first = factory.CreateBrowser();
+        using var second = factory.CreateBrowser();
+        var page = await OpenSignInAsync(first);
+        await OpenSignInAsync(second); // The second browser now has a binding cookie of its own.
+
+        var result = await second.NavigateAsync(page.Page.Url.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Null(result.ById(PageElementIds.SignInName));
+    }
+
+    [Fact]
     public async Task A_username_flow_asks_for_a_username_and_signs_in_with_it()
     {
         var policy = await UsernameFlowAsync();

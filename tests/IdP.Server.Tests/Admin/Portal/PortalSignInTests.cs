@@ -71,6 +71,22 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
     }
 
     [Fact]
+    public async Task A_disabled_administrator_is_refused_on_the_next_page_though_still_holding_the_role()
+    {
+        var admin = await _factory.CreateAdministratorAsync();
+        using var browser = _factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.SignInToPortalAsync(admin)).Status);
+
+        // Disabled directly, as another administrator's Block does, without touching the role.
+        await _factory.DisableAccountAsync(admin.Account.Id);
+        var page = await browser.NavigateAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Equal("/admin/access-denied", page.Url.AbsolutePath);
+        Assert.Null(page.ById("users"));
+    }
+
+    [Fact]
     public async Task A_forged_callback_is_refused_with_an_error_page_not_a_500()
     {
         using var browser = _factory.CreateBrowser();
