@@ -12,17 +12,23 @@ namespace IdP.Core.Accounts;
 public sealed class AccountStanding(IIdPDbContext db)
 {
     /// <summary>Checks the account against the stamp the artefact recorded.</summary>
-    public async Task<AccountCheck> CheckAsync(Guid accountId, string? recordedStamp, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckAsync(Guid accountId, string? recordedStamp, CancellationToken cancellationToken) =>
+        Check(await db.Users.AsNoTracking().Include(a => a.SignInNames).FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken), recordedStamp);
+
+    /// <summary>
+    /// The same check for a session that issues no tokens (the admin portal's cookie): the account is read without its
+    /// sign-in names, so <see cref="AccountCheck.Valid.Account"/> has none.
+    /// </summary>
+    public async Task<AccountCheck> CheckSessionAsync(Guid accountId, string? recordedStamp, CancellationToken cancellationToken) =>
+        Check(await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken), recordedStamp);
+
+    private static AccountCheck Check(Account? account, string? recordedStamp) => account switch
     {
-        var account = await db.Users.AsNoTracking().Include(a => a.SignInNames).FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        return account switch
-        {
-            null => new AccountCheck.Refused(B2CError.AccountNoLongerExists),
-            { Enabled: false } => new AccountCheck.Refused(B2CError.AccountLocked),
-            _ when !string.Equals(account.SecurityStamp, recordedStamp, StringComparison.Ordinal) => new AccountCheck.Refused(B2CError.GrantRevoked),
-            _ => new AccountCheck.Valid(account),
-        };
-    }
+        null => new AccountCheck.Refused(B2CError.AccountNoLongerExists),
+        { Enabled: false } => new AccountCheck.Refused(B2CError.AccountLocked),
+        _ when !string.Equals(account.SecurityStamp, recordedStamp, StringComparison.Ordinal) => new AccountCheck.Refused(B2CError.GrantRevoked),
+        _ => new AccountCheck.Valid(account),
+    };
 }
 
 /// <summary>Outcome of <see cref="AccountStanding.CheckAsync"/>.</summary>
@@ -33,7 +39,7 @@ public abstract record AccountCheck
     }
 
     /// <summary>The account may be signed in.</summary>
-    /// <param name="Account">The account as stored now, with its <see cref="Account.SignInNames"/>.</param>
+    /// <param name="Account">The account as stored now, with its <see cref="Account.SignInNames"/> when read by <see cref="AccountStanding.CheckAsync"/>.</param>
     public sealed record Valid(Account Account) : AccountCheck;
 
     /// <summary>It may not; apps that redeem a grant receive <see cref="Error"/>.</summary>

@@ -37,6 +37,7 @@ public static class AdminPortal
         services.AddScoped<IStartupSeed, PortalSeed>();
         services.AddScoped<IRedirectUriRule, PortalRedirectUriRule>();
         services.AddScoped<PortalSignInEvents>();
+        services.AddScoped<PortalSessionCheck>();
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         OwnTokenEndpoint.AddOwnTokenEndpoint(services);
 
@@ -53,6 +54,7 @@ public static class AdminPortal
                 options.ForwardChallenge = SignInScheme;
                 options.AccessDeniedPath = AccessDeniedPath;
                 options.ReturnUrlParameter = "returnUrl";
+                options.EventsType = typeof(PortalSessionCheck);
             })
             .AddOpenIdConnect(SignInScheme, options =>
             {

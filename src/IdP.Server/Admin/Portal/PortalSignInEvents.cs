@@ -16,6 +16,7 @@ internal sealed partial class PortalSignInEvents(
     UserFlowService flows,
     OwnTokenEndpoint ownEndpoint,
     Core.Administration.Administrators administrators,
+    UserManager<Account> users,
     IOptions<PortalOptions> options,
     IStringLocalizer<PortalText> text,
     IStringLocalizer<ErrorText> errors,
@@ -103,6 +104,16 @@ internal sealed partial class PortalSignInEvents(
             context.Fail("The ID token names no account (sub).");
             return;
         }
+
+        // The stamp the session stands on (PortalSessionCheck): a password change from here on ends it. The ID token
+        // carries none, and the token endpoint has just checked the code's stamp, so the current one is that stamp.
+        if (await users.FindByIdAsync(accountId.ToString()) is not { } account)
+        {
+            context.Fail("The ID token's account no longer exists.");
+            return;
+        }
+
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalSessionCheck.StampClaim, account.SecurityStamp ?? ""));
 
         // Kept signed in either way, so the 403 page can say who is signed in; AdministratorHandler decides per request.
         if (!await administrators.IsAdministratorAsync(accountId, context.HttpContext.RequestAborted))

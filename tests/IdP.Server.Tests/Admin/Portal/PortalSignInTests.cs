@@ -1,4 +1,5 @@
 using IdP.Server.Admin.Portal;
+using Microsoft.AspNetCore.Identity;
 
 namespace IdP.Server.Tests.Admin.Portal;
 
@@ -78,12 +79,37 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
         Assert.Equal(HttpStatusCode.OK, (await browser.SignInToPortalAsync(admin)).Status);
 
         // Disabled directly, as another administrator's Block does, without touching the role.
+        // The portal cookie no longer stands (PortalSessionCheck): the next page asks to sign in, which the account cannot.
         await _factory.DisableAccountAsync(admin.Account.Id);
         var page = await browser.NavigateAsync("/admin/users");
 
-        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
-        Assert.Equal("/admin/access-denied", page.Url.AbsolutePath);
         Assert.Null(page.ById("users"));
+        var refused = await SignInPage.On(browser, page).SignInAsync(admin.Email, admin.Password);
+        Assert.Null(refused.ById("users"));
+        Assert.NotNull(refused.ById(PageElementIds.SignInName));
+    }
+
+    [Fact]
+    public async Task A_password_change_ends_the_portal_session_and_the_next_page_asks_to_sign_in_again()
+    {
+        var admin = await _factory.CreateAdministratorAsync();
+        using var browser = _factory.CreateBrowser();
+        Assert.NotNull((await browser.SignInToPortalAsync(admin, "/admin/users")).ById("users"));
+
+        // As a reset or a change elsewhere does: the password and with it the security stamp.
+        const string newPassword = "Another-Pass-2468";
+        await _factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<Account>>();
+            var account = await users.FindByIdAsync(admin.Account.Id.ToString());
+            Assert.True((await users.ChangePasswordAsync(account!, admin.Password, newPassword)).Succeeded);
+        });
+        var page = await browser.NavigateAsync("/admin/users");
+
+        Assert.Null(page.ById("users"));
+        var signIn = SignInPage.On(browser, page);
+        Assert.Equal(HttpStatusCode.OK, (await signIn.SignInAsync(admin.Email, newPassword)).Status);
+        Assert.NotNull((await browser.NavigateAsync("/admin/users")).ById("users"));
     }
 
     [Fact]
