@@ -49,10 +49,8 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
     [Fact]
     public async Task Selected_mode_lets_members_of_the_group_reset()
     {
-        var group = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
-        var email = Unique();
-        var account = await Factory.CreateAccountAsync(email, OldPassword);
-        await Factory.AddToGroupAsync(group.Id, account.Id);
+        var group = await NewGroupAsync("resetters");
+        var (email, _) = await AccountInGroupAsync(group);
         await Factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
 
         using var browser = Factory.CreateBrowser();
@@ -63,7 +61,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
     [Fact]
     public async Task Selected_mode_tells_an_account_outside_the_group_only_after_its_code_is_verified()
     {
-        var group = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
+        var group = await NewGroupAsync("resetters");
         var email = await AccountAsync();
         await Factory.SetResetModeAsync(PasswordResetMode.Selected, group.Id);
 
@@ -82,11 +80,8 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
     [Fact]
     public async Task Selected_mode_refuses_a_member_of_another_group_and_leaves_the_password_as_it_was()
     {
-        var selected = await Factory.CreateGroupAsync("resetters-" + Guid.NewGuid().ToString("N")[..6]);
-        var other = await Factory.CreateGroupAsync("others-" + Guid.NewGuid().ToString("N")[..6]);
-        var email = Unique();
-        var account = await Factory.CreateAccountAsync(email, OldPassword);
-        await Factory.AddToGroupAsync(other.Id, account.Id);
+        var selected = await NewGroupAsync("resetters");
+        var (email, account) = await AccountInGroupAsync(await NewGroupAsync("others"));
         await Factory.SetResetModeAsync(PasswordResetMode.Selected, selected.Id);
 
         using var browser = Factory.CreateBrowser();
@@ -273,6 +268,17 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var token = page.Document!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         values["__RequestVerificationToken"] = token;
         return browser.SendAndFollowAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(values) });
+    }
+
+    private Task<IdP.Core.Groups.Group> NewGroupAsync(string prefix) => Factory.CreateGroupAsync($"{prefix}-{Guid.NewGuid().ToString("N")[..6]}");
+
+    /// <summary>A new account (its email, the old password) that is a member of <paramref name="group"/>.</summary>
+    private async Task<(string Email, Account Account)> AccountInGroupAsync(IdP.Core.Groups.Group group)
+    {
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        await Factory.AddToGroupAsync(group.Id, account.Id);
+        return (email, account);
     }
 
     /// <summary>Two responses are the same page once the per-request antiforgery token, journey id and typed address are set aside.</summary>
