@@ -73,7 +73,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
 
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
         Assert.Equal("Password reset is not enabled for your account. Contact your administrator.", refused.Error);
-        var typed = await browser.NavigateAsync(refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal));
+        var typed = await browser.NavigateAsync(NewPasswordUrl(refused));
         ResetPasswordPage.On(browser, typed);
     }
 
@@ -89,15 +89,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var refused = ResetPasswordPage.On(browser, await verified.ContinueAsync());
         Assert.Equal("Password reset is not enabled for your account. Contact your administrator.", refused.Error);
 
-        var step2 = refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal);
-        var posted = await PostFormAsync(browser, refused.Page, step2, new Dictionary<string, string>
-        {
-            [PageElementIds.NewPassword] = NewPassword,
-            [PageElementIds.ReenterPassword] = NewPassword,
-        });
-        ResetPasswordPage.On(browser, posted);
-        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
-        Assert.Equal(account.PasswordHash, hash);
+        await NewPasswordPostedDirectlyChangesNothingAsync(browser, refused, account);
     }
 
     [Fact]
@@ -113,16 +105,8 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         Assert.Equal("Your account has been locked. Contact your support person to unlock it, then try again.", refused.Error);
 
         // Step 2 typed or posted directly sends the browser back to step 1 and changes nothing.
-        var step2 = refused.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal);
-        ResetPasswordPage.On(browser, await browser.NavigateAsync(step2));
-        var posted = await PostFormAsync(browser, refused.Page, step2, new Dictionary<string, string>
-        {
-            [PageElementIds.NewPassword] = NewPassword,
-            [PageElementIds.ReenterPassword] = NewPassword,
-        });
-        ResetPasswordPage.On(browser, posted);
-        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
-        Assert.Equal(account.PasswordHash, hash);
+        ResetPasswordPage.On(browser, await browser.NavigateAsync(NewPasswordUrl(refused)));
+        await NewPasswordPostedDirectlyChangesNothingAsync(browser, refused, account);
     }
 
     [Fact]
@@ -279,6 +263,22 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var account = await Factory.CreateAccountAsync(email, OldPassword);
         await Factory.AddToGroupAsync(group.Id, account.Id);
         return (email, account);
+    }
+
+    private static string NewPasswordUrl(ResetPasswordPage step1) =>
+        step1.Page.Url.PathAndQuery.Replace("/password-reset?", "/password-reset/new-password?", StringComparison.Ordinal);
+
+    /// <summary>Step 2 posted directly after step 1 refused the account: back to step 1, the password as it was.</summary>
+    private async Task NewPasswordPostedDirectlyChangesNothingAsync(Browser browser, ResetPasswordPage refused, Account account)
+    {
+        var posted = await PostFormAsync(browser, refused.Page, NewPasswordUrl(refused), new Dictionary<string, string>
+        {
+            [PageElementIds.NewPassword] = NewPassword,
+            [PageElementIds.ReenterPassword] = NewPassword,
+        });
+        ResetPasswordPage.On(browser, posted);
+        var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
+        Assert.Equal(account.PasswordHash, hash);
     }
 
     /// <summary>Two responses are the same page once the per-request antiforgery token, journey id and typed address are set aside.</summary>
