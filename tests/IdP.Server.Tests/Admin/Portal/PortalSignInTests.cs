@@ -113,6 +113,20 @@ public abstract class PortalSignInTests(IdPFactory factory, CapturedLogs logs)
     }
 
     [Fact]
+    public async Task Portal_pages_are_never_stored_by_the_browser_or_a_proxy()
+    {
+        var admin = await _factory.CreateAdministratorAsync();
+        using var browser = _factory.CreateBrowser();
+        Assert.NotNull((await browser.SignInToPortalAsync(admin, "/admin/users")).ById("users"));
+
+        // They show users, contact addresses and secret hints; a shared cache or the back button after sign-out must not.
+        using var response = await browser.Client.GetAsync(new Uri("/admin/users", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
+    [Fact]
     public async Task A_forged_callback_is_refused_with_an_error_page_not_a_500()
     {
         using var browser = _factory.CreateBrowser();
