@@ -232,6 +232,7 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
         ]);
 
         var outcome = (await _cli.RunAsync("users", "import", file)).ExpectFailure();
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
 
         var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var adaAccount = await FindAccountAsync(ada);

@@ -58,11 +58,13 @@ public sealed class CliWithoutServerTests
     public async Task A_command_outside_Development_does_not_ask_for_AllowedHosts()
     {
         // The Host-header rule is the web server's: a command answers no request. appsettings.json says "*".
-        var database = Path.Combine(Directory.CreateTempSubdirectory("idp-cli-production-").FullName, "idp.db");
+        var folder = Directory.CreateTempSubdirectory("idp-cli-production-").FullName;
         var (exitCode, output, error) = await RunAsync(["migrate"], new Dictionary<string, string?>
         {
-            ["ConnectionStrings:IdP"] = $"Data Source={database}",
+            ["ConnectionStrings:IdP"] = $"Data Source={Path.Combine(folder, "idp.db")}",
         }, Environments.Production);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // Pooled connections keep the file open.
+        Directory.Delete(folder, recursive: true);
 
         Assert.True(exitCode == CliExit.Ok, error);
         Assert.Contains("database is up to date", output, StringComparison.Ordinal);

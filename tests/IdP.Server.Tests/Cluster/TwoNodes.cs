@@ -20,6 +20,8 @@ public sealed class TwoNodes : IAsyncLifetime
     /// <summary>Reset codes one client address may have sent in the window, across both nodes.</summary>
     public const int ResetCodeSendsPerAddress = 3;
 
+    private readonly Postgres _database = new();
+
     public TestSmtpServer Smtp { get; } = new();
 
     public ServerNode A { get; private set; } = null!;
@@ -33,7 +35,7 @@ public sealed class TwoNodes : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();
-        ConnectionString = await TestPostgres.CreateDatabaseAsync("cluster");
+        ConnectionString = await _database.CreateAsync();
         var settings = Settings(ConnectionString, Smtp.Port);
         A = new ServerNode("a", settings);
         B = new ServerNode("b", settings);
@@ -126,5 +128,6 @@ public sealed class TwoNodes : IAsyncLifetime
         await B.DisposeAsync();
         await A.DisposeAsync();
         await Smtp.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

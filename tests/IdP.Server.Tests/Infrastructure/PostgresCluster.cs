@@ -9,7 +9,7 @@ namespace IdP.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster : ITestDatabase
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("idp-pg-own-").FullName;
+    private readonly string _root = AbandonedClusters.CreateFolder("idp-pg-own-");
     private readonly int _port = LoopbackPort.Free();
     private readonly bool _asRoot = Environment.UserName == "root";
     private string? _bin;
@@ -66,9 +66,5 @@ public sealed class PostgresCluster : ITestDatabase
         Directory.Delete(_root, recursive: true);
     }
 
-    private Task ToolAsync(string tool, string arguments)
-    {
-        var path = Path.Combine(_bin!, tool);
-        return _asRoot ? TestPostgres.RunAsync("runuser", $"-u postgres -- {path} {arguments}") : TestPostgres.RunAsync(path, arguments);
-    }
+    private Task ToolAsync(string tool, string arguments) => TestPostgres.RunToolAsync(_bin!, tool, arguments, _asRoot);
 }

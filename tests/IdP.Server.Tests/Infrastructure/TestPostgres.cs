@@ -28,6 +28,16 @@ public static class TestPostgres
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made, closing the connections still open on it.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(await Server.Value);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<string> StartAsync()
     {
         if (Environment.GetEnvironmentVariable("IDP_TEST_POSTGRES") is { Length: > 0 } configured)
@@ -36,10 +46,11 @@ public static class TestPostgres
         }
 
         _binDirectory = FindBinaries();
-        var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
+        var asRoot = Environment.UserName == "root";
+        await AbandonedClusters.RemoveAsync(_binDirectory);
+        var root = AbandonedClusters.CreateFolder("idp-pg-");
         _dataDirectory = Path.Combine(root, "data");
         var port = LoopbackPort.Free();
-        var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             // initdb and postgres refuse to run as root: the cluster belongs to the postgres system user.
@@ -73,9 +84,12 @@ public static class TestPostgres
             ?? throw new InvalidOperationException("No PostgreSQL server binaries found under /usr/lib/postgresql (install postgresql), and IDP_TEST_POSTGRES is not set.");
     }
 
-    private static Task RunPostgresToolAsync(string tool, string arguments, bool asRoot)
+    private static Task RunPostgresToolAsync(string tool, string arguments, bool asRoot) => RunToolAsync(_binDirectory!, tool, arguments, asRoot);
+
+    /// <summary>Runs a PostgreSQL tool from <paramref name="bin"/>; as root, as the postgres user (the server refuses root).</summary>
+    internal static Task RunToolAsync(string bin, string tool, string arguments, bool asRoot)
     {
-        var path = Path.Combine(_binDirectory!, tool);
+        var path = Path.Combine(bin, tool);
         return asRoot ? RunAsync("runuser", $"-u postgres -- {path} {arguments}") : RunAsync(path, arguments);
     }
 

@@ -45,20 +45,21 @@ public sealed class KilledMidResetTests : IAsyncLifetime
         if (_server is not null)
         {
             await _server.Node.DisposeAsync();
+            await _server.Database.DisposeAsync();
         }
 
         await _smtp.DisposeAsync();
     }
 
     /// <summary>One node with the cluster's settings, reached directly (no proxy).</summary>
-    private sealed record TwoNodesLikeServer(ServerNode Node)
+    private sealed record TwoNodesLikeServer(ServerNode Node, Postgres Database)
     {
         public static async Task<TwoNodesLikeServer> StartAsync(int smtpPort)
         {
-            var settings = TwoNodes.Settings(await TestPostgres.CreateDatabaseAsync("killed"), smtpPort);
-            var node = new ServerNode("solo", settings);
+            var database = new Postgres();
+            var node = new ServerNode("solo", TwoNodes.Settings(await database.CreateAsync(), smtpPort));
             await node.StartAsync();
-            return new TwoNodesLikeServer(node);
+            return new TwoNodesLikeServer(node, database);
         }
 
         public async Task<string> CreateUserAsync(string password)
