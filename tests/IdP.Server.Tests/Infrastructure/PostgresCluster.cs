@@ -9,7 +9,7 @@ namespace IdP.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster : ITestDatabase
 {
-    private readonly string _root = AbandonedClusters.CreateFolder("idp-pg-own-");
+    private readonly string _root = OwnedTempFolders.Create("idp-pg-own-");
     private readonly int _port = LoopbackPort.Free();
     private readonly bool _asRoot = Environment.UserName == "root";
     private string? _bin;

@@ -55,7 +55,9 @@ public static class TestCertificates
 
     private static (X509Certificate2, X509Certificate2, string) Make()
     {
-        var folder = Directory.CreateTempSubdirectory("idp-tls-").FullName;
+        // The folder holds a private key: an earlier run's is removed now, this one's at exit or by the next run.
+        OwnedTempFolders.RemoveAbandonedAsync("idp-tls-").GetAwaiter().GetResult();
+        var folder = OwnedTempFolders.Create("idp-tls-");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var now = DateTimeOffset.UtcNow;
 

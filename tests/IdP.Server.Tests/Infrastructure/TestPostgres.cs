@@ -47,8 +47,8 @@ public static class TestPostgres
 
         _binDirectory = FindBinaries();
         var asRoot = Environment.UserName == "root";
-        await AbandonedClusters.RemoveAsync(_binDirectory);
-        var root = AbandonedClusters.CreateFolder("idp-pg-");
+        await OwnedTempFolders.RemoveAbandonedAsync("idp-pg-", root => StopAbandonedAsync(root, asRoot));
+        var root = OwnedTempFolders.Create("idp-pg-");
         _dataDirectory = Path.Combine(root, "data");
         var port = LoopbackPort.Free();
         if (asRoot)
@@ -61,6 +61,23 @@ public static class TestPostgres
         await RunPostgresToolAsync("pg_ctl", $"-D {_dataDirectory} -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -l {root}/log.txt -w start", asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asRoot, root);
         return $"Host=127.0.0.1;Port={port};Username=idp;Database=postgres;Pooling=false;Timeout=30";
+    }
+
+    /// <summary>Stops the cluster in a folder an ended test run left behind, if it is still running.</summary>
+    private static async Task StopAbandonedAsync(string root, bool asRoot)
+    {
+        var data = Path.Combine(root, "data");
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            try
+            {
+                await RunPostgresToolAsync("pg_ctl", $"-D {data} -m immediate -w stop", asRoot);
+            }
+            catch (InvalidOperationException)
+            {
+                // A stale pid file: the server had already stopped.
+            }
+        }
     }
 
     private static void Stop(bool asRoot, string root)
