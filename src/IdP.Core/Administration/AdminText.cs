@@ -132,6 +132,7 @@ internal static class AdminText
     public static string AppIdImmutable => Get();
     public static string AppCannotDeleteItself => Get();
     public static string AppIdInvalid(int max) => Format([max]);
+    public static string AppIdReserved(string clientId) => Format([clientId]);
     public static string AppDisplayNameInvalid(int max) => Format([max]);
     public static string AppTooManyReplyUrls(int max) => Format([max]);
     public static string AppReplyUrlRepeated => Get();
@@ -140,6 +141,7 @@ internal static class AdminText
     public static string AppIdUriTaken(string appIdUri) => Format([appIdUri]);
     public static string AppTooManyScopes(int max) => Format([max]);
     public static string AppScopeNameInvalid(string name) => Format([name]);
+    public static string AppScopeNameReserved(string name) => Format([name]);
     public static string AppScopeDescriptionTooLong(string name) => Format([name]);
     public static string AppScopeRepeated => Get();
     public static string AppPermissionNotAScope(string permission) => Format([permission]);
