@@ -211,6 +211,16 @@ public abstract class ApplicationsApiTests(IdPFactory factory)
         Assert.DoesNotContain("   at ", answer.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"clientId": "x", "displayName": "bad \ud800 text"}""", "displayName")]
+    [InlineData("""{"clientId": "x", "displayName": "x", "redirectUris": ["https://one.test/\udc00"]}""", "redirectUris[0]")]
+    public async Task A_lone_surrogate_in_a_string_is_a_400_problem_saying_the_text_is_not_valid_unicode(string body, string field)
+    {
+        var answer = await _admin.SendAsync(HttpMethod.Post, "applications", body);
+
+        Assert.Equal([$"'{field}' is not valid Unicode text: it has half of a surrogate pair (such as \\ud800) without the other half."], answer.ExpectInvalid(field));
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415_problem_and_one_too_large_a_400_problem()
     {
