@@ -155,6 +155,7 @@ public sealed class AppRegistrationRulesTests
     [InlineData("read")]
     [InlineData("https://contoso.test/other-api/")]
     [InlineData("https://contoso.test/other-api/.default")]
+    [InlineData("/other-api/read")]
     public void Api_permissions_are_app_id_uri_and_scope(string permission) =>
         Assert.Equal(["apiPermissions"], Fields(Valid with { ApiPermissions = [permission] }));
 
