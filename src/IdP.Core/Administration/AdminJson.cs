@@ -43,6 +43,11 @@ public static class AdminJson
             return AdminText.JsonFieldControlCharacter(field);
         }
 
+        if (exception is InvalidUnicodeException)
+        {
+            return AdminText.JsonFieldInvalidUnicode(field);
+        }
+
         return exception.InnerException is InvalidOperationException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? field.Length == 0 ? AdminText.JsonWrongType : AdminText.JsonFieldWrongType(field)
             : exception.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && field.Length > 0
@@ -55,7 +60,7 @@ public static class AdminJson
 internal sealed class PlainTextConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Checked(reader.GetString());
+        Checked(Text(ref reader));
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
     {
@@ -66,7 +71,27 @@ internal sealed class PlainTextConverter : JsonConverter<string>
     // Dictionary keys (string overrides by key) are text too. Writing them is left to the built-in converter, which
     // applies the dictionary key policy.
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Checked(reader.GetString())!;
+        Checked(Text(ref reader))!;
+
+    // A string token that cannot become a .NET string holds an escaped lone surrogate ("\ud800"): valid JSON, but not
+    // Unicode text. GetString throws the same InvalidOperationException for a token that is not a string at all (a
+    // number where text belongs), which stays "wrong type".
+    private static string? Text(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return reader.GetString();
+        }
+
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidUnicodeException();
+        }
+    }
 
     private static string? Checked(string? text) =>
         text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')) ? throw new ControlCharacterException() : text;
@@ -77,6 +102,15 @@ internal sealed class ControlCharacterException : JsonException
 {
     public ControlCharacterException()
         : base("The text contains a control character.")
+    {
+    }
+}
+
+/// <summary>A string of a document was not valid Unicode (<see cref="AdminJson.Describe"/> names the field).</summary>
+internal sealed class InvalidUnicodeException : JsonException
+{
+    public InvalidUnicodeException()
+        : base("The text is not valid Unicode.")
     {
     }
 }

@@ -24,6 +24,7 @@ internal static class AdminText
     public static string JsonFieldWrongType(string field) => Format([field]);
     public static string JsonFieldNull(string field) => Format([field]);
     public static string JsonFieldControlCharacter(string field) => Format([field]);
+    public static string JsonFieldInvalidUnicode(string field) => Format([field]);
     public static string JsonInvalid => Get();
     public static string JsonInvalidAt(long line, long? position) => Format([line, position]);
     public static string LastAdministrator => Get();
@@ -132,6 +133,7 @@ internal static class AdminText
     public static string AppIdImmutable => Get();
     public static string AppCannotDeleteItself => Get();
     public static string AppIdInvalid(int max) => Format([max]);
+    public static string AppIdReserved(string clientId) => Format([clientId]);
     public static string AppDisplayNameInvalid(int max) => Format([max]);
     public static string AppTooManyReplyUrls(int max) => Format([max]);
     public static string AppReplyUrlRepeated => Get();
@@ -140,6 +142,7 @@ internal static class AdminText
     public static string AppIdUriTaken(string appIdUri) => Format([appIdUri]);
     public static string AppTooManyScopes(int max) => Format([max]);
     public static string AppScopeNameInvalid(string name) => Format([name]);
+    public static string AppScopeNameReserved(string name) => Format([name]);
     public static string AppScopeDescriptionTooLong(string name) => Format([name]);
     public static string AppScopeRepeated => Get();
     public static string AppPermissionNotAScope(string permission) => Format([permission]);

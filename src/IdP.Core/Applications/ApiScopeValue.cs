@@ -18,7 +18,8 @@ public static class ApiScopeValue
     {
         appIdUri = scopeName = "";
         var slash = value?.LastIndexOf('/') ?? -1;
-        if (value is null || slash <= 0 || slash == value.Length - 1 || !Uri.TryCreate(value[..slash], UriKind.Absolute, out _))
+        // On Linux and macOS, Uri reads "/x" and "//host" as file paths; no App ID URI is a file (see AppRegistrationRules).
+        if (value is null || slash <= 0 || slash == value.Length - 1 || !Uri.TryCreate(value[..slash], UriKind.Absolute, out var resource) || resource.IsFile)
         {
             return false;
         }

@@ -36,6 +36,10 @@ public static partial class AppRegistrationRules
         {
             errors.Add(new("clientId", AdminText.AppIdInvalid(MaxClientIdLength)));
         }
+        else if (ServerApi.IsReservedClientId(registration.ClientId))
+        {
+            errors.Add(new("clientId", AdminText.AppIdReserved(registration.ClientId)));
+        }
 
         if (string.IsNullOrWhiteSpace(registration.DisplayName) || registration.DisplayName.Length > MaxDisplayNameLength)
         {
@@ -108,6 +112,11 @@ public static partial class AppRegistrationRules
             if (string.IsNullOrEmpty(scope.Name) || !ScopeNamePattern().IsMatch(scope.Name) || scope.Name == ApiScopeValue.Default)
             {
                 errors.Add(new("apiScopes", AdminText.AppScopeNameInvalid(scope.Name)));
+            }
+            else if (string.Equals(scope.Name, ServerApi.AdminScope, StringComparison.OrdinalIgnoreCase))
+            {
+                // The admin API's audience check already keeps such tokens out; a look-alike name only misleads.
+                errors.Add(new("apiScopes", AdminText.AppScopeNameReserved(scope.Name)));
             }
 
             if (scope.Description is { Length: > 1024 })

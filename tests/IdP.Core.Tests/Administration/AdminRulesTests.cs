@@ -160,6 +160,24 @@ public sealed class AdminRulesTests
         Assert.Equal("tab\tand\r\nlines", JsonSerializer.Deserialize<AppRegistration>("{\"clientId\": \"tab\\tand\\r\\nlines\", \"displayName\": \"x\"}", options)!.ClientId);
     }
 
+    [Theory]
+    [InlineData("""{"clientId": "a", "displayName": "\ud800"}""", "displayName")]
+    [InlineData("""{"clientId": "a\udc00b", "displayName": "x"}""", "clientId")]
+    public void Admin_json_calls_a_lone_surrogate_text_that_is_not_unicode_and_names_the_field(string json, string field)
+    {
+        var exception = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<ApplicationInput>(json, AdminJson.Options));
+
+        Assert.Equal($"'{field}' is not valid Unicode text: it has half of a surrogate pair (such as \\ud800) without the other half.", AdminJson.Describe(exception));
+    }
+
+    [Fact]
+    public void Admin_json_still_calls_a_number_where_text_belongs_the_wrong_type()
+    {
+        var exception = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<ApplicationInput>("""{"clientId": "a", "displayName": 42}""", AdminJson.Options));
+
+        Assert.Equal("The value of 'displayName' has the wrong type or is not one of its options.", AdminJson.Describe(exception));
+    }
+
     [Fact]
     public void A_json_path_becomes_the_field_name()
     {

@@ -121,6 +121,28 @@ public sealed class AppRegistrationRulesTests
         Assert.Equal(["apiScopes"], Fields(Valid with { ApiScopes = [new(new string('a', 101))] }));
     }
 
+    [Theory]
+    [InlineData("idp.admin")]
+    [InlineData("IdP.Admin")]
+    public void The_admin_api_scope_name_is_reserved(string name)
+    {
+        var error = Assert.Single(AppRegistrationRules.Check(Valid with { ApiScopes = [new("tasks.read"), new(name)] }, allowPlainHttp: false));
+
+        Assert.Equal(new AppRegistrationError("apiScopes", $"'{name}' is reserved for the server's admin API: choose another scope name."), error);
+    }
+
+    [Theory]
+    [InlineData("idp.admin")]
+    [InlineData("idp-admin")]
+    [InlineData("IDP-Admin")]
+    public void The_admin_api_scope_and_audience_are_reserved_as_application_ids(string clientId)
+    {
+        // An application's id is also a scope (its own) and the audience of its tokens.
+        var error = Assert.Single(AppRegistrationRules.Check(Valid with { ClientId = clientId }, allowPlainHttp: false));
+
+        Assert.Equal(new AppRegistrationError("clientId", $"'{clientId}' is reserved for the server's admin API: choose another application id."), error);
+    }
+
     [Fact]
     public void A_scope_description_is_at_most_1024_characters_and_a_name_appears_once()
     {
@@ -133,6 +155,7 @@ public sealed class AppRegistrationRulesTests
     [InlineData("read")]
     [InlineData("https://contoso.test/other-api/")]
     [InlineData("https://contoso.test/other-api/.default")]
+    [InlineData("/other-api/read")]
     public void Api_permissions_are_app_id_uri_and_scope(string permission) =>
         Assert.Equal(["apiPermissions"], Fields(Valid with { ApiPermissions = [permission] }));
 

@@ -145,6 +145,30 @@ public abstract class ApplicationsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task The_admin_apis_scope_name_and_audience_are_refused_as_an_apis_scope_or_an_application_id()
+    {
+        var clientId = Unique("lookalike");
+        var lookalike = new { clientId, displayName = "Look-alike", appIdUri = $"https://{IdPFactory.TenantDomain}/{clientId}", apiScopes = new[] { new { name = ServerApi.AdminScope } } };
+        Assert.Equal(
+            ["'idp.admin' is reserved for the server's admin API: choose another scope name."],
+            (await _admin.PostAsync("applications", lookalike)).ExpectInvalid("apiScopes"));
+        (await _admin.GetAsync($"applications/{clientId}")).Expect(404);
+        (await _admin.PostAsync("applications", lookalike with { apiScopes = new[] { new { name = "tasks.read" } } })).Expect(201);
+        (await _admin.PutAsync($"applications/{clientId}", lookalike)).ExpectInvalid("apiScopes");
+
+        foreach (var reserved in new[] { ServerApi.AdminScope, ServerApi.Audience })
+        {
+            Assert.Equal(
+                [$"'{reserved}' is reserved for the server's admin API: choose another application id."],
+                (await _admin.PostAsync("applications", WebApp(reserved))).ExpectInvalid("clientId"));
+        }
+
+        // The admin API's own scope is untouched: a new token for it is still issued and let in.
+        _admin.ForgetToken();
+        (await _admin.GetAsync("applications")).Expect(200);
+    }
+
+    [Fact]
     public async Task A_secret_expiry_written_with_an_offset_is_kept_as_that_instant()
     {
         var clientId = Unique("offset");
@@ -185,6 +209,16 @@ public abstract class ApplicationsApiTests(IdPFactory factory)
         answer.ExpectInvalid(field);
         Assert.DoesNotContain("Exception", answer.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"clientId": "x", "displayName": "bad \ud800 text"}""", "displayName")]
+    [InlineData("""{"clientId": "x", "displayName": "x", "redirectUris": ["https://one.test/\udc00"]}""", "redirectUris[0]")]
+    public async Task A_lone_surrogate_in_a_string_is_a_400_problem_saying_the_text_is_not_valid_unicode(string body, string field)
+    {
+        var answer = await _admin.SendAsync(HttpMethod.Post, "applications", body);
+
+        Assert.Equal([$"'{field}' is not valid Unicode text: it has half of a surrogate pair (such as \\ud800) without the other half."], answer.ExpectInvalid(field));
     }
 
     [Fact]

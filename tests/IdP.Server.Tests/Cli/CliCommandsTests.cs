@@ -168,6 +168,17 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Apps_add_refuses_the_admin_apis_scope_name_and_registers_nothing()
+    {
+        var api = "api-" + Guid.NewGuid().ToString("N")[..10];
+
+        var refused = (await _cli.RunAsync("apps", "add", "--client-id", api, "--app-id-uri", $"https://{IdPFactory.TenantDomain}/{api}", "--scope", "idp.admin")).ExpectFailure();
+
+        Assert.Contains("error: --scope: 'idp.admin' is reserved for the server's admin API: choose another scope name.", refused.Error, StringComparison.Ordinal);
+        Assert.IsType<AdminResult<ApplicationDetails>.NotFound>(await factory.WithScopeAsync(sp => sp.GetRequiredService<AppAdministration>().GetAsync(api, default)));
+    }
+
+    [Fact]
     public async Task Apps_add_refused_at_its_secret_registers_nothing()
     {
         var clientId = "cli-" + Guid.NewGuid().ToString("N")[..10];

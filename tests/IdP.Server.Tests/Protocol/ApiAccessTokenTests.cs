@@ -71,6 +71,26 @@ public abstract class ApiAccessTokenTests(IdPFactory factory)
         Assert.Contains("Correlation ID: ", app["error_description"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://nowhere.contoso.test/api/tasks.read")]
+    [InlineData("/x/y")]
+    [InlineData("//evil.test/x")]
+    [InlineData("{api path}/tasks.read")]
+    public async Task A_scope_no_api_defines_is_refused_with_aadb2c90012_even_when_it_reads_as_a_path(string scope)
+    {
+        // On Linux System.Uri reads "/x" and "//host" as file paths; a scope written so is just another unknown scope,
+        // even when the path is that of an API the client has a permission on.
+        var api = await factory.RegisterApiAsync();
+        var client = await factory.RegisterApiClientAsync([api.Scope("tasks.read")]);
+        scope = scope.Replace("{api path}", new Uri(api.AppIdUri!).AbsolutePath, StringComparison.Ordinal);
+        using var browser = factory.CreateBrowser();
+
+        var app = (await browser.NavigateAsync(client.Authorize(scope: $"openid {scope}").Url)).ToApp();
+
+        Assert.Equal("invalid_scope", app["error"]);
+        Assert.StartsWith(B2CErrorCodes.ScopeNotSupportedDescription($"openid {scope}"), app["error_description"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Scopes_of_two_apis_in_one_request_are_refused_with_aadb2c90146()
     {

@@ -13,10 +13,11 @@ public abstract class CustomPageTests(ICustomPageServer server)
     private readonly TemplateServer _templates = server.Templates;
     private readonly AdminApiClient _admin = new(server.Factory);
 
-    internal static string Template(string marker, string extra = "") => $$"""
+    internal static string Template(string marker, string extra = "", string head = "") => $$"""
         <!DOCTYPE html>
         <html>
         <head>
+          {{head}}
           <title>Ignored title</title>
           <link rel="stylesheet" href="https://cdn.contoso.example/brand.css">
           <style>.custom-frame { max-width: 40rem; margin: 0 auto; }</style>
@@ -111,6 +112,30 @@ public abstract class CustomPageTests(ICustomPageServer server)
         var plain = await SignInPage.OpenAsync(fresh, client.Authorize(flow));
         Assert.Null(plain.Page.Document!.GetElementById("customHeading"));
         Assert.NotNull(plain.Page.Document.GetElementById("panel"));
+    }
+
+    [Fact]
+    public async Task Meta_http_equiv_in_a_template_is_inert_on_the_served_page()
+    {
+        var flow = await CreateFlowAsync(new
+        {
+            customPageContent = Template("Contoso meta", head: """
+                <meta http-equiv="refresh" content="0;url=https://evil.example/">
+                <META HTTP-EQUIV="Set-Cookie" content="stolen=1; path=/">
+                <meta http-equiv="content-security-policy" content="script-src 'unsafe-inline'">
+                """),
+        });
+        var client = await _factory.RegisterClientAsync();
+        using var browser = _factory.CreateBrowser();
+
+        var signIn = await SignInPage.OpenAsync(browser, client.Authorize(flow));
+
+        // What is left of each is a <meta> with content alone, which no browser acts on.
+        var document = signIn.Page.Document!;
+        Assert.Equal("Contoso meta", document.GetElementById("customHeading")!.TextContent.Trim());
+        Assert.Empty(document.QuerySelectorAll("[http-equiv]"));
+        Assert.DoesNotContain("http-equiv", document.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(document.GetElementById(PageElementIds.SignInName));
     }
 
     [Theory]

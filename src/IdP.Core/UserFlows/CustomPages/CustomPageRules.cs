@@ -10,7 +10,7 @@ namespace IdP.Core.UserFlows.CustomPages;
 /// (the server renders the page's form there) and no <c>form</c>, <c>iframe</c> or <c>frame</c> element (refused, as in
 /// B2C). Our pages' Content-Security-Policy allows no inline script, so instead of B2C's "enable JavaScript" switch
 /// the template is sanitised: scripts, event handlers, <c>javascript:</c> URLs, style attributes, <c>base</c>,
-/// <c>object</c>/<c>embed</c> and <c>meta http-equiv</c> are removed; layout, <c>&lt;style&gt;</c> blocks and https
+/// <c>object</c>/<c>embed</c> and the <c>http-equiv</c> attribute are removed; layout, <c>&lt;style&gt;</c> blocks and https
 /// stylesheets, images and fonts stay.
 /// </summary>
 public static class CustomPageRules
@@ -83,6 +83,8 @@ public static class CustomPageRules
             tags.Remove(tag);
         }
 
+        // Not http-equiv (HtmlSanitizer's defaults leave it out too): it could refresh, redirect, set a cookie or a
+        // policy. A <meta> keeps only its character set and named metadata (viewport, description).
         var attributes = new HashSet<string>(HtmlSanitizerDefaults.AllowedAttributes, StringComparer.OrdinalIgnoreCase)
         {
             "id", "class", "role", "lang", "dir", "rel", "href", "src", "srcset", "sizes", "alt", "title", "name", "content", "charset", "media", "type",
@@ -118,10 +120,6 @@ public static class CustomPageRules
                 case IElement { LocalName: "link" } link when !AllowedLink(link):
                     removed.Add("<link> other than a stylesheet or icon on https");
                     link.Remove();
-                    break;
-                // Only the character set and named metadata (viewport, description): http-equiv could refresh or redirect.
-                case IElement { LocalName: "meta" } meta when meta.HasAttribute("http-equiv"):
-                    meta.Remove();
                     break;
                 case IElement { LocalName: "a" } anchor:
                     anchor.SetAttribute("rel", "noopener noreferrer");

@@ -58,21 +58,42 @@ public abstract class ApplicationsPortalTests(IdPFactory factory)
     [Fact]
     public async Task A_bad_reply_URL_is_shown_next_to_its_platform_and_nothing_is_registered()
     {
-        var (browser, _) = await factory.PortalBrowserAsync();
-        using var _b = browser;
-        var form = await browser.NavigateAsync("/admin/applications/new");
-        var clientId = form.ById("Input_ClientId")!.GetAttribute("value")!;
-
-        var refused = await browser.ClickAsync(form, "register", new Dictionary<string, string>
+        var refused = await RegisterRefusedAsync(_ => new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Bad",
             ["Input.RedirectUris"] = "https://ok.test/cb\nnot a url",
         });
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.NotEmpty(refused.FieldErrors("Input_RedirectUris"));
         Assert.Contains("not a url", refused.ById("Input_RedirectUris")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scope_named_as_the_admin_apis_is_refused_next_to_the_scopes_and_nothing_is_registered()
+    {
+        var refused = await RegisterRefusedAsync(clientId => new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Look-alike",
+            ["Input.AppIdUri"] = $"https://{IdPFactory.TenantDomain}/{clientId}",
+            ["Input.ApiScopes"] = "idp.admin: Looks like the admin scope",
+        });
+
+        Assert.Equal(["'idp.admin' is reserved for the server's admin API: choose another scope name."], refused.FieldErrors("Input_ApiScopes"));
+    }
+
+    /// <summary>Posts the new-application form with <paramref name="fields"/> (given the form's client id); the page answers with the form again and nothing is registered.</summary>
+    private async Task<Navigation> RegisterRefusedAsync(Func<string, Dictionary<string, string>> fields)
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var form = await browser.NavigateAsync("/admin/applications/new");
+        var clientId = form.ById("Input_ClientId")!.GetAttribute("value")!;
+
+        var refused = await browser.ClickAsync(form, "register", fields(clientId));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.IsType<AdminResult<ApplicationDetails>.NotFound>(await factory.WithScopeAsync(sp => sp.GetRequiredService<AppAdministration>().GetAsync(clientId, default)));
+        return refused;
     }
 
     [Fact]
