@@ -126,13 +126,17 @@ internal sealed class OpenIddictProtocolApplications(IOpenIddictApplicationManag
         }
     }
 
-    /// <summary>The scopes whose resource is <paramref name="clientId"/>: its own client-id scope and its API's scopes.</summary>
+    /// <summary>
+    /// The scopes whose resource is <paramref name="clientId"/>: its own client-id scope and its API's scopes. Never the
+    /// admin API's scope, whose resource an application with the client id idp-admin would otherwise own (and delete).
+    /// </summary>
     private async IAsyncEnumerable<object> OwnedScopesAsync(string clientId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var owned = new List<object>();
         await foreach (var scope in scopes.ListAsync(count: null, offset: null, cancellationToken))
         {
-            if ((await scopes.GetResourcesAsync(scope, cancellationToken)).Contains(clientId, StringComparer.Ordinal))
+            if ((await scopes.GetResourcesAsync(scope, cancellationToken)).Contains(clientId, StringComparer.Ordinal)
+                && await scopes.GetNameAsync(scope, cancellationToken) != ServerApi.AdminScope)
             {
                 owned.Add(scope);
             }

@@ -50,6 +50,24 @@ public abstract class AdminApiAuthorizationTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task An_application_whose_client_id_is_the_admin_audience_gets_403_and_takes_nothing_from_the_admin_api()
+    {
+        // Nothing reserves the client id idp-admin: its own tokens are for the admin API's audience, without the scope.
+        const string secret = "lookalike-secret-0123456789";
+        await factory.RegisterAppAsync(new AppRegistration(ServerApi.Audience, "Look-alike audience") { ClientSecret = secret, AllowClientCredentials = true });
+        var token = await _admin.NewTokenAsync(ServerApi.Audience, secret, scope: ServerApi.Audience);
+        Assert.Equal([ServerApi.Audience], new JsonWebToken(token).Audiences);
+
+        var answer = await _admin.SendAsync(HttpMethod.Get, "users", token: token);
+
+        answer.Expect(403);
+        Assert.Equal("application/problem+json", answer.MediaType);
+
+        // Its registration left the admin API's scope alone: the admin client still gets admin tokens.
+        (await _admin.SendAsync(HttpMethod.Get, "users", token: await _admin.NewTokenAsync())).Expect(200);
+    }
+
+    [Fact]
     public async Task A_users_token_for_an_api_whose_scope_is_also_named_idp_admin_answers_403()
     {
         // An API registered before the name was reserved keeps its scope idp.admin: its tokens carry scp "idp.admin"

@@ -77,6 +77,21 @@ public abstract class ResetCodeTests(IResetServer server) : ResetSuite(server.Fa
     }
 
     [Fact]
+    public async Task Once_guesses_in_flight_have_taken_all_five_entries_even_the_right_code_is_refused()
+    {
+        using var reset = await CodeSentToANewAccountAsync();
+        var (browser, email, page, code) = reset;
+
+        // Five wrong guesses sent at once (tabs, nodes) have each taken an entry; none has marked the code dead yet.
+        await Factory.WithDbAsync(db => db.EmailVerifications.Where(v => v.Address == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.FailedAttempts, 5)));
+
+        var refused = ResetPasswordPage.On(browser, await page.VerifyAsync(code));
+        Assert.Equal(NoRetry, refused.Error);
+        Assert.Null(refused.Success);
+    }
+
+    [Fact]
     public async Task Each_code_killed_by_wrong_entries_doubles_the_wait_for_the_next_one_whatever_the_journey()
     {
         using var reset = await CodeSentToANewAccountAsync();

@@ -1,3 +1,5 @@
+using OpenIddict.EntityFrameworkCore.Models;
+
 namespace IdP.Server.Tests.Protocol;
 
 /// <summary>Refresh tokens rotate on every use, and presenting a used one revokes its whole family.</summary>
@@ -33,6 +35,25 @@ public abstract class RefreshTokenTests(IdPFactory factory)
         Assert.Equal("invalid_grant", replay.Error);
         Assert.Equal(400, afterReplay.Status);
         Assert.Equal("invalid_grant", afterReplay.Error);
+    }
+
+    [Fact]
+    public async Task A_token_a_racing_rotation_writes_into_the_family_after_a_replay_is_refused_too()
+    {
+        var (client, tokens) = await SignedInAsync();
+        var rotated = await client.RefreshAsync(tokens["refresh_token"]!);
+        Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens["refresh_token"]!)).Error);
+
+        // The rotation that won the old token writes its new token's entry just after the replay revoked the family's
+        // tokens (requests racing on two nodes): only the revoked family itself still stops it.
+        await factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Application!.ClientId == client.ClientId && t.Type == OpenIddictConstants.TokenTypeIdentifiers.RefreshToken && t.RedemptionDate == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, OpenIddictConstants.Statuses.Valid)));
+
+        var afterRace = await client.RefreshAsync(rotated["refresh_token"]!);
+
+        Assert.Equal(400, afterRace.Status);
+        Assert.Equal("invalid_grant", afterRace.Error);
     }
 
     [Fact]

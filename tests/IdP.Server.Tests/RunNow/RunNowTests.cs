@@ -115,6 +115,22 @@ public abstract class RunNowTests(IdPFactory factory, CapturedLogs logs) : IAsyn
     }
 
     [Fact]
+    public async Task The_viewer_that_receives_a_runs_tokens_is_sent_with_cache_control_no_store()
+    {
+        using var browser = factory.CreateBrowser();
+        var signIn = SignInPage.On(browser, await browser.NavigateAsync(RunNowUrl));
+        var form = (await signIn.SignInAsync(_email, Password)).Document!.QuerySelector("form[name=form][method=post]")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+
+        // Posted as the form_post page posts it: the answer shows the ID token, so no cache may keep it.
+        using var response = await browser.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(fields["id_token"], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task A_code_run_redeems_the_code_with_pkce_and_shows_the_id_access_and_refresh_tokens()
     {
         using var browser = factory.CreateBrowser();

@@ -69,6 +69,25 @@ public abstract class LockoutTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_successful_sign_in_starts_the_count_of_wrong_passwords_again()
+    {
+        var user = await factory.CreateUserAsync();
+        using var browser = factory.CreateBrowser();
+        var page = await OpenSignInAsync(browser);
+        await FailAsync(page, user.Email, 9);
+        Assert.NotNull((await page.SignInAsync(user.Email, user.Password)).ToApp()["code"]);
+
+        // The nine before the sign-in no longer count: nine more (in a new browser, without the session) are nine
+        // plain refusals, not a lockout.
+        using var later = factory.CreateBrowser();
+        var again = await OpenSignInAsync(later);
+        var errors = await FailAsync(again, user.Email, 9);
+
+        Assert.All(errors, e => Assert.Equal(InvalidMessage, e));
+        Assert.NotNull((await again.SignInAsync(user.Email, user.Password)).ToApp()["code"]);
+    }
+
+    [Fact]
     public async Task Lockout_is_per_sign_in_name_not_per_browser()
     {
         var locked = await factory.CreateUserAsync();
