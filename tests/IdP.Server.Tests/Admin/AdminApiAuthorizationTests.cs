@@ -52,9 +52,10 @@ public abstract class AdminApiAuthorizationTests(IdPFactory factory)
     [Fact]
     public async Task An_application_whose_client_id_is_the_admin_audience_gets_403_and_takes_nothing_from_the_admin_api()
     {
-        // Nothing reserves the client id idp-admin: its own tokens are for the admin API's audience, without the scope.
+        // Today's rules refuse the client id idp-admin; an app stored before them has tokens for the admin API's
+        // audience, without its scope.
         const string secret = "lookalike-secret-0123456789";
-        await factory.RegisterAppAsync(new AppRegistration(ServerApi.Audience, "Look-alike audience") { ClientSecret = secret, AllowClientCredentials = true });
+        await StoreAppWithTheAdminAudienceAsItsClientIdAsync(secret);
         var token = await _admin.NewTokenAsync(ServerApi.Audience, secret, scope: ServerApi.Audience);
         Assert.Equal([ServerApi.Audience], new JsonWebToken(token).Audiences);
 
@@ -65,6 +66,27 @@ public abstract class AdminApiAuthorizationTests(IdPFactory factory)
 
         // Its registration left the admin API's scope alone: the admin client still gets admin tokens.
         (await _admin.SendAsync(HttpMethod.Get, "users", token: await _admin.NewTokenAsync())).Expect(200);
+    }
+
+    /// <summary>
+    /// A confidential app with client credentials whose client id is idp-admin, written as a version without the rule
+    /// stored it: registered under another id, renamed in the table, then written to OpenIddict as every save does.
+    /// </summary>
+    private Task StoreAppWithTheAdminAudienceAsItsClientIdAsync(string secret)
+    {
+        var standIn = "stand-in-" + Guid.NewGuid().ToString("N")[..8];
+        return factory.WithScopeAsync(async sp =>
+        {
+            var app = await factory.RegisterAppAsync(new AppRegistration(standIn, "Look-alike audience") { ClientSecret = secret, AllowClientCredentials = true });
+            var protocol = sp.GetRequiredService<IApplicationProtocolStore>();
+            await protocol.DeleteAsync(standIn, CancellationToken.None);
+            var db = sp.GetRequiredService<IdPDbContext>();
+            await db.Applications.Where(a => a.Id == app.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.ClientId, ServerApi.Audience));
+            app.ClientId = ServerApi.Audience;
+            app.Secrets = await db.ClientSecrets.AsNoTracking().Where(s => s.ApplicationId == app.Id).ToListAsync();
+            await protocol.SaveAsync(new ProtocolApplication(app, [], []), CancellationToken.None);
+            return app;
+        });
     }
 
     [Fact]
