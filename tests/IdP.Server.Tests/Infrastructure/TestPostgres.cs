@@ -10,7 +10,6 @@ namespace IdP.Server.Tests.Infrastructure;
 public static class TestPostgres
 {
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
-    private static string? _dataDirectory;
     private static string? _binDirectory;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
@@ -47,9 +46,9 @@ public static class TestPostgres
 
         _binDirectory = FindBinaries();
         var asRoot = Environment.UserName == "root";
-        await OwnedTempFolders.RemoveAbandonedAsync("idp-pg-", root => StopAbandonedAsync(root, asRoot));
+        await OwnedTempFolders.RemoveAbandonedAsync("idp-pg-", folder => StopClusterAsync(folder, asRoot));
         var root = OwnedTempFolders.Create("idp-pg-");
-        _dataDirectory = Path.Combine(root, "data");
+        var data = Path.Combine(root, "data");
         var port = LoopbackPort.Free();
         if (asRoot)
         {
@@ -57,14 +56,18 @@ public static class TestPostgres
             await RunAsync("chown", $"-R postgres {root}");
         }
 
-        await RunPostgresToolAsync("initdb", $"-D {_dataDirectory} -U idp -A trust -E UTF8 --no-sync", asRoot);
-        await RunPostgresToolAsync("pg_ctl", $"-D {_dataDirectory} -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -l {root}/log.txt -w start", asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asRoot, root);
+        await RunPostgresToolAsync("initdb", $"-D {data} -U idp -A trust -E UTF8 --no-sync", asRoot);
+        await RunPostgresToolAsync("pg_ctl", $"-D {data} -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -l {root}/log.txt -w start", asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            StopClusterAsync(root, asRoot).GetAwaiter().GetResult();
+            Directory.Delete(root, recursive: true);
+        };
         return $"Host=127.0.0.1;Port={port};Username=idp;Database=postgres;Pooling=false;Timeout=30";
     }
 
-    /// <summary>Stops the cluster in a folder an ended test run left behind, if it is still running.</summary>
-    private static async Task StopAbandonedAsync(string root, bool asRoot)
+    /// <summary>Stops the cluster in <paramref name="root"/> (this run's at exit, or one an ended run left behind), if it runs.</summary>
+    private static async Task StopClusterAsync(string root, bool asRoot)
     {
         var data = Path.Combine(root, "data");
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
@@ -77,18 +80,6 @@ public static class TestPostgres
             {
                 // A stale pid file: the server had already stopped.
             }
-        }
-    }
-
-    private static void Stop(bool asRoot, string root)
-    {
-        try
-        {
-            RunPostgresToolAsync("pg_ctl", $"-D {_dataDirectory} -m immediate stop", asRoot).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
         }
     }
 
