@@ -67,6 +67,10 @@ public static class IdPServerBuilderExtensions
             .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailurePage>())
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = ErrorMessagesFromAttribute.Localizer);
         services.AddProblemDetails();
+        // The antiforgery cookie keeps ASP.NET Core's SameSite=Strict (and the journey's binding cookie is Lax,
+        // BrowserBinding): both serve only our own pages, which are top-level and never framed, so neither ever needs to
+        // travel with a request from another site. Unlike the SSO cookie below, they must not: their being absent from
+        // cross-site requests is what refuses another site's form posts to our pages.
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "idp.antiforgery";
@@ -76,12 +80,23 @@ public static class IdPServerBuilderExtensions
         // No default scheme: pages never see the SSO session as the request's user (SsoSession reads it explicitly), so
         // antiforgery tokens do not depend on who is signed in and a second open sign-in tab still posts after the
         // first tab signed in.
+        //
+        // Over HTTPS the SSO cookie is SameSite=None (SsoSessionCookie), as B2C's is: an app on another site signs in
+        // silently in a hidden iframe (msal-browser's ssoSilent, prompt=none), whose requests carry no Lax cookie. What a
+        // request from another site can now do with the session, and why that is no cross-site request forgery:
+        // - The authorize endpoint answers with a code (or login_required) at a reply URL registered for the client;
+        //   only the app's own origin reads it, which is what silent sign-in is. prompt=none never shows a page, and
+        //   every page we render refuses framing (SecurityHeaders: frame-ancestors 'none', X-Frame-Options DENY), so a
+        //   framed authorize request without a session cannot be clickjacked into a sign-in.
+        // - No page reads the session (no default scheme), and every change on a page is a form post that needs the
+        //   antiforgery cookie and the journey's binding cookie, which stay Strict and Lax (above): another site's post
+        //   carries neither, however the SSO cookie is set.
+        // Over plain HTTP the cookie stays Lax: browsers drop SameSite=None without Secure.
         services.AddAuthentication()
             .AddCookie(SsoSession.Scheme, options =>
             {
-                options.Cookie.Name = SsoSession.CookieName;
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
+                // As the handler's own default builder: essential (the sign-in cannot work without it).
+                options.Cookie = new SsoSessionCookie { Name = SsoSession.CookieName, HttpOnly = true, IsEssential = true };
                 options.Cookie.SecurePolicy = server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 // The cookie is a browser-session cookie; how long it is honoured is each flow's session setting,
                 // checked in SsoSession. 24 h is the longest any flow allows.

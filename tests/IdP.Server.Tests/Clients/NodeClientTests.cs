@@ -13,7 +13,7 @@ public sealed class NodeClientTests(NodeClientsIdPFactory server, ITestOutputHel
     public Task Msal_node_as_in_the_B2C_sample_signs_in_refreshes_silently_and_signs_out() => RunAsync("test/msal-node.test.mjs");
 
     [Fact]
-    public Task Msal_browser_in_Chromium_signs_in_refreshes_across_origins_and_signs_out() => RunAsync("test/msal-browser.test.mjs");
+    public Task Msal_browser_in_Chromium_signs_in_refreshes_across_origins_signs_out_and_signs_in_silently_from_another_site() => RunAsync("test/msal-browser.test.mjs");
 
     private async Task RunAsync(string testFile)
     {

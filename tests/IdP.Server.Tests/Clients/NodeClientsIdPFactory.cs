@@ -30,7 +30,10 @@ public sealed class NodeClientsIdPFactory : HttpsIdPFactory
 
     private string WebPostLogoutUri => $"http://localhost:{_webAppPort}/signed-out";
 
-    private string SpaOrigin => $"https://localhost:{_spaPort}";
+    // Another site too, as an app is beside B2C's b2clogin.com: the IdP is localhost, the SPA 127.0.0.1 (also in the test
+    // certificate). Cookies know no ports, so on localhost the IdP's iframe in the SPA would be same-site and carry
+    // SameSite=Lax cookies that no real deployment's iframe carries.
+    private string SpaOrigin => $"https://127.0.0.1:{_spaPort}";
 
     public override async Task InitializeAsync()
     {
@@ -50,7 +53,8 @@ public sealed class NodeClientsIdPFactory : HttpsIdPFactory
         });
         await RegisterAppAsync(new AppRegistration(SpaClientId, "Tasks SPA (msal-browser)")
         {
-            SpaRedirectUris = [SpaOrigin + "/index.html"],
+            // index.html for loginRedirect; redirect.html (msal-browser's redirect bridge) for ssoSilent's iframe.
+            SpaRedirectUris = [SpaOrigin + "/index.html", SpaOrigin + "/redirect.html"],
             ApiPermissions = [ApiScope],
             PostLogoutRedirectUris = [SpaOrigin + "/signed-out.html"],
         });

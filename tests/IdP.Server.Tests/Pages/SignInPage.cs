@@ -36,8 +36,11 @@ public sealed class SignInPage(Browser browser, Navigation page)
 
     public string SignInNameLabel => Page.Document!.QuerySelector($"label[for={PageElementIds.SignInName}]")!.TextContent.Trim();
 
-    public Task<Navigation> SignInAsync(string signInName, string password) =>
-        browser.SubmitAsync(Page, "form#localAccountForm", new Dictionary<string, string>
+    public Task<Navigation> SignInAsync(string signInName, string password) => browser.SendAndFollowAsync(SignInSubmission(signInName, password));
+
+    /// <summary>The request <see cref="SignInAsync"/> sends, for tests that send it themselves (e.g. to read its answer's headers).</summary>
+    public HttpRequestMessage SignInSubmission(string signInName, string password) =>
+        browser.FormSubmission(Page, "form#localAccountForm", new Dictionary<string, string>
         {
             [PageElementIds.SignInName] = signInName,
             [PageElementIds.Password] = password,

@@ -14,8 +14,11 @@ export async function startSpaServer({ origin, tls, config }) {
   const files = {
     "/index.html": path.join(spaFolder, "index.html"),
     "/signed-out.html": path.join(spaFolder, "signed-out.html"),
+    "/redirect.html": path.join(spaFolder, "redirect.html"),
     "/app.js": path.join(spaFolder, "app.js"),
+    "/redirect.js": path.join(spaFolder, "redirect.js"),
     "/msal-browser.js": path.join(msalBrowserLib, "msal-browser.js"),
+    "/msal-redirect-bridge.js": path.join(msalBrowserLib, "redirect-bridge", "msal-redirect-bridge.js"),
   };
   const server = https.createServer({ cert: fs.readFileSync(tls.certPath), key: fs.readFileSync(tls.keyPath) }, (request, response) => {
     const { pathname } = new URL(request.url, origin);

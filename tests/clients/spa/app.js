@@ -22,8 +22,12 @@
     homeAccountId: result.account.homeAccountId,
   });
 
-  // Errors are kept as text: a rejected promise in page.evaluate would lose MSAL's error code.
-  const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error: `${error.errorCode ?? error.name}: ${error.message}` }));
+  // Errors are kept as text (and their class and code): a rejected promise in page.evaluate would lose MSAL's error code.
+  const settle = (promise) => promise.then((value) => ({ value }), (error) => ({
+    error: `${error.errorCode ?? error.name}: ${error.message}`,
+    errorName: error.name,
+    errorCode: error.errorCode,
+  }));
 
   window.app = {
     // After loginRedirect the IdP sends the browser back here with #code=…; MSAL redeems it in handleRedirectPromise.
@@ -38,6 +42,8 @@
     // Navigations: not awaited by the test (the page goes away), so they return nothing.
     login: () => { client.loginRedirect({ scopes: [CONFIG.apiScope] }); },
     logout: () => { client.logoutRedirect({ account: client.getAllAccounts()[0] }); },
+    // A hidden iframe on /authorize?prompt=none whose answer comes back through the redirect bridge (redirect.html).
+    ssoSilent: (loginHint) => settle(client.ssoSilent({ scopes: [CONFIG.apiScope], loginHint, redirectUri: `${location.origin}/redirect.html` }).then(summary)),
     silent: (forceRefresh) => settle(client.acquireTokenSilent({ account: client.getAllAccounts()[0], scopes: [CONFIG.apiScope], forceRefresh }).then(summary)),
   };
 })();

@@ -1,15 +1,17 @@
 // A single-page app on @azure/msal-browser (the UMD build, as a plain <script>) in Debian's Chromium: sign-in by
 // redirect on the IdP's page, silent token from the cache, a forced refresh (a cross-origin refresh_token grant
-// from the page, so the token endpoint must answer CORS for this SPA), and logoutRedirect back to the app.
+// from the page, so the token endpoint must answer CORS for this SPA), logoutRedirect back to the app, and ssoSilent
+// (a hidden iframe on the IdP, which must see its session although the SPA is another site).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import * as settings from "../lib/settings.mjs";
 import { startSpaServer } from "../lib/spa-server.mjs";
-import { launchChromium, screenshot } from "../lib/chromium.mjs";
+import { launchChromium, launchChromiumWithThirdPartyCookies, screenshot } from "../lib/chromium.mjs";
 import { loadSigningMetadata, checkIdToken, checkAccessToken, expectedHomeAccountId } from "../lib/token-checks.mjs";
 
 const { spa, api, authority } = settings;
 const idpOrigin = new URL(settings.idpBaseUrl).origin;
+const chromiumOptions = { executablePath: settings.chromiumPath, spkiHash: settings.tls.spkiHash };
 let server;
 let browser;
 
@@ -19,7 +21,7 @@ before(async () => {
     tls: settings.tls,
     config: { clientId: spa.clientId, authority, knownAuthorities: settings.knownAuthorities, apiScope: api.scope },
   });
-  browser = await launchChromium({ executablePath: settings.chromiumPath, spkiHash: settings.tls.spkiHash });
+  browser = await launchChromium(chromiumOptions);
 });
 
 after(async () => {
@@ -43,11 +45,46 @@ function recordTokenRequests(page) {
   return { list: () => Promise.all(seen) };
 }
 
+/** Names of the cookies each authorize request of the page carried (for the test's report; read with `await list()`). */
+function recordAuthorizeCookies(page) {
+  const seen = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== idpOrigin || !url.pathname.endsWith("/oauth2/v2.0/authorize")) return;
+    seen.push(request.allHeaders().then((headers) => (headers.cookie ?? "").split(";").map((c) => c.split("=")[0].trim()).filter(Boolean).join(",") || "none"));
+  });
+  return { list: () => Promise.all(seen) };
+}
+
 /** The result of a page function that settles to { value } or { error } (see spa/app.js). */
 async function valueOf(page, pageFunction, argument) {
   const outcome = await page.evaluate(pageFunction, argument);
   assert.equal(outcome.error, undefined, `MSAL failed in the page: ${outcome.error}`);
   return outcome.value;
+}
+
+/** A new tab of the SPA in `context` (its own sessionStorage, so an empty MSAL cache; the context's cookies). */
+async function openSpa(context) {
+  const page = await context.newPage();
+  // Diagnostics for a failure: what the page logged as errors and which requests the servers refused.
+  page.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()} (${message.location().url})`); });
+  page.on("response", (response) => { if (response.status() >= 400) console.error(`[page] HTTP ${response.status()} ${response.request().method()} ${response.url()}`); });
+  return page;
+}
+
+/** Signs the user in with loginRedirect on the IdP's page; resolves to what MSAL made of the answer. */
+async function signInByRedirect(page) {
+  await startLogin(page);
+  await page.fill("#signInName", settings.user.signInName);
+  await page.fill("#password", settings.user.password);
+  await screenshot(page, settings.screenshotFolder, "msal-browser-sign-in");
+  await Promise.all([
+    page.waitForURL((url) => url.origin === spa.origin && url.pathname === "/index.html"),
+    page.click("#next"),
+  ]);
+  const signedIn = await valueOf(page, () => window.app.started);
+  assert.ok(signedIn, "MSAL handled no redirect response after sign-in");
+  return signedIn;
 }
 
 /** Calls MSAL's loginRedirect and expects the IdP's sign-in page (not an SSO bounce straight back). */
@@ -64,10 +101,7 @@ async function startLogin(page) {
 test("msal-browser: loginRedirect, acquireTokenSilent from cache and forced refresh, logoutRedirect", async () => {
   const metadata = await loadSigningMetadata(authority);
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-  const page = await context.newPage();
-  // Diagnostics for a failure: what the page logged as errors and which requests the servers refused.
-  page.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()} (${message.location().url})`); });
-  page.on("response", (response) => { if (response.status() >= 400) console.error(`[page] HTTP ${response.status()} ${response.request().method()} ${response.url()}`); });
+  const page = await openSpa(context);
   const tokenRequests = recordTokenRequests(page);
   try {
     await page.goto(`${spa.origin}/index.html`);
@@ -75,16 +109,7 @@ test("msal-browser: loginRedirect, acquireTokenSilent from cache and forced refr
     assert.ok(await page.evaluate(() => window.isSecureContext && Boolean(crypto.subtle)), "MSAL needs a secure context");
 
     // Sign-in: MSAL navigates to the IdP, the user signs in there, the IdP redirects back with #code=….
-    await startLogin(page);
-    await page.fill("#signInName", settings.user.signInName);
-    await page.fill("#password", settings.user.password);
-    await screenshot(page, settings.screenshotFolder, "msal-browser-sign-in");
-    await Promise.all([
-      page.waitForURL((url) => url.origin === spa.origin && url.pathname === "/index.html"),
-      page.click("#next"),
-    ]);
-    const signedIn = await valueOf(page, () => window.app.started);
-    assert.ok(signedIn, "MSAL handled no redirect response after sign-in");
+    const signedIn = await signInByRedirect(page);
     await screenshot(page, settings.screenshotFolder, "msal-browser-signed-in");
     const idClaims = checkIdToken(signedIn.idToken, metadata, spa.clientId);
     const tokenRule = { apiClientId: api.clientId, scopeName: settings.apiScopeName, clientId: spa.clientId };
@@ -121,6 +146,59 @@ test("msal-browser: loginRedirect, acquireTokenSilent from cache and forced refr
     await screenshot(page, settings.screenshotFolder, "msal-browser-sign-in-after-sign-out");
   } finally {
     await context.close();
+  }
+});
+
+test("msal-browser: ssoSilent on a new page of the SPA gets the signed-in user's tokens in a hidden iframe, without navigating", async () => {
+  const metadata = await loadSigningMetadata(authority);
+  // The iframe is the IdP on another site: its session cookie goes with it only where third-party cookies are allowed.
+  const { context, close } = await launchChromiumWithThirdPartyCookies(chromiumOptions);
+  try {
+    const first = await openSpa(context);
+    await first.goto(`${spa.origin}/index.html`);
+    const signedIn = await signInByRedirect(first);
+    const signedInClaims = checkIdToken(signedIn.idToken, metadata, spa.clientId);
+
+    // A new tab: MSAL's cache (sessionStorage) is empty, only the browser's cookies remain, as on the next day's visit
+    // once the SPA's 24-hour refresh token has expired.
+    const page = await openSpa(context);
+    await page.goto(`${spa.origin}/index.html`);
+    assert.equal(await valueOf(page, () => window.app.started), null);
+    assert.deepEqual(await page.evaluate(() => window.app.accounts()), []);
+    const topNavigations = [];
+    page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) topNavigations.push(frame.url()); });
+    const authorizeCookies = recordAuthorizeCookies(page);
+
+    const silent = await valueOf(page, (loginHint) => window.app.ssoSilent(loginHint), settings.user.signInName)
+      .finally(async () => console.log(`cookies on the iframe's authorize requests: ${(await authorizeCookies.list()).join(" | ")}`));
+
+    assert.equal(silent.fromCache, false);
+    assert.equal(checkIdToken(silent.idToken, metadata, spa.clientId).sub, signedInClaims.sub);
+    checkAccessToken(silent.accessToken, metadata, { apiClientId: api.clientId, scopeName: settings.apiScopeName, clientId: spa.clientId });
+    assert.equal(silent.homeAccountId, signedIn.homeAccountId);
+    assert.deepEqual(await page.evaluate(() => window.app.accounts()), [signedIn.homeAccountId]);
+    assert.deepEqual(topNavigations, [], "ssoSilent must not navigate the app's page");
+    assert.equal(page.url(), `${spa.origin}/index.html`);
+  } finally {
+    await close();
+  }
+});
+
+test("msal-browser: ssoSilent without an IdP session rejects at once with login_required (InteractionRequiredAuthError)", async () => {
+  // A new profile that would send the IdP's cookies if it had any: it is the missing session that answers.
+  const { context, close } = await launchChromiumWithThirdPartyCookies(chromiumOptions);
+  try {
+    const page = await openSpa(context);
+    await page.goto(`${spa.origin}/index.html`);
+
+    const outcome = await page.evaluate((loginHint) => window.app.ssoSilent(loginHint), settings.user.signInName);
+
+    // Not MSAL's timed_out (a BrowserAuthError after the iframe's 10 seconds): the IdP's answer reached the app.
+    assert.equal(outcome.errorName, "InteractionRequiredAuthError", outcome.error);
+    assert.equal(outcome.errorCode, "login_required", outcome.error);
+    assert.match(outcome.error, /AADB2C90077/);
+  } finally {
+    await close();
   }
 });
 
