@@ -91,6 +91,9 @@ public static class IdPServerBuilderExtensions
         // - No page reads the session (no default scheme), and every change on a page is a form post that needs the
         //   antiforgery cookie and the journey's binding cookie, which stay Strict and Lax (above): another site's post
         //   carries neither, however the SSO cookie is set.
+        // - Logout ends the session only for a request that would have carried a Lax cookie (SsoSession.SignOutAsync,
+        //   LaxCookieRequest): another site's iframe, image or form post cannot sign the user out, as before; its top-level
+        //   GET navigation can, as OpenID Connect's RP-initiated logout needs.
         // Over plain HTTP the cookie stays Lax: browsers drop SameSite=None without Secure.
         services.AddAuthentication()
             .AddCookie(SsoSession.Scheme, options =>

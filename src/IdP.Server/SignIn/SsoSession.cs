@@ -28,10 +28,19 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
         await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow()));
     }
 
-    /// <summary>Ends the browser's session, on the server too: a copy of the cookie no longer works.</summary>
+    /// <summary>
+    /// Ends the browser's session, on the server too: a copy of the cookie no longer works. A request that would not
+    /// have carried a Lax cookie (another site's hidden iframe, image or form post) leaves the session as it is, as it
+    /// did while the cookie was Lax: such a request cannot sign the user out behind their back.
+    /// </summary>
     public async Task SignOutAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!LaxCookieRequest.WouldCarry(context.Request))
+        {
+            return;
+        }
+
         var result = await context.AuthenticateAsync(Scheme);
         if (result.Principal?.FindFirstValue(SessionClaim) is { } id && Guid.TryParse(id, out var sessionId))
         {

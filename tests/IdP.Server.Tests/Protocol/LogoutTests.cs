@@ -95,6 +95,50 @@ public abstract class LogoutTests(IdPFactory factory)
         await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
+    // Over HTTPS the session cookie is SameSite=None, so a browser sends it with any request from another site, as the
+    // test's browser sends its cookies with every request. Such a request ends the session only where a Lax cookie
+    // would have come with it too; the browser says which it is in its Fetch Metadata headers.
+    [Theory]
+    [InlineData("GET", "navigate", "iframe")] // another site's hidden iframe
+    [InlineData("GET", "no-cors", "image")] // an <img> on another site
+    [InlineData("POST", "navigate", "document")] // a form on another site, posted
+    public async Task A_request_from_another_site_that_is_no_top_level_link_leaves_the_session(string method, string mode, string destination)
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        await browser.SendAndFollowAsync(FromAnotherSite(new HttpMethod(method), OidcClient.LogoutUrl(), mode, destination));
+
+        var silent = await browser.NavigateAsync((client.Authorize() with { Prompt = "none" }).Url);
+        Assert.NotNull(silent.ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task A_link_from_another_site_ends_the_session_as_rp_initiated_logout_needs()
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        await browser.SendAndFollowAsync(FromAnotherSite(HttpMethod.Get, OidcClient.LogoutUrl(), "navigate", "document"));
+
+        var silent = await browser.NavigateAsync((client.Authorize() with { Prompt = "none" }).Url);
+        Assert.Equal("login_required", silent.ToApp()["error"]);
+    }
+
+    private static HttpRequestMessage FromAnotherSite(HttpMethod method, string url, string mode, string destination)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent([]);
+        }
+
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        request.Headers.Add("Sec-Fetch-Mode", mode);
+        request.Headers.Add("Sec-Fetch-Dest", destination);
+        return request;
+    }
+
     private async Task<(Browser Browser, OidcClient Client, TokenResponse Tokens)> SignedInAsync()
     {
         var (browser, client, _, tokens) = await factory.SignInNewUserAsync(await factory.RegisterClientAsync(postLogoutRedirectUris: [SignedOutUri]));

@@ -179,6 +179,16 @@ test("msal-browser: ssoSilent on a new page of the SPA gets the signed-in user's
     assert.deepEqual(await page.evaluate(() => window.app.accounts()), [signedIn.homeAccountId]);
     assert.deepEqual(topNavigations, [], "ssoSilent must not navigate the app's page");
     assert.equal(page.url(), `${spa.origin}/index.html`);
+
+    // The session cookie now goes to the IdP from any site, but another site's hidden iframe on the logout endpoint
+    // (this page plays that site) still cannot sign the user out: only a top-level navigation ends the session.
+    const logoutUrl = metadata.discovery.end_session_endpoint;
+    await Promise.all([
+      page.waitForResponse((response) => response.url().startsWith(logoutUrl)),
+      page.evaluate((url) => document.body.append(Object.assign(document.createElement("iframe"), { hidden: true, src: url })), logoutUrl),
+    ]);
+    const again = await valueOf(page, (loginHint) => window.app.ssoSilent(loginHint), settings.user.signInName);
+    assert.equal(checkIdToken(again.idToken, metadata, spa.clientId).sub, signedInClaims.sub);
   } finally {
     await close();
   }
