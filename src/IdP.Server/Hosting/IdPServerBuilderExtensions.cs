@@ -85,9 +85,10 @@ public static class IdPServerBuilderExtensions
         // silently in a hidden iframe (msal-browser's ssoSilent, prompt=none), whose requests carry no Lax cookie. What a
         // request from another site can now do with the session, and why that is no cross-site request forgery:
         // - The authorize endpoint answers with a code (or login_required) at a reply URL registered for the client;
-        //   only the app's own origin reads it, which is what silent sign-in is. prompt=none never shows a page, and
-        //   every page we render refuses framing (SecurityHeaders: frame-ancestors 'none', X-Frame-Options DENY), so a
-        //   framed authorize request without a session cannot be clickjacked into a sign-in.
+        //   only the app's own origin reads it, which is what silent sign-in is. prompt=none never shows the sign-in
+        //   page (only the error page of an unknown client or reply URL, which must not be redirected to), and every
+        //   page we render refuses framing (SecurityHeaders: frame-ancestors 'none', X-Frame-Options DENY), so a framed
+        //   authorize request cannot be clickjacked into a sign-in.
         // - No page reads the session (no default scheme), and every change on a page is a form post that needs the
         //   antiforgery cookie and the journey's binding cookie, which stay Strict and Lax (above): another site's post
         //   carries neither, however the SSO cookie is set.
