@@ -211,6 +211,17 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_forced_password_reset_creates_a_flow_with_the_property_on()
+    {
+        var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        (await _cli.RunAsync("flows", "add", name, "--forced-password-reset")).ExpectOk();
+
+        var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
+        Assert.True(flow!.ForcedPasswordReset);
+    }
+
+    [Fact]
     public async Task Flows_add_out_of_range_values_are_refused_by_the_flow_rules_naming_the_options()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
