@@ -287,6 +287,21 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Users_import_makes_the_password_of_a_line_asking_for_it_temporary_in_either_shape()
+    {
+        var graph = $"temp-g-{Guid.NewGuid():N}@example.com";
+        var ours = $"temp-o-{Guid.NewGuid():N}@example.com";
+        var lines = string.Join('\n',
+            JsonSerializer.Serialize(new { identities = new[] { new { signInType = "emailAddress", issuer = IdPFactory.TenantDomain, issuerAssignedId = graph } }, passwordProfile = new { password = "Golden-Badger-Hums-8", forceChangePasswordNextSignIn = true } }),
+            JsonSerializer.Serialize(new { signInEmail = ours, password = "Blue-Kettle-Sings-7", forceChangePasswordNextSignIn = true }));
+
+        (await _cli.RunAsync(["users", "import", "-"], lines + "\n")).ExpectOk();
+
+        Assert.True((await FindAccountAsync(graph)).ForceChangePasswordNextSignIn);
+        Assert.True((await FindAccountAsync(ours)).ForceChangePasswordNextSignIn);
+    }
+
+    [Fact]
     public async Task Settings_password_reset_switches_the_link_on_the_sign_in_page_and_takes_a_group_by_name()
     {
         var client = await factory.RegisterClientAsync();

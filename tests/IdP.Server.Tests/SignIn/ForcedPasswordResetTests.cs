@@ -9,6 +9,8 @@ namespace IdP.Server.Tests.SignIn;
 /// </summary>
 public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite(server.Factory, "forced")
 {
+    private readonly AdminApiClient _admin = new(server.Factory);
+
     private const string MustChange = "You need to change your password before you continue.";
     private const string Unchanged = "Your new password must be different from your current password.";
 
@@ -178,6 +180,66 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
         Assert.NotNull((await later.SignInThroughFormAsync(Client.Authorize(policy), new TestUser(email, NewPassword, account))).ToApp()["code"]);
     }
 
+    [Fact]
+    public async Task A_user_created_through_Graph_with_forceChangePasswordNextSignIn_is_asked_for_a_new_password_at_sign_in()
+    {
+        var policy = await ForcingFlowAsync();
+        var email = Unique();
+
+        var created = (await _admin.PostAsync("users", new
+        {
+            identities = new[] { new { signInType = "emailAddress", issuer = IdPFactory.TenantDomain, issuerAssignedId = email } },
+            passwordProfile = new { password = OldPassword, forceChangePasswordNextSignIn = true },
+        })).Expect(201);
+        Assert.True(created.Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+
+        using var browser = Factory.CreateBrowser();
+        var request = Client.Authorize(policy);
+        var change = await ChangePageAsync(browser, request, email);
+        Assert.NotNull((await change.SetPasswordAsync(NewPassword)).ToApp()["code"]);
+        Assert.False((await _admin.GetAsync($"users/{created["id"]}")).Expect(200).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Our_shape_and_an_import_line_mark_the_password_temporary_and_the_audit_says_so()
+    {
+        var ours = Unique();
+        var created = (await _admin.PostAsync("users", new { signInEmail = ours, password = OldPassword, forceChangePasswordNextSignIn = true })).Expect(201);
+        Assert.True((await _admin.GetAsync($"users/{created["id"]}")).Expect(200).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+        Assert.False((await _admin.PostAsync("users", new { signInEmail = Unique(), password = OldPassword })).Expect(201).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+        var details = await Factory.WithDbAsync(db => db.AuditEvents.Where(e => e.AccountId == Guid.Parse(created["id"]!)).Select(e => e.Details).SingleAsync());
+        Assert.EndsWith(": created, must change the password at next sign-in", details, StringComparison.Ordinal);
+
+        var imported = Unique();
+        var line = JsonSerializer.Serialize(new { identities = new[] { new { signInType = "emailAddress", issuer = IdPFactory.TenantDomain, issuerAssignedId = imported } }, passwordProfile = new { password = OldPassword, forceChangePasswordNextSignIn = true } });
+        var report = (await _admin.SendAsync(HttpMethod.Post, "users/import", line, contentType: "application/x-ndjson")).Expect(200).Json;
+        var id = report.GetProperty("lines")[0].GetProperty("id").GetString();
+        Assert.True((await _admin.GetAsync($"users/{id}")).Expect(200).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_temporary_password_an_administrator_sets_ends_the_session_and_is_changed_at_the_next_sign_in()
+    {
+        var policy = await ForcingFlowAsync();
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, NewPassword);
+        using var browser = Factory.CreateBrowser();
+        await browser.SignInAndRedeemAsync(Client, new TestUser(email, NewPassword, account), Client.Authorize(policy));
+
+        var set = (await _admin.PutAsync($"users/{account.Id}/password", new { password = OldPassword, forceChangePasswordNextSignIn = true })).Expect(200);
+        Assert.True(set.Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+        var details = await Factory.WithDbAsync(db => db.AuditEvents.Where(e => e.AccountId == account.Id && e.Type == AdminEventTypes.UserPasswordSet).Select(e => e.Details).SingleAsync());
+        Assert.EndsWith(": password set, must change the password at next sign-in; sessions and grants ended", details, StringComparison.Ordinal);
+
+        // The session the user had does not answer any more: the temporary password, then a password of their own.
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
+        var change = ChangePage(browser, await signIn.SignInAsync(email, OldPassword));
+        Assert.NotNull((await change.SetPasswordAsync("Own-Choice-Pass-5")).ToApp()["code"]);
+
+        // Set again without the flag, the password is not temporary.
+        Assert.False((await _admin.PutAsync($"users/{account.Id}/password", new { password = OldPassword })).Expect(200).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+    }
+
     /// <summary>A sign-in flow with "Forced password reset" on; returns its name.</summary>
     private async Task<string> ForcingFlowAsync()
     {
@@ -220,6 +282,13 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
         Factory.WithDbAsync(db => db.AuditEvents.Where(e => e.AccountId == accountId).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync());
 }
 
-public sealed class ForcedPasswordResetTestsOnSqlite(ResetFactory<Sqlite> server) : ForcedPasswordResetTests(server), IClassFixture<ResetFactory<Sqlite>>;
+/// <summary>The reset server with the admin API's bootstrap client: administrators make passwords temporary.</summary>
+public sealed class ForcedResetFactory<TDatabase> : ResetFactory<TDatabase>
+    where TDatabase : ITestDatabase, new()
+{
+    public ForcedResetFactory() => AdminApiClient.Configure(this);
+}
 
-public sealed class ForcedPasswordResetTestsOnPostgres(ResetFactory<Postgres> server) : ForcedPasswordResetTests(server), IClassFixture<ResetFactory<Postgres>>;
+public sealed class ForcedPasswordResetTestsOnSqlite(ForcedResetFactory<Sqlite> server) : ForcedPasswordResetTests(server), IClassFixture<ForcedResetFactory<Sqlite>>;
+
+public sealed class ForcedPasswordResetTestsOnPostgres(ForcedResetFactory<Postgres> server) : ForcedPasswordResetTests(server), IClassFixture<ForcedResetFactory<Postgres>>;
