@@ -119,6 +119,21 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
     }
 
     [Fact]
+    public async Task In_French_the_change_page_and_its_refusal_of_the_current_password_are_French()
+    {
+        var policy = await ForcingFlowAsync();
+        var (email, _) = await MarkedAccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var change = await ChangePageAsync(browser, Client.Authorize(policy) with { UiLocales = "fr" }, email);
+        Assert.Equal("Vous devez changer votre mot de passe avant de continuer.", change.Page.Document!.QuerySelector(".intro p")?.TextContent.Trim());
+        Assert.Equal("Changer de mot de passe", change.Page.Document.Title?.Split(" - ")[0].Trim());
+
+        var again = ChangePage(browser, await change.SetPasswordAsync(OldPassword));
+
+        Assert.Equal(["Votre nouveau mot de passe doit être différent de votre mot de passe actuel."], again.FieldErrors);
+    }
+
+    [Fact]
     public async Task The_flows_complexity_and_the_confirmation_are_checked_as_in_a_reset()
     {
         var policy = await ForcingFlowAsync();
