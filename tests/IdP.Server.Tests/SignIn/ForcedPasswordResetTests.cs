@@ -105,6 +105,22 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
     }
 
     [Fact]
+    public async Task The_change_posted_without_the_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var policy = await ForcingFlowAsync();
+        var (email, account) = await MarkedAccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var change = await ChangePageAsync(browser, Client.Authorize(policy), email);
+
+        var forged = await browser.SendAndFollowAsync(await ResetTestExtensions.WithoutAntiforgeryTokenAsync(browser.FormSubmission(
+            change.Page, "form#attributeVerification", new Dictionary<string, string> { [PageElementIds.NewPassword] = NewPassword, [PageElementIds.ReenterPassword] = NewPassword }, PageElementIds.Continue)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.True(await MarkedAsync(account.Id));
+        Assert.Equal(PasswordVerificationResult.Success, await VerifyPasswordAsync(account.Id, OldPassword));
+    }
+
+    [Fact]
     public async Task The_current_password_is_refused_as_the_new_one()
     {
         var policy = await ForcingFlowAsync();
