@@ -21,6 +21,13 @@ public sealed class Account : IdentityUser<Guid>
     /// <summary>Disabled accounts can neither sign in nor reset their password.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Graph's <c>passwordProfile.forceChangePasswordNextSignIn</c>: an administrator set a temporary password, so on a
+    /// flow with "Forced password reset" on the user must choose a new one before the sign-in finishes. Any password
+    /// change clears it.
+    /// </summary>
+    public bool ForceChangePasswordNextSignIn { get; set; }
+
     /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

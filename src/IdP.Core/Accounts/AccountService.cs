@@ -79,7 +79,8 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
 
     /// <summary>
     /// Replaces the password hash and rotates the security stamp, which ends every SSO session and refresh token
-    /// issued before. The caller saves (so the change commits with its audit event and outbox message).
+    /// issued before; a new password also ends a forced change (<see cref="Account.ForceChangePasswordNextSignIn"/>).
+    /// The caller saves (so the change commits with its audit event and outbox message).
     /// </summary>
     public async Task<Account?> StagePasswordChangeAsync(Guid accountId, string newPassword, CancellationToken cancellationToken)
     {
@@ -94,6 +95,7 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
         account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
+        account.ForceChangePasswordNextSignIn = false;
         account.UpdatedAt = time.UtcNow();
         return account;
     }

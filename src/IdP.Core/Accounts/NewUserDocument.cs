@@ -19,6 +19,9 @@ public sealed record NewUserDocument
     /// <summary>Ours: the initial password.</summary>
     public string? Password { get; init; }
 
+    /// <summary>Ours: true makes the password temporary (Graph's <c>passwordProfile.forceChangePasswordNextSignIn</c>).</summary>
+    public bool? ForceChangePasswordNextSignIn { get; init; }
+
     /// <summary>Display name shown to the user and to apps (the <c>name</c> claim).</summary>
     public string? DisplayName { get; init; }
     /// <summary>Given name (the <c>given_name</c> claim).</summary>
@@ -88,7 +91,7 @@ public sealed record NewUserDocument
             DisplayName = DisplayName,
             GivenName = GivenName,
             Surname = Surname,
-        }, AccountEnabled ?? true));
+        }, AccountEnabled ?? true, ForceChangePasswordNextSignIn ?? false));
     }
 
     private AdminResult<NewUser> FromGraph()
@@ -100,6 +103,11 @@ public sealed record NewUserDocument
             {
                 errors.Add(new(field, AdminText.GraphShapeMixed));
             }
+        }
+
+        if (ForceChangePasswordNextSignIn is not null)
+        {
+            errors.Add(new("forceChangePasswordNextSignIn", AdminText.GraphShapeMixed));
         }
 
         string? email = null, username = null;
@@ -142,11 +150,6 @@ public sealed record NewUserDocument
             password = "";
         }
 
-        if (PasswordProfile?.ForceChangePasswordNextSignIn == true)
-        {
-            errors.Add(new("passwordProfile.forceChangePasswordNextSignIn", AdminText.ForceChangeUnsupported));
-        }
-
         if (errors.Count > 0)
         {
             return new AdminResult<NewUser>.Invalid(errors);
@@ -160,7 +163,7 @@ public sealed record NewUserDocument
             DisplayName = DisplayName,
             GivenName = GivenName,
             Surname = Surname,
-        }, AccountEnabled ?? true));
+        }, AccountEnabled ?? true, PasswordProfile?.ForceChangePasswordNextSignIn ?? false));
     }
 
     private static void Take(ref string? slot, GraphIdentity identity, string field, List<FieldError> errors)
@@ -209,9 +212,12 @@ public sealed record GraphPasswordProfile
     /// <summary>The initial password.</summary>
     public string? Password { get; init; }
 
-    /// <summary>Must be false or absent: forcing a change at next sign-in is not supported.</summary>
+    /// <summary>True makes the password temporary: the user chooses a new one at the next sign-in on a flow with "Forced password reset" on.</summary>
     public bool? ForceChangePasswordNextSignIn { get; init; }
 }
 
 /// <summary>A user to create, read from either shape.</summary>
-public sealed record NewUser(NewAccount Account, bool Enabled);
+/// <param name="Account">The account and its initial password.</param>
+/// <param name="Enabled">False creates the account disabled.</param>
+/// <param name="ForceChangePasswordNextSignIn">True makes the initial password temporary (<see cref="Account.ForceChangePasswordNextSignIn"/>).</param>
+public sealed record NewUser(NewAccount Account, bool Enabled, bool ForceChangePasswordNextSignIn);

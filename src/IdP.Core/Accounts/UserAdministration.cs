@@ -16,6 +16,9 @@ public sealed class UserAdministration(
     AdminAudit audit,
     TimeProvider time)
 {
+    // The audit's words for a temporary password (no secret: the password itself is never recorded).
+    private const string MustChange = "must change the password at next sign-in";
+
     /// <summary>The longest search text (a sign-in name is at most this long).</summary>
     public const int MaxSearchLength = SignInNameNormalizer.MaxLength;
 
@@ -88,9 +91,10 @@ public sealed class UserAdministration(
             switch (await accounts.CreateAsync(request, cancellationToken))
             {
                 case AccountCreation.Created { Account: var account }:
-                    if (!user.Enabled)
+                    if (!user.Enabled || user.ForceChangePasswordNextSignIn)
                     {
-                        account.Enabled = false;
+                        account.Enabled = user.Enabled;
+                        account.ForceChangePasswordNextSignIn = user.ForceChangePasswordNextSignIn;
                         await db.SaveChangesAsync(cancellationToken);
                     }
 
@@ -100,7 +104,7 @@ public sealed class UserAdministration(
                 default:
                     throw new InvalidOperationException("Unexpected result.");
             }
-        }, created => new AdminEvent(AdminEventTypes.UserCreated, Target(created.Id), $"created{(document.IsGraphShape ? " (Graph shape)" : "")}{(created.AccountEnabled ? "" : ", disabled")}") { AccountId = created.Id }, cancellationToken);
+        }, created => new AdminEvent(AdminEventTypes.UserCreated, Target(created.Id), $"created{(document.IsGraphShape ? " (Graph shape)" : "")}{(created.AccountEnabled ? "" : ", disabled")}{(created.ForceChangePasswordNextSignIn ? ", " + MustChange : "")}") { AccountId = created.Id }, cancellationToken);
     }
 
     /// <summary>
@@ -195,9 +199,11 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// Sets a new password under the flow-independent rules (<see cref="UserRules.CheckPassword"/>); ends the
-    /// account's sessions and grants and clears its sign-in lockout, as a reset does.
+    /// account's sessions and grants and clears its sign-in lockout, as a reset does. With
+    /// <paramref name="forceChangePasswordNextSignIn"/> the password is temporary: flows with "Forced password reset"
+    /// on ask the user for a new one at the next sign-in.
     /// </summary>
-    public Task<AdminResult<UserDetails>> SetPasswordAsync(Guid id, string? password, string actor, CancellationToken cancellationToken) =>
+    public Task<AdminResult<UserDetails>> SetPasswordAsync(Guid id, string? password, bool forceChangePasswordNextSignIn, string actor, CancellationToken cancellationToken) =>
         audit.RecordAsync(actor, async () =>
         {
             var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -213,13 +219,17 @@ public sealed class UserAdministration(
                 return new AdminResult<UserDetails>.Invalid(errors);
             }
 
-            await accounts.StagePasswordChangeAsync(id, password!, cancellationToken);
+            if (await accounts.StagePasswordChangeAsync(id, password!, cancellationToken) is { } staged)
+            {
+                staged.ForceChangePasswordNextSignIn = forceChangePasswordNextSignIn;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await sessions.EndAllAsync(id, cancellationToken);
             await grants.RevokeAsync(id, cancellationToken);
             await signIn.ClearLockoutAsync(id, cancellationToken);
             return await GetAsync(id, cancellationToken);
-        }, _ => new AdminEvent(AdminEventTypes.UserPasswordSet, Target(id), "password set; sessions and grants ended") { AccountId = id }, cancellationToken);
+        }, _ => new AdminEvent(AdminEventTypes.UserPasswordSet, Target(id), $"password set{(forceChangePasswordNextSignIn ? ", " + MustChange : "")}; sessions and grants ended") { AccountId = id }, cancellationToken);
 
     /// <summary>Ends every SSO session, sign-in in progress, refresh token and grant of the account (Graph's revokeSignInSessions).</summary>
     public Task<AdminResult<UserDetails>> RevokeSessionsAsync(Guid id, string actor, CancellationToken cancellationToken) =>
@@ -310,6 +320,7 @@ public sealed record UserDetails(
     string? GivenName,
     string? Surname,
     bool AccountEnabled,
+    bool ForceChangePasswordNextSignIn,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -319,7 +330,7 @@ public sealed record UserDetails(
         ArgumentNullException.ThrowIfNull(account);
         var list = names.ToList();
         return new(account.Id, list.FirstOrDefault(n => n.Kind == SignInNameKind.Email)?.Value, list.FirstOrDefault(n => n.Kind == SignInNameKind.Username)?.Value,
-            account.Email, account.DisplayName, account.GivenName, account.Surname, account.Enabled, account.CreatedAt, account.UpdatedAt);
+            account.Email, account.DisplayName, account.GivenName, account.Surname, account.Enabled, account.ForceChangePasswordNextSignIn, account.CreatedAt, account.UpdatedAt);
     }
 }
 

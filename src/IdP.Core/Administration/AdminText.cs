@@ -108,7 +108,6 @@ internal static class AdminText
     public static string IdentityUnsupportedType(string? signInType) => Format([signInType]);
     public static string IdentityRepeated(string? signInType) => Format([signInType]);
     public static string IdentityNoIssuerAssignedId => Get();
-    public static string ForceChangeUnsupported => Get();
     public static string ImportTooManyLines(int max) => Format([max]);
     public static string ImportEmpty => Get();
     public static string ImportUserFailed => Get();

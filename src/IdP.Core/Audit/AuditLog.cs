@@ -87,4 +87,13 @@ public static class AuditEventTypes
 
     /// <summary>An account's password was changed by a reset.</summary>
     public const string PasswordChanged = "password_reset.password_changed";
+
+    /// <summary>
+    /// The right password of an account marked to change it, on a flow with "Forced password reset": no sign-in yet,
+    /// the user is asked for a new password.
+    /// </summary>
+    public const string PasswordChangeRequired = "signin.password_change_required";
+
+    /// <summary>The user chose a new password after a <see cref="PasswordChangeRequired"/>; the sign-in then completes.</summary>
+    public const string ForcedPasswordChanged = "signin.password_changed";
 }

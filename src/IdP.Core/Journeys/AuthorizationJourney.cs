@@ -46,6 +46,19 @@ public sealed class AuthorizationJourney
     /// </summary>
     public string? SecurityStamp { get; set; }
 
+    /// <summary>
+    /// Set while the journey waits for this account to choose a new password: it proved its current one on a flow with
+    /// "Forced password reset" on and is marked to change it. The journey stays <see cref="JourneyStatus.Pending"/>, so
+    /// nothing signs in until the change is made.
+    /// </summary>
+    public Guid? PasswordChangeAccountId { get; set; }
+
+    /// <summary>
+    /// The account's security stamp when it proved its password for <see cref="PasswordChangeAccountId"/>: any change
+    /// of the account since (a reset, an administrator) ends the right to set a new password here.
+    /// </summary>
+    public string? PasswordChangeStamp { get; set; }
+
     /// <summary>When the app's authorize request started the journey.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

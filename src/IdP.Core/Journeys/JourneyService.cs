@@ -92,6 +92,17 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
         }, cancellationToken);
 
     /// <summary>
+    /// Records that the user proved the password of <paramref name="accountId"/> (whose stamp is
+    /// <paramref name="securityStamp"/>) but must choose a new one before signing in; the journey stays pending.
+    /// </summary>
+    public Task<bool> MarkPasswordChangeRequiredAsync(AuthorizationJourney journey, Guid accountId, string? securityStamp, CancellationToken cancellationToken) =>
+        ChangeAsync(journey, JourneyStatus.Pending, j =>
+        {
+            j.PasswordChangeAccountId = accountId;
+            j.PasswordChangeStamp = securityStamp;
+        }, cancellationToken);
+
+    /// <summary>
     /// Completes an authenticated journey: its account, when that account is still enabled and has the security stamp
     /// it had when the user authenticated. A stale journey is completed too, so it cannot be tried again.
     /// </summary>

@@ -9,6 +9,7 @@ public sealed class PasswordResetCompletion(
     IIdPDbContext db,
     ResetAccounts accounts,
     AccountService accountService,
+    NewPasswordCheck check,
     LocalAccountSignIn signIn,
     SignInSessions sessions,
     IPasswordResetEmails emails,
@@ -63,26 +64,9 @@ public sealed class PasswordResetCompletion(
             return new ChangePasswordResult.NotAllowed(verified.Eligibility);
         }
 
-        if (string.IsNullOrEmpty(newPassword) || string.IsNullOrEmpty(confirmation))
+        if (await check.ProblemAsync(account, flow.PasswordComplexity, newPassword, confirmation, cancellationToken) is { } problem)
         {
-            return new ChangePasswordResult.Required(string.IsNullOrEmpty(newPassword), string.IsNullOrEmpty(confirmation));
-        }
-
-        if (!string.Equals(newPassword, confirmation, StringComparison.Ordinal))
-        {
-            return new ChangePasswordResult.Mismatch();
-        }
-
-        var names = await db.SignInNames.AsNoTracking().Where(n => n.AccountId == account.Id).Select(n => n.Value).ToListAsync(cancellationToken);
-        if (account.Email is { } contact)
-        {
-            names.Add(contact);
-        }
-
-        var problems = PasswordRules.Check(newPassword, flow.PasswordComplexity, names);
-        if (problems.Count > 0)
-        {
-            return new ChangePasswordResult.Rejected(problems);
+            return problem;
         }
 
         var now = time.UtcNow();
@@ -93,7 +77,8 @@ public sealed class PasswordResetCompletion(
             var used = await db.EmailVerifications
                 .Where(v => v.Id == verified.VerificationId && v.Status == EmailVerificationStatus.Verified)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Used), cancellationToken);
-            if (used == 0 || await accountService.StagePasswordChangeAsync(account.Id, newPassword, cancellationToken) is not { } staged)
+            // newPassword is not null here: the check refuses an empty one.
+            if (used == 0 || await accountService.StagePasswordChangeAsync(account.Id, newPassword!, cancellationToken) is not { } staged)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new ChangePasswordResult.NotVerified();

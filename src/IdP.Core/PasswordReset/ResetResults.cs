@@ -90,7 +90,10 @@ public abstract record ChangePasswordResult
     /// <param name="Problems">Every rule the password breaks.</param>
     public sealed record Rejected(IReadOnlyList<Passwords.PasswordProblem> Problems) : ChangePasswordResult;
 
-    /// <summary>No verified mailbox in this journey (or it was used): back to step 1.</summary>
+    /// <summary>The new password is the account's current one (a forced change must change it).</summary>
+    public sealed record SameAsCurrent : ChangePasswordResult;
+
+    /// <summary>No verified mailbox in this journey (or it was used): back to step 1. For a forced change: the journey holds no proven password.</summary>
     public sealed record NotVerified : ChangePasswordResult;
 
     /// <summary>The verified mailbox does not lead to an account that may reset.</summary>

@@ -58,6 +58,13 @@ public sealed class UserFlow
     public PasswordResetBehavior PasswordResetBehavior { get; set; } = PasswordResetBehavior.Embedded;
 
     /// <summary>
+    /// B2C's "Forced password reset" (Password configuration, off by default): an account an administrator marked
+    /// <see cref="Account.ForceChangePasswordNextSignIn"/> must choose a new password after signing in on this flow.
+    /// Off, the mark is ignored, as in B2C.
+    /// </summary>
+    public bool ForcedPasswordReset { get; set; }
+
+    /// <summary>
     /// B2C's "Custom page URI": the https address of the flow's page template, fetched when saved and refreshed by
     /// housekeeping; null when the template was uploaded or there is none.
     /// </summary>

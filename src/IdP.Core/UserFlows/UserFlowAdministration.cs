@@ -139,6 +139,7 @@ public record UserFlowSummary(
     SessionTimeout SessionTimeout,
     PasswordComplexity PasswordComplexity,
     PasswordResetBehavior PasswordResetBehavior,
+    bool ForcedPasswordReset,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -148,7 +149,7 @@ public record UserFlowSummary(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.CreatedAt, flow.UpdatedAt)
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
@@ -228,6 +229,9 @@ public sealed record UserFlowInput
     /// <summary>Embedded (reset inside the flow) or HandOff (AADB2C90118 to the app).</summary>
     public PasswordResetBehavior? PasswordResetBehavior { get; init; }
 
+    /// <summary>B2C's "Forced password reset": accounts marked to change their password must do so after signing in.</summary>
+    public bool? ForcedPasswordReset { get; init; }
+
     /// <summary>
     /// A custom page template (B2C's "Use custom page content") as HTML: it must contain <c>&lt;div id="api"&gt;&lt;/div&gt;</c>
     /// and no form, iframe or frame; scripts are removed. An empty string removes the template.
@@ -255,6 +259,7 @@ public sealed record UserFlowInput
         flow.SessionTimeout = SessionTimeout ?? flow.SessionTimeout;
         flow.PasswordComplexity = PasswordComplexity?.ToComplexity() ?? flow.PasswordComplexity;
         flow.PasswordResetBehavior = PasswordResetBehavior ?? flow.PasswordResetBehavior;
+        flow.ForcedPasswordReset = ForcedPasswordReset ?? flow.ForcedPasswordReset;
     }
 
     /// <summary>The properties this input carries, for the audit log's summary.</summary>
@@ -268,7 +273,7 @@ public sealed record UserFlowInput
             ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
             ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
-            ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
+            ("forcedPasswordReset", ForcedPasswordReset), ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
         };
         return fields.Where(f => f.Value is not null).Select(f => f.Name).DefaultIfEmpty("nothing");
     }

@@ -46,10 +46,11 @@ internal static class FlowsCommands
         var classes = new Option<int?>("--password-classes") { Description = CliText.Get("FlowsClassesOption"), HelpName = "count" };
         var numbersOnly = new Option<bool>("--password-numbers-only") { Description = CliText.Get("FlowsNumbersOnlyOption") };
         var resetBehavior = CliValues.Enum<PasswordResetBehavior>("--password-reset", CliText.Get("FlowsResetBehaviorOption"));
+        var forcedReset = new Option<bool>("--forced-password-reset") { Description = CliText.Get("FlowsForcedResetOption") };
         var add = new Command("add", CliText.Get("FlowsAddDescription"))
         {
             name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
-            policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior,
+            policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
         };
         add.Validators.Add(result =>
         {
@@ -88,6 +89,7 @@ internal static class FlowsCommands
                     }
                     : null,
                 PasswordResetBehavior = parsed.GetValue(resetBehavior),
+                ForcedPasswordReset = parsed.GetValue(forcedReset),
             };
 
             switch (await services.GetRequiredService<UserFlowAdministration>().CreateAsync(input, CliHost.Actor, token))

@@ -82,7 +82,10 @@ internal static class AuthorizeEndpoint
         }
 
         var forceLogin = request.HasPromptValue(PromptValues.Login);
-        if (!forceLogin && flow.Type == UserFlowType.SignIn && await sso.ResumeAsync(http, flow) is var (sessionAccount, sessionAuthTime))
+        // A session never skips a forced password change (setting the password rotated the stamp, which ends sessions
+        // begun before; this also covers one begun on a flow that ignores the mark).
+        if (!forceLogin && flow.Type == UserFlowType.SignIn && await sso.ResumeAsync(http, flow) is var (sessionAccount, sessionAuthTime)
+            && !ForcedPasswordChange.Applies(flow, sessionAccount))
         {
             var tooOld = request.MaxAge is { } maxAge && time.UtcNow() - sessionAuthTime > TimeSpan.FromSeconds(maxAge);
             if (!tooOld)

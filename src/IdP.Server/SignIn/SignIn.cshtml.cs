@@ -10,6 +10,7 @@ namespace IdP.Server.SignIn;
 public sealed class SignInModel(
     JourneyPageServices services,
     LocalAccountSignIn signIn,
+    ForcedPasswordChange forcedChange,
     SignInStep signedIn,
     AuditLog audit,
     IForgotPasswordLink forgotPassword,
@@ -63,6 +64,10 @@ public sealed class SignInModel(
 
         switch (await signIn.SignInAsync(Flow.SignInType, typedName!, Input.Password!, ct))
         {
+            case SignInResult.Succeeded(var account) when ForcedPasswordChange.Applies(Flow, account):
+                // The right password, but no sign-in yet: the user must choose a new one first.
+                await forcedChange.RequireAsync(Journey, account, ct);
+                return RedirectToJourneyPage(ChangePasswordModel.PageName);
             case SignInResult.Succeeded(var account):
                 return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, time.UtcNow(), AuthenticationMethod.Password));
             case SignInResult.LockedOut:

@@ -9,6 +9,8 @@ internal static class SignInServiceCollectionExtensions
     {
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LocalAccountSignIn>();
+        services.AddScoped<ForcedPasswordChange>();
+        services.AddScoped<NewPasswordCheck>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<SsoSession>();
         services.AddScoped<SignInSessions>();

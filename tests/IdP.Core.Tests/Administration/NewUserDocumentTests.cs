@@ -43,18 +43,30 @@ public sealed class NewUserDocumentTests
     }
 
     [Fact]
-    public void A_forced_password_change_social_identities_and_mixed_shapes_are_refused_by_field()
+    public void Social_identities_and_mixed_shapes_are_refused_by_field()
     {
         var errors = Invalid(new NewUserDocument
         {
             SignInEmail = "mixed@example.com",
+            ForceChangePasswordNextSignIn = true,
             Identities = [new GraphIdentity { SignInType = "federated", Issuer = "facebook.com", IssuerAssignedId = "1" }, null, new GraphIdentity { SignInType = "phoneNumber", IssuerAssignedId = "+1" }],
             PasswordProfile = new GraphPasswordProfile { ForceChangePasswordNextSignIn = true },
         });
 
         Assert.Equal(
-            ["signInEmail", "identities[0].signInType", "identities[1]", "identities[2].signInType", "passwordProfile.password", "passwordProfile.forceChangePasswordNextSignIn"],
+            ["signInEmail", "forceChangePasswordNextSignIn", "identities[0].signInType", "identities[1]", "identities[2].signInType", "passwordProfile.password"],
             errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void A_temporary_password_is_read_from_either_shape_and_is_off_unless_asked_for()
+    {
+        var graph = new NewUserDocument { Identities = [new GraphIdentity { SignInType = "emailAddress", IssuerAssignedId = "g@example.com" }] };
+
+        Assert.True(Done(graph with { PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456", ForceChangePasswordNextSignIn = true } }).ForceChangePasswordNextSignIn);
+        Assert.False(Done(graph with { PasswordProfile = new GraphPasswordProfile { Password = "Pw-123456" } }).ForceChangePasswordNextSignIn);
+        Assert.True(Done(new NewUserDocument { SignInEmail = "o@example.com", Password = "Pw-123456", ForceChangePasswordNextSignIn = true }).ForceChangePasswordNextSignIn);
+        Assert.False(Done(new NewUserDocument { SignInEmail = "o@example.com", Password = "Pw-123456" }).ForceChangePasswordNextSignIn);
     }
 
     [Fact]

@@ -95,6 +95,21 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task Forced_password_reset_is_off_by_default_and_turned_on_and_off_by_a_patch_that_keeps_it_otherwise()
+    {
+        var name = "frc_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        Assert.False((await _admin.PostAsync("user-flows", new { name, type = "SignIn" })).Expect(201).Json.GetProperty("forcedPasswordReset").GetBoolean());
+
+        Assert.True((await _admin.PatchAsync($"user-flows/{full}", new { forcedPasswordReset = true })).Expect(200).Json.GetProperty("forcedPasswordReset").GetBoolean());
+        Assert.True((await _admin.PatchAsync($"user-flows/{full}", new { sessionLifetimeMinutes = 60 })).Expect(200).Json.GetProperty("forcedPasswordReset").GetBoolean());
+        Assert.True((await _admin.GetAsync($"user-flows/{full}")).Expect(200).Json.GetProperty("forcedPasswordReset").GetBoolean());
+        Assert.False((await _admin.PatchAsync($"user-flows/{full}", new { forcedPasswordReset = false })).Expect(200).Json.GetProperty("forcedPasswordReset").GetBoolean());
+
+        (await _admin.PatchAsync($"user-flows/{full}", new { forcedPasswordReset = "yes" })).ExpectInvalid("forcedPasswordReset");
+    }
+
+    [Fact]
     public async Task Out_of_range_values_and_duplicates_are_field_errors()
     {
         var name = "range_" + Guid.NewGuid().ToString("N")[..8];

@@ -56,15 +56,8 @@ public abstract class UsersApiTests(IdPFactory factory)
     }
 
     [Fact]
-    public async Task Graph_create_refuses_a_forced_password_change_and_social_identities_clearly()
+    public async Task Graph_create_refuses_social_identities_clearly()
     {
-        var forced = await _admin.PostAsync("users", new
-        {
-            identities = new[] { new { signInType = "emailAddress", issuer = IdPFactory.TenantDomain, issuerAssignedId = Unique("forced") } },
-            passwordProfile = new { password = Password, forceChangePasswordNextSignIn = true },
-        });
-        Assert.Contains("not supported", forced.ExpectInvalid("passwordProfile.forceChangePasswordNextSignIn").Single(), StringComparison.Ordinal);
-
         (await _admin.PostAsync("users", new
         {
             identities = new[] { new { signInType = "federated", issuer = "facebook.com", issuerAssignedId = "123" } },

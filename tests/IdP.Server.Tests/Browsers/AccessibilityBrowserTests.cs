@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using IdP.Core.Branding;
 using Microsoft.Playwright;
 
@@ -72,20 +71,7 @@ public sealed class AccessibilityBrowserTests(ResetBrowserFactory server, Chromi
         await page.Context.CloseAsync();
     }
 
-    // axe-core finds nothing against WCAG 2.1 A/AA, and nothing is wider than the viewport (no sideways scrolling).
-    private async Task CheckAsync(IPage page, string name)
-    {
-        await Chromium.ScreenshotAsync(page, name, output);
-        var result = await page.RunAxe(AxeOptions.Wcag21AA);
-        var violations = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe-core reports WCAG violations:\n{violations}");
-        Assert.True(result.Passes.Length > 0, $"{name}: axe-core checked nothing.");
-
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        var (scrollWidth, viewport) = (widths[0], widths[1]);
-        Assert.True(scrollWidth <= viewport, $"{name}: the page is {scrollWidth}px wide on a {viewport}px screen.");
-    }
+    private Task CheckAsync(IPage page, string name) => AccessibilityCheck.AssertAsync(page, name, output);
 
     private Task SetBrandingAsync(bool branded) => server.WithScopeAsync(async sp =>
     {

@@ -211,6 +211,17 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_forced_password_reset_creates_a_flow_with_the_property_on()
+    {
+        var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        (await _cli.RunAsync("flows", "add", name, "--forced-password-reset")).ExpectOk();
+
+        var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
+        Assert.True(flow!.ForcedPasswordReset);
+    }
+
+    [Fact]
     public async Task Flows_add_out_of_range_values_are_refused_by_the_flow_rules_naming_the_options()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
@@ -273,6 +284,21 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
         await FindAccountAsync(email);
         Assert.Contains("error: FILE: cannot read", missing.Error, StringComparison.Ordinal);
         Assert.Contains("error: FILE: The file has no users", empty.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_import_makes_the_password_of_a_line_asking_for_it_temporary_in_either_shape()
+    {
+        var graph = $"temp-g-{Guid.NewGuid():N}@example.com";
+        var ours = $"temp-o-{Guid.NewGuid():N}@example.com";
+        var lines = string.Join('\n',
+            JsonSerializer.Serialize(new { identities = new[] { new { signInType = "emailAddress", issuer = IdPFactory.TenantDomain, issuerAssignedId = graph } }, passwordProfile = new { password = "Golden-Badger-Hums-8", forceChangePasswordNextSignIn = true } }),
+            JsonSerializer.Serialize(new { signInEmail = ours, password = "Blue-Kettle-Sings-7", forceChangePasswordNextSignIn = true }));
+
+        (await _cli.RunAsync(["users", "import", "-"], lines + "\n")).ExpectOk();
+
+        Assert.True((await FindAccountAsync(graph)).ForceChangePasswordNextSignIn);
+        Assert.True((await FindAccountAsync(ours)).ForceChangePasswordNextSignIn);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var step1 = await OpenResetAsync(browser);
 
         // "Send verification code" as a forged cross-site form would post it: every field but the token.
-        var send = await browser.SendAndFollowAsync(await WithoutAntiforgeryTokenAsync(
+        var send = await browser.SendAndFollowAsync(await ResetTestExtensions.WithoutAntiforgeryTokenAsync(
             browser.FormSubmission(step1.Page, "form#attributeVerification", new Dictionary<string, string> { [PageElementIds.Email] = email }, PageElementIds.EmailVerifySend)));
         Assert.Equal(HttpStatusCode.BadRequest, send.Status);
         Assert.Contains("expired", send.Text(PageElementIds.ErrorMessage), StringComparison.OrdinalIgnoreCase);
@@ -223,7 +223,7 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
 
         var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
         var step2 = await verified.ContinueToNewPasswordAsync();
-        var change = await browser.SendAndFollowAsync(await WithoutAntiforgeryTokenAsync(browser.FormSubmission(
+        var change = await browser.SendAndFollowAsync(await ResetTestExtensions.WithoutAntiforgeryTokenAsync(browser.FormSubmission(
             step2.Page,
             "form#attributeVerification",
             new Dictionary<string, string> { [PageElementIds.NewPassword] = NewPassword, [PageElementIds.ReenterPassword] = NewPassword },
@@ -233,17 +233,6 @@ public abstract partial class ResetAccessTests(IResetServer server) : ResetSuite
         var hash = await Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.PasswordHash).SingleAsync());
         Assert.Equal(account.PasswordHash, hash);
         Assert.Single(server.Smtp.To(email));
-    }
-
-    /// <summary>The same form post without its <c>__RequestVerificationToken</c> field.</summary>
-    private static async Task<HttpRequestMessage> WithoutAntiforgeryTokenAsync(HttpRequestMessage post)
-    {
-        var fields = QueryHelpers.ParseQuery(await post.Content!.ReadAsStringAsync())
-            .Where(f => f.Key != "__RequestVerificationToken")
-            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
-        post.Content = new FormUrlEncodedContent(fields);
-        Assert.DoesNotContain("__RequestVerificationToken", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        return post;
     }
 
     /// <summary>Posts a form to <paramref name="url"/> with the antiforgery token of a form on <paramref name="page"/>.</summary>

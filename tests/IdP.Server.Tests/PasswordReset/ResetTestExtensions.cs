@@ -44,4 +44,16 @@ public static class ResetTestExtensions
         Assert.Equal("E-mail address verified. You can now continue.", verified.Success);
         return verified;
     }
+
+    /// <summary>The same form post without its <c>__RequestVerificationToken</c> field, as a forged cross-site form would send it.</summary>
+    public static async Task<HttpRequestMessage> WithoutAntiforgeryTokenAsync(HttpRequestMessage post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var fields = QueryHelpers.ParseQuery(await post.Content!.ReadAsStringAsync())
+            .Where(f => f.Key != "__RequestVerificationToken")
+            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
+        post.Content = new FormUrlEncodedContent(fields);
+        Assert.DoesNotContain("__RequestVerificationToken", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return post;
+    }
 }

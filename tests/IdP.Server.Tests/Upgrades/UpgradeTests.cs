@@ -36,7 +36,7 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
 
         // What the migrations so far change in existing tables: columns, an SQL back-fill, triggers on every configuration table.
         var met = factory.Steps.SelectMany(s => s.ExistingTables).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(["Applications", "EmailCodeSends", "UserFlows", .. ConfigurationTables.Stamped], StringComparer.Ordinal), met);
+        Assert.Superset(new HashSet<string>(["Applications", "AspNetUsers", "EmailCodeSends", "Journeys", "UserFlows", .. ConfigurationTables.Stamped], StringComparer.Ordinal), met);
 
         // The tables left empty exist (the list names real tables) and nothing else was left empty after the last step.
         var last = factory.Steps[^1].After;
@@ -188,6 +188,16 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
         // CustomPageFailureReasons added the reason's columns empty and left the text where it was.
         Assert.Equal([null], await db.QueryAsync<string?>($"SELECT COALESCE(\"CustomPageFailure\", \"CustomPageFailureDetail\") AS \"Value\" FROM \"UserFlows\" WHERE \"NormalizedName\" = '{LegacyRows.BrandedFlow.ToUpperInvariant()}'"));
         Assert.Equal([LegacyRows.LegacyCustomPageError], await db.QueryAsync<string>($"SELECT \"CustomPageError\" AS \"Value\" FROM \"UserFlows\" WHERE \"NormalizedName\" = '{LegacyRows.BrandedFlow.ToUpperInvariant()}'"));
+    }
+
+    [Fact]
+    public async Task ForcedPasswordReset_left_every_account_unmarked_every_flow_without_the_property_and_the_journey_under_way_pending()
+    {
+        await using var db = factory.OpenDatabase();
+
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"AspNetUsers\" WHERE \"ForceChangePasswordNextSignIn\""));
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"UserFlows\" WHERE \"ForcedPasswordReset\""));
+        Assert.Equal(["Pending"], await db.QueryAsync<string>($"SELECT \"Status\" AS \"Value\" FROM \"Journeys\" WHERE \"Id\" = '{Rows.PendingJourneyId}' AND \"PasswordChangeAccountId\" IS NULL AND \"PasswordChangeStamp\" IS NULL"));
     }
 
     [Fact]

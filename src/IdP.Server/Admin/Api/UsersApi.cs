@@ -24,7 +24,7 @@ internal static class UsersApi
         group.MapPost("/{id:guid}/disable", DisableAsync).WithSummary("Disables a user: sign-in and reset refused, sessions and grants ended.");
         group.MapPost("/{id:guid}/enable", EnableAsync).WithSummary("Enables a user again (ended sessions stay ended).");
         group.MapPut("/{id:guid}/password", SetPasswordAsync).Accepts<PasswordInput>("application/json")
-            .WithSummary("Sets a password (Strong complexity, not a common password); ends sessions and grants.");
+            .WithSummary("Sets a password (Strong complexity, not a common password), temporary with forceChangePasswordNextSignIn; ends sessions and grants.");
         group.MapPost("/{id:guid}/revoke-sessions", RevokeSessionsAsync).WithSummary("Ends every session, sign-in in progress, refresh token and grant of the user.");
         return api;
     }
@@ -73,7 +73,7 @@ internal static class UsersApi
         AdminProblems.Ok(await users.SetEnabledAsync(id, true, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> SetPasswordAsync(Guid id, JsonBody<PasswordInput> body, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
-        AdminProblems.Ok(await users.SetPasswordAsync(id, body.Value.Password, context.User.Actor(), cancellationToken));
+        AdminProblems.Ok(await users.SetPasswordAsync(id, body.Value.Password, body.Value.ForceChangePasswordNextSignIn ?? false, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<UserDetails>, NotFound, ValidationProblem>> RevokeSessionsAsync(Guid id, UserAdministration users, HttpContext context, CancellationToken cancellationToken) =>
         AdminProblems.Ok(await users.RevokeSessionsAsync(id, context.User.Actor(), cancellationToken));
@@ -83,4 +83,7 @@ internal static class UsersApi
 public sealed record PasswordInput
 {
     public string? Password { get; init; }
+
+    /// <summary>True makes the password temporary (Graph's passwordProfile.forceChangePasswordNextSignIn).</summary>
+    public bool? ForceChangePasswordNextSignIn { get; init; }
 }

@@ -114,6 +114,34 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         Assert.Equal(4, (await ComplexityAsync(name)).MinLength);
     }
 
+    [Fact]
+    public async Task Forced_password_reset_is_a_checkbox_off_by_default_saved_shown_and_kept_when_saving_again()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_frc{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "" });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Forced password reset", page.Document!.QuerySelector("label:has(#Input_ForcedPasswordReset)")?.TextContent.Trim());
+        Assert.False(page.Document.QuerySelector("#Input_ForcedPasswordReset")!.HasAttribute("checked"));
+
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.ForcedPasswordReset"] = "true" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.True(await ForcedPasswordResetAsync(name));
+        var reopened = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.True(reopened.Document!.QuerySelector("#Input_ForcedPasswordReset")!.HasAttribute("checked"));
+
+        // Saving another property keeps it; unticked, it is off again.
+        Assert.Equal("Saved.", (await browser.ClickAsync(reopened, "save", new Dictionary<string, string> { ["Input.SessionLifetimeMinutes"] = "60" })).Text("notice"));
+        Assert.True(await ForcedPasswordResetAsync(name));
+        var unticked = await browser.ClickAsync(await browser.NavigateAsync($"/admin/user-flows/{name}"), "save", new Dictionary<string, string> { ["Input.ForcedPasswordReset"] = "false" });
+        Assert.Equal("Saved.", unticked.Text("notice"));
+        Assert.False(await ForcedPasswordResetAsync(name));
+    }
+
+    private Task<bool> ForcedPasswordResetAsync(string name) =>
+        factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.ForcedPasswordReset);
+
     private Task<PasswordComplexity> ComplexityAsync(string name) =>
         factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.PasswordComplexity);
 

@@ -90,6 +90,37 @@ public abstract class UsersPortalTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_password_is_made_temporary_by_a_checkbox_on_creation_and_when_set_and_the_user_page_says_so()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var form = await browser.NavigateAsync("/admin/users/new");
+        Assert.Equal("Require a password change at next sign-in", form.Document!.QuerySelector("label:has(#Input_ForceChangePasswordNextSignIn)")?.TextContent.Trim());
+
+        var created = await browser.ClickAsync(form, "create", new Dictionary<string, string>
+        {
+            ["Input.SignInEmail"] = $"temp-{Guid.NewGuid():N}@example.com",
+            ["Input.Password"] = "Temporary-Pass-77",
+            ["Input.ForceChangePasswordNextSignIn"] = "true",
+        });
+        var id = Guid.Parse(created.Url.AbsolutePath.Split('/')[^1]);
+        Assert.NotNull(created.ById("must-change-password"));
+        Assert.True(await MustChangeAsync(id));
+        Assert.Equal("Require a password change at next sign-in", created.Document!.QuerySelector("label:has(#ForceChangePasswordNextSignIn)")?.TextContent.Trim());
+
+        var kept = await browser.ClickAsync(created, "set-password", new Dictionary<string, string> { ["NewPassword"] = "Permanent-Pass-78" });
+        Assert.Contains("Password set", kept.Text("notice"), StringComparison.Ordinal);
+        Assert.Null(kept.ById("must-change-password"));
+        Assert.False(await MustChangeAsync(id));
+
+        var temporary = await browser.ClickAsync(kept, "set-password", new Dictionary<string, string> { ["NewPassword"] = "Temporary-Pass-79", ["ForceChangePasswordNextSignIn"] = "true" });
+        Assert.NotNull(temporary.ById("must-change-password"));
+        Assert.True(await MustChangeAsync(id));
+    }
+
+    private Task<bool> MustChangeAsync(Guid id) => factory.WithDbAsync(db => db.Users.Where(a => a.Id == id).Select(a => a.ForceChangePasswordNextSignIn).SingleAsync());
+
+    [Fact]
     public async Task Deleting_asks_for_confirmation_first_and_then_removes_the_user()
     {
         var (browser, _) = await factory.PortalBrowserAsync();

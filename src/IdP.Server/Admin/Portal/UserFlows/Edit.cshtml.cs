@@ -114,6 +114,9 @@ public sealed class FlowForm
     /// <summary>B2C's custom "Character set": All (false) or Numbers only (true, digits only, no character classes).</summary>
     public bool NumbersOnly { get; set; }
 
+    /// <summary>B2C's "Forced password reset"; a checkbox, so an unticked one posts nothing and reads false.</summary>
+    public bool ForcedPasswordReset { get; set; }
+
     public List<string> ApplicationClaims { get; set; } = [];
 
     /// <summary>The form of a stored flow.</summary>
@@ -137,6 +140,7 @@ public sealed class FlowForm
             MaxLength = flow.PasswordComplexity.MaxLength,
             RequiredClassCount = flow.PasswordComplexity.RequiredClassCount,
             NumbersOnly = flow.PasswordComplexity.NumbersOnly,
+            ForcedPasswordReset = flow.ForcedPasswordReset,
             ApplicationClaims = [.. flow.ApplicationClaims],
         };
     }
@@ -157,6 +161,7 @@ public sealed class FlowForm
         SessionLifetimeMinutes = SessionLifetimeMinutes,
         SessionTimeout = SessionTimeout,
         PasswordResetBehavior = PasswordResetBehavior,
+        ForcedPasswordReset = ForcedPasswordReset,
         ApplicationClaims = ApplicationClaims,
         PasswordComplexity = ComplexityLevel == PasswordComplexityLevel.Custom
             ? new PasswordComplexityInput

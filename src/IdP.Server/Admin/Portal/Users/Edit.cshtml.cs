@@ -14,6 +14,10 @@ public sealed class EditModel(UserAdministration users, Administrators administr
     [BindProperty]
     public string? NewPassword { get; set; }
 
+    /// <summary>Set with the password: it is temporary, and the user chooses their own at the next sign-in.</summary>
+    [BindProperty]
+    public bool ForceChangePasswordNextSignIn { get; set; }
+
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -45,7 +49,7 @@ public sealed class EditModel(UserAdministration users, Administrators administr
     public async Task<IActionResult> OnPostSetPasswordAsync()
     {
         ModelState.Clear();
-        var result = await users.SetPasswordAsync(Id, NewPassword, Actor, Aborted);
+        var result = await users.SetPasswordAsync(Id, NewPassword, ForceChangePasswordNextSignIn, Actor, Aborted);
         return await SavedAsync(result, text["PasswordSet"], new Dictionary<string, string> { ["password"] = nameof(NewPassword) });
     }
 

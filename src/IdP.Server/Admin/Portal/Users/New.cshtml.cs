@@ -26,6 +26,7 @@ public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalTe
             GivenName = Blank(Input.GivenName),
             Surname = Blank(Input.Surname),
             Password = Input.Password,
+            ForceChangePasswordNextSignIn = Input.ForceChangePasswordNextSignIn,
         };
         return await AnswerAsync(
             await users.CreateAsync(document, Actor, Aborted),
@@ -42,5 +43,8 @@ public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalTe
         [Required(ErrorMessage = "RequiredPassword")]
         [StringLength(256, ErrorMessage = "TooLong")]
         public string? Password { get; set; }
+
+        /// <summary>A temporary password: the user chooses their own at the next sign-in (flows with "Forced password reset" on).</summary>
+        public bool ForceChangePasswordNextSignIn { get; set; }
     }
 }

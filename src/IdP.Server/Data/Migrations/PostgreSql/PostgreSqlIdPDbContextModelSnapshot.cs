@@ -46,6 +46,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ForceChangePasswordNextSignIn")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("GivenName")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -558,6 +561,13 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("PasswordChangeAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PasswordChangeStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Policy")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -924,6 +934,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<string>("CustomPageUri")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
+
+                    b.Property<bool>("ForcedPasswordReset")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("IssuerFormat")
                         .IsRequired()

@@ -42,6 +42,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ForceChangePasswordNextSignIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GivenName")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -552,6 +555,13 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PasswordChangeAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordChangeStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Policy")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -918,6 +928,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<string>("CustomPageUri")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForcedPasswordReset")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuerFormat")
                         .IsRequired()
