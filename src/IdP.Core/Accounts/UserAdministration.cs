@@ -109,7 +109,9 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// Changes sign-in names, contact email and names: null leaves a value as it is, an empty string removes it (an
-    /// account keeps at least one sign-in name).
+    /// account keeps at least one sign-in name). Graph's update fields do what the dedicated operations do, in the same
+    /// transaction: <c>accountEnabled</c> as <see cref="SetEnabledAsync"/>, <c>passwordProfile</c> as
+    /// <see cref="SetPasswordAsync"/>. Every field is checked before anything is saved.
     /// </summary>
     public Task<AdminResult<UserDetails>> UpdateAsync(Guid id, UserUpdate update, string actor, CancellationToken cancellationToken)
     {
@@ -135,6 +137,14 @@ public sealed class UserAdministration(
                 errors.Add(new("contactEmail", AdminText.ContactEmailInvalid));
             }
 
+            if (update.PasswordProfile is { } profile)
+            {
+                // Checked against the names the account will have once this update is saved.
+                errors.AddRange(profile.Password is { Length: > 0 } password
+                    ? UserRules.CheckPassword(UserUpdate.PasswordField, password, [.. account.SignInNames.Select(n => n.Value), update.ContactEmail ?? account.Email])
+                    : [new(UserUpdate.PasswordField, AdminText.GraphPasswordRequired)]);
+            }
+
             if (errors.Count > 0)
             {
                 return new AdminResult<UserDetails>.Invalid(errors);
@@ -152,9 +162,19 @@ public sealed class UserAdministration(
             account.Surname = Change(account.Surname, update.Surname);
             account.UpdatedAt = time.UtcNow();
             account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            if (update.AccountEnabled is { } enabled)
+            {
+                await ApplyEnabledAsync(account, enabled, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
+            if (update.PasswordProfile is { Password: { } newPassword } newProfile)
+            {
+                await ApplyPasswordAsync(id, newPassword, newProfile.ForceChangePasswordNextSignIn ?? false, cancellationToken);
+            }
+
             return await GetAsync(id, cancellationToken);
-        }, updated => new AdminEvent(AdminEventTypes.UserUpdated, Target(id), "changed " + string.Join(", ", update.FieldsSet())) { AccountId = id }, cancellationToken);
+        }, updated => new AdminEvent(AdminEventTypes.UserUpdated, Target(id), "changed " + string.Join(", ", update.FieldsSet()) + UpdateEffects(update)) { AccountId = id }, cancellationToken);
     }
 
     /// <summary>Deletes the account (sign-in names, group memberships) and revokes its grants.</summary>
@@ -184,15 +204,7 @@ public sealed class UserAdministration(
                 return new AdminResult<UserDetails>.NotFound();
             }
 
-            account.Enabled = enabled;
-            if (!enabled)
-            {
-                EndSessions(account);
-                await sessions.EndAllAsync(id, cancellationToken);
-                await grants.RevokeAsync(id, cancellationToken);
-            }
-
-            account.UpdatedAt = time.UtcNow();
+            await ApplyEnabledAsync(account, enabled, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await GetAsync(id, cancellationToken);
         }, _ => new AdminEvent(enabled ? AdminEventTypes.UserEnabled : AdminEventTypes.UserDisabled, Target(id), enabled ? "enabled" : "disabled; sessions and grants ended") { AccountId = id }, cancellationToken);
@@ -219,15 +231,7 @@ public sealed class UserAdministration(
                 return new AdminResult<UserDetails>.Invalid(errors);
             }
 
-            if (await accounts.StagePasswordChangeAsync(id, password!, cancellationToken) is { } staged)
-            {
-                staged.ForceChangePasswordNextSignIn = forceChangePasswordNextSignIn;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await sessions.EndAllAsync(id, cancellationToken);
-            await grants.RevokeAsync(id, cancellationToken);
-            await signIn.ClearLockoutAsync(id, cancellationToken);
+            await ApplyPasswordAsync(id, password!, forceChangePasswordNextSignIn, cancellationToken);
             return await GetAsync(id, cancellationToken);
         }, _ => new AdminEvent(AdminEventTypes.UserPasswordSet, Target(id), $"password set{(forceChangePasswordNextSignIn ? ", " + MustChange : "")}; sessions and grants ended") { AccountId = id }, cancellationToken);
 
@@ -247,6 +251,56 @@ public sealed class UserAdministration(
             await grants.RevokeAsync(id, cancellationToken);
             return await GetAsync(id, cancellationToken);
         }, _ => new AdminEvent(AdminEventTypes.UserSessionsRevoked, Target(id), "sessions and grants ended") { AccountId = id }, cancellationToken);
+
+    // Enabling or disabling (the caller saves): disabling ends the account's sessions and grants.
+    private async Task ApplyEnabledAsync(Account account, bool enabled, CancellationToken cancellationToken)
+    {
+        account.Enabled = enabled;
+        if (!enabled)
+        {
+            EndSessions(account);
+            await sessions.EndAllAsync(account.Id, cancellationToken);
+            await grants.RevokeAsync(account.Id, cancellationToken);
+        }
+
+        account.UpdatedAt = time.UtcNow();
+    }
+
+    // A checked password, stored and saved; then the account's sessions and grants end and its lockout is cleared, as a reset does.
+    private async Task ApplyPasswordAsync(Guid id, string password, bool forceChangePasswordNextSignIn, CancellationToken cancellationToken)
+    {
+        if (await accounts.StagePasswordChangeAsync(id, password, cancellationToken) is { } staged)
+        {
+            staged.ForceChangePasswordNextSignIn = forceChangePasswordNextSignIn;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(id, cancellationToken);
+        await grants.RevokeAsync(id, cancellationToken);
+        await signIn.ClearLockoutAsync(id, cancellationToken);
+    }
+
+    // What an update's Graph fields did, for its audit summary (never the password itself).
+    private static string UpdateEffects(UserUpdate update)
+    {
+        var effects = new List<string>();
+        if (update.AccountEnabled is { } enabled)
+        {
+            effects.Add(enabled ? "enabled" : "disabled");
+        }
+
+        if (update.PasswordProfile is { } profile)
+        {
+            effects.Add(profile.ForceChangePasswordNextSignIn == true ? "password set, " + MustChange : "password set");
+        }
+
+        if (update.AccountEnabled == false || update.PasswordProfile is not null)
+        {
+            effects.Add("sessions and grants ended");
+        }
+
+        return effects.Count == 0 ? "" : "; " + string.Join("; ", effects);
+    }
 
     private void EndSessions(Account account)
     {
@@ -334,9 +388,15 @@ public sealed record UserDetails(
     }
 }
 
-/// <summary>Changes to a user: null leaves a value as it is; an empty string removes it.</summary>
+/// <summary>
+/// Changes to a user: null leaves a value as it is; an empty string removes it. Also reads Microsoft Graph's update-user
+/// fields that B2C admin scripts send (<c>accountEnabled</c>, <c>passwordProfile</c>).
+/// </summary>
 public sealed record UserUpdate
 {
+    /// <summary>The field errors about the password name.</summary>
+    public const string PasswordField = "passwordProfile.password";
+
     /// <summary>New sign-in email; empty removes it.</summary>
     public string? SignInEmail { get; init; }
     /// <summary>New username; empty removes it.</summary>
@@ -349,9 +409,16 @@ public sealed record UserUpdate
     public string? GivenName { get; init; }
     /// <summary>New surname; empty removes it.</summary>
     public string? Surname { get; init; }
+    /// <summary>Graph: false disables the user (sign-in and reset refused, sessions and grants ended); true enables it again.</summary>
+    public bool? AccountEnabled { get; init; }
+    /// <summary>Graph: a new password (required here), temporary with <c>forceChangePasswordNextSignIn</c>; ends sessions and grants.</summary>
+    public GraphPasswordProfile? PasswordProfile { get; init; }
 
     /// <summary>The fields this update carries, for the audit log's summary.</summary>
     public IEnumerable<string> FieldsSet() =>
-        new (string Name, string? Value)[] { ("signInEmail", SignInEmail), ("username", Username), ("contactEmail", ContactEmail), ("displayName", DisplayName), ("givenName", GivenName), ("surname", Surname) }
-            .Where(f => f.Value is not null).Select(f => f.Name).DefaultIfEmpty("nothing");
+        new (string Name, bool Set)[]
+        {
+            ("signInEmail", SignInEmail is not null), ("username", Username is not null), ("contactEmail", ContactEmail is not null), ("displayName", DisplayName is not null),
+            ("givenName", GivenName is not null), ("surname", Surname is not null), ("accountEnabled", AccountEnabled is not null), ("passwordProfile", PasswordProfile is not null),
+        }.Where(f => f.Set).Select(f => f.Name).DefaultIfEmpty("nothing");
 }

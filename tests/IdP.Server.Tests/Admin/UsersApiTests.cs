@@ -144,36 +144,70 @@ public abstract class UsersApiTests(IdPFactory factory)
         (await _admin.PatchAsync($"users/{Guid.NewGuid()}", new { displayName = "x" })).Expect(404);
     }
 
-    [Fact]
-    public async Task Disabling_refuses_sign_in_and_ends_grants_and_enabling_lets_the_user_sign_in_again()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Disabling_refuses_sign_in_and_ends_grants_and_enabling_lets_the_user_sign_in_again(bool throughGraphsUpdate)
     {
         var (user, client, tokens) = await SignedInUserAsync();
 
-        var disabled = (await _admin.PostAsync($"users/{user.Account.Id}/disable")).Expect(200);
+        var disabled = (await SetEnabledAsync(user.Account.Id, false, throughGraphsUpdate)).Expect(200);
         Assert.False(disabled.Json.GetProperty("accountEnabled").GetBoolean());
         Assert.Equal(400, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
         await SignInAsync(user.Email, user.Password, expectSuccess: false);
 
-        (await _admin.PostAsync($"users/{user.Account.Id}/enable")).Expect(200);
+        (await SetEnabledAsync(user.Account.Id, true, throughGraphsUpdate)).Expect(200);
         await SignInAsync(user.Email, user.Password, expectSuccess: true);
         Assert.Equal(400, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
     }
 
-    [Fact]
-    public async Task Setting_a_password_checks_it_replaces_the_old_one_and_ends_grants()
+    [Theory]
+    [InlineData(false, "password")]
+    [InlineData(true, "passwordProfile.password")]
+    public async Task Setting_a_password_checks_it_replaces_the_old_one_and_ends_grants(bool throughGraphsUpdate, string field)
     {
         var (user, client, tokens) = await SignedInUserAsync();
 
-        (await _admin.PutAsync($"users/{user.Account.Id}/password", new { password = "password" })).ExpectInvalid("password");
-        (await _admin.PutAsync($"users/{user.Account.Id}/password", new { password = user.Email })).ExpectInvalid("password");
-        (await _admin.PutAsync($"users/{user.Account.Id}/password", new { })).ExpectInvalid("password");
+        (await SetPasswordAsync(user.Account.Id, "password", throughGraphsUpdate)).ExpectInvalid(field);
+        (await SetPasswordAsync(user.Account.Id, user.Email, throughGraphsUpdate)).ExpectInvalid(field);
+        (await SetPasswordAsync(user.Account.Id, null, throughGraphsUpdate)).ExpectInvalid(field);
         Assert.Equal(200, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
 
-        (await _admin.PutAsync($"users/{user.Account.Id}/password", new { password = "Purple-Otter-Dances-42" })).Expect(200);
+        (await SetPasswordAsync(user.Account.Id, "Purple-Otter-Dances-42", throughGraphsUpdate)).Expect(200);
 
         await SignInAsync(user.Email, user.Password, expectSuccess: false);
         await SignInAsync(user.Email, "Purple-Otter-Dances-42", expectSuccess: true);
-        (await _admin.PutAsync($"users/{Guid.NewGuid()}/password", new { password = "Purple-Otter-Dances-42" })).Expect(404);
+        Assert.Equal(400, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
+        (await SetPasswordAsync(Guid.NewGuid(), "Purple-Otter-Dances-42", throughGraphsUpdate)).Expect(404);
+    }
+
+    [Fact]
+    public async Task A_graph_update_with_a_refused_field_changes_nothing_and_names_every_refused_field()
+    {
+        var (user, client, tokens) = await SignedInUserAsync();
+
+        var refused = (await _admin.PatchAsync($"users/{user.Account.Id}", new { displayName = "Not Saved", contactEmail = "nope", accountEnabled = false, passwordProfile = new { forceChangePasswordNextSignIn = true } }));
+
+        Assert.Equal("A password is required (passwordProfile.password).", refused.ExpectInvalid("passwordProfile.password").Single());
+        refused.ExpectInvalid("contactEmail");
+        var unchanged = (await _admin.GetAsync($"users/{user.Account.Id}")).Expect(200);
+        Assert.NotEqual("Not Saved", unchanged["displayName"]);
+        Assert.True(unchanged.Json.GetProperty("accountEnabled").GetBoolean());
+        Assert.False(unchanged.Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+        Assert.Equal(200, (await client.RefreshAsync(tokens["refresh_token"]!)).Status);
+        await SignInAsync(user.Email, user.Password, expectSuccess: true);
+    }
+
+    [Fact]
+    public async Task A_graph_update_is_audited_naming_the_fields_set_and_never_the_password()
+    {
+        var user = await factory.CreateUserAsync();
+
+        (await _admin.PatchAsync($"users/{user.Account.Id}", new { displayName = "Audited", accountEnabled = false, passwordProfile = new { password = "Purple-Otter-Dances-42", forceChangePasswordNextSignIn = true } })).Expect(200);
+
+        var details = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.AccountId == user.Account.Id && e.Type == AdminEventTypes.UserUpdated).Select(e => e.Details).SingleAsync());
+        Assert.EndsWith(": changed displayName, accountEnabled, passwordProfile; disabled; password set, must change the password at next sign-in; sessions and grants ended", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Purple-Otter-Dances-42", details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -257,6 +291,18 @@ public abstract class UsersApiTests(IdPFactory factory)
         var tokens = await browser.SignInAndRedeemAsync(client, user);
         return (user, client, tokens);
     }
+
+    /// <summary>Disables or enables through the dedicated operation, or through Graph's update (<c>accountEnabled</c>).</summary>
+    private Task<AdminResponse> SetEnabledAsync(Guid id, bool enabled, bool throughGraphsUpdate) =>
+        throughGraphsUpdate
+            ? _admin.PatchAsync($"users/{id}", new { accountEnabled = enabled })
+            : _admin.PostAsync($"users/{id}/{(enabled ? "enable" : "disable")}");
+
+    /// <summary>Sets a password through the dedicated operation, or through Graph's update (<c>passwordProfile</c>); null sends none.</summary>
+    private Task<AdminResponse> SetPasswordAsync(Guid id, string? password, bool throughGraphsUpdate) =>
+        throughGraphsUpdate
+            ? _admin.PatchAsync($"users/{id}", new { passwordProfile = new { password, forceChangePasswordNextSignIn = false } })
+            : _admin.PutAsync($"users/{id}/password", new { password });
 
     private async Task SignInAsync(string signInName, string password, bool expectSuccess)
     {

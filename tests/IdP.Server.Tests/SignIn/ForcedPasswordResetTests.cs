@@ -271,6 +271,23 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
         Assert.False((await _admin.PutAsync($"users/{account.Id}/password", new { password = OldPassword })).Expect(200).Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_temporary_password_set_through_graphs_update_replaces_the_old_one_and_is_changed_at_the_next_sign_in()
+    {
+        var policy = await ForcingFlowAsync();
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, NewPassword);
+
+        var set = (await _admin.PatchAsync($"users/{account.Id}", new { passwordProfile = new { password = OldPassword, forceChangePasswordNextSignIn = true } })).Expect(200);
+
+        Assert.True(set.Json.GetProperty("forceChangePasswordNextSignIn").GetBoolean());
+        using var browser = Factory.CreateBrowser();
+        var refused = SignInPage.On(browser, await (await SignInPage.OpenAsync(browser, Client.Authorize(policy))).SignInAsync(email, NewPassword));
+        Assert.Equal("Invalid username or password.", refused.Error);
+        var change = await ChangePageAsync(browser, Client.Authorize(policy), email);
+        Assert.NotNull((await change.SetPasswordAsync("Own-Choice-Pass-5")).ToApp()["code"]);
+    }
+
     /// <summary>A sign-in flow with "Forced password reset" on; returns its name.</summary>
     private async Task<string> ForcingFlowAsync()
     {

@@ -2,7 +2,8 @@ namespace IdP.Server.Admin.Api;
 
 /// <summary>
 /// <c>/admin/api/users</c>: local accounts. Create takes our shape or Microsoft Graph's user-create shape; import takes a
-/// JSON-lines file of either; password and session changes end the account's sessions and grants.
+/// JSON-lines file of either; update also takes Graph's update-user fields (accountEnabled, passwordProfile); password
+/// and session changes end the account's sessions and grants.
 /// </summary>
 internal static class UsersApi
 {
@@ -19,7 +20,7 @@ internal static class UsersApi
         group.MapPost("/import", ImportAsync).Accepts<string>("application/x-ndjson", "application/jsonl", "text/plain").WithMetadata(new BodyLimit(MaxImportBytes))
             .WithSummary($"Creates users from a JSON-lines file (one user per line, either shape, at most {UserImport.MaxLines}); answers a report per line.");
         group.MapPatch("/{id:guid}", UpdateAsync).Accepts<UserUpdate>("application/json")
-            .WithSummary("Changes sign-in names, contact email and names: absent fields stay, an empty string removes a value.");
+            .WithSummary("Changes sign-in names, contact email and names (absent fields stay, an empty string removes a value); also Graph's accountEnabled (as disable/enable) and passwordProfile (as PUT password). Nothing is saved when a field is refused.");
         group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Deletes a user and revokes its grants.");
         group.MapPost("/{id:guid}/disable", DisableAsync).WithSummary("Disables a user: sign-in and reset refused, sessions and grants ended.");
         group.MapPost("/{id:guid}/enable", EnableAsync).WithSummary("Enables a user again (ended sessions stay ended).");
