@@ -34,8 +34,14 @@ public sealed class OpenApiDocumentTests(AdminApiFactory<Sqlite> factory) : ICla
         var create = document.GetProperty("paths").GetProperty("/admin/api/users").GetProperty("post");
         Assert.True(create.TryGetProperty("requestBody", out _), "The create operation describes its body.");
 
-        // The user flow list describes flows without their page template; one flow, with it.
+        // The update describes Graph's update-user fields scripts send to block a user or reset a password.
         var schemas = document.GetProperty("components").GetProperty("schemas");
+        var update = Properties(schemas, document.GetProperty("paths").GetProperty("/admin/api/users/{id}").GetProperty("patch")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.True(update.TryGetProperty("accountEnabled", out _), "The update describes accountEnabled.");
+        Assert.True(Properties(schemas, update.GetProperty("passwordProfile")).TryGetProperty("forceChangePasswordNextSignIn", out _), "The update describes passwordProfile.");
+
+        // The user flow list describes flows without their page template; one flow, with it.
         var list = ResponseSchema(document, "/admin/api/user-flows").GetProperty("items");
         var one = ResponseSchema(document, "/admin/api/user-flows/{name}");
         Assert.False(Properties(schemas, list).TryGetProperty("customPageContent", out _));
@@ -47,6 +53,14 @@ public sealed class OpenApiDocumentTests(AdminApiFactory<Sqlite> factory) : ICla
         document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
-    private static JsonElement Properties(JsonElement schemas, JsonElement schema) =>
-        (schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : schema).GetProperty("properties");
+    private static JsonElement Properties(JsonElement schemas, JsonElement schema)
+    {
+        // A nullable object is "oneOf" null or the object.
+        if (schema.TryGetProperty("oneOf", out var choices))
+        {
+            schema = choices.EnumerateArray().Single(c => !(c.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "null"));
+        }
+
+        return (schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : schema).GetProperty("properties");
+    }
 }
