@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace IdP.Core.Accounts;
 
-/// <summary>Creates local accounts and changes their passwords (hashing, security stamp), keeping sign-in names unique.</summary>
+/// <summary>Creates local accounts (a hashed password, a first security stamp), keeping sign-in names unique, and finds them by sign-in name.</summary>
 public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> hasher, TimeProvider time)
 {
     /// <summary>Creates an account with the given sign-in names; fails when a name is malformed or taken.</summary>
@@ -75,29 +75,6 @@ public sealed class AccountService(IIdPDbContext db, IPasswordHasher<Account> ha
         db.Users.Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return new AccountCreation.Created(account);
-    }
-
-    /// <summary>
-    /// Replaces the password hash and rotates the security stamp, which ends every SSO session and refresh token
-    /// issued before; a new password also ends a forced change (<see cref="Account.ForceChangePasswordNextSignIn"/>).
-    /// The caller saves (so the change commits with its audit event and outbox message).
-    /// </summary>
-    public async Task<Account?> StagePasswordChangeAsync(Guid accountId, string newPassword, CancellationToken cancellationToken)
-    {
-        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null)
-        {
-            return null;
-        }
-
-        account.PasswordHash = hasher.HashPassword(account, newPassword);
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
-        account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        account.AccessFailedCount = 0;
-        account.LockoutEnd = null;
-        account.ForceChangePasswordNextSignIn = false;
-        account.UpdatedAt = time.UtcNow();
-        return account;
     }
 
     /// <summary>The account that signs in with <paramref name="signInName"/> of the given kind, or null.</summary>

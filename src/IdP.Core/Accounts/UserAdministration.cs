@@ -3,16 +3,17 @@ namespace IdP.Core.Accounts;
 /// <summary>
 /// Local accounts as administrators manage them (the admin API, portal and CLI): create (our shape or Graph's), list
 /// and search, change names, delete, enable and disable, set a password, revoke sessions. Every change is audited in
-/// its transaction. Whatever ends an account's sessions (disable, password, revoke, delete) rotates its security
-/// stamp, which ends SSO cookies, journeys and refresh tokens (see <see cref="AccountStanding"/>), and revokes the
-/// protocol engine's authorizations and tokens of the account, so access tokens the server's own APIs check die too.
+/// its transaction. Whatever ends an account's sessions (disable, password, revoke) goes through
+/// <see cref="AccountSignOut"/> (a password through <see cref="PasswordChange"/>, as a reset does); a delete revokes the
+/// account's grants, and its SSO cookies, journeys and refresh tokens find no account (see <see cref="AccountStanding"/>).
 /// </summary>
 public sealed class UserAdministration(
     IIdPDbContext db,
     AccountService accounts,
     LocalAccountSignIn signIn,
+    PasswordChange passwords,
+    AccountSignOut signOut,
     IGrantRevocation grants,
-    SignInSessions sessions,
     AdminAudit audit,
     TimeProvider time)
 {
@@ -170,7 +171,7 @@ public sealed class UserAdministration(
             await db.SaveChangesAsync(cancellationToken);
             if (update.PasswordProfile is { Password: { } newPassword } newProfile)
             {
-                await ApplyPasswordAsync(id, newPassword, newProfile.ForceChangePasswordNextSignIn ?? false, cancellationToken);
+                await passwords.ApplyAsync(account, newPassword, temporary: newProfile.ForceChangePasswordNextSignIn ?? false, cancellationToken);
             }
 
             return await GetAsync(id, cancellationToken);
@@ -210,15 +211,15 @@ public sealed class UserAdministration(
         }, _ => new AdminEvent(enabled ? AdminEventTypes.UserEnabled : AdminEventTypes.UserDisabled, Target(id), enabled ? "enabled" : "disabled; sessions and grants ended") { AccountId = id }, cancellationToken);
 
     /// <summary>
-    /// Sets a new password under the flow-independent rules (<see cref="UserRules.CheckPassword"/>); ends the
-    /// account's sessions and grants and clears its sign-in lockout, as a reset does. With
+    /// Sets a new password under the flow-independent rules (<see cref="UserRules.CheckPassword"/>) through
+    /// <see cref="PasswordChange"/>: the account's sessions and grants end and its sign-in lockout clears, as in a reset. With
     /// <paramref name="forceChangePasswordNextSignIn"/> the password is temporary: flows with "Forced password reset"
     /// on ask the user for a new one at the next sign-in.
     /// </summary>
     public Task<AdminResult<UserDetails>> SetPasswordAsync(Guid id, string? password, bool forceChangePasswordNextSignIn, string actor, CancellationToken cancellationToken) =>
         audit.RecordAsync(actor, async () =>
         {
-            var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            var account = await db.Users.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
             if (account is null)
             {
                 return new AdminResult<UserDetails>.NotFound();
@@ -231,7 +232,7 @@ public sealed class UserAdministration(
                 return new AdminResult<UserDetails>.Invalid(errors);
             }
 
-            await ApplyPasswordAsync(id, password!, forceChangePasswordNextSignIn, cancellationToken);
+            await passwords.ApplyAsync(account, password!, temporary: forceChangePasswordNextSignIn, cancellationToken);
             return await GetAsync(id, cancellationToken);
         }, _ => new AdminEvent(AdminEventTypes.UserPasswordSet, Target(id), $"password set{(forceChangePasswordNextSignIn ? ", " + MustChange : "")}; sessions and grants ended") { AccountId = id }, cancellationToken);
 
@@ -245,10 +246,7 @@ public sealed class UserAdministration(
                 return new AdminResult<UserDetails>.NotFound();
             }
 
-            EndSessions(account);
-            await db.SaveChangesAsync(cancellationToken);
-            await sessions.EndAllAsync(id, cancellationToken);
-            await grants.RevokeAsync(id, cancellationToken);
+            await signOut.EndAllAsync(account, cancellationToken);
             return await GetAsync(id, cancellationToken);
         }, _ => new AdminEvent(AdminEventTypes.UserSessionsRevoked, Target(id), "sessions and grants ended") { AccountId = id }, cancellationToken);
 
@@ -258,26 +256,10 @@ public sealed class UserAdministration(
         account.Enabled = enabled;
         if (!enabled)
         {
-            EndSessions(account);
-            await sessions.EndAllAsync(account.Id, cancellationToken);
-            await grants.RevokeAsync(account.Id, cancellationToken);
+            await signOut.EndAllAsync(account, cancellationToken);
         }
 
         account.UpdatedAt = time.UtcNow();
-    }
-
-    // A checked password, stored and saved; then the account's sessions and grants end and its lockout is cleared, as a reset does.
-    private async Task ApplyPasswordAsync(Guid id, string password, bool forceChangePasswordNextSignIn, CancellationToken cancellationToken)
-    {
-        if (await accounts.StagePasswordChangeAsync(id, password, cancellationToken) is { } staged)
-        {
-            staged.ForceChangePasswordNextSignIn = forceChangePasswordNextSignIn;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.EndAllAsync(id, cancellationToken);
-        await grants.RevokeAsync(id, cancellationToken);
-        await signIn.ClearLockoutAsync(id, cancellationToken);
     }
 
     // What an update's Graph fields did, for its audit summary (never the password itself).
@@ -300,13 +282,6 @@ public sealed class UserAdministration(
         }
 
         return effects.Count == 0 ? "" : "; " + string.Join("; ", effects);
-    }
-
-    private void EndSessions(Account account)
-    {
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
-        account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        account.UpdatedAt = time.UtcNow();
     }
 
     private async Task ChangeSignInNameAsync(Account account, SignInNameKind kind, string field, string? value, List<FieldError> errors, CancellationToken cancellationToken)

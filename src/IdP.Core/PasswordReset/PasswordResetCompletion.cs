@@ -2,16 +2,14 @@ namespace IdP.Core.PasswordReset;
 
 /// <summary>
 /// The end of a reset: after the mailbox is verified, decides whether its account may reset ("Continue"), then sets
-/// the new password (step 2). The change, its audit event, the notice email, lockout clearing and the use of the
-/// verification commit together or not at all.
+/// the new password (step 2) through <see cref="PasswordChange"/>. The change, its audit event, the notice email and the
+/// use of the verification commit together or not at all.
 /// </summary>
 public sealed class PasswordResetCompletion(
     IIdPDbContext db,
     ResetAccounts accounts,
-    AccountService accountService,
     NewPasswordCheck check,
-    LocalAccountSignIn signIn,
-    SignInSessions sessions,
+    PasswordChange passwords,
     IPasswordResetEmails emails,
     IEmailOutbox outbox,
     AuditLog audit,
@@ -77,14 +75,13 @@ public sealed class PasswordResetCompletion(
             var used = await db.EmailVerifications
                 .Where(v => v.Id == verified.VerificationId && v.Status == EmailVerificationStatus.Verified)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Used), cancellationToken);
-            // newPassword is not null here: the check refuses an empty one.
-            if (used == 0 || await accountService.StagePasswordChangeAsync(account.Id, newPassword!, cancellationToken) is not { } staged)
+            if (used == 0 || await db.Users.FirstOrDefaultAsync(a => a.Id == account.Id, cancellationToken) is not { } current)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new ChangePasswordResult.NotVerified();
             }
 
-            changed = staged;
+            changed = current;
             audit.Add(AuditEventTypes.PasswordChanged, changed.Id, flow.Name, journey.ClientId);
             var notice = !string.IsNullOrWhiteSpace(changed.Email);
             if (notice)
@@ -92,12 +89,8 @@ public sealed class PasswordResetCompletion(
                 db.OutboxMessages.Add(outbox.Prepare(PasswordResetEmailKinds.PasswordChanged, await emails.PasswordChangedAsync(tenant, changed, now, cancellationToken)));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await signIn.ClearLockoutAsync(changed.Id, cancellationToken);
-
-            // The new security stamp already refuses every other session; ending their rows keeps the account's
-            // session list true.
-            await sessions.EndAllAsync(changed.Id, cancellationToken);
+            // newPassword is not null here: the check refuses an empty one. The user chose it, so no mark stays.
+            await passwords.ApplyAsync(changed, newPassword!, temporary: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (notice)
             {

@@ -8,17 +8,15 @@ namespace IdP.Core.SignIn;
 /// B2C's "Forced password reset": on a sign-in flow with the property on, an account an administrator marked
 /// (<see cref="Account.ForceChangePasswordNextSignIn"/>) that signs in with the right password is not signed in yet.
 /// The journey records the proven password (bound to the account's security stamp) and the user must choose a new
-/// one; the change ends the mark and the account's other sessions as a reset does, then the sign-in completes.
+/// one; the change (<see cref="PasswordChange"/>) ends the mark and the account's other sessions as a reset does, then
+/// the sign-in completes.
 /// </summary>
 public sealed class ForcedPasswordChange(
-    IIdPDbContext db,
     JourneyService journeys,
     AccountStanding standing,
-    AccountService accounts,
     NewPasswordCheck check,
     IPasswordHasher<Account> hasher,
-    LocalAccountSignIn signIn,
-    SignInSessions sessions,
+    PasswordChange passwords,
     AuditLog audit,
     TimeProvider time,
     ILogger<ForcedPasswordChange> logger)
@@ -53,9 +51,9 @@ public sealed class ForcedPasswordChange(
 
     /// <summary>
     /// The account that must change its password in <paramref name="journey"/>: one proven there, unchanged since and still
-    /// marked; otherwise null (the user signs in again).
+    /// marked; otherwise null (the user signs in again). Read once per request: <see cref="ChangeAsync"/> takes the result.
     /// </summary>
-    public async Task<Account?> FindAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
+    public async Task<PendingPasswordChange?> FindAsync(AuthorizationJourney journey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
         if (journey is not { Status: JourneyStatus.Pending, PasswordChangeAccountId: { } accountId })
@@ -64,19 +62,16 @@ public sealed class ForcedPasswordChange(
         }
 
         return await standing.CheckAsync(accountId, journey.PasswordChangeStamp, cancellationToken) is AccountCheck.Valid { Account: { ForceChangePasswordNextSignIn: true } account }
-            ? account
+            ? new PendingPasswordChange(journey, account)
             : null;
     }
 
-    /// <summary>Checks and sets the new password of the account <paramref name="journey"/> holds, under <paramref name="flow"/>'s complexity.</summary>
-    public async Task<ChangePasswordResult> ChangeAsync(AuthorizationJourney journey, UserFlow flow, string? newPassword, string? confirmation, CancellationToken cancellationToken)
+    /// <summary>Checks and sets the new password of the account <paramref name="pending"/> found, under <paramref name="flow"/>'s complexity.</summary>
+    public async Task<ChangePasswordResult> ChangeAsync(PendingPasswordChange pending, UserFlow flow, string? newPassword, string? confirmation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(flow);
-        if (await FindAsync(journey, cancellationToken) is not { } account)
-        {
-            return new ChangePasswordResult.NotVerified();
-        }
-
+        var (journey, account) = (pending.Journey, pending.Account);
         if (await check.ProblemAsync(account, flow.PasswordComplexity, newPassword, confirmation, cancellationToken) is { } problem)
         {
             return problem;
@@ -89,33 +84,36 @@ public sealed class ForcedPasswordChange(
         }
 
         var now = time.UtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Only the account as it was proven: a change committed since (another tab, an administrator) moved its stamp.
-        // The row read here is the one staged and saved, so a change committed after it fails the save instead.
-        var current = await db.Users.FirstOrDefaultAsync(a => a.Id == account.Id, cancellationToken);
-        if (!string.Equals(current?.SecurityStamp, journey.PasswordChangeStamp, StringComparison.Ordinal)
-            || await accounts.StagePasswordChangeAsync(account.Id, newPassword!, cancellationToken) is not { } changed)
-        {
-            return new ChangePasswordResult.NotVerified();
-        }
-
-        audit.Add(AuditEventTypes.ForcedPasswordChanged, changed.Id, flow.Name, journey.ClientId);
+        audit.Add(AuditEventTypes.ForcedPasswordChanged, account.Id, flow.Name, journey.ClientId);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Only the account as it was proven: FindAsync matched its stamp to the journey's, and the row is saved only
+            // if no change was committed since that read (another tab, an administrator): its concurrency stamp moved.
+            await passwords.ApplyAsync(account, newPassword!, temporary: false, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another request changed the account between the check and this save (its concurrency stamp moved).
             return new ChangePasswordResult.NotVerified();
         }
 
-        await signIn.ClearLockoutAsync(changed.Id, cancellationToken);
-        // The new security stamp already refuses every other session and refresh token; ending their rows keeps the
-        // account's session list true, as a reset does.
-        await sessions.EndAllAsync(changed.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Log.ForcedPasswordChanged(logger, changed.Id);
-        return new ChangePasswordResult.Changed(changed, now);
+        Log.ForcedPasswordChanged(logger, account.Id);
+        return new ChangePasswordResult.Changed(account, now);
     }
+}
+
+/// <summary>
+/// An account that proved its password in a journey, unchanged since and still marked, as <see cref="ForcedPasswordChange.FindAsync"/>
+/// read it in this request; only that method makes one, so <see cref="ForcedPasswordChange.ChangeAsync"/> changes no other.
+/// </summary>
+public sealed class PendingPasswordChange
+{
+    internal PendingPasswordChange(AuthorizationJourney journey, Account account)
+    {
+        Journey = journey;
+        Account = account;
+    }
+
+    internal AuthorizationJourney Journey { get; }
+
+    internal Account Account { get; }
 }

@@ -2,7 +2,7 @@ namespace IdP.Server.Accounts;
 
 internal static class AccountsServiceCollectionExtensions
 {
-    /// <summary>Local accounts: ASP.NET Core Identity for storage and hashing, our services for creation and standing.</summary>
+    /// <summary>Local accounts: ASP.NET Core Identity for storage and hashing, our services for creation, standing, password changes and signing an account out everywhere.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,6 +31,9 @@ internal static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<IdPDbContext>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountStanding>();
+        services.AddScoped<AccountSignOut>();
+        services.AddScoped<PasswordChange>();
+        services.AddScoped<IGrantRevocation, OpenIddictGrantRevocation>();
         return services;
     }
 }

@@ -22,12 +22,15 @@ public sealed class ChangePasswordModel(
 
     public NewPasswordForm Form => NewPasswordForm.For(Flow, Journey, resetText);
 
+    // The account this journey proved, read once per request by LoadAsync.
+    private PendingPasswordChange? _pending;
+
     public IActionResult OnGet() => Page();
 
     /// <summary>"Continue", the form's own action (Enter in either field).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await forced.ChangeAsync(Journey, Flow, Input.NewPassword, Input.ReenterPassword, HttpContext.RequestAborted);
+        var result = await forced.ChangeAsync(_pending!, Flow, Input.NewPassword, Input.ReenterPassword, HttpContext.RequestAborted);
         switch (result)
         {
             case ChangePasswordResult.Changed(var account, var changedAt):
@@ -50,6 +53,7 @@ public sealed class ChangePasswordModel(
         }
 
         // Cancel included: a journey that proved no password here is the sign-in page's.
-        return await forced.FindAsync(Journey, cancellationToken) is null ? RedirectToJourneyPage(SignInModel.PageName) : null;
+        _pending = await forced.FindAsync(Journey, cancellationToken);
+        return _pending is null ? RedirectToJourneyPage(SignInModel.PageName) : null;
     }
 }

@@ -40,4 +40,30 @@ public static class ApiStories
         });
         return new OidcClient(factory, clientId, redirectUri) { ClientSecret = secret };
     }
+
+    /// <summary>
+    /// Validates <paramref name="token"/> as the server's own APIs do (OpenIddict validation, token-entry and
+    /// authorization-entry checks on); throws <see cref="OpenIddictExceptions.ProtocolException"/> when refused.
+    /// </summary>
+    public static Task<System.Security.Claims.ClaimsPrincipal> ValidateAccessTokenAsync(this IdPFactory factory, string token)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithScopeAsync(sp => sp.GetRequiredService<OpenIddict.Validation.OpenIddictValidationService>().ValidateAccessTokenAsync(token).AsTask());
+    }
+
+    /// <summary>
+    /// Signs <paramref name="user"/> in with a fresh browser through a client of a fresh API and returns the access token
+    /// it redeemed, checked to validate as the server's own APIs do.
+    /// </summary>
+    public static async Task<string> SignedInApiAccessTokenAsync(this IdPFactory factory, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var api = await factory.RegisterApiAsync();
+        var client = await factory.RegisterApiClientAsync([api.Scope("tasks.read")]);
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user, client.Authorize(scope: $"openid offline_access {api.Scope("tasks.read")}"));
+        var token = tokens["access_token"]!;
+        await factory.ValidateAccessTokenAsync(token);
+        return token;
+    }
 }

@@ -131,6 +131,22 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
     }
 
     [Fact]
+    public async Task Reset_revokes_the_access_tokens_issued_before_as_an_administrators_password_change_does()
+    {
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        var accessToken = await Factory.SignedInApiAccessTokenAsync(new TestUser(email, OldPassword, account));
+
+        using (var resetting = Factory.CreateBrowser())
+        {
+            Assert.NotNull((await ResetAsync(resetting, Client.Authorize(), email, NewPassword)).ToApp()["code"]);
+        }
+
+        var refused = await Assert.ThrowsAsync<OpenIddictExceptions.ProtocolException>(() => Factory.ValidateAccessTokenAsync(accessToken));
+        Assert.Equal(OpenIddictConstants.Errors.InvalidToken, refused.Error);
+    }
+
+    [Fact]
     public async Task Reset_clears_a_lockout_so_the_new_password_signs_in_at_once()
     {
         var email = await AccountAsync();

@@ -106,8 +106,8 @@ public abstract class RefreshTokenTests(IdPFactory factory)
         var (client, tokens, user) = await SignedInWithUserAsync();
         await factory.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<AccountService>().StagePasswordChangeAsync(user.Account.Id, "New-Password-42", CancellationToken.None);
-            await sp.GetRequiredService<IdPDbContext>().SaveChangesAsync();
+            var account = await sp.GetRequiredService<IdPDbContext>().Users.SingleAsync(a => a.Id == user.Account.Id);
+            await sp.GetRequiredService<PasswordChange>().ApplyAsync(account, "New-Password-42", temporary: false, CancellationToken.None);
         });
 
         var refreshed = await client.RefreshAsync(tokens["refresh_token"]!);

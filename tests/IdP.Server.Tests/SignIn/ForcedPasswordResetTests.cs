@@ -196,6 +196,41 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
     }
 
     [Fact]
+    public async Task The_change_reads_the_account_once_and_revokes_the_access_tokens_issued_before()
+    {
+        var policy = await ForcingFlowAsync();
+        var (email, account) = await MarkedAccountAsync();
+        // Issued on the default flow, where the mark is ignored.
+        var accessToken = await Factory.SignedInApiAccessTokenAsync(new TestUser(email, OldPassword, account));
+        using var browser = Factory.CreateBrowser();
+        var change = await ChangePageAsync(browser, Client.Authorize(policy), email);
+
+        Assert.NotNull((await change.SetPasswordAsync(NewPassword)).ToApp()["code"]);
+
+        // The change's POST read the account's row once: the proof's stamp check and the change use the same read.
+        Assert.Single(server.Sql.LastPost(), c => c.StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal));
+        var refused = await Assert.ThrowsAsync<OpenIddictExceptions.ProtocolException>(() => Factory.ValidateAccessTokenAsync(accessToken));
+        Assert.Equal(OpenIddictConstants.Errors.InvalidToken, refused.Error);
+    }
+
+    [Fact]
+    public async Task A_change_committed_after_the_proof_sends_the_user_back_to_sign_in_and_keeps_it()
+    {
+        var policy = await ForcingFlowAsync();
+        var (email, account) = await MarkedAccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var change = await ChangePageAsync(browser, Client.Authorize(policy), email);
+
+        // An administrator ends the account's sessions while the change page is open: its security stamp moves.
+        (await _admin.PostAsync($"users/{account.Id}/revoke-sessions", new { })).Expect(200);
+
+        SignInPage.On(browser, await change.SetPasswordAsync(NewPassword));
+        Assert.True(await MarkedAsync(account.Id));
+        Assert.Equal(PasswordVerificationResult.Success, await VerifyPasswordAsync(account.Id, OldPassword));
+        Assert.DoesNotContain(AuditEventTypes.ForcedPasswordChanged, await AuditTypesAsync(account.Id));
+    }
+
+    [Fact]
     public async Task A_reset_by_email_clears_the_mark()
     {
         var policy = await ForcingFlowAsync();

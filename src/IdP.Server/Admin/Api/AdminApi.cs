@@ -28,7 +28,6 @@ public static class AdminApi
     {
         services.AddAdminAccess();
         services.AddScoped<AdminAudit>();
-        services.AddScoped<IGrantRevocation, OpenIddictGrantRevocation>();
         services.AddScoped<AppAdministration>();
         services.AddScoped<UserFlowAdministration>();
         services.AddScoped<UserAdministration>();

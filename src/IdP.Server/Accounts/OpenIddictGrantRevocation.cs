@@ -1,4 +1,4 @@
-namespace IdP.Server.Admin.Api;
+namespace IdP.Server.Accounts;
 
 /// <summary>Revokes an account's OpenIddict authorizations and tokens (its subject is the object id).</summary>
 internal sealed class OpenIddictGrantRevocation(IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens) : IGrantRevocation
