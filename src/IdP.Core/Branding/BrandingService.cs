@@ -33,11 +33,11 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
         ArgumentNullException.ThrowIfNull(input);
         var cleaned = new BrandingInput
         {
-            BackgroundColor = Blank(input.BackgroundColor),
-            AccentColor = Blank(input.AccentColor),
-            SignInPageText = Blank(input.SignInPageText),
-            UsernameHint = Blank(input.UsernameHint),
-            DefaultLanguage = Blank(input.DefaultLanguage),
+            BackgroundColor = FormValue.Trimmed(input.BackgroundColor),
+            AccentColor = FormValue.Trimmed(input.AccentColor),
+            SignInPageText = FormValue.Trimmed(input.SignInPageText),
+            UsernameHint = FormValue.Trimmed(input.UsernameHint),
+            DefaultLanguage = FormValue.Trimmed(input.DefaultLanguage),
         };
         if (BrandingRules.Check(cleaned) is { Count: > 0 } errors)
         {
@@ -157,8 +157,6 @@ public sealed class BrandingService(IIdPDbContext db, TenantService tenants, Tim
 
     private async Task<Guid?> TenantIdAsync(CancellationToken cancellationToken) =>
         (await tenants.GetAsync(cancellationToken))?.Id;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>The tenant's branding as pages and administrators read it.</summary>

@@ -56,7 +56,7 @@ public sealed class AuditLogModel(AuditQuery audit, IStringLocalizer<PortalText>
             return;
         }
 
-        var filter = new AuditFilter(string.IsNullOrWhiteSpace(Type) ? null : Type.Trim(), accountId, Utc(From), Utc(To));
+        var filter = new AuditFilter(FormValue.Trimmed(Type), accountId, Utc(From), Utc(To));
         switch (await audit.FindAsync(filter, PageNumber, PageSize, Aborted))
         {
             case AdminResult<Paged<AuditEntry>>.Done done:

@@ -77,7 +77,7 @@ public sealed class ApplicationForm
         AllowImplicitAccessToken = AllowImplicitAccessToken,
         AllowClientCredentials = AllowClientCredentials,
         AdminApiAccess = AdminApiAccess,
-        AppIdUri = string.IsNullOrWhiteSpace(AppIdUri) ? null : AppIdUri.Trim(),
+        AppIdUri = FormValue.Trimmed(AppIdUri),
         ApiScopes = [.. Split(ApiScopes).Select(Scope)],
         ApiPermissions = [.. ApiPermissions.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal)],
     };

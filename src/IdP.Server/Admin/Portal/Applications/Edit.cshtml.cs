@@ -48,7 +48,7 @@ public sealed class EditModel(AppAdministration applications, TenantService tena
         if (ModelState.IsValid)
         {
             var expires = time.GetUtcNow().AddMonths(SecretInput.Months);
-            switch (await applications.AddSecretAsync(ClientId, string.IsNullOrWhiteSpace(SecretInput.Description) ? null : SecretInput.Description.Trim(), expires, Actor, Aborted))
+            switch (await applications.AddSecretAsync(ClientId, FormValue.Trimmed(SecretInput.Description), expires, Actor, Aborted))
             {
                 case AdminResult<NewSecret>.Done done:
                     // Shown on this answer only: no redirect, so the value never travels in TempData or a URL.

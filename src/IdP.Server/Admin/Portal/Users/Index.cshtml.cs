@@ -21,7 +21,7 @@ public sealed class IndexModel(UserAdministration users) : PortalPageModel
         // A bad page number in the URL is not worth an error: it is the first page.
         PageNumber = ModelState.IsValid && PageNumber >= 1 ? PageNumber : 1;
         ModelState.Clear();
-        switch (await users.ListAsync(string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), PageNumber, PageSize, Aborted))
+        switch (await users.ListAsync(FormValue.Trimmed(Search), PageNumber, PageSize, Aborted))
         {
             case AdminResult<Paged<UserDetails>>.Done done:
                 Users = done.Value.Items;

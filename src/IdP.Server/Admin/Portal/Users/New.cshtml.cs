@@ -19,12 +19,12 @@ public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalTe
 
         var document = new NewUserDocument
         {
-            SignInEmail = Blank(Input.SignInEmail),
-            Username = Blank(Input.Username),
-            ContactEmail = Blank(Input.ContactEmail),
-            DisplayName = Blank(Input.DisplayName),
-            GivenName = Blank(Input.GivenName),
-            Surname = Blank(Input.Surname),
+            SignInEmail = FormValue.Trimmed(Input.SignInEmail),
+            Username = FormValue.Trimmed(Input.Username),
+            ContactEmail = FormValue.Trimmed(Input.ContactEmail),
+            DisplayName = FormValue.Trimmed(Input.DisplayName),
+            GivenName = FormValue.Trimmed(Input.GivenName),
+            Surname = FormValue.Trimmed(Input.Surname),
             Password = Input.Password,
             ForceChangePasswordNextSignIn = Input.ForceChangePasswordNextSignIn,
         };
@@ -34,8 +34,6 @@ public sealed class NewModel(UserAdministration users, IStringLocalizer<PortalTe
             created => RedirectToPage("/Admin/Portal/Users/Edit", new { id = created.Id }),
             () => Task.CompletedTask);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [ErrorMessagesFrom(typeof(PortalText))]
     public sealed class InputModel : UserFields
