@@ -51,6 +51,15 @@ public static class ApiStories
         return factory.WithScopeAsync(sp => sp.GetRequiredService<OpenIddict.Validation.OpenIddictValidationService>().ValidateAccessTokenAsync(token).AsTask());
     }
 
+    /// <summary>Asserts that the server's own APIs refuse <paramref name="token"/> as an invalid token (revoked, expired or not an access token).</summary>
+    public static async Task<OpenIddictExceptions.ProtocolException> AssertAccessTokenRefusedAsync(this IdPFactory factory, string token)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var refused = await Assert.ThrowsAsync<OpenIddictExceptions.ProtocolException>(() => factory.ValidateAccessTokenAsync(token));
+        Assert.Equal(OpenIddictConstants.Errors.InvalidToken, refused.Error);
+        return refused;
+    }
+
     /// <summary>
     /// Signs <paramref name="user"/> in with a fresh browser through a client of a fresh API and returns the access token
     /// it redeemed, checked to validate as the server's own APIs do.
