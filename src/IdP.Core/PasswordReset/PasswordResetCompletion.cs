@@ -89,8 +89,18 @@ public sealed class PasswordResetCompletion(
                 db.OutboxMessages.Add(outbox.Prepare(PasswordResetEmailKinds.PasswordChanged, await emails.PasswordChangedAsync(tenant, changed, now, cancellationToken)));
             }
 
-            // newPassword is not null here: the check refuses an empty one. The user chose it, so no mark stays.
-            await passwords.ApplyAsync(changed, newPassword!, temporary: false, cancellationToken);
+            try
+            {
+                // newPassword is not null here: the check refuses an empty one. The user chose it, so no mark stays.
+                await passwords.ApplyAsync(changed, newPassword!, temporary: false, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another request changed the account since it was read here (an administrator, a change in another tab):
+                // nothing is kept, the verification stays unused, and step 1 starts from the account as it is now.
+                return new ChangePasswordResult.NotVerified();
+            }
+
             await transaction.CommitAsync(cancellationToken);
             if (notice)
             {

@@ -146,6 +146,24 @@ public abstract class ResetJourneyTests(IResetServer server) : ResetSuite(server
     }
 
     [Fact]
+    public async Task A_reset_that_loses_to_a_change_of_the_account_changes_nothing_and_returns_to_step_1()
+    {
+        var email = await AccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var step2 = await (await (await browser.OpenResetFromSignInAsync(Client.Authorize())).VerifyAddressAsync(browser, server.Smtp, email)).ContinueToNewPasswordAsync();
+
+        // The account's row is changed by another request between this one's read and its save: the update finds no row.
+        var lost = await Factory.WithTriggerAsync("AspNetUsers", "UPDATE", $"NEW.\"Email\" = '{email}'", TriggerAction.Skip, () => step2.SetPasswordAsync(NewPassword));
+
+        ResetPasswordPage.On(browser, lost);
+        using var later = Factory.CreateBrowser();
+        var signIn = await SignInPage.OpenAsync(later, Client.Authorize());
+        var refused = SignInPage.On(later, await signIn.SignInAsync(email, NewPassword));
+        Assert.Equal("Invalid username or password.", refused.Error);
+        Assert.NotNull((await refused.SignInAsync(email, OldPassword)).ToApp()["code"]);
+    }
+
+    [Fact]
     public async Task Reset_clears_a_lockout_so_the_new_password_signs_in_at_once()
     {
         var email = await AccountAsync();

@@ -74,27 +74,8 @@ public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
     private async Task<T> WithInsertsRefusedAsync<T>(string clientId, string type, Func<Task<T>> request)
     {
         var applicationId = await factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == clientId).Select(a => a.Id!).SingleAsync());
-        var name = "refuse_" + Guid.NewGuid().ToString("N");
-        var condition = $"NEW.\"ApplicationId\" = '{applicationId}' AND NEW.\"Type\" LIKE '%{type}'";
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(IsSqlite(db)
-            ? $"CREATE TRIGGER {name} BEFORE INSERT ON \"OpenIddictTokens\" WHEN {condition} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
-            : $"""
-               CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
-               CREATE TRIGGER {name} BEFORE INSERT ON "OpenIddictTokens" FOR EACH ROW WHEN ({condition}) EXECUTE FUNCTION {name}();
-               """));
-        try
-        {
-            return await request();
-        }
-        finally
-        {
-            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(IsSqlite(db)
-                ? $"DROP TRIGGER {name};"
-                : $"DROP TRIGGER {name} ON \"OpenIddictTokens\"; DROP FUNCTION {name}();"));
-        }
+        return await factory.WithTriggerAsync("OpenIddictTokens", "INSERT", $"NEW.\"ApplicationId\" = '{applicationId}' AND NEW.\"Type\" LIKE '%{type}'", TriggerAction.Refuse, request);
     }
-
-    private static bool IsSqlite(IdPDbContext db) => db.Database.ProviderName!.Contains("Sqlite", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class TokenEntriesSavedTogetherTestsOnSqlite(IdPFactory<Sqlite> factory) : TokenEntriesSavedTogetherTests(factory), IClassFixture<IdPFactory<Sqlite>>;

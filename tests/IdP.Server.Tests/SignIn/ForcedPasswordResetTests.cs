@@ -230,6 +230,23 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
     }
 
     [Fact]
+    public async Task A_change_that_loses_to_another_change_of_the_account_after_the_proof_was_read_sends_the_user_back_to_sign_in()
+    {
+        var policy = await ForcingFlowAsync();
+        var (email, account) = await MarkedAccountAsync();
+        using var browser = Factory.CreateBrowser();
+        var change = await ChangePageAsync(browser, Client.Authorize(policy), email);
+
+        // The account's row is changed by another request between this POST's read and its save: the update finds no row.
+        var lost = await Factory.WithTriggerAsync("AspNetUsers", "UPDATE", $"NEW.\"Email\" = '{email}'", TriggerAction.Skip, () => change.SetPasswordAsync(NewPassword));
+
+        SignInPage.On(browser, lost);
+        Assert.True(await MarkedAsync(account.Id));
+        Assert.Equal(PasswordVerificationResult.Success, await VerifyPasswordAsync(account.Id, OldPassword));
+        Assert.DoesNotContain(AuditEventTypes.ForcedPasswordChanged, await AuditTypesAsync(account.Id));
+    }
+
+    [Fact]
     public async Task A_reset_by_email_clears_the_mark()
     {
         var policy = await ForcingFlowAsync();
