@@ -57,6 +57,8 @@ internal static class AdminText
     public static string LabelPolicyClaim => Get();
     public static string LabelSessionTimeout => Get();
     public static string LabelPasswordReset => Get();
+    public static string LabelKeepMeSignedInDays => Get();
+    public static string UserFlowKeepMeSignedInSignInOnly => Get();
     public static string ComplexityFixed(PasswordComplexityLevel level) => Format([level]);
     public static string ComplexityMinLength(int max) => Format([max]);
     public static string ComplexityMaxLength(int max) => Format([max]);

@@ -19,6 +19,9 @@ public static class PageElementIds
     /// <summary>The forgot-password link (a button where the hand-off needs a POST); also the hand-off page's continue button.</summary>
     public const string ForgotPassword = "forgotPassword";
 
+    /// <summary>The "Keep me signed in" checkbox (its id and its form name), on flows with KMSI on.</summary>
+    public const string RememberMe = "rememberMe";
+
     /// <summary>The cancel button, which ends the journey with AADB2C90091.</summary>
     public const string Cancel = "cancel";
 

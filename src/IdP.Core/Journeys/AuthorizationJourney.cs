@@ -59,6 +59,12 @@ public sealed class AuthorizationJourney
     /// </summary>
     public string? PasswordChangeStamp { get; set; }
 
+    /// <summary>
+    /// The user ticked "Keep me signed in" with the password that led to <see cref="PasswordChangeAccountId"/>: the
+    /// forced change finishes the sign-in with the session the user chose, on whichever node and after a restart.
+    /// </summary>
+    public bool KeepMeSignedIn { get; set; }
+
     /// <summary>When the app's authorize request started the journey.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -17,8 +17,11 @@ public enum AuthenticationMethod
 /// </summary>
 public sealed class JourneyAuthentication(JourneyService journeys, AuditLog audit)
 {
-    /// <summary>Records that <paramref name="account"/> authenticated in <paramref name="journey"/> at <paramref name="authenticatedAt"/>.</summary>
-    public async Task RecordAsync(AuthorizationJourney journey, Account account, DateTimeOffset authenticatedAt, AuthenticationMethod method, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that <paramref name="account"/> authenticated in <paramref name="journey"/> at <paramref name="authenticatedAt"/>;
+    /// <paramref name="auditDetails"/> go on the sign-in's audit line (no secrets: see <see cref="SignIn.KeepMeSignedIn.AuditDetails"/>).
+    /// </summary>
+    public async Task RecordAsync(AuthorizationJourney journey, Account account, DateTimeOffset authenticatedAt, AuthenticationMethod method, string? auditDetails, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(account);
@@ -30,7 +33,7 @@ public sealed class JourneyAuthentication(JourneyService journeys, AuditLog audi
         // A reset's own event (password_reset.password_changed) was committed together with the new password.
         if (method == AuthenticationMethod.Password)
         {
-            await audit.RecordAsync(AuditEventTypes.SignInSucceeded, account.Id, journey.Policy, journey.ClientId, cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditEventTypes.SignInSucceeded, account.Id, journey.Policy, journey.ClientId, auditDetails, cancellationToken);
         }
     }
 }

@@ -93,13 +93,15 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
 
     /// <summary>
     /// Records that the user proved the password of <paramref name="accountId"/> (whose stamp is
-    /// <paramref name="securityStamp"/>) but must choose a new one before signing in; the journey stays pending.
+    /// <paramref name="securityStamp"/>) but must choose a new one before signing in, and whether the user chose to be
+    /// kept signed in; the journey stays pending.
     /// </summary>
-    public Task<bool> MarkPasswordChangeRequiredAsync(AuthorizationJourney journey, Guid accountId, string? securityStamp, CancellationToken cancellationToken) =>
+    public Task<bool> MarkPasswordChangeRequiredAsync(AuthorizationJourney journey, Guid accountId, string? securityStamp, bool keepMeSignedIn, CancellationToken cancellationToken) =>
         ChangeAsync(journey, JourneyStatus.Pending, j =>
         {
             j.PasswordChangeAccountId = accountId;
             j.PasswordChangeStamp = securityStamp;
+            j.KeepMeSignedIn = keepMeSignedIn;
         }, cancellationToken);
 
     /// <summary>

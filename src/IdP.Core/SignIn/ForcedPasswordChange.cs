@@ -38,14 +38,17 @@ public sealed class ForcedPasswordChange(
         return account.PasswordHash is { } hash && hasher.VerifyHashedPassword(account, hash, newPassword) != PasswordVerificationResult.Failed;
     }
 
-    /// <summary>Records in <paramref name="journey"/> that <paramref name="account"/> proved its password and must change it (audited).</summary>
-    public async Task RequireAsync(AuthorizationJourney journey, Account account, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records in <paramref name="journey"/> that <paramref name="account"/> proved its password and must change it
+    /// (audited), with the user's "Keep me signed in" choice for the sign-in the change finishes.
+    /// </summary>
+    public async Task RequireAsync(AuthorizationJourney journey, Account account, bool keepMeSignedIn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(account);
         // Not checked: a journey another tab moved on first stays as that tab left it, and the change page then sends
         // the browser back to the sign-in page.
-        await journeys.MarkPasswordChangeRequiredAsync(journey, account.Id, account.SecurityStamp, cancellationToken);
+        await journeys.MarkPasswordChangeRequiredAsync(journey, account.Id, account.SecurityStamp, keepMeSignedIn, cancellationToken);
         await audit.RecordAsync(AuditEventTypes.PasswordChangeRequired, account.Id, journey.Policy, journey.ClientId, cancellationToken: cancellationToken);
     }
 

@@ -6,8 +6,12 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     /// <summary>How stale <see cref="SignInSession.LastSeenAt"/> may be before a use writes it again.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
-    /// <summary>Starts a session for an account that just proved its credentials.</summary>
-    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a session for an account that just proved its credentials: it ends <paramref name="keepFor"/> after
+    /// sign-in when the user chose "Keep me signed in" (<see cref="KeepMeSignedIn"/>), otherwise after
+    /// <see cref="SignInOptions.SessionMaxAge"/>.
+    /// </summary>
+    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         var session = new SignInSession
@@ -16,7 +20,7 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
             AccountId = accountId,
             AuthenticatedAt = authenticatedAt,
             LastSeenAt = now,
-            ExpiresAt = authenticatedAt + options.Value.SessionMaxAge,
+            ExpiresAt = authenticatedAt + (keepFor ?? options.Value.SessionMaxAge),
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 256 } ? userAgent[..256] : userAgent,
         };
@@ -38,6 +42,18 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
         }
 
         return session;
+    }
+
+    /// <summary>
+    /// Moves the end of a standing kept session to <paramref name="keepFor"/> from now (a rolling "Keep me signed in"
+    /// session used again); returns the new end, or null when the session no longer stands.
+    /// </summary>
+    public async Task<DateTimeOffset?> ExtendAsync(Guid sessionId, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var end = now + keepFor;
+        return await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, end), cancellationToken) > 0 ? end : null;
     }
 
     /// <summary>Ends one session (sign-out, or an administrator revoking it).</summary>

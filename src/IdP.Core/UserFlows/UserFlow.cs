@@ -51,6 +51,16 @@ public sealed class UserFlow
     /// <summary>B2C's "Web app session timeout": whether the session lifetime counts from the last use or from sign-in.</summary>
     public SessionTimeout SessionTimeout { get; set; } = SessionTimeout.Rolling;
 
+    /// <summary>
+    /// B2C's "Enable keep me signed in session" (off by default): the sign-in page offers "Keep me signed in", and a user
+    /// who ticks it gets a persistent session of <see cref="KeepMeSignedInDays"/> instead of the web app session.
+    /// Sign-in flows only, as in B2C (not offered on password reset flows).
+    /// </summary>
+    public bool KeepMeSignedIn { get; set; }
+
+    /// <summary>B2C's "Keep me signed in session (days)" (1 to 90): how long a session the user chose to keep lasts.</summary>
+    public int KeepMeSignedInDays { get; set; } = UserFlowRules.DefaultKeepMeSignedInDays;
+
     /// <summary>B2C's "Password complexity": the rule new passwords set on this flow must meet.</summary>
     public PasswordComplexity PasswordComplexity { get; set; } = PasswordComplexity.Strong;
 

@@ -137,6 +137,8 @@ public record UserFlowSummary(
     PolicyClaim PolicyClaim,
     int SessionLifetimeMinutes,
     SessionTimeout SessionTimeout,
+    bool KeepMeSignedIn,
+    int KeepMeSignedInDays,
     PasswordComplexity PasswordComplexity,
     PasswordResetBehavior PasswordResetBehavior,
     bool ForcedPasswordReset,
@@ -149,7 +151,7 @@ public record UserFlowSummary(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
@@ -223,6 +225,10 @@ public sealed record UserFlowInput
     public int? SessionLifetimeMinutes { get; init; }
     /// <summary>Whether the web session is rolling or absolute.</summary>
     public SessionTimeout? SessionTimeout { get; init; }
+    /// <summary>B2C's "Enable keep me signed in session": the sign-in page offers a persistent session.</summary>
+    public bool? KeepMeSignedIn { get; init; }
+    /// <summary>B2C's "Keep me signed in session (days)".</summary>
+    public int? KeepMeSignedInDays { get; init; }
     /// <summary>The password rules the flow enforces.</summary>
     public PasswordComplexityInput? PasswordComplexity { get; init; }
 
@@ -257,6 +263,8 @@ public sealed record UserFlowInput
         flow.PolicyClaim = PolicyClaim ?? flow.PolicyClaim;
         flow.SessionLifetimeMinutes = SessionLifetimeMinutes ?? flow.SessionLifetimeMinutes;
         flow.SessionTimeout = SessionTimeout ?? flow.SessionTimeout;
+        flow.KeepMeSignedIn = KeepMeSignedIn ?? flow.KeepMeSignedIn;
+        flow.KeepMeSignedInDays = KeepMeSignedInDays ?? flow.KeepMeSignedInDays;
         flow.PasswordComplexity = PasswordComplexity?.ToComplexity() ?? flow.PasswordComplexity;
         flow.PasswordResetBehavior = PasswordResetBehavior ?? flow.PasswordResetBehavior;
         flow.ForcedPasswordReset = ForcedPasswordReset ?? flow.ForcedPasswordReset;
@@ -272,6 +280,7 @@ public sealed record UserFlowInput
             ("refreshTokenSlidingWindow", RefreshTokenSlidingWindow), ("refreshTokenSlidingWindowDays", RefreshTokenSlidingWindowDays),
             ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
             ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
+            ("keepMeSignedIn", KeepMeSignedIn), ("keepMeSignedInDays", KeepMeSignedInDays),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
             ("forcedPasswordReset", ForcedPasswordReset), ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
         };

@@ -18,6 +18,15 @@ public static class UserFlowRules
     /// <summary>B2C's range for the web app session lifetime, in minutes; the SSO cookie lives for its maximum and each flow cuts it shorter.</summary>
     public static readonly Range<int> SessionLifetimeMinutes = new(15, 1440);
 
+    /// <summary>B2C's range for the "Keep me signed in session (days)".</summary>
+    public static readonly Range<int> KeepMeSignedInDays = new(1, 90);
+
+    /// <summary>
+    /// The days a new flow's "Keep me signed in" session lasts: B2C's documentation gives the range but no user-flow
+    /// default; 30 is the value its KMSI examples and recommendation use.
+    /// </summary>
+    public const int DefaultKeepMeSignedInDays = 30;
+
     /// <summary>All problems with the flow's values; empty when it can be saved.</summary>
     public static IReadOnlyList<string> Check(UserFlow flow) => [.. Problems(flow).Select(p => p.Message)];
 
@@ -35,6 +44,13 @@ public static class UserFlowRules
         AddIfOutside(errors, "accessAndIdTokenLifetimeMinutes", AdminText.LabelAccessAndIdTokenLifetime, flow.AccessAndIdTokenLifetimeMinutes, AccessAndIdTokenLifetimeMinutes);
         AddIfOutside(errors, "refreshTokenLifetimeDays", AdminText.LabelRefreshTokenLifetime, flow.RefreshTokenLifetimeDays, RefreshTokenLifetimeDays);
         AddIfOutside(errors, "sessionLifetimeMinutes", AdminText.LabelSessionLifetime, flow.SessionLifetimeMinutes, SessionLifetimeMinutes);
+        AddIfOutside(errors, "keepMeSignedInDays", AdminText.LabelKeepMeSignedInDays, flow.KeepMeSignedInDays, KeepMeSignedInDays);
+
+        // B2C offers no "Keep me signed in" on password reset flows: refused rather than stored and never used.
+        if (flow is { Type: UserFlowType.PasswordReset, KeepMeSignedIn: true })
+        {
+            errors.Add(new("keepMeSignedIn", AdminText.UserFlowKeepMeSignedInSignInOnly));
+        }
 
         if (flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded)
         {

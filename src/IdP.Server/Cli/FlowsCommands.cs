@@ -21,6 +21,8 @@ internal static class FlowsCommands
         ["policyClaim"] = "--policy-claim",
         ["sessionLifetimeMinutes"] = "--session-lifetime-minutes",
         ["sessionTimeout"] = "--session-timeout",
+        ["keepMeSignedIn"] = "--keep-me-signed-in",
+        ["keepMeSignedInDays"] = "--keep-me-signed-in-days",
         ["passwordComplexity"] = "--password-complexity",
         ["passwordResetBehavior"] = "--password-reset",
     };
@@ -47,10 +49,13 @@ internal static class FlowsCommands
         var numbersOnly = new Option<bool>("--password-numbers-only") { Description = CliText.Get("FlowsNumbersOnlyOption") };
         var resetBehavior = CliValues.Enum<PasswordResetBehavior>("--password-reset", CliText.Get("FlowsResetBehaviorOption"));
         var forcedReset = new Option<bool>("--forced-password-reset") { Description = CliText.Get("FlowsForcedResetOption") };
+        var keepMeSignedIn = new Option<bool>("--keep-me-signed-in") { Description = CliText.Get("FlowsKeepMeSignedInOption") };
+        var keepMeSignedInDays = new Option<int?>("--keep-me-signed-in-days") { Description = CliText.Get("FlowsKeepMeSignedInDaysOption"), HelpName = "days" };
         var add = new Command("add", CliText.Get("FlowsAddDescription"))
         {
             name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
             policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
+            keepMeSignedIn, keepMeSignedInDays,
         };
         add.Validators.Add(result =>
         {
@@ -78,6 +83,8 @@ internal static class FlowsCommands
                 PolicyClaim = parsed.GetValue(policyClaim),
                 SessionLifetimeMinutes = parsed.GetValue(sessionLifetime),
                 SessionTimeout = parsed.GetValue(sessionTimeout),
+                KeepMeSignedIn = parsed.GetValue(keepMeSignedIn),
+                KeepMeSignedInDays = parsed.GetValue(keepMeSignedInDays),
                 PasswordComplexity = parsed.GetValue(complexity) is { } level
                     ? new PasswordComplexityInput
                     {

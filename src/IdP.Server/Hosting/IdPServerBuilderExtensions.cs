@@ -103,7 +103,8 @@ public static class IdPServerBuilderExtensions
                 options.Cookie = new SsoSessionCookie { Name = SsoSession.CookieName, HttpOnly = true, IsEssential = true };
                 options.Cookie.SecurePolicy = server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 // The cookie is a browser-session cookie; how long it is honoured is each flow's session setting,
-                // checked in SsoSession. 24 h is the longest any flow allows.
+                // checked in SsoSession. 24 h is the longest any flow allows. A session the user chose to keep ("Keep me
+                // signed in") is signed in persistent with its own end instead (SsoSession).
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(UserFlowRules.SessionLifetimeMinutes.Max);
                 options.SlidingExpiration = false;
                 options.Events.OnValidatePrincipal = SsoSession.ValidateAsync;

@@ -35,7 +35,9 @@ public sealed class NewPasswordModel(
         var result = await completion.ChangePasswordAsync(Reset, Input.NewPassword, Input.ReenterPassword, HttpContext.RequestAborted);
         if (result is ChangePasswordResult.Changed(var account, var changedAt))
         {
-            return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, changedAt, AuthenticationMethod.PasswordReset));
+            // "Keep me signed in" is not offered on a reset, as in B2C: the sign-in page's box was never posted (its
+            // "Forgot your password?" is a link), so the reset signs in with a browser session.
+            return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.PasswordReset, keepMeSignedIn: false));
         }
 
         // A refusal of the password typed is shown on the form (an empty field: the service says so only after the

@@ -34,8 +34,9 @@ public sealed class ChangePasswordModel(
         switch (result)
         {
             case ChangePasswordResult.Changed(var account, var changedAt):
-                // The sign-in the proven password started completes now, with the new security stamp.
-                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, changedAt, AuthenticationMethod.Password));
+                // The sign-in the proven password started completes now, with the new security stamp and the
+                // "Keep me signed in" choice posted with that password (kept in the journey).
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.Password, Journey.KeepMeSignedIn));
             case ChangePasswordResult.SameAsCurrent:
                 ModelState.AddModelError(PageElementIds.NewPassword, text["PasswordUnchanged"]);
                 return Page();

@@ -26,6 +26,9 @@ public sealed class SignInModel(
 
     public bool IsEmail => Flow.SignInType == SignInNameKind.Email;
 
+    /// <summary>Whether the page shows B2C's "Keep me signed in" box (the flow's KMSI property).</summary>
+    public bool OffersKeepMeSignedIn => KeepMeSignedIn.IsOffered(Flow);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Flow.Type != UserFlowType.SignIn)
@@ -66,10 +69,10 @@ public sealed class SignInModel(
         {
             case SignInResult.Succeeded(var account) when ForcedPasswordChange.Applies(Flow, account):
                 // The right password, but no sign-in yet: the user must choose a new one first.
-                await forcedChange.RequireAsync(Journey, account, ct);
+                await forcedChange.RequireAsync(Journey, account, Input.KeepMeSignedIn, ct);
                 return RedirectToJourneyPage(ChangePasswordModel.PageName);
             case SignInResult.Succeeded(var account):
-                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, account, time.UtcNow(), AuthenticationMethod.Password));
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Input.KeepMeSignedIn));
             case SignInResult.LockedOut:
                 ModelState.AddModelError(string.Empty, text["LockedOut"]);
                 await audit.RecordAsync(AuditEventTypes.SignInLockedOut, null, Flow.Name, Journey.ClientId, cancellationToken: ct);
@@ -118,5 +121,14 @@ public sealed class SignInModel(
         [Required(AllowEmptyStrings = true, ErrorMessage = "requiredField_password")]
         [ModelBinder(Name = PageElementIds.Password)]
         public string? Password { get; set; }
+
+        /// <summary>
+        /// B2C's checkbox carries no value attribute, so a ticked box posts "on" (which a bool does not bind) and an
+        /// unticked one posts nothing: any value means ticked.
+        /// </summary>
+        [ModelBinder(Name = PageElementIds.RememberMe)]
+        public string? RememberMe { get; set; }
+
+        public bool KeepMeSignedIn => RememberMe is not null;
     }
 }

@@ -6,12 +6,16 @@ namespace IdP.Server.SignIn;
 /// </summary>
 public sealed class SignInStep(SsoSession sso, JourneyAuthentication authentication, JourneyLinks links)
 {
-    /// <summary>Signs <paramref name="account"/> in for this browser and journey; returns where to send the browser.</summary>
-    public async Task<string> FinishAsync(HttpContext http, AuthorizationJourney journey, Account account, DateTimeOffset authenticatedAt, AuthenticationMethod method)
+    /// <summary>
+    /// Signs <paramref name="account"/> in for this browser and journey; returns where to send the browser. The session
+    /// is kept ("Keep me signed in") when the user chose it and <paramref name="flow"/> offers it.
+    /// </summary>
+    public async Task<string> FinishAsync(HttpContext http, AuthorizationJourney journey, UserFlow flow, Account account, DateTimeOffset authenticatedAt, AuthenticationMethod method, bool keepMeSignedIn)
     {
         ArgumentNullException.ThrowIfNull(http);
-        await sso.SignInAsync(http, account, authenticatedAt);
-        await authentication.RecordAsync(journey, account, authenticatedAt, method, http.RequestAborted);
+        var keepFor = KeepMeSignedIn.KeepFor(flow, keepMeSignedIn);
+        await sso.SignInAsync(http, account, authenticatedAt, keepFor);
+        await authentication.RecordAsync(journey, account, authenticatedAt, method, KeepMeSignedIn.AuditDetails(flow, keepFor), http.RequestAborted);
         return links.ResumeAuthorize(journey);
     }
 }

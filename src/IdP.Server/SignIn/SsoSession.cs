@@ -8,6 +8,9 @@ namespace IdP.Server.SignIn;
 /// absolute end. Once per request, when the cookie is read (<see cref="ValidateAsync"/>, as ASP.NET Core Identity's
 /// security stamp validator does), the session row must stand (sign-out ends it, so a copied cookie dies with it) and
 /// the account must stand (exists, enabled, same security stamp: a password reset ends every session at once).
+/// A session the user chose to keep ("Keep me signed in", <see cref="KeepMeSignedIn"/>) has a persistent cookie that
+/// expires with the server-side session, the flow's KMSI days after sign-in (or after its last use when rolling);
+/// any other session's cookie is a browser-session cookie.
 /// </summary>
 public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
 {
@@ -18,14 +21,18 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     private const string LastSeenClaim = "last_seen";
     private const string StampClaim = "stamp";
     private const string SessionClaim = "sid";
+    private const string KeptForClaim = "kmsi";
 
-    /// <summary>Starts (or replaces) the browser's session for <paramref name="account"/>.</summary>
-    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime)
+    /// <summary>
+    /// Starts (or replaces) the browser's session for <paramref name="account"/>: kept for <paramref name="keepFor"/>
+    /// (a persistent cookie expiring with the server-side session), or, when null, a browser session.
+    /// </summary>
+    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime, TimeSpan? keepFor)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
-        var session = await sessions.StartAsync(account.Id, authTime, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
-        await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow()));
+        var session = await sessions.StartAsync(account.Id, authTime, keepFor, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow(), keepFor), CookieProperties(keepFor is null ? null : session.ExpiresAt));
     }
 
     /// <summary>
@@ -68,16 +75,25 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
         }
 
         var now = time.UtcNow();
-        var lifetime = TimeSpan.FromMinutes(flow.SessionLifetimeMinutes);
-        var since = flow.SessionTimeout == SessionTimeout.Absolute ? authTime : lastSeen;
-        if (now - since > lifetime || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId)
+        var keptFor = TryReadKeptFor(principal);
+        if (!KeepMeSignedIn.StillSignsIn(flow, authTime, lastSeen, keptFor, now) || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId)
         {
             return null;
         }
 
         if (flow.SessionTimeout == SessionTimeout.Rolling && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId))
         {
-            await context.SignInAsync(Scheme, CreatePrincipal(sessionId, account.Id, account.SecurityStamp, authTime, now));
+            // A kept session used on a flow that offers KMSI rolls its end forward, on the server and in the cookie (B2C
+            // extends KeepAliveInDays on each silent sign-in when rolling); elsewhere a kept cookie keeps its end.
+            var end = keptFor is { } kept && KeepMeSignedIn.IsOffered(flow)
+                ? await sessions.ExtendAsync(sessionId, kept, context.RequestAborted)
+                : result.Properties?.ExpiresUtc;
+            if (keptFor is not null && end is null)
+            {
+                return null;
+            }
+
+            await context.SignInAsync(Scheme, CreatePrincipal(sessionId, account.Id, account.SecurityStamp, authTime, now, keptFor), CookieProperties(keptFor is null ? null : end));
         }
 
         return (account, authTime);
@@ -110,7 +126,7 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
 
     private const string ValidatedAccountKey = "IdP.SsoSession.Account";
 
-    private static ClaimsPrincipal CreatePrincipal(Guid sessionId, Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen)
+    private static ClaimsPrincipal CreatePrincipal(Guid sessionId, Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen, TimeSpan? keptFor)
     {
         var identity = new ClaimsIdentity(
         [
@@ -120,8 +136,23 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
             new Claim(LastSeenClaim, lastSeen.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             new Claim(StampClaim, stamp ?? ""),
         ], Scheme);
+        if (keptFor is { } kept)
+        {
+            identity.AddClaim(new Claim(KeptForClaim, ((long)kept.TotalMinutes).ToString(CultureInfo.InvariantCulture)));
+        }
+
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>
+    /// A kept session's cookie is persistent and expires (with its ticket) at <paramref name="keptUntil"/>, the
+    /// server-side session's end; without it the cookie is a browser-session cookie, as before KMSI.
+    /// </summary>
+    private static AuthenticationProperties? CookieProperties(DateTimeOffset? keptUntil) =>
+        keptUntil is { } until ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = until } : null;
+
+    private static TimeSpan? TryReadKeptFor(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(KeptForClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? TimeSpan.FromMinutes(minutes) : null;
 
     private static bool TryReadTime(ClaimsPrincipal principal, string type, out DateTimeOffset value)
     {

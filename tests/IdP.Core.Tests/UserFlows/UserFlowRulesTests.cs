@@ -77,6 +77,42 @@ public sealed class UserFlowRulesTests
         Assert.Equal("Web app session timeout has no option '7'. Options: Rolling, Absolute.", Assert.Single(errors));
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(90, true)]
+    [InlineData(0, false)]
+    [InlineData(91, false)]
+    public void Keep_me_signed_in_session_is_1_to_90_days(int days, bool valid) =>
+        AssertValid(valid, Flow(f => (f.KeepMeSignedIn, f.KeepMeSignedInDays) = (true, days)), "Keep me signed in session (days) must be between 1 and 90");
+
+    [Fact]
+    public void Keep_me_signed_in_is_off_with_30_days_on_a_new_flow()
+    {
+        var flow = Flow();
+
+        Assert.Equal((false, 30), (flow.KeepMeSignedIn, flow.KeepMeSignedInDays));
+    }
+
+    [Fact]
+    public void A_password_reset_flow_cannot_turn_keep_me_signed_in_on_in_english_or_french()
+    {
+        var reset = Flow(f => (f.Type, f.KeepMeSignedIn) = (UserFlowType.PasswordReset, true));
+
+        var english = Assert.Single(UserFlowRules.Problems(reset));
+        var french = Cultures.InCulture("fr", () => Assert.Single(UserFlowRules.Problems(reset)));
+
+        Assert.Equal("keepMeSignedIn", english.Field);
+        Assert.Equal("Keep me signed in is offered on sign-in flows only, as in B2C: a password reset flow cannot enable it.", english.Message);
+        Assert.Equal("«\u00a0Maintenir la connexion\u00a0» n’est proposé que sur les flux de connexion, comme dans B2C\u00a0: un flux de réinitialisation du mot de passe ne peut pas l’activer.", french.Message);
+        Assert.Empty(UserFlowRules.Check(Flow(f => f.Type = UserFlowType.PasswordReset)));
+    }
+
+    [Fact]
+    public void Out_of_range_keep_me_signed_in_days_are_refused_in_french_too() =>
+        Assert.Equal(
+            "Durée de la session «\u00a0Maintenir la connexion\u00a0» (jours)\u00a0: la valeur doit être comprise entre 1 et 90\u00a0; 120 est hors limites.",
+            Cultures.InCulture("fr", () => Assert.Single(UserFlowRules.Check(Flow(f => f.KeepMeSignedInDays = 120)))));
+
     [Fact]
     public void Every_problem_is_reported_at_once()
     {

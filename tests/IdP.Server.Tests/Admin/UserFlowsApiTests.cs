@@ -110,6 +110,36 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task Keep_me_signed_in_is_off_with_30_days_by_default_turned_on_by_a_patch_and_its_days_are_kept_within_1_to_90()
+    {
+        var name = "kmsi_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        var created = (await _admin.PostAsync("user-flows", new { name, type = "SignIn" })).Expect(201).Json;
+        Assert.Equal((false, 30), (created.GetProperty("keepMeSignedIn").GetBoolean(), created.GetProperty("keepMeSignedInDays").GetInt32()));
+
+        var on = (await _admin.PatchAsync($"user-flows/{full}", new { keepMeSignedIn = true, keepMeSignedInDays = 90 })).Expect(200).Json;
+        Assert.Equal((true, 90), (on.GetProperty("keepMeSignedIn").GetBoolean(), on.GetProperty("keepMeSignedInDays").GetInt32()));
+        Assert.True((await _admin.PatchAsync($"user-flows/{full}", new { sessionLifetimeMinutes = 60 })).Expect(200).Json.GetProperty("keepMeSignedIn").GetBoolean());
+
+        Assert.Equal(["Keep me signed in session (days) must be between 1 and 90; 91 is out of range."],
+            (await _admin.PatchAsync($"user-flows/{full}", new { keepMeSignedInDays = 91 })).ExpectInvalid("keepMeSignedInDays"));
+        (await _admin.PatchAsync($"user-flows/{full}", new { keepMeSignedInDays = 0 })).ExpectInvalid("keepMeSignedInDays");
+        Assert.Equal(90, (await _admin.GetAsync($"user-flows/{full}")).Expect(200).Json.GetProperty("keepMeSignedInDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_password_reset_flow_cannot_turn_keep_me_signed_in_on_as_in_B2C()
+    {
+        var name = "kmsir_" + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = (await _admin.PostAsync("user-flows", new { name, type = "PasswordReset", keepMeSignedIn = true })).ExpectInvalid("keepMeSignedIn");
+
+        Assert.Equal(["Keep me signed in is offered on sign-in flows only, as in B2C: a password reset flow cannot enable it."], refused);
+        (await _admin.GetAsync($"user-flows/B2C_1_{name}")).Expect(404);
+        Assert.False((await _admin.PostAsync("user-flows", new { name, type = "PasswordReset", keepMeSignedIn = false })).Expect(201).Json.GetProperty("keepMeSignedIn").GetBoolean());
+    }
+
+    [Fact]
     public async Task Out_of_range_values_and_duplicates_are_field_errors()
     {
         var name = "range_" + Guid.NewGuid().ToString("N")[..8];

@@ -222,6 +222,21 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_keep_me_signed_in_creates_a_flow_with_its_days_and_refuses_days_out_of_range()
+    {
+        var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
+        var refusedName = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        (await _cli.RunAsync("flows", "add", name, "--keep-me-signed-in", "--keep-me-signed-in-days", "7")).ExpectOk();
+        var refused = (await _cli.RunAsync("flows", "add", refusedName, "--keep-me-signed-in", "--keep-me-signed-in-days", "120")).ExpectFailure();
+
+        var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
+        Assert.Equal((true, 7), (flow!.KeepMeSignedIn, flow.KeepMeSignedInDays));
+        Assert.Contains("error: --keep-me-signed-in-days: Keep me signed in session (days) must be between 1 and 90; 120 is out of range.", refused.Error, StringComparison.Ordinal);
+        Assert.Null(await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + refusedName, default)));
+    }
+
+    [Fact]
     public async Task Flows_add_out_of_range_values_are_refused_by_the_flow_rules_naming_the_options()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];

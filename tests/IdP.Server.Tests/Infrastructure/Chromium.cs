@@ -34,10 +34,18 @@ public sealed class Chromium : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser context (own cookies) and page; <paramref name="javaScript"/> false for a browser with scripts off.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>
+    /// A fresh browser context (own cookies) and page; <paramref name="javaScript"/> false for a browser with scripts off;
+    /// <paramref name="storageState"/> (a context's <c>StorageStateAsync</c>) for a browser that kept another's cookies.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string? storageState = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 800 }, JavaScriptEnabled = javaScript });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
+            JavaScriptEnabled = javaScript,
+            StorageState = storageState,
+        });
         return await context.NewPageAsync();
     }
 

@@ -36,15 +36,28 @@ public sealed class SignInPage(Browser browser, Navigation page)
 
     public string SignInNameLabel => Page.Document!.QuerySelector($"label[for={PageElementIds.SignInName}]")!.TextContent.Trim();
 
-    public Task<Navigation> SignInAsync(string signInName, string password) => browser.SendAndFollowAsync(SignInSubmission(signInName, password));
+    /// <summary>B2C's "Keep me signed in" checkbox, or null when the flow does not offer it.</summary>
+    public AngleSharp.Dom.IElement? KeepMeSignedInBox => Page.ById(PageElementIds.RememberMe);
+
+    /// <summary>Signs in; with <paramref name="keepMeSignedIn"/> the box is posted ticked, as a browser posts it ("on").</summary>
+    public Task<Navigation> SignInAsync(string signInName, string password, bool keepMeSignedIn = false) =>
+        browser.SendAndFollowAsync(SignInSubmission(signInName, password, keepMeSignedIn));
 
     /// <summary>The request <see cref="SignInAsync"/> sends, for tests that send it themselves (e.g. to read its answer's headers).</summary>
-    public HttpRequestMessage SignInSubmission(string signInName, string password) =>
-        browser.FormSubmission(Page, "form#localAccountForm", new Dictionary<string, string>
+    public HttpRequestMessage SignInSubmission(string signInName, string password, bool keepMeSignedIn = false)
+    {
+        var values = new Dictionary<string, string>
         {
             [PageElementIds.SignInName] = signInName,
             [PageElementIds.Password] = password,
-        }, PageElementIds.Next);
+        };
+        if (keepMeSignedIn)
+        {
+            values[PageElementIds.RememberMe] = "on";
+        }
+
+        return browser.FormSubmission(Page, "form#localAccountForm", values, PageElementIds.Next);
+    }
 
     /// <summary>Follows "Can't access your account?" as a user would: the link, or the hand-off button.</summary>
     public Task<Navigation> ForgotPasswordAsync() => Page.ById(PageElementIds.ForgotPassword)?.LocalName == "button"

@@ -40,6 +40,15 @@ public abstract class ResetSuite(IdPFactory factory, string addressPrefix) : IAs
         return email;
     }
 
+    /// <summary>An account with <see cref="OldPassword"/> that an administrator marked to change it at its next sign-in.</summary>
+    protected async Task<(string Email, Account Account)> MarkedAccountAsync()
+    {
+        var email = Unique();
+        var account = await Factory.CreateAccountAsync(email, OldPassword);
+        await Factory.WithDbAsync(db => db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ForceChangePasswordNextSignIn, true)));
+        return (email, account);
+    }
+
     /// <summary>Creates a user flow whose users sign in with a username; returns its name.</summary>
     protected async Task<string> UsernameFlowAsync()
     {

@@ -343,15 +343,6 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
         return policy;
     }
 
-    /// <summary>An account with <see cref="ResetSuite.OldPassword"/> that an administrator marked to change it.</summary>
-    private async Task<(string Email, Account Account)> MarkedAccountAsync()
-    {
-        var email = Unique();
-        var account = await Factory.CreateAccountAsync(email, OldPassword);
-        await Factory.WithDbAsync(db => db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ForceChangePasswordNextSignIn, true)));
-        return (email, account);
-    }
-
     /// <summary>Signs in with the temporary password; asserts the browser is asked for a new one.</summary>
     private static async Task<NewPasswordPage> ChangePageAsync(Browser browser, AuthorizeRequest request, string email) =>
         ChangePage(browser, await (await SignInPage.OpenAsync(browser, request)).SignInAsync(email, OldPassword));

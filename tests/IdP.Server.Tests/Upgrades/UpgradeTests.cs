@@ -201,6 +201,21 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     }
 
     [Fact]
+    public async Task KeepMeSignedIn_left_every_flow_without_it_with_the_days_a_new_flow_gets_valid_and_a_forced_change_under_way_pending()
+    {
+        await using var db = factory.OpenDatabase();
+
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"UserFlows\" WHERE \"KeepMeSignedIn\" OR \"KeepMeSignedInDays\" <> 30"));
+        // Alice, asked for a new password when the server stopped, finishes with the browser session she would have had.
+        Assert.Equal(["Pending"], await db.QueryAsync<string>($"SELECT \"Status\" AS \"Value\" FROM \"Journeys\" WHERE \"Id\" = '{Rows.ChangingJourneyId}' AND \"PasswordChangeAccountId\" IS NOT NULL AND NOT \"KeepMeSignedIn\""));
+        var token = await _admin.NewTokenAsync(LegacyRows.AdminClientId, Rows.AdminSecret);
+        var flow = (await _admin.SendAsync(HttpMethod.Get, "user-flows/B2C_1_signin", token: token)).Expect(200).Json;
+        Assert.Equal((false, 30), (flow.GetProperty("keepMeSignedIn").GetBoolean(), flow.GetProperty("keepMeSignedInDays").GetInt32()));
+        var flows = await factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowService>().ListAsync(CancellationToken.None));
+        Assert.All(flows, f => Assert.Empty(UserFlowRules.Check(f)));
+    }
+
+    [Fact]
     public async Task AbuseLimits_counted_codes_killed_before_it_as_five_wrong_entries_and_live_ones_as_none()
     {
         await using var db = factory.OpenDatabase();

@@ -139,6 +139,41 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         Assert.False(await ForcedPasswordResetAsync(name));
     }
 
+    [Fact]
+    public async Task Keep_me_signed_in_is_a_checkbox_and_days_on_sign_in_flows_whose_out_of_range_days_are_refused_next_to_the_field()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_kms{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "" });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Enable keep me signed in session", page.Document!.QuerySelector("label:has(#Input_KeepMeSignedIn)")?.TextContent.Trim());
+        Assert.False(page.Document.QuerySelector("#Input_KeepMeSignedIn")!.HasAttribute("checked"));
+        Assert.Equal("30", page.Document.QuerySelector("#Input_KeepMeSignedInDays")?.GetAttribute("value"));
+
+        var refused = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.KeepMeSignedIn"] = "true", ["Input.KeepMeSignedInDays"] = "91" });
+        Assert.Equal(["Keep me signed in session (days) must be between 1 and 90; 91 is out of range."], refused.FieldErrors("Input_KeepMeSignedInDays"));
+        Assert.False((await KeepMeSignedInAsync(name)).On);
+
+        var saved = await browser.ClickAsync(refused, "save", new Dictionary<string, string> { ["Input.KeepMeSignedIn"] = "true", ["Input.KeepMeSignedInDays"] = "14" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.Equal((true, 14), await KeepMeSignedInAsync(name));
+
+        // A password reset flow has neither field, as in B2C.
+        var reset = $"B2C_1_kmr{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = reset, NormalizedName = "", Type = UserFlowType.PasswordReset });
+        var resetPage = await browser.NavigateAsync($"/admin/user-flows/{reset}");
+        Assert.Null(resetPage.ById("Input_KeepMeSignedIn"));
+        Assert.Null(resetPage.ById("Input_KeepMeSignedInDays"));
+    }
+
+    private Task<(bool On, int Days)> KeepMeSignedInAsync(string name) =>
+        factory.WithScopeAsync(async sp =>
+        {
+            var flow = Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value;
+            return (flow.KeepMeSignedIn, flow.KeepMeSignedInDays);
+        });
+
     private Task<bool> ForcedPasswordResetAsync(string name) =>
         factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.ForcedPasswordReset);
 

@@ -114,6 +114,12 @@ public sealed class FlowForm
     /// <summary>B2C's custom "Character set": All (false) or Numbers only (true, digits only, no character classes).</summary>
     public bool NumbersOnly { get; set; }
 
+    /// <summary>B2C's "Enable keep me signed in session"; a checkbox (unticked reads false), shown on sign-in flows only.</summary>
+    public bool KeepMeSignedIn { get; set; }
+
+    /// <summary>B2C's "Keep me signed in session (days)"; absent (kept) on flows that do not show it.</summary>
+    public int? KeepMeSignedInDays { get; set; }
+
     /// <summary>B2C's "Forced password reset"; a checkbox, so an unticked one posts nothing and reads false.</summary>
     public bool ForcedPasswordReset { get; set; }
 
@@ -134,6 +140,8 @@ public sealed class FlowForm
             PolicyClaim = flow.PolicyClaim,
             SessionLifetimeMinutes = flow.SessionLifetimeMinutes,
             SessionTimeout = flow.SessionTimeout,
+            KeepMeSignedIn = flow.KeepMeSignedIn,
+            KeepMeSignedInDays = flow.KeepMeSignedInDays,
             PasswordResetBehavior = flow.PasswordResetBehavior,
             ComplexityLevel = flow.PasswordComplexity.Level,
             MinLength = flow.PasswordComplexity.MinLength,
@@ -160,6 +168,8 @@ public sealed class FlowForm
         PolicyClaim = PolicyClaim,
         SessionLifetimeMinutes = SessionLifetimeMinutes,
         SessionTimeout = SessionTimeout,
+        KeepMeSignedIn = KeepMeSignedIn,
+        KeepMeSignedInDays = KeepMeSignedInDays,
         PasswordResetBehavior = PasswordResetBehavior,
         ForcedPasswordReset = ForcedPasswordReset,
         ApplicationClaims = ApplicationClaims,
