@@ -105,6 +105,17 @@ internal static class FlowsCommands
                     cli.Console.Out.WriteLine(CliText.Format("FlowsCreated", flow.Name, flow.Type, flow.SignInType));
                     cli.Console.Out.WriteLine(CliText.Format(
                         "FlowsSettings", flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays, flow.SessionLifetimeMinutes, flow.PasswordComplexity.Level, flow.PasswordResetBehavior));
+                    // The properties that are off by default are named only when on, so the usual output stays as it was.
+                    if (flow.ForcedPasswordReset)
+                    {
+                        cli.Console.Out.WriteLine(CliText.Get("FlowsForcedPasswordReset"));
+                    }
+
+                    if (flow.KeepMeSignedIn)
+                    {
+                        cli.Console.Out.WriteLine(CliText.Format("FlowsKeepMeSignedIn", flow.KeepMeSignedInDays));
+                    }
+
                     return CliExit.Ok;
                 case AdminResult<UserFlowDetails>.Invalid invalid:
                     return CliFieldErrors.Print(cli, invalid.Errors, Fields);

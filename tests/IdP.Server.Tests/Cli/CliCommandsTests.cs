@@ -203,6 +203,8 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
         var outcome = (await _cli.RunAsync("flows", "add", name, "--sign-in-type", "username", "--token-lifetime-minutes", "30", "--password-reset", "HandOff")).ExpectOk();
 
         Assert.Contains($"Created user flow B2C_1_{name} (SignIn, sign-in with Username).", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("forced password reset", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep me signed in", outcome.Out, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(discovery)).StatusCode);
         var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
         Assert.Equal(30, flow!.AccessAndIdTokenLifetimeMinutes);
@@ -215,10 +217,11 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
 
-        (await _cli.RunAsync("flows", "add", name, "--forced-password-reset")).ExpectOk();
+        var created = (await _cli.RunAsync("flows", "add", name, "--forced-password-reset")).ExpectOk();
 
         var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
         Assert.True(flow!.ForcedPasswordReset);
+        Assert.Contains("\n  forced password reset on", created.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -227,11 +230,12 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];
         var refusedName = "cli_" + Guid.NewGuid().ToString("N")[..8];
 
-        (await _cli.RunAsync("flows", "add", name, "--keep-me-signed-in", "--keep-me-signed-in-days", "7")).ExpectOk();
+        var created = (await _cli.RunAsync("flows", "add", name, "--keep-me-signed-in", "--keep-me-signed-in-days", "7")).ExpectOk();
         var refused = (await _cli.RunAsync("flows", "add", refusedName, "--keep-me-signed-in", "--keep-me-signed-in-days", "120")).ExpectFailure();
 
         var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + name, default));
         Assert.Equal((true, 7), (flow!.KeepMeSignedIn, flow.KeepMeSignedInDays));
+        Assert.Contains("\n  keep me signed in 7 days", created.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("error: --keep-me-signed-in-days: Keep me signed in session (days) must be between 1 and 90; 120 is out of range.", refused.Error, StringComparison.Ordinal);
         Assert.Null(await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + refusedName, default)));
     }
