@@ -78,6 +78,14 @@ public static class B2CErrorCodes
     /// <summary>AADB2C90205: the application has not been granted the API scope it asked for.</summary>
     public const string InsufficientPermissions = "AADB2C90205";
 
+    /// <summary>
+    /// AADB2C90272: a logout request of a flow with "Require ID Token in logout requests" on carries no <c>id_token_hint</c>.
+    /// </summary>
+    public const string IdTokenHintRequired = "AADB2C90272";
+
+    /// <summary>B2C's AADB2C90272 message without its code (our error page shows the code on its own).</summary>
+    public const string IdTokenHintRequiredMessage = "The id_token_hint parameter has not been specified in the request. Please provide token and try again.";
+
     /// <summary>AADB2C90229's description: B2C's "ServiceThrottled" text.</summary>
     public const string ThrottledDescription = Throttled + ": There are too many requests at this moment. Please wait for some time and try again.";
 

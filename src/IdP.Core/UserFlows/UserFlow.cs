@@ -61,6 +61,12 @@ public sealed class UserFlow
     /// <summary>B2C's "Keep me signed in session (days)" (1 to 90): how long a session the user chose to keep lasts.</summary>
     public int KeepMeSignedInDays { get; set; } = UserFlowRules.DefaultKeepMeSignedInDays;
 
+    /// <summary>
+    /// B2C's "Require ID Token in logout requests" (Session behavior, off by default): the flow's logout endpoint signs
+    /// nobody out without an <c>id_token_hint</c> that validates and names this flow (AADB2C90272 when it is missing).
+    /// </summary>
+    public bool RequireIdTokenInLogoutRequests { get; set; }
+
     /// <summary>B2C's "Password complexity": the rule new passwords set on this flow must meet.</summary>
     public PasswordComplexity PasswordComplexity { get; set; } = PasswordComplexity.Strong;
 

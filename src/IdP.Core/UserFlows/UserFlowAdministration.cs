@@ -139,6 +139,7 @@ public record UserFlowSummary(
     SessionTimeout SessionTimeout,
     bool KeepMeSignedIn,
     int KeepMeSignedInDays,
+    bool RequireIdTokenInLogoutRequests,
     PasswordComplexity PasswordComplexity,
     PasswordResetBehavior PasswordResetBehavior,
     bool ForcedPasswordReset,
@@ -151,7 +152,7 @@ public record UserFlowSummary(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.RequireIdTokenInLogoutRequests, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
@@ -229,6 +230,8 @@ public sealed record UserFlowInput
     public bool? KeepMeSignedIn { get; init; }
     /// <summary>B2C's "Keep me signed in session (days)".</summary>
     public int? KeepMeSignedInDays { get; init; }
+    /// <summary>B2C's "Require ID Token in logout requests": logout needs a valid <c>id_token_hint</c> of the flow.</summary>
+    public bool? RequireIdTokenInLogoutRequests { get; init; }
     /// <summary>The password rules the flow enforces.</summary>
     public PasswordComplexityInput? PasswordComplexity { get; init; }
 
@@ -265,6 +268,7 @@ public sealed record UserFlowInput
         flow.SessionTimeout = SessionTimeout ?? flow.SessionTimeout;
         flow.KeepMeSignedIn = KeepMeSignedIn ?? flow.KeepMeSignedIn;
         flow.KeepMeSignedInDays = KeepMeSignedInDays ?? flow.KeepMeSignedInDays;
+        flow.RequireIdTokenInLogoutRequests = RequireIdTokenInLogoutRequests ?? flow.RequireIdTokenInLogoutRequests;
         flow.PasswordComplexity = PasswordComplexity?.ToComplexity() ?? flow.PasswordComplexity;
         flow.PasswordResetBehavior = PasswordResetBehavior ?? flow.PasswordResetBehavior;
         flow.ForcedPasswordReset = ForcedPasswordReset ?? flow.ForcedPasswordReset;
@@ -281,6 +285,7 @@ public sealed record UserFlowInput
             ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
             ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
             ("keepMeSignedIn", KeepMeSignedIn), ("keepMeSignedInDays", KeepMeSignedInDays),
+            ("requireIdTokenInLogoutRequests", RequireIdTokenInLogoutRequests),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
             ("forcedPasswordReset", ForcedPasswordReset), ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
         };

@@ -23,6 +23,7 @@ internal static class FlowsCommands
         ["sessionTimeout"] = "--session-timeout",
         ["keepMeSignedIn"] = "--keep-me-signed-in",
         ["keepMeSignedInDays"] = "--keep-me-signed-in-days",
+        ["requireIdTokenInLogoutRequests"] = "--require-id-token-in-logout",
         ["passwordComplexity"] = "--password-complexity",
         ["passwordResetBehavior"] = "--password-reset",
     };
@@ -51,11 +52,12 @@ internal static class FlowsCommands
         var forcedReset = new Option<bool>("--forced-password-reset") { Description = CliText.Get("FlowsForcedResetOption") };
         var keepMeSignedIn = new Option<bool>("--keep-me-signed-in") { Description = CliText.Get("FlowsKeepMeSignedInOption") };
         var keepMeSignedInDays = new Option<int?>("--keep-me-signed-in-days") { Description = CliText.Get("FlowsKeepMeSignedInDaysOption"), HelpName = "days" };
+        var requireIdTokenInLogout = new Option<bool>("--require-id-token-in-logout") { Description = CliText.Get("FlowsRequireIdTokenInLogoutOption") };
         var add = new Command("add", CliText.Get("FlowsAddDescription"))
         {
             name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
             policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
-            keepMeSignedIn, keepMeSignedInDays,
+            keepMeSignedIn, keepMeSignedInDays, requireIdTokenInLogout,
         };
         add.Validators.Add(result =>
         {
@@ -85,6 +87,7 @@ internal static class FlowsCommands
                 SessionTimeout = parsed.GetValue(sessionTimeout),
                 KeepMeSignedIn = parsed.GetValue(keepMeSignedIn),
                 KeepMeSignedInDays = parsed.GetValue(keepMeSignedInDays),
+                RequireIdTokenInLogoutRequests = parsed.GetValue(requireIdTokenInLogout),
                 PasswordComplexity = parsed.GetValue(complexity) is { } level
                     ? new PasswordComplexityInput
                     {

@@ -109,6 +109,24 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
         (await _admin.PatchAsync($"user-flows/{full}", new { forcedPasswordReset = "yes" })).ExpectInvalid("forcedPasswordReset");
     }
 
+    [Theory]
+    [InlineData("SignIn")]
+    [InlineData("PasswordReset")]
+    public async Task Require_id_token_in_logout_requests_is_off_by_default_and_turned_on_and_off_by_a_patch_that_keeps_it_otherwise(string type)
+    {
+        var name = "rit_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        Assert.False((await _admin.PostAsync("user-flows", new { name, type })).Expect(201).Json.GetProperty("requireIdTokenInLogoutRequests").GetBoolean());
+
+        Assert.True((await _admin.PatchAsync($"user-flows/{full}", new { requireIdTokenInLogoutRequests = true })).Expect(200).Json.GetProperty("requireIdTokenInLogoutRequests").GetBoolean());
+        Assert.True((await _admin.PatchAsync($"user-flows/{full}", new { sessionLifetimeMinutes = 60 })).Expect(200).Json.GetProperty("requireIdTokenInLogoutRequests").GetBoolean());
+        Assert.True((await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == full).GetProperty("requireIdTokenInLogoutRequests").GetBoolean());
+        Assert.False((await _admin.PatchAsync($"user-flows/{full}", new { requireIdTokenInLogoutRequests = false })).Expect(200).Json.GetProperty("requireIdTokenInLogoutRequests").GetBoolean());
+
+        (await _admin.PatchAsync($"user-flows/{full}", new { requireIdTokenInLogoutRequests = "yes" })).ExpectInvalid("requireIdTokenInLogoutRequests");
+    }
+
     [Fact]
     public async Task Keep_me_signed_in_is_off_with_30_days_by_default_turned_on_by_a_patch_and_its_days_are_kept_within_1_to_90()
     {

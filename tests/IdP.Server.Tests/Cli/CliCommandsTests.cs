@@ -225,6 +225,20 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_require_id_token_in_logout_creates_a_flow_with_the_property_on_and_without_it_off()
+    {
+        var on = "cli_" + Guid.NewGuid().ToString("N")[..8];
+        var off = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        (await _cli.RunAsync("flows", "add", on, "--require-id-token-in-logout")).ExpectOk();
+        (await _cli.RunAsync("flows", "add", off)).ExpectOk();
+
+        var flowOn = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + on, default));
+        var flowOff = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + off, default));
+        Assert.Equal((true, false), (flowOn!.RequireIdTokenInLogoutRequests, flowOff!.RequireIdTokenInLogoutRequests));
+    }
+
+    [Fact]
     public async Task Flows_add_with_keep_me_signed_in_creates_a_flow_with_its_days_and_refuses_days_out_of_range()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];

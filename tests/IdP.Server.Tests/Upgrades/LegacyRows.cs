@@ -82,6 +82,9 @@ public sealed class LegacyRows
         ["ConfigurationStampTriggers"] = db => db.ExecuteAsync($"UPDATE \"UserFlows\" SET \"AccessAndIdTokenLifetimeMinutes\" = {SignInTokenLifetimeMinutes} WHERE \"NormalizedName\" = 'B2C_1_SIGNIN'"),
         ["CustomPageFailureReasons"] = db => WriteSignInUnderWayAsync(db, PendingJourneyId, passwordChangeAccountId: null),
         ["ForcedPasswordReset"] = db => WriteSignInUnderWayAsync(db, ChangingJourneyId, passwordChangeAccountId: AliceId),
+
+        // An administrator's change of a session setting, beside which the next migration adds one.
+        ["KeepMeSignedIn"] = db => db.ExecuteAsync($"UPDATE \"UserFlows\" SET \"SessionTimeout\" = 'Absolute' WHERE \"NormalizedName\" = '{BrandedFlow.ToUpperInvariant()}'"),
     };
 
     /// <summary>The name of a migration without its timestamp.</summary>

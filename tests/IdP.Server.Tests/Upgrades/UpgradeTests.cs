@@ -216,6 +216,17 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     }
 
     [Fact]
+    public async Task RequireIdTokenInLogoutRequests_left_every_flow_without_it_and_the_session_setting_changed_before_it_as_it_was()
+    {
+        await using var db = factory.OpenDatabase();
+
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"UserFlows\" WHERE \"RequireIdTokenInLogoutRequests\""));
+        var token = await _admin.NewTokenAsync(LegacyRows.AdminClientId, Rows.AdminSecret);
+        var flow = (await _admin.SendAsync(HttpMethod.Get, $"user-flows/{LegacyRows.BrandedFlow}", token: token)).Expect(200).Json;
+        Assert.Equal((false, "Absolute"), (flow.GetProperty("requireIdTokenInLogoutRequests").GetBoolean(), flow.GetProperty("sessionTimeout").GetString()));
+    }
+
+    [Fact]
     public async Task AbuseLimits_counted_codes_killed_before_it_as_five_wrong_entries_and_live_ones_as_none()
     {
         await using var db = factory.OpenDatabase();

@@ -167,6 +167,34 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         Assert.Null(resetPage.ById("Input_KeepMeSignedInDays"));
     }
 
+    [Theory]
+    [InlineData(UserFlowType.SignIn)]
+    [InlineData(UserFlowType.PasswordReset)]
+    public async Task Require_id_token_in_logout_requests_is_a_checkbox_on_every_flow_in_English_and_French(UserFlowType type)
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_rit{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "", Type = type });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Require ID Token in logout requests", page.Document!.QuerySelector("label:has(#Input_RequireIdTokenInLogoutRequests)")?.TextContent.Trim());
+        Assert.False(page.Document.QuerySelector("#Input_RequireIdTokenInLogoutRequests")!.HasAttribute("checked"));
+
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.RequireIdTokenInLogoutRequests"] = "true" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.True(await RequireIdTokenInLogoutAsync(name));
+        Assert.True((await browser.NavigateAsync($"/admin/user-flows/{name}")).Document!.QuerySelector("#Input_RequireIdTokenInLogoutRequests")!.HasAttribute("checked"));
+
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var french = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Exiger un jeton d’ID dans les demandes de déconnexion", french.Document!.QuerySelector("label:has(#Input_RequireIdTokenInLogoutRequests)")?.TextContent.Trim());
+        Assert.NotNull((await browser.ClickAsync(french, "save", new Dictionary<string, string> { ["Input.RequireIdTokenInLogoutRequests"] = "false" })).Text("notice"));
+        Assert.False(await RequireIdTokenInLogoutAsync(name));
+    }
+
+    private Task<bool> RequireIdTokenInLogoutAsync(string name) =>
+        factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.RequireIdTokenInLogoutRequests);
+
     private Task<(bool On, int Days)> KeepMeSignedInAsync(string name) =>
         factory.WithScopeAsync(async sp =>
         {

@@ -114,6 +114,9 @@ public sealed class FlowForm
     /// <summary>B2C's custom "Character set": All (false) or Numbers only (true, digits only, no character classes).</summary>
     public bool NumbersOnly { get; set; }
 
+    /// <summary>B2C's "Require ID Token in logout requests"; a checkbox (unticked reads false), on every flow type.</summary>
+    public bool RequireIdTokenInLogoutRequests { get; set; }
+
     /// <summary>B2C's "Enable keep me signed in session"; a checkbox (unticked reads false), shown on sign-in flows only.</summary>
     public bool KeepMeSignedIn { get; set; }
 
@@ -142,6 +145,7 @@ public sealed class FlowForm
             SessionTimeout = flow.SessionTimeout,
             KeepMeSignedIn = flow.KeepMeSignedIn,
             KeepMeSignedInDays = flow.KeepMeSignedInDays,
+            RequireIdTokenInLogoutRequests = flow.RequireIdTokenInLogoutRequests,
             PasswordResetBehavior = flow.PasswordResetBehavior,
             ComplexityLevel = flow.PasswordComplexity.Level,
             MinLength = flow.PasswordComplexity.MinLength,
@@ -170,6 +174,7 @@ public sealed class FlowForm
         SessionTimeout = SessionTimeout,
         KeepMeSignedIn = KeepMeSignedIn,
         KeepMeSignedInDays = KeepMeSignedInDays,
+        RequireIdTokenInLogoutRequests = RequireIdTokenInLogoutRequests,
         PasswordResetBehavior = PasswordResetBehavior,
         ForcedPasswordReset = ForcedPasswordReset,
         ApplicationClaims = ApplicationClaims,

@@ -990,6 +990,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<int>("RefreshTokenSlidingWindowDays")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequireIdTokenInLogoutRequests")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("SessionLifetimeMinutes")
                         .HasColumnType("integer");
 

@@ -983,6 +983,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<int>("RefreshTokenSlidingWindowDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireIdTokenInLogoutRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionLifetimeMinutes")
                         .HasColumnType("INTEGER");
 
