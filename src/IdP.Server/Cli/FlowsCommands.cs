@@ -119,6 +119,11 @@ internal static class FlowsCommands
                         cli.Console.Out.WriteLine(CliText.Format("FlowsKeepMeSignedIn", flow.KeepMeSignedInDays));
                     }
 
+                    if (flow.RequireIdTokenInLogoutRequests)
+                    {
+                        cli.Console.Out.WriteLine(CliText.Get("FlowsRequireIdTokenInLogout"));
+                    }
+
                     return CliExit.Ok;
                 case AdminResult<UserFlowDetails>.Invalid invalid:
                     return CliFieldErrors.Print(cli, invalid.Errors, Fields);

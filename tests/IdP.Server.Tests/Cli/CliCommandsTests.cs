@@ -230,12 +230,14 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
         var on = "cli_" + Guid.NewGuid().ToString("N")[..8];
         var off = "cli_" + Guid.NewGuid().ToString("N")[..8];
 
-        (await _cli.RunAsync("flows", "add", on, "--require-id-token-in-logout")).ExpectOk();
-        (await _cli.RunAsync("flows", "add", off)).ExpectOk();
+        var createdOn = (await _cli.RunAsync("flows", "add", on, "--require-id-token-in-logout")).ExpectOk();
+        var createdOff = (await _cli.RunAsync("flows", "add", off)).ExpectOk();
 
         var flowOn = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + on, default));
         var flowOff = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + off, default));
         Assert.Equal((true, false), (flowOn!.RequireIdTokenInLogoutRequests, flowOff!.RequireIdTokenInLogoutRequests));
+        Assert.Contains("\n  require ID token in logout requests on", createdOn.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("require ID token", createdOff.Out, StringComparison.Ordinal);
     }
 
     [Fact]
