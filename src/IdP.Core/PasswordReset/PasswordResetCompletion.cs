@@ -75,13 +75,15 @@ public sealed class PasswordResetCompletion(
             var used = await db.EmailVerifications
                 .Where(v => v.Id == verified.VerificationId && v.Status == EmailVerificationStatus.Verified)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, EmailVerificationStatus.Used), cancellationToken);
-            if (used == 0 || await db.Users.FirstOrDefaultAsync(a => a.Id == account.Id, cancellationToken) is not { } current)
+            if (used == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new ChangePasswordResult.NotVerified();
             }
 
-            changed = current;
+            // The account as it was read and judged eligible above; PasswordChange saves it only if nothing changed it
+            // since (its concurrency stamp), so it is not read again here.
+            changed = account;
             audit.Add(AuditEventTypes.PasswordChanged, changed.Id, flow.Name, journey.ClientId);
             var notice = !string.IsNullOrWhiteSpace(changed.Email);
             if (notice)
@@ -96,8 +98,9 @@ public sealed class PasswordResetCompletion(
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Another request changed the account since it was read here (an administrator, a change in another tab):
-                // nothing is kept, the verification stays unused, and step 1 starts from the account as it is now.
+                // Another request changed or deleted the account since it was read for this step (an administrator, a
+                // change in another tab): nothing is kept, the verification stays unused, and step 1 starts from the
+                // account as it is now.
                 return new ChangePasswordResult.NotVerified();
             }
 
