@@ -56,6 +56,7 @@ internal static class AdminText
     public static string LabelSubjectClaim => Get();
     public static string LabelPolicyClaim => Get();
     public static string LabelSessionTimeout => Get();
+    public static string LabelSingleSignOn => Get();
     public static string LabelPasswordReset => Get();
     public static string LabelKeepMeSignedInDays => Get();
     public static string UserFlowKeepMeSignedInSignInOnly => Get();

@@ -30,4 +30,13 @@ public sealed class SignInSession
 
     /// <summary>The browser that signed in (truncated), for the account's session list.</summary>
     public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// The client ids of the applications the session signed in to (with the password or silently), in
+    /// <see cref="SingleSignOn"/>'s list form: what a flow whose single sign-on configuration is Application asks.
+    /// </summary>
+    public string UsedByApplications { get; set; } = "";
+
+    /// <summary>The ids of the user flows the session signed in on, in <see cref="SingleSignOn"/>'s list form (Policy scope).</summary>
+    public string UsedOnFlows { get; set; } = "";
 }

@@ -7,13 +7,18 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Starts a session for an account that just proved its credentials: it ends <paramref name="keepFor"/> after
-    /// sign-in when the user chose "Keep me signed in" (<see cref="KeepMeSignedIn"/>), otherwise after
-    /// <see cref="SignInOptions.SessionMaxAge"/>.
+    /// Starts a session for an account that just proved its credentials for <paramref name="use"/>: it ends
+    /// <paramref name="keepFor"/> after sign-in when the user chose "Keep me signed in" (<see cref="KeepMeSignedIn"/>),
+    /// otherwise after <see cref="SignInOptions.SessionMaxAge"/>. The apps and flows the browser's standing session
+    /// <paramref name="replacing"/> was used by carry over when it is the same account's (the person proved it again:
+    /// a password asked by an Application- or Policy-scoped flow adds to what the browser's session covers instead of
+    /// taking away what it covered); another account's do not.
     /// </summary>
-    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
+    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, SessionUse use, SignInSession? replacing, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(use);
         var now = time.UtcNow();
+        var carried = replacing?.AccountId == accountId ? replacing : null;
         var session = new SignInSession
         {
             Id = Guid.NewGuid(),
@@ -23,11 +28,48 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
             ExpiresAt = authenticatedAt + (keepFor ?? options.Value.SessionMaxAge),
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 256 } ? userAgent[..256] : userAgent,
+            UsedByApplications = use.ClientId is { Length: > 0 } clientId ? SingleSignOn.Add(carried?.UsedByApplications ?? "", clientId) : carried?.UsedByApplications ?? "",
+            UsedOnFlows = SingleSignOn.Add(carried?.UsedOnFlows ?? "", use.FlowEntry),
         };
         db.SignInSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(session).State = EntityState.Detached;
         return session;
+    }
+
+    /// <summary>
+    /// Notes that the standing <paramref name="session"/> (as read for this request) signed the user in silently for
+    /// <paramref name="use"/>. Nothing is written when its lists hold both already; otherwise each missing entry is
+    /// added in one statement that keeps a list as it is when it holds the entry by then (another request may have
+    /// added it since the row was read), so parallel uses of one session lose none.
+    /// </summary>
+    public async Task NoteUseAsync(SignInSession session, SessionUse use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(use);
+        var app = use.ClientId is { Length: > 0 } clientId && !SingleSignOn.Lists(session.UsedByApplications, clientId) ? clientId : null;
+        var flow = SingleSignOn.Lists(session.UsedOnFlows, use.FlowEntry) ? null : use.FlowEntry;
+        if (app is null && flow is null)
+        {
+            return;
+        }
+
+        await db.SignInSessions.Where(s => s.Id == session.Id && s.EndedAt == null).ExecuteUpdateAsync(s =>
+        {
+            if (app is not null)
+            {
+                var listed = SingleSignOn.Delimited(app);
+                var added = app + SingleSignOn.Separator;
+                s.SetProperty(x => x.UsedByApplications, x => (SingleSignOn.Separator + x.UsedByApplications).Contains(listed) ? x.UsedByApplications : x.UsedByApplications + added);
+            }
+
+            if (flow is not null)
+            {
+                var listed = SingleSignOn.Delimited(flow);
+                var added = flow + SingleSignOn.Separator;
+                s.SetProperty(x => x.UsedOnFlows, x => (SingleSignOn.Separator + x.UsedOnFlows).Contains(listed) ? x.UsedOnFlows : x.UsedOnFlows + added);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The session if it stands (not ended, not past its absolute end) for that account; notes its use.</summary>
@@ -56,20 +98,23 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, end), cancellationToken) > 0 ? end : null;
     }
 
-    /// <summary>Ends one session (sign-out, or an administrator revoking it).</summary>
+    /// <summary>
+    /// Ends one session (sign-out, or an administrator revoking it), and forgets which apps and flows it was used by:
+    /// the row stays until housekeeping only to say when it ended.
+    /// </summary>
     public async Task<bool> EndAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         return await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken) > 0;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, ""), cancellationToken) > 0;
     }
 
-    /// <summary>Ends every session of an account; returns how many stood.</summary>
+    /// <summary>Ends every session of an account, forgetting what each was used by (<see cref="EndAsync"/>); returns how many stood.</summary>
     public Task<int> EndAllAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         return db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, ""), cancellationToken);
     }
 
     /// <summary>The account's standing sessions, most recently used first.</summary>

@@ -52,6 +52,12 @@ public sealed class UserFlow
     public SessionTimeout SessionTimeout { get; set; } = SessionTimeout.Rolling;
 
     /// <summary>
+    /// B2C's "Single sign-on configuration" (Session behavior, Tenant by default): which SSO sessions sign the user in to
+    /// this flow without a password (<see cref="IdP.Core.SignIn.SingleSignOn"/>).
+    /// </summary>
+    public SingleSignOnScope SingleSignOnConfiguration { get; set; } = SingleSignOnScope.Tenant;
+
+    /// <summary>
     /// B2C's "Enable keep me signed in session" (off by default): the sign-in page offers "Keep me signed in", and a user
     /// who ticks it gets a persistent session of <see cref="KeepMeSignedInDays"/> instead of the web app session.
     /// Sign-in flows only, as in B2C (not offered on password reset flows).
@@ -195,6 +201,22 @@ public enum SessionTimeout
 
     /// <summary>The session lifetime counts from sign-in, however often the session is used.</summary>
     Absolute = 1,
+}
+
+/// <summary>B2C's "Single sign-on configuration": the scope within which a session signs the user in without a password.</summary>
+public enum SingleSignOnScope
+{
+    /// <summary>B2C's default: any session of the tenant, whichever app and flow it began on.</summary>
+    Tenant = 0,
+
+    /// <summary>Only a session already used by the requesting application (on any flow).</summary>
+    Application = 1,
+
+    /// <summary>Only a session already used on this flow (by any application).</summary>
+    Policy = 2,
+
+    /// <summary>No session: the flow asks for the password every time.</summary>
+    Suppressed = 3,
 }
 
 /// <summary>What the sign-in page's "Can't access your account?" link does.</summary>

@@ -137,6 +137,7 @@ public record UserFlowSummary(
     PolicyClaim PolicyClaim,
     int SessionLifetimeMinutes,
     SessionTimeout SessionTimeout,
+    SingleSignOnScope SingleSignOnConfiguration,
     bool KeepMeSignedIn,
     int KeepMeSignedInDays,
     bool RequireIdTokenInLogoutRequests,
@@ -152,7 +153,7 @@ public record UserFlowSummary(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.RequireIdTokenInLogoutRequests, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.SingleSignOnConfiguration, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.RequireIdTokenInLogoutRequests, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
@@ -226,6 +227,8 @@ public sealed record UserFlowInput
     public int? SessionLifetimeMinutes { get; init; }
     /// <summary>Whether the web session is rolling or absolute.</summary>
     public SessionTimeout? SessionTimeout { get; init; }
+    /// <summary>B2C's "Single sign-on configuration": Tenant, Application, Policy or Suppressed.</summary>
+    public SingleSignOnScope? SingleSignOnConfiguration { get; init; }
     /// <summary>B2C's "Enable keep me signed in session": the sign-in page offers a persistent session.</summary>
     public bool? KeepMeSignedIn { get; init; }
     /// <summary>B2C's "Keep me signed in session (days)".</summary>
@@ -266,6 +269,7 @@ public sealed record UserFlowInput
         flow.PolicyClaim = PolicyClaim ?? flow.PolicyClaim;
         flow.SessionLifetimeMinutes = SessionLifetimeMinutes ?? flow.SessionLifetimeMinutes;
         flow.SessionTimeout = SessionTimeout ?? flow.SessionTimeout;
+        flow.SingleSignOnConfiguration = SingleSignOnConfiguration ?? flow.SingleSignOnConfiguration;
         flow.KeepMeSignedIn = KeepMeSignedIn ?? flow.KeepMeSignedIn;
         flow.KeepMeSignedInDays = KeepMeSignedInDays ?? flow.KeepMeSignedInDays;
         flow.RequireIdTokenInLogoutRequests = RequireIdTokenInLogoutRequests ?? flow.RequireIdTokenInLogoutRequests;
@@ -284,6 +288,7 @@ public sealed record UserFlowInput
             ("refreshTokenSlidingWindow", RefreshTokenSlidingWindow), ("refreshTokenSlidingWindowDays", RefreshTokenSlidingWindowDays),
             ("issuerFormat", IssuerFormat), ("subjectClaim", SubjectClaim), ("policyClaim", PolicyClaim),
             ("sessionLifetimeMinutes", SessionLifetimeMinutes), ("sessionTimeout", SessionTimeout),
+            ("singleSignOnConfiguration", SingleSignOnConfiguration),
             ("keepMeSignedIn", KeepMeSignedIn), ("keepMeSignedInDays", KeepMeSignedInDays),
             ("requireIdTokenInLogoutRequests", RequireIdTokenInLogoutRequests),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),

@@ -79,6 +79,7 @@ public static class UserFlowRules
         CheckEnum(errors, "subjectClaim", AdminText.LabelSubjectClaim, flow.SubjectClaim);
         CheckEnum(errors, "policyClaim", AdminText.LabelPolicyClaim, flow.PolicyClaim);
         CheckEnum(errors, "sessionTimeout", AdminText.LabelSessionTimeout, flow.SessionTimeout);
+        CheckEnum(errors, "singleSignOnConfiguration", AdminText.LabelSingleSignOn, flow.SingleSignOnConfiguration);
         CheckEnum(errors, "passwordResetBehavior", AdminText.LabelPasswordReset, flow.PasswordResetBehavior);
         return errors;
     }

@@ -21,6 +21,7 @@ internal static class FlowsCommands
         ["policyClaim"] = "--policy-claim",
         ["sessionLifetimeMinutes"] = "--session-lifetime-minutes",
         ["sessionTimeout"] = "--session-timeout",
+        ["singleSignOnConfiguration"] = "--single-sign-on",
         ["keepMeSignedIn"] = "--keep-me-signed-in",
         ["keepMeSignedInDays"] = "--keep-me-signed-in-days",
         ["requireIdTokenInLogoutRequests"] = "--require-id-token-in-logout",
@@ -43,6 +44,7 @@ internal static class FlowsCommands
         var policyClaim = CliValues.Enum<PolicyClaim>("--policy-claim", CliText.Get("FlowsPolicyClaimOption"));
         var sessionLifetime = new Option<int?>("--session-lifetime-minutes") { Description = CliText.Get("FlowsSessionLifetimeOption"), HelpName = "minutes" };
         var sessionTimeout = CliValues.Enum<SessionTimeout>("--session-timeout", CliText.Get("FlowsSessionTimeoutOption"));
+        var singleSignOn = CliValues.Enum<SingleSignOnScope>("--single-sign-on", CliText.Get("FlowsSingleSignOnOption"));
         var complexity = CliValues.Enum<PasswordComplexityLevel>("--password-complexity", CliText.Get("FlowsComplexityOption"));
         var minLength = new Option<int?>("--password-min-length") { Description = CliText.Get("FlowsMinLengthOption"), HelpName = "characters" };
         var maxLength = new Option<int?>("--password-max-length") { Description = CliText.Get("FlowsMaxLengthOption"), HelpName = "characters" };
@@ -56,7 +58,7 @@ internal static class FlowsCommands
         var add = new Command("add", CliText.Get("FlowsAddDescription"))
         {
             name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
-            policyClaim, sessionLifetime, sessionTimeout, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
+            policyClaim, sessionLifetime, sessionTimeout, singleSignOn, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
             keepMeSignedIn, keepMeSignedInDays, requireIdTokenInLogout,
         };
         add.Validators.Add(result =>
@@ -85,6 +87,7 @@ internal static class FlowsCommands
                 PolicyClaim = parsed.GetValue(policyClaim),
                 SessionLifetimeMinutes = parsed.GetValue(sessionLifetime),
                 SessionTimeout = parsed.GetValue(sessionTimeout),
+                SingleSignOnConfiguration = parsed.GetValue(singleSignOn),
                 KeepMeSignedIn = parsed.GetValue(keepMeSignedIn),
                 KeepMeSignedInDays = parsed.GetValue(keepMeSignedInDays),
                 RequireIdTokenInLogoutRequests = parsed.GetValue(requireIdTokenInLogout),
@@ -108,7 +111,13 @@ internal static class FlowsCommands
                     cli.Console.Out.WriteLine(CliText.Format("FlowsCreated", flow.Name, flow.Type, flow.SignInType));
                     cli.Console.Out.WriteLine(CliText.Format(
                         "FlowsSettings", flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays, flow.SessionLifetimeMinutes, flow.PasswordComplexity.Level, flow.PasswordResetBehavior));
-                    // The properties that are off by default are named only when on, so the usual output stays as it was.
+                    // The properties that are off by default are named only when on (the single sign-on configuration
+                    // when not Tenant), so the usual output stays as it was.
+                    if (flow.SingleSignOnConfiguration != SingleSignOnScope.Tenant)
+                    {
+                        cli.Console.Out.WriteLine(CliText.Format("FlowsSingleSignOn", flow.SingleSignOnConfiguration));
+                    }
+
                     if (flow.ForcedPasswordReset)
                     {
                         cli.Console.Out.WriteLine(CliText.Get("FlowsForcedPasswordReset"));

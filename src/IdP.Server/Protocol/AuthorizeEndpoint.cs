@@ -83,13 +83,17 @@ internal static class AuthorizeEndpoint
 
         var forceLogin = request.HasPromptValue(PromptValues.Login);
         // A session never skips a forced password change (setting the password rotated the stamp, which ends sessions
-        // begun before; this also covers one begun on a flow that ignores the mark).
-        if (!forceLogin && flow.Type == UserFlowType.SignIn && await sso.ResumeAsync(http, flow) is var (sessionAccount, sessionAuthTime)
-            && !ForcedPasswordChange.Applies(flow, sessionAccount))
+        // begun before; this also covers one begun on a flow that ignores the mark). The flow's single sign-on
+        // configuration says whether this session counts for this app and flow (SsoSession.ResumeAsync); a session that
+        // answers is recorded as used by both.
+        if (!forceLogin && flow.Type == UserFlowType.SignIn && await sso.ResumeAsync(http, flow, request.ClientId) is { } resumed
+            && !ForcedPasswordChange.Applies(flow, resumed.Account))
         {
+            var (sessionAccount, sessionAuthTime, _) = resumed;
             var tooOld = request.MaxAge is { } maxAge && time.UtcNow() - sessionAuthTime > TimeSpan.FromSeconds(maxAge);
             if (!tooOld)
             {
+                await sso.NoteUseAsync(http, resumed, new SessionUse(request.ClientId, flow));
                 var principal = await principals.CreateAsync(sessionAccount, flow, policy.Tenant.Id, sessionAuthTime, sessionAuthTime, request.GetScopes(), request.ClientId!, ct);
                 TokenPrincipalFactory.CapRefreshToken(principal, flow, sessionAuthTime, time.UtcNow());
                 return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -10,7 +10,9 @@ namespace IdP.Server.SignIn;
 /// the account must stand (exists, enabled, same security stamp: a password reset ends every session at once).
 /// A session the user chose to keep ("Keep me signed in", <see cref="KeepMeSignedIn"/>) has a persistent cookie that
 /// expires with the server-side session, the flow's KMSI days after sign-in (or after its last use when rolling);
-/// any other session's cookie is a browser-session cookie.
+/// any other session's cookie is a browser-session cookie. Each flow's "Single sign-on configuration"
+/// (<see cref="SingleSignOn"/>) says which sessions it accepts: the row records the apps and flows a session signed in
+/// to, so the answer is the same after a restart and on every node.
 /// </summary>
 public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
 {
@@ -24,14 +26,18 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     private const string KeptForClaim = "kmsi";
 
     /// <summary>
-    /// Starts (or replaces) the browser's session for <paramref name="account"/>: kept for <paramref name="keepFor"/>
-    /// (a persistent cookie expiring with the server-side session), or, when null, a browser session.
+    /// Starts (or replaces) the browser's session for <paramref name="account"/>, signed in for <paramref name="use"/>:
+    /// kept for <paramref name="keepFor"/> (a persistent cookie expiring with the server-side session), or, when null, a
+    /// browser session. What the browser's standing session of the same account was used by carries over
+    /// (<see cref="SignInSessions.StartAsync"/>).
     /// </summary>
-    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime, TimeSpan? keepFor)
+    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime, TimeSpan? keepFor, SessionUse use)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
-        var session = await sessions.StartAsync(account.Id, authTime, keepFor, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        await context.AuthenticateAsync(Scheme);
+        var replacing = context.Items[ValidatedSessionKey] as SignInSession;
+        var session = await sessions.StartAsync(account.Id, authTime, keepFor, use, replacing, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
         await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow(), keepFor), CookieProperties(keepFor is null ? null : session.ExpiresAt));
     }
 
@@ -58,10 +64,12 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     }
 
     /// <summary>
-    /// The account of a valid session for <paramref name="flow"/>, renewing a rolling session; null when there is no
-    /// session, it is older than the flow allows, or the account changed (password reset, disabled, deleted).
+    /// The account of a valid session for <paramref name="flow"/> and the app <paramref name="clientId"/>, renewing a
+    /// rolling session; null when there is no session, it is older than the flow allows, the flow's single sign-on
+    /// configuration does not accept it (<see cref="SingleSignOn.Covers"/>), or the account changed (password reset,
+    /// disabled, deleted). The caller that signs the user in with it says so (<see cref="NoteUseAsync"/>).
     /// </summary>
-    public async Task<(Account Account, DateTimeOffset AuthTime)?> ResumeAsync(HttpContext context, UserFlow flow)
+    public async Task<ResumedSession?> ResumeAsync(HttpContext context, UserFlow flow, string? clientId)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(flow);
@@ -76,7 +84,8 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
 
         var now = time.UtcNow();
         var keptFor = TryReadKeptFor(principal);
-        if (!KeepMeSignedIn.StillSignsIn(flow, authTime, lastSeen, keptFor, now) || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId)
+        if (!KeepMeSignedIn.StillSignsIn(flow, authTime, lastSeen, keptFor, now) || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId
+            || context.Items[ValidatedSessionKey] is not SignInSession session || !SingleSignOn.Covers(flow, session, clientId))
         {
             return null;
         }
@@ -96,7 +105,18 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
             await context.SignInAsync(Scheme, CreatePrincipal(sessionId, account.Id, account.SecurityStamp, authTime, now, keptFor), CookieProperties(keptFor is null ? null : end));
         }
 
-        return (account, authTime);
+        return new ResumedSession(account, authTime, session);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="resumed"/> signed the user in silently for <paramref name="use"/>, so flows whose
+    /// single sign-on configuration is Application or Policy accept it from now on for that app and flow.
+    /// </summary>
+    public Task NoteUseAsync(HttpContext context, ResumedSession resumed, SessionUse use)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(resumed);
+        return sessions.NoteUseAsync(resumed.Session, use, context.RequestAborted);
     }
 
     /// <summary>
@@ -109,14 +129,17 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
         var principal = context.Principal;
         var services = context.HttpContext.RequestServices;
         var ct = context.HttpContext.RequestAborted;
-        var standing = principal is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+        var session = principal is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
             && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId)
-            && await services.GetRequiredService<SignInSessions>().UseAsync(sessionId, accountId, ct) is not null
-            ? await services.GetRequiredService<AccountStanding>().CheckAsync(accountId, principal.FindFirstValue(StampClaim), ct)
+            ? await services.GetRequiredService<SignInSessions>().UseAsync(sessionId, accountId, ct)
+            : null;
+        var standing = session is not null && principal is not null
+            ? await services.GetRequiredService<AccountStanding>().CheckAsync(session.AccountId, principal.FindFirstValue(StampClaim), ct)
             : null;
         if (standing is AccountCheck.Valid(var account))
         {
             context.HttpContext.Items[ValidatedAccountKey] = account;
+            context.HttpContext.Items[ValidatedSessionKey] = session;
             return;
         }
 
@@ -125,6 +148,7 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     }
 
     private const string ValidatedAccountKey = "IdP.SsoSession.Account";
+    private const string ValidatedSessionKey = "IdP.SsoSession.Session";
 
     private static ClaimsPrincipal CreatePrincipal(Guid sessionId, Guid accountId, string? stamp, DateTimeOffset authTime, DateTimeOffset lastSeen, TimeSpan? keptFor)
     {

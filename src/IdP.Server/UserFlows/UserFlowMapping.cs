@@ -18,6 +18,7 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
         builder.Property(f => f.SubjectClaim).HasMaxLength(16);
         builder.Property(f => f.PolicyClaim).HasMaxLength(8);
         builder.Property(f => f.SessionTimeout).HasMaxLength(16);
+        builder.Property(f => f.SingleSignOnConfiguration).HasMaxLength(16);
         builder.Property(f => f.PasswordResetBehavior).HasMaxLength(16);
 
         builder.Property(f => f.ApplicationClaims)

@@ -13,6 +13,19 @@ public sealed class UserFlowRulesTests
     public void Access_and_id_token_lifetime_is_5_to_1440_minutes(int minutes, bool valid) =>
         AssertValid(valid, Flow(f => f.AccessAndIdTokenLifetimeMinutes = minutes), "Access & ID token lifetime (minutes) must be between 5 and 1440");
 
+    [Fact]
+    public void A_single_sign_on_configuration_outside_B2Cs_four_is_refused_with_them_in_english_and_french()
+    {
+        var flow = Flow(f => f.SingleSignOnConfiguration = (SingleSignOnScope)4);
+
+        var english = Assert.Single(UserFlowRules.Problems(flow));
+        var french = Cultures.InCulture("fr", () => Assert.Single(UserFlowRules.Check(flow)));
+
+        Assert.Equal(("singleSignOnConfiguration", "Single sign-on configuration has no option '4'. Options: Tenant, Application, Policy, Suppressed."), (english.Field, english.Message));
+        Assert.StartsWith("Configuration de l’authentification unique", french, StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<SingleSignOnScope>(), scope => Assert.Empty(UserFlowRules.Check(Flow(f => (f.Type, f.SingleSignOnConfiguration) = (UserFlowType.PasswordReset, scope)))));
+    }
+
     [Theory]
     [InlineData(1, true)]
     [InlineData(90, true)]

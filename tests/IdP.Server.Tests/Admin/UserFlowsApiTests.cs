@@ -127,6 +127,26 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
         (await _admin.PatchAsync($"user-flows/{full}", new { requireIdTokenInLogoutRequests = "yes" })).ExpectInvalid("requireIdTokenInLogoutRequests");
     }
 
+    [Theory]
+    [InlineData("SignIn")]
+    [InlineData("PasswordReset")]
+    public async Task Single_sign_on_configuration_is_Tenant_by_default_set_by_name_kept_by_other_patches_and_refused_outside_B2Cs_four(string type)
+    {
+        var name = "sso_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        Assert.Equal("Tenant", (await _admin.PostAsync("user-flows", new { name, type })).Expect(201)["singleSignOnConfiguration"]);
+
+        Assert.Equal("Application", (await _admin.PatchAsync($"user-flows/{full}", new { singleSignOnConfiguration = "Application" })).Expect(200)["singleSignOnConfiguration"]);
+        Assert.Equal("Application", (await _admin.PatchAsync($"user-flows/{full}", new { sessionLifetimeMinutes = 60 })).Expect(200)["singleSignOnConfiguration"]);
+        Assert.Equal("Policy", (await _admin.PatchAsync($"user-flows/{full}", new { singleSignOnConfiguration = "Policy" })).Expect(200)["singleSignOnConfiguration"]);
+        Assert.Equal("Policy", (await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == full).GetProperty("singleSignOnConfiguration").GetString());
+        Assert.Equal("Suppressed", (await _admin.PatchAsync($"user-flows/{full}", new { singleSignOnConfiguration = "Suppressed" })).Expect(200)["singleSignOnConfiguration"]);
+
+        (await _admin.PatchAsync($"user-flows/{full}", new { singleSignOnConfiguration = "Browser" })).ExpectInvalid("singleSignOnConfiguration");
+        Assert.Equal("Suppressed", (await _admin.GetAsync($"user-flows/{full}")).Expect(200)["singleSignOnConfiguration"]);
+    }
+
     [Fact]
     public async Task Keep_me_signed_in_is_off_with_30_days_by_default_turned_on_by_a_patch_and_its_days_are_kept_within_1_to_90()
     {

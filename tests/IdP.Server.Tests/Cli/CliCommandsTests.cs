@@ -241,6 +241,24 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_a_single_sign_on_configuration_creates_the_flow_with_it_and_says_so_and_refuses_other_values()
+    {
+        var scoped = "cli_" + Guid.NewGuid().ToString("N")[..8];
+        var plain = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        var created = (await _cli.RunAsync("flows", "add", scoped, "--single-sign-on", "application")).ExpectOk();
+        var plainOutput = (await _cli.RunAsync("flows", "add", plain)).ExpectOk();
+        var refused = (await _cli.RunAsync("flows", "add", "cli_" + Guid.NewGuid().ToString("N")[..8], "--single-sign-on", "Browser")).ExpectFailure(CliExit.Usage);
+
+        var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + scoped, default));
+        var plainFlow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + plain, default));
+        Assert.Equal((SingleSignOnScope.Application, SingleSignOnScope.Tenant), (flow!.SingleSignOnConfiguration, plainFlow!.SingleSignOnConfiguration));
+        Assert.Contains("  single sign-on configuration Application", created.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("single sign-on", plainOutput.Out, StringComparison.Ordinal);
+        Assert.Contains("error: --single-sign-on: 'Browser' is not one of: Tenant, Application, Policy, Suppressed.", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flows_add_with_keep_me_signed_in_creates_a_flow_with_its_days_and_refuses_days_out_of_range()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];

@@ -85,7 +85,14 @@ public sealed class LegacyRows
 
         // An administrator's change of a session setting, beside which the next migration adds one.
         ["KeepMeSignedIn"] = db => db.ExecuteAsync($"UPDATE \"UserFlows\" SET \"SessionTimeout\" = 'Absolute' WHERE \"NormalizedName\" = '{BrandedFlow.ToUpperInvariant()}'"),
+        ["RequireIdTokenInLogoutRequests"] = WriteSessionStandingAtUpgradeAsync,
     };
+
+    /// <summary>The web app session lifetime an administrator set while RequireIdTokenInLogoutRequests was the latest migration.</summary>
+    public const int BrandedSessionLifetimeMinutes = 90;
+
+    /// <summary>Bob's session, begun while RequireIdTokenInLogoutRequests was the latest migration and standing at the upgrade.</summary>
+    public Guid BobSessionId { get; } = Guid.NewGuid();
 
     /// <summary>The name of a migration without its timestamp.</summary>
     public static string NameOf(string migration) => migration[(migration.IndexOf('_', StringComparison.Ordinal) + 1)..];
@@ -196,6 +203,16 @@ public sealed class LegacyRows
         var role = Guid.NewGuid();
         await db.InsertAsync("AspNetRoles", new { Id = role, Name = "IdP.Administrator", NormalizedName = "IDP.ADMINISTRATOR", ConcurrencyStamp = Guid.NewGuid().ToString() });
         await db.InsertAsync("AspNetUserRoles", new { UserId = AliceId, RoleId = role });
+    }
+
+    /// <summary>
+    /// A session standing when the server was stopped for the upgrade (Bob signed in a few minutes before), and an
+    /// administrator's change of the session settings beside which the next migration adds one.
+    /// </summary>
+    private async Task WriteSessionStandingAtUpgradeAsync(LegacyDatabase db)
+    {
+        await db.InsertAsync("SignInSessions", new { Id = BobSessionId, AccountId = BobId, AuthenticatedAt = Then.AddMinutes(15), LastSeenAt = Then.AddMinutes(15), ExpiresAt = Then.AddHours(20), IpAddress = "198.51.100.4", UserAgent = "Mozilla/5.0" });
+        await db.ExecuteAsync($"UPDATE \"UserFlows\" SET \"SessionLifetimeMinutes\" = {BrandedSessionLifetimeMinutes} WHERE \"NormalizedName\" = '{BrandedFlow.ToUpperInvariant()}'");
     }
 
     /// <summary>

@@ -227,6 +227,24 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     }
 
     [Fact]
+    public async Task SingleSignOnConfiguration_left_every_flow_tenant_wide_and_the_sessions_standing_at_the_upgrade_used_by_nothing()
+    {
+        await using var db = factory.OpenDatabase();
+
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"UserFlows\" WHERE \"SingleSignOnConfiguration\" <> 'Tenant'"));
+        var flows = await factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowService>().ListAsync(CancellationToken.None));
+        Assert.All(flows, f => Assert.Equal(SingleSignOnScope.Tenant, f.SingleSignOnConfiguration));
+        var token = await _admin.NewTokenAsync(LegacyRows.AdminClientId, Rows.AdminSecret);
+        var branded = (await _admin.SendAsync(HttpMethod.Get, $"user-flows/{LegacyRows.BrandedFlow}", token: token)).Expect(200).Json;
+        Assert.Equal(("Tenant", LegacyRows.BrandedSessionLifetimeMinutes), (branded.GetProperty("singleSignOnConfiguration").GetString(), branded.GetProperty("sessionLifetimeMinutes").GetInt32()));
+
+        // Bob's session still stands, used by nothing the server knew of then: tenant-wide flows accept it as before.
+        var session = await factory.WithDbAsync(d => d.SignInSessions.AsNoTracking().SingleAsync(s => s.Id == Rows.BobSessionId));
+        Assert.Equal((null, "", ""), (session.EndedAt, session.UsedByApplications, session.UsedOnFlows));
+        Assert.True(flows.Where(f => f.Type == UserFlowType.SignIn).All(f => SingleSignOn.Covers(f, session, LegacyRows.WebClientId)));
+    }
+
+    [Fact]
     public async Task AbuseLimits_counted_codes_killed_before_it_as_five_wrong_entries_and_live_ones_as_none()
     {
         await using var db = factory.OpenDatabase();

@@ -192,6 +192,36 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         Assert.False(await RequireIdTokenInLogoutAsync(name));
     }
 
+    [Theory]
+    [InlineData(UserFlowType.SignIn)]
+    [InlineData(UserFlowType.PasswordReset)]
+    public async Task Single_sign_on_configuration_is_a_choice_of_B2Cs_four_on_every_flow_in_English_and_French(UserFlowType type)
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_sso{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "", Type = type });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Single sign-on configuration", page.Document!.QuerySelector("label[for=Input_SingleSignOnConfiguration]")?.TextContent.Trim());
+        Assert.Equal(["Tenant", "Application", "Policy", "Suppressed"], page.Document.QuerySelectorAll("#Input_SingleSignOnConfiguration option").Select(o => o.TextContent));
+        Assert.Equal("Tenant", page.Document.QuerySelector("#Input_SingleSignOnConfiguration option[selected]")?.GetAttribute("value"));
+
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.SingleSignOnConfiguration"] = "Policy" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.Equal(SingleSignOnScope.Policy, (await DetailsAsync(name)).SingleSignOnConfiguration);
+        Assert.Equal("Policy", (await browser.NavigateAsync($"/admin/user-flows/{name}")).Document!.QuerySelector("#Input_SingleSignOnConfiguration option[selected]")?.GetAttribute("value"));
+
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var french = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Configuration de l’authentification unique", french.Document!.QuerySelector("label[for=Input_SingleSignOnConfiguration]")?.TextContent.Trim());
+        Assert.Equal(["Locataire", "Application", "Stratégie", "Supprimée"], french.Document.QuerySelectorAll("#Input_SingleSignOnConfiguration option").Select(o => o.TextContent));
+        Assert.NotNull((await browser.ClickAsync(french, "save", new Dictionary<string, string> { ["Input.SingleSignOnConfiguration"] = "Suppressed" })).Text("notice"));
+        Assert.Equal(SingleSignOnScope.Suppressed, (await DetailsAsync(name)).SingleSignOnConfiguration);
+    }
+
+    private Task<UserFlowDetails> DetailsAsync(string name) =>
+        factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value);
+
     private Task<bool> RequireIdTokenInLogoutAsync(string name) =>
         factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value.RequireIdTokenInLogoutRequests);
 

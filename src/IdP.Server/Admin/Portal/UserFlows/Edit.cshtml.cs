@@ -105,6 +105,10 @@ public sealed class FlowForm
     public PolicyClaim PolicyClaim { get; set; }
     public int? SessionLifetimeMinutes { get; set; }
     public SessionTimeout SessionTimeout { get; set; }
+
+    /// <summary>B2C's "Single sign-on configuration", on every flow type as the other session settings.</summary>
+    public SingleSignOnScope SingleSignOnConfiguration { get; set; }
+
     public PasswordResetBehavior PasswordResetBehavior { get; set; }
     public PasswordComplexityLevel ComplexityLevel { get; set; }
     public int? MinLength { get; set; }
@@ -143,6 +147,7 @@ public sealed class FlowForm
             PolicyClaim = flow.PolicyClaim,
             SessionLifetimeMinutes = flow.SessionLifetimeMinutes,
             SessionTimeout = flow.SessionTimeout,
+            SingleSignOnConfiguration = flow.SingleSignOnConfiguration,
             KeepMeSignedIn = flow.KeepMeSignedIn,
             KeepMeSignedInDays = flow.KeepMeSignedInDays,
             RequireIdTokenInLogoutRequests = flow.RequireIdTokenInLogoutRequests,
@@ -172,6 +177,7 @@ public sealed class FlowForm
         PolicyClaim = PolicyClaim,
         SessionLifetimeMinutes = SessionLifetimeMinutes,
         SessionTimeout = SessionTimeout,
+        SingleSignOnConfiguration = SingleSignOnConfiguration,
         KeepMeSignedIn = KeepMeSignedIn,
         KeepMeSignedInDays = KeepMeSignedInDays,
         RequireIdTokenInLogoutRequests = RequireIdTokenInLogoutRequests,

@@ -824,6 +824,14 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UsedByApplications")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UsedOnFlows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1002,6 +1010,11 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("SignInType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SingleSignOnConfiguration")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

@@ -817,6 +817,14 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UsedByApplications")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsedOnFlows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -995,6 +1003,11 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignInType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SingleSignOnConfiguration")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
