@@ -12,7 +12,8 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     /// otherwise after <see cref="SignInOptions.SessionMaxAge"/>. The apps and flows the browser's standing session
     /// <paramref name="replacing"/> was used by carry over when it is the same account's (the person proved it again:
     /// a password asked by an Application- or Policy-scoped flow adds to what the browser's session covers instead of
-    /// taking away what it covered); another account's do not.
+    /// taking away what it covered); another account's do not. The standing session it replaces ends: the browser's
+    /// cookie now names the new one, and a copy of the old cookie taken before must not keep signing anyone in.
     /// </summary>
     public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, SessionUse use, SignInSession? replacing, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
     {
@@ -33,6 +34,11 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
         };
         db.SignInSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
+        if (replacing is not null)
+        {
+            await EndAsync(replacing.Id, cancellationToken);
+        }
+
         db.Entry(session).State = EntityState.Detached;
         return session;
     }

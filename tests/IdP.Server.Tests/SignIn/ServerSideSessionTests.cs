@@ -23,6 +23,23 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_session_cookie_copied_before_the_browser_signed_in_again_no_longer_signs_anyone_in()
+    {
+        var (browser, client, user, _) = await factory.SignInNewUserAsync();
+        using var _b = browser;
+        var copied = browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SessionCookie]!.Value;
+
+        // prompt=login asks for the password again: the browser's new session replaces the old one on the server too.
+        Assert.NotNull((await browser.SignInThroughFormAsync(client.Authorize() with { Prompt = "login" }, user)).ToApp()["code"]);
+
+        using var thief = factory.CreateBrowser();
+        thief.Cookies.Add(new Uri(IdPFactory.Origin), new Cookie(SessionCookie, copied));
+        SignInPage.On(thief, await thief.NavigateAsync(client.Authorize().Url));
+        Assert.NotNull((await browser.NavigateAsync(client.Authorize().Url)).ExternalRedirect);
+        Assert.Single(await WithSessionsAsync(s => s.ListAsync(user.Account.Id, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task An_accounts_sessions_are_listed_and_one_can_be_revoked_without_the_others()
     {
         var (first, client, user, _) = await factory.SignInNewUserAsync();
