@@ -39,6 +39,21 @@ public abstract class RequireIdTokenInLogoutTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task On_a_french_browser_gets_AADB2C90272_in_french()
+    {
+        var user = await SignedInAsync(require: true);
+        using var _ = user.Browser;
+        user.Browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+
+        var result = await user.Browser.NavigateAsync(OidcClient.LogoutUrl(SignedOutUri, "st", policy: user.Policy));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal("fr", result.Document!.DocumentElement.GetAttribute("lang"));
+        Assert.Equal($"{B2CErrorCodes.IdTokenHintRequired}: Le paramètre id_token_hint n’a pas été spécifié dans la demande. Fournissez un jeton et réessayez.", result.Text(PageElementIds.ErrorMessage));
+        await AssertStillSignedInAsync(user);
+    }
+
+    [Fact]
     public async Task On_a_garbled_hint_is_refused_and_the_session_stays()
     {
         var user = await SignedInAsync(require: true);
