@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Query;
+
 namespace IdP.Core.SignIn;
 
 /// <summary>Starts, checks, lists and ends server-side sign-in sessions (<see cref="SignInSession"/>).</summary>
@@ -108,19 +110,18 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     /// Ends one session (sign-out, or an administrator revoking it), and forgets which apps and flows it was used by:
     /// the row stays until housekeeping only to say when it ended.
     /// </summary>
-    public async Task<bool> EndAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        var now = time.UtcNow();
-        return await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, ""), cancellationToken) > 0;
-    }
+    public async Task<bool> EndAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(EndedNow(), cancellationToken) > 0;
 
     /// <summary>Ends every session of an account, forgetting what each was used by (<see cref="EndAsync"/>); returns how many stood.</summary>
-    public Task<int> EndAllAsync(Guid accountId, CancellationToken cancellationToken)
+    public Task<int> EndAllAsync(Guid accountId, CancellationToken cancellationToken) =>
+        db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ExecuteUpdateAsync(EndedNow(), cancellationToken);
+
+    // What ending a session writes, however many end at once: when, and that it covers no app or flow any more.
+    private Action<UpdateSettersBuilder<SignInSession>> EndedNow()
     {
         var now = time.UtcNow();
-        return db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, ""), cancellationToken);
+        return s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, "");
     }
 
     /// <summary>The account's standing sessions, most recently used first.</summary>
