@@ -133,8 +133,14 @@ public sealed class UserFlow
         return copy;
     }
 
+    /// <summary>The claim that names the flow in its tokens by default (B2C's "Claim representing user flow").</summary>
+    public const string TfpClaimType = "tfp";
+
+    /// <summary>The claim that names the flow in its tokens when the flow chose <see cref="PolicyClaim.Acr"/>.</summary>
+    public const string AcrClaimType = "acr";
+
     /// <summary>The claim that names the flow in its tokens: <c>tfp</c>, or <c>acr</c> when the flow says so.</summary>
-    public string PolicyClaimType => PolicyClaim == PolicyClaim.Acr ? "acr" : "tfp";
+    public string PolicyClaimType => PolicyClaim == PolicyClaim.Acr ? AcrClaimType : TfpClaimType;
 
     /// <summary>
     /// The issuer of this flow's tokens on <paramref name="origin"/> (<c>scheme://host/pathbase</c>), with its trailing

@@ -50,5 +50,5 @@ internal static class LogoutEndpoint
 
     // The hint names its flow in tfp or acr, whichever that flow's "Claim representing user flow" chose when it was issued.
     private static bool IssuedFor(ClaimsPrincipal hint, UserFlow flow) =>
-        string.Equals(hint.GetClaim("tfp") ?? hint.GetClaim("acr"), flow.Name, StringComparison.OrdinalIgnoreCase);
+        string.Equals(hint.GetClaim(UserFlow.TfpClaimType) ?? hint.GetClaim(UserFlow.AcrClaimType), flow.Name, StringComparison.OrdinalIgnoreCase);
 }
