@@ -90,19 +90,19 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
             return null;
         }
 
-        if (flow.SessionTimeout == SessionTimeout.Rolling && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId))
+        if (flow.SessionTimeout == SessionTimeout.Rolling)
         {
             // A kept session used on a flow that offers KMSI rolls its end forward, on the server and in the cookie (B2C
             // extends KeepAliveInDays on each silent sign-in when rolling); elsewhere a kept cookie keeps its end.
             var end = keptFor is { } kept && KeepMeSignedIn.IsOffered(flow)
-                ? await sessions.ExtendAsync(sessionId, kept, context.RequestAborted)
+                ? await sessions.ExtendAsync(session.Id, kept, context.RequestAborted)
                 : result.Properties?.ExpiresUtc;
             if (keptFor is not null && end is null)
             {
                 return null;
             }
 
-            await context.SignInAsync(Scheme, CreatePrincipal(sessionId, account.Id, account.SecurityStamp, authTime, now, keptFor), CookieProperties(keptFor is null ? null : end));
+            await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, now, keptFor), CookieProperties(keptFor is null ? null : end));
         }
 
         return new ResumedSession(account, authTime, session);
