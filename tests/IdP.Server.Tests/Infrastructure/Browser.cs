@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using IdP.Server.SignIn;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace IdP.Server.Tests.Infrastructure;
@@ -65,6 +66,9 @@ public sealed class Browser : IDisposable
 
     /// <summary>The cookie jar, shared by every host the browser visits.</summary>
     public CookieContainer Cookies { get; } = new();
+
+    /// <summary>The IdP's SSO session cookie in the jar, if the browser holds one.</summary>
+    public Cookie? SsoCookie => Cookies.GetCookies(new Uri(IdPFactory.Origin))[SsoSession.CookieName];
 
     /// <summary>The underlying client (same cookie jar), for raw requests.</summary>
     public HttpClient Client => _client;

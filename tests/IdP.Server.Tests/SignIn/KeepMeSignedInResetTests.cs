@@ -1,5 +1,3 @@
-using IdP.Server.SignIn;
-
 namespace IdP.Server.Tests.SignIn;
 
 /// <summary>
@@ -39,12 +37,12 @@ public abstract class KeepMeSignedInResetTests(IResetServer server) : ResetSuite
 
         var change = await signIn.SignInAsync(email, OldPassword, keepMeSignedIn: true);
         Assert.EndsWith("/signin/change-password", change.Url.AbsolutePath, StringComparison.Ordinal);
-        Assert.Null(SessionCookie(browser));
+        Assert.Null(browser.SsoCookie);
         Assert.True(await Factory.WithDbAsync(db => db.Journeys.AnyAsync(j => j.KeepMeSignedIn && j.PasswordChangeAccountId != null && j.Policy == policy)));
         Assert.NotNull((await NewPasswordPage.On(browser, change).SetPasswordAsync(NewPassword)).ToApp()["code"]);
 
         var end = Factory.Clock.GetUtcNow().UtcDateTime.AddDays(5);
-        Assert.InRange(SessionCookie(browser)!.Expires.ToUniversalTime(), end.AddMinutes(-1), end.AddMinutes(1));
+        Assert.InRange(browser.SsoCookie!.Expires.ToUniversalTime(), end.AddMinutes(-1), end.AddMinutes(1));
         Factory.Clock.Advance(TimeSpan.FromDays(2));
         Assert.NotNull((await browser.NavigateAsync(Client.Authorize(policy).Url)).ToApp()["code"]);
     }
@@ -60,7 +58,7 @@ public abstract class KeepMeSignedInResetTests(IResetServer server) : ResetSuite
         var verified = await step1.VerifyAddressAsync(browser, server.Smtp, email);
         Assert.NotNull((await verified.SetNewPasswordAsync(NewPassword)).ToApp()["code"]);
 
-        Assert.Equal(DateTime.MinValue, SessionCookie(browser)!.Expires);
+        Assert.Equal(DateTime.MinValue, browser.SsoCookie!.Expires);
     }
 
     /// <summary>A sign-in flow with KMSI on for five days (and Forced password reset when asked); returns its name.</summary>
@@ -71,7 +69,6 @@ public abstract class KeepMeSignedInResetTests(IResetServer server) : ResetSuite
         return policy;
     }
 
-    private static Cookie? SessionCookie(Browser browser) => browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SsoSession.CookieName];
 }
 
 public sealed class KeepMeSignedInResetTestsOnSqlite(ResetFactory<Sqlite> server) : KeepMeSignedInResetTests(server), IClassFixture<ResetFactory<Sqlite>>;

@@ -88,7 +88,7 @@ public abstract class KeepMeSignedInTests(IdPFactory factory)
         Assert.NotNull((await ReturnAfterAsync(browser, client, policy, TimeSpan.FromHours(20))).ToApp()["code"]);
         Assert.NotNull((await ReturnAfterAsync(browser, client, policy, TimeSpan.FromHours(47))).ToApp()["code"]);
         Assert.NotNull((await ReturnAfterAsync(browser, client, policy, TimeSpan.FromHours(47))).ToApp()["code"]);
-        Assert.True(BrowserCookie(browser).Expires > factory.Clock.GetUtcNow().UtcDateTime.AddHours(47), "The cookie's end rolled forward.");
+        Assert.True(browser.SsoCookie!.Expires > factory.Clock.GetUtcNow().UtcDateTime.AddHours(47), "The cookie's end rolled forward.");
 
         SignInPage.On(browser, await ReturnAfterAsync(browser, client, policy, TimeSpan.FromHours(49)));
     }
@@ -111,7 +111,7 @@ public abstract class KeepMeSignedInTests(IdPFactory factory)
         var (browser, client, policy) = await SignedInAsync(SessionTimeout.Rolling, days: 2, keepMeSignedIn: false);
         using var _ = browser;
 
-        Assert.Equal(DateTime.MinValue, BrowserCookie(browser).Expires);
+        Assert.Equal(DateTime.MinValue, browser.SsoCookie!.Expires);
         Assert.NotNull((await ReturnAfterAsync(browser, client, policy, TimeSpan.FromMinutes(10))).ToApp()["code"]);
         SignInPage.On(browser, await ReturnAfterAsync(browser, client, policy, TimeSpan.FromMinutes(16)));
     }
@@ -130,7 +130,7 @@ public abstract class KeepMeSignedInTests(IdPFactory factory)
         using var browser = factory.CreateBrowser();
         var page = await SignInPage.OpenAsync(browser, client.Authorize(policy));
         Assert.NotNull((await page.SignInAsync(user.Email, user.Password, keepMeSignedIn: true)).ToApp()["code"]);
-        var kept = BrowserCookie(browser).Value;
+        var kept = browser.SsoCookie!.Value;
 
         switch (ending)
         {
@@ -218,7 +218,6 @@ public abstract class KeepMeSignedInTests(IdPFactory factory)
         return Assert.Single(cookies, c => c.Name.Equals(SsoSession.CookieName, StringComparison.Ordinal));
     }
 
-    private static Cookie BrowserCookie(Browser browser) => browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SsoSession.CookieName]!;
 
     private Task<List<SignInSession>> SessionsAsync(Guid accountId) =>
         factory.WithDbAsync(db => db.SignInSessions.AsNoTracking().Where(s => s.AccountId == accountId).ToListAsync());

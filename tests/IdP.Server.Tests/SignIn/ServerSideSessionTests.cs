@@ -13,7 +13,7 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     {
         var (browser, client, _, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
-        var copied = browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SessionCookie]!.Value;
+        var copied = browser.SsoCookie!.Value;
 
         await browser.NavigateAsync(OidcClient.LogoutUrl());
 
@@ -27,7 +27,7 @@ public abstract class ServerSideSessionTests(IdPFactory factory)
     {
         var (browser, client, user, _) = await factory.SignInNewUserAsync();
         using var _b = browser;
-        var copied = browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SessionCookie]!.Value;
+        var copied = browser.SsoCookie!.Value;
 
         // prompt=login asks for the password again: the browser's new session replaces the old one on the server too.
         Assert.NotNull((await browser.SignInThroughFormAsync(client.Authorize() with { Prompt = "login" }, user)).ToApp()["code"]);

@@ -130,7 +130,7 @@ public abstract class SingleSignOnConfigurationTests(IdPFactory factory)
         await using var second = factory.OnSameDatabase();
         await second.InitializeAsync();
         using var there = second.CreateBrowser();
-        there.Cookies.Add(new Uri(IdPFactory.Origin), new Cookie(SsoSession.CookieName, SessionCookie(browser)));
+        there.Cookies.Add(new Uri(IdPFactory.Origin), new Cookie(SsoSession.CookieName, browser.SsoCookie!.Value));
 
         await AssertSilentAsync(there, a, flow);
         await AssertAskedAsync(there, b, flow);
@@ -213,7 +213,6 @@ public abstract class SingleSignOnConfigurationTests(IdPFactory factory)
         Assert.StartsWith(B2CErrorCodes.NoSessionForPromptNone, silent["error_description"], StringComparison.Ordinal);
     }
 
-    private static string SessionCookie(Browser browser) => browser.Cookies.GetCookies(new Uri(IdPFactory.Origin))[SsoSession.CookieName]!.Value;
 
     /// <summary>The user's only session row.</summary>
     private Task<SignInSession> SessionOfAsync(TestUser user) =>
