@@ -34,6 +34,12 @@ internal static class ExceptionPage
 
     public static async Task WriteAsync(HttpContext context)
     {
+        if (TokenEndpointFailure.Handles(context))
+        {
+            await TokenEndpointFailure.WriteAsync(context);
+            return;
+        }
+
         FlowLanguage.UseRequestLanguage(context);
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
         var unavailable = DatabaseUnavailable(context.Features.Get<IExceptionHandlerFeature>()?.Error);

@@ -48,13 +48,19 @@ internal sealed class DescribeErrorsAsB2C(TimeProvider time) :
         var description = B2CErrorTranslation.Translate(tokenEndpoint, response.Error, response.ErrorDescription, response.ErrorUri, expired, transaction.Request);
         if (description?.Contains(" Correlation ID: ", StringComparison.Ordinal) != true && transaction.GetHttpRequest()?.HttpContext is { } http)
         {
-            var timestamp = time.UtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            description = $"{description} Correlation ID: {ErrorPage.CorrelationId(http)} Timestamp: {timestamp}".TrimStart();
+            description = WithCorrelation(description, http, time);
         }
 
         response.ErrorDescription = description;
 
         // B2C sends no error_uri; OpenIddict's points at its own documentation, which means nothing to a B2C app.
         response.ErrorUri = null;
+    }
+
+    /// <summary>A description followed by the request's correlation id and the time, as B2C ends its descriptions.</summary>
+    public static string WithCorrelation(string? description, HttpContext http, TimeProvider time)
+    {
+        var timestamp = time.UtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return $"{description} Correlation ID: {ErrorPage.CorrelationId(http)} Timestamp: {timestamp}".TrimStart();
     }
 }

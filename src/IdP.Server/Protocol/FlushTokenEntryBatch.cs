@@ -6,12 +6,12 @@ namespace IdP.Server.Protocol;
 /// Opens the request's <see cref="TokenEntryBatch"/> before OpenIddict makes any token of a sign-in response (OpenIddict's
 /// code redemption and our refresh-token redemption write on their own, before it), and saves it after the last token,
 /// before the response is applied. When the save fails, no token is sent: a database that cannot be reached propagates
-/// (the outage behaviour: 503 with Retry-After); any other failure (a refused row) becomes an OAuth <c>server_error</c>.
+/// (the outage behaviour: 503 with Retry-After, in OAuth's words at the token endpoint, see <see cref="TokenEndpointFailure"/>);
+/// a refused row becomes OAuth's <c>temporarily_unavailable</c> (at the token endpoint with 503 and Retry-After, at the
+/// authorize endpoint in the redirect to the app), never a 500.
 /// </summary>
 internal sealed class FlushTokenEntryBatch(TokenEntryBatch batch, ILogger<FlushTokenEntryBatch> logger) : IOpenIddictServerHandler<ProcessSignInContext>
 {
-    public const string FailedDescription = "The tokens could not be issued. Please try again.";
-
     /// <summary>Before OpenIddict's first token (the access token is generated first; the redemptions run earlier).</summary>
     public static OpenIddictServerHandlerDescriptor OpenDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
         .UseScopedHandler<OpenTokenEntryBatch>()
@@ -38,7 +38,7 @@ internal sealed class FlushTokenEntryBatch(TokenEntryBatch batch, ILogger<FlushT
         catch (DbUpdateException exception) when (!ExceptionPage.DatabaseUnavailable(exception))
         {
             Log.TokenEntriesNotSaved(logger, exception, context.EndpointType);
-            context.Reject(Errors.ServerError, FailedDescription);
+            context.Reject(Errors.TemporarilyUnavailable, TokenEndpointFailure.UnavailableDescription);
         }
     }
 }

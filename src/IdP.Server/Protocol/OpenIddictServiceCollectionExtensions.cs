@@ -68,6 +68,7 @@ internal static class OpenIddictServiceCollectionExtensions
                     .AddEventHandler(ReturnErrorsToRegisteredRedirectUri.Descriptor)
                     .AddEventHandler(DescribeErrorsAsB2C.AuthorizationDescriptor)
                     .AddEventHandler(DescribeErrorsAsB2C.TokenDescriptor)
+                    .AddEventHandler(AnswerUnavailableWith503.Descriptor)
                     .AddEventHandler(MarkExpiredGrant.Descriptor)
                     .AddEventHandler(RevokeFamilyOnReuse.Descriptor)
                     .AddEventHandler(RedeemRefreshTokenOnce.Descriptor)

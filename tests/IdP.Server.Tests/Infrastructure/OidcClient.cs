@@ -60,7 +60,7 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
         using var client = factory.CreateClient(new() { BaseAddress = new Uri(IdPFactory.Origin), AllowAutoRedirect = false });
         using var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
+        return new TokenResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>The flow's logout URL, as an app sends the browser to it.</summary>
@@ -153,7 +153,7 @@ public sealed record AuthorizeRequest(string ClientId, string RedirectUri, strin
 }
 
 /// <summary>A token endpoint response.</summary>
-public sealed record TokenResponse(int Status, JsonElement Json, string? MediaType = null)
+public sealed record TokenResponse(int Status, JsonElement Json, string? MediaType = null, TimeSpan? RetryAfter = null)
 {
     public string? Error => this["error"];
 

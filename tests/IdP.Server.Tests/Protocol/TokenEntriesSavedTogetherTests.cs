@@ -6,6 +6,8 @@ namespace IdP.Server.Tests.Protocol;
 /// The token entries of one token response are saved together, after the tokens are made and before the response is
 /// written (issue 16): when the database refuses one of them, the client gets an OAuth error and no token, and none of
 /// the response's entries is stored. The refusal is a trigger on the token table for one application and token type.
+/// A refused write is never a 500: the client gets <c>temporarily_unavailable</c> (503, Retry-After), which client
+/// libraries understand, and nothing of the database's error.
 /// </summary>
 public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
 {
@@ -57,11 +59,29 @@ public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
         Assert.NotNull(after["access_token"]);
     }
 
+    [Fact]
+    public async Task A_refresh_whose_refresh_token_the_database_refuses_to_mark_redeemed_returns_an_oauth_error_and_the_token_still_works()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user);
+
+        var refused = await WithUpdatesRefusedAsync(client.ClientId, "refresh_token", () => client.RefreshAsync(tokens["refresh_token"]!));
+        var retried = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        AssertNoToken(refused);
+        Assert.Equal(200, retried.Status);
+        Assert.NotNull(retried["access_token"]);
+    }
+
     private static void AssertNoToken(TokenResponse response)
     {
-        Assert.Equal(500, response.Status);
-        Assert.Equal("server_error", response.Error);
+        Assert.Equal(503, response.Status);
+        Assert.Equal("temporarily_unavailable", response.Error);
+        Assert.NotNull(response.RetryAfter);
         Assert.StartsWith("application/json", response.MediaType, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused by the test", response.Json.GetRawText(), StringComparison.Ordinal);
         Assert.Null(response["access_token"]);
         Assert.Null(response["refresh_token"]);
         Assert.Null(response["id_token"]);
@@ -71,10 +91,15 @@ public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
         factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => t.Application!.ClientId == clientId));
 
     /// <summary>Runs <paramref name="request"/> while the database refuses new entries of <paramref name="type"/> for the client.</summary>
-    private async Task<T> WithInsertsRefusedAsync<T>(string clientId, string type, Func<Task<T>> request)
+    private Task<T> WithInsertsRefusedAsync<T>(string clientId, string type, Func<Task<T>> request) => WithRefusedAsync("INSERT", clientId, type, request);
+
+    /// <summary>Runs <paramref name="request"/> while the database refuses changes to the client's entries of <paramref name="type"/>.</summary>
+    private Task<T> WithUpdatesRefusedAsync<T>(string clientId, string type, Func<Task<T>> request) => WithRefusedAsync("UPDATE", clientId, type, request);
+
+    private async Task<T> WithRefusedAsync<T>(string operation, string clientId, string type, Func<Task<T>> request)
     {
         var applicationId = await factory.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == clientId).Select(a => a.Id!).SingleAsync());
-        return await factory.WithTriggerAsync("OpenIddictTokens", "INSERT", $"NEW.\"ApplicationId\" = '{applicationId}' AND NEW.\"Type\" LIKE '%{type}'", TriggerAction.Refuse, request);
+        return await factory.WithTriggerAsync("OpenIddictTokens", operation, $"NEW.\"ApplicationId\" = '{applicationId}' AND NEW.\"Type\" LIKE '%{type}'", TriggerAction.Refuse, request);
     }
 }
 

@@ -64,6 +64,37 @@ public sealed class DatabaseOutageTests(OutageFactory factory) : IClassFixture<O
         Assert.All(addresses, address => Assert.NotEmpty(factory.Smtp.To(address)));
     }
 
+    [Fact]
+    public async Task While_PostgreSQL_is_down_the_token_endpoint_answers_an_oauth_error_the_client_may_retry_and_then_works_again()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+        var tokens = await browser.SignInAndRedeemAsync(client, user);
+
+        await factory.Cluster.StopAsync();
+        TokenResponse during;
+        try
+        {
+            during = await client.RefreshAsync(tokens["refresh_token"]!);
+        }
+        finally
+        {
+            await factory.Cluster.StartAsync();
+        }
+
+        var (recovered, last) = await RecoveredAsync(client);
+        var after = await client.RefreshAsync(tokens["refresh_token"]!);
+
+        // What client libraries understand (they read "error"), not the problem details other requests get.
+        Assert.Equal(503, during.Status);
+        Assert.Equal("temporarily_unavailable", during.Error);
+        Assert.NotNull(during.RetryAfter);
+        Assert.StartsWith("application/json", during.MediaType, StringComparison.Ordinal);
+        Assert.True(recovered, last);
+        Assert.Equal(200, after.Status);
+    }
+
     private async Task LoadAsync(OidcClient client, ConcurrentQueue<Answer> seen, CancellationToken stop)
     {
         using var http = factory.CreateHttpClient();
