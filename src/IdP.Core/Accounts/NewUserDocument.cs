@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IdP.Core.Accounts;
 
 /// <summary>
@@ -44,6 +46,13 @@ public sealed record NewUserDocument
     /// <summary>Graph: accepted and ignored (<c>DisablePasswordExpiration</c>; passwords never expire here).</summary>
     public string? PasswordPolicies { get; init; }
 
+    /// <summary>
+    /// Fields neither shape has. In ours, a misspelt field, refused with its name; in Graph's, accepted and ignored: a
+    /// replayed Graph call carries fields we do not model (<c>mailNickname</c>, <c>userPrincipalName</c>, extension attributes…).
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? OtherFields { get; init; }
+
     /// <summary>True when the document uses Graph's shape.</summary>
     public bool IsGraphShape => Identities is not null || PasswordProfile is not null || Mail is not null;
 
@@ -78,6 +87,11 @@ public sealed record NewUserDocument
 
     private AdminResult<NewUser> FromOurs()
     {
+        if (OtherFields is { Count: > 0 })
+        {
+            return new AdminResult<NewUser>.Invalid([.. OtherFields.Keys.Select(field => new FieldError(field, AdminText.JsonFieldUnknown(field)))]);
+        }
+
         if (string.IsNullOrEmpty(Password))
         {
             return new AdminResult<NewUser>.Invalid("password", AdminText.PasswordRequired);
@@ -186,7 +200,11 @@ public sealed record NewUserDocument
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
 
-/// <summary>A Microsoft Graph <c>objectIdentity</c>; the issuer is accepted as sent (a migrated tenant's own domain).</summary>
+/// <summary>
+/// A Microsoft Graph <c>objectIdentity</c>; the issuer is accepted as sent (a migrated tenant's own domain). Graph's
+/// other members are ignored, as in the document around it.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record GraphIdentity
 {
     /// <summary>Graph's sign-in type for an email address sign-in name.</summary>
@@ -206,7 +224,8 @@ public sealed record GraphIdentity
     public string? IssuerAssignedId { get; init; }
 }
 
-/// <summary>A Microsoft Graph <c>passwordProfile</c>.</summary>
+/// <summary>A Microsoft Graph <c>passwordProfile</c>; Graph's other members (<c>forceChangePasswordNextSignInWithMfa</c>) are ignored.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record GraphPasswordProfile
 {
     /// <summary>The initial password.</summary>

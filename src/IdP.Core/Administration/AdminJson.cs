@@ -4,7 +4,8 @@ namespace IdP.Core.Administration;
 
 /// <summary>
 /// How administrative documents are read and written (the admin API, and files the CLI imports): camelCase names, enums
-/// by name only (an unknown name or a number is an error, not a silent default), nulls refused where a value is required,
+/// by name only (an unknown name or a number is an error, not a silent default), a field the document does not have refused
+/// with its name (not silently dropped), nulls refused where a value is required,
 /// and text without control characters other than tab, CR and LF (the rule query strings and forms follow at the door;
 /// PostgreSQL cannot store NUL in text at all).
 /// </summary>
@@ -22,6 +23,10 @@ public static class AdminJson
         options.RespectNullableAnnotations = true;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
+
+        // A misspelt field (singleSignOnConfigration) is refused with its name, instead of being dropped while the
+        // request succeeds without the change the operator meant.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         return options;
     }
 
@@ -46,6 +51,11 @@ public static class AdminJson
         if (exception is InvalidUnicodeException)
         {
             return AdminText.JsonFieldInvalidUnicode(field);
+        }
+
+        if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return AdminText.JsonFieldUnknown(field);
         }
 
         return exception.InnerException is InvalidOperationException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)

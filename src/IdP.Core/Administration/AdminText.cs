@@ -25,6 +25,7 @@ internal static class AdminText
     public static string JsonFieldNull(string field) => Format([field]);
     public static string JsonFieldControlCharacter(string field) => Format([field]);
     public static string JsonFieldInvalidUnicode(string field) => Format([field]);
+    public static string JsonFieldUnknown(string field) => Format([field]);
     public static string JsonInvalid => Get();
     public static string JsonInvalidAt(long line, long? position) => Format([line, position]);
     public static string LastAdministrator => Get();

@@ -71,6 +71,17 @@ public sealed class AdminRulesTests
         Assert.Equal(IssuerFormat.PolicyIssuer, JsonSerializer.Deserialize<UserFlowInput>("{\"issuerFormat\": \"PolicyIssuer\"}", AdminJson.Options)!.IssuerFormat);
     }
 
+    [Theory]
+    [InlineData("{\"singleSignOnConfigration\": \"Suppressed\"}", "singleSignOnConfigration")]
+    [InlineData("{\"passwordComplexity\": {\"level\": \"Strong\", \"minLenght\": 12}}", "passwordComplexity.minLenght")]
+    public void Admin_json_refuses_a_misspelt_field_and_names_it(string json, string field)
+    {
+        var unknown = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<UserFlowInput>(json, AdminJson.Options));
+
+        Assert.Equal(field, AdminJson.FieldOf(unknown));
+        Assert.Contains(field, AdminJson.Describe(unknown), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_flow_input_changes_only_what_it_carries_and_fills_fixed_complexities()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IdP.Core.Administration;
 
 namespace IdP.Core.Tests.Administration;
@@ -12,6 +13,22 @@ public sealed class NewUserDocumentTests
         Assert.Equal("a@example.com", user.Account.SignInEmail);
         Assert.Null(user.Account.Username);
         Assert.True(user.Enabled);
+    }
+
+    [Fact]
+    public void A_misspelt_field_in_our_shape_is_refused_with_its_name_while_graphs_shape_ignores_fields_it_does_not_model()
+    {
+        var ours = Read("{\"signInEmail\": \"a@example.com\", \"password\": \"Pw-123456\", \"dispalyName\": \"A\"}");
+        var graph = Read("""
+            {"displayName": "A", "mailNickname": "a", "extension_0a1b_loyaltyId": 7,
+             "identities": [{"signInType": "emailAddress", "issuer": "old.onmicrosoft.com", "issuerAssignedId": "a@example.com", "odata": 1}],
+             "passwordProfile": {"password": "Pw-123456", "forceChangePasswordNextSignInWithMfa": false}}
+            """);
+
+        var refused = Assert.IsType<AdminResult<NewUser>.Invalid>(ours.ToNewUser());
+        Assert.Equal("dispalyName", Assert.Single(refused.Errors).Field);
+        Assert.Contains("dispalyName", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal("a@example.com", Done(graph).Account.SignInEmail);
     }
 
     [Fact]
@@ -158,6 +175,8 @@ public sealed class NewUserDocumentTests
         Assert.Equal(["identities[1]"], repeatedWithoutValue.Select(e => e.Field));
         Assert.Equal(["identities[0].issuerAssignedId"], blankThenValue.Select(e => e.Field));
     }
+
+    private static NewUserDocument Read(string json) => JsonSerializer.Deserialize<NewUserDocument>(json, AdminJson.Options)!;
 
     private static NewUser Done(NewUserDocument document) => Assert.IsType<AdminResult<NewUser>.Done>(document.ToNewUser()).Value;
 

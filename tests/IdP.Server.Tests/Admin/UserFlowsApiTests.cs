@@ -148,6 +148,24 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task A_misspelt_field_is_a_400_naming_it_and_nothing_changes_where_it_was_once_silently_ignored()
+    {
+        var name = "typo_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        (await _admin.PostAsync("user-flows", new { name, type = "SignIn", sesionLifetimeMinutes = 60 })).ExpectInvalid("sesionLifetimeMinutes");
+        (await _admin.PostAsync("user-flows", new { name, type = "SignIn" })).Expect(201);
+
+        var messages = (await _admin.PatchAsync($"user-flows/{full}", new { singleSignOnConfigration = "Suppressed", sessionLifetimeMinutes = 123 })).ExpectInvalid("singleSignOnConfigration");
+        var nested = (await _admin.PatchAsync($"user-flows/{full}", new { passwordComplexity = new { level = "Strong", minLenght = 12 } })).ExpectInvalid("passwordComplexity.minLenght");
+
+        Assert.Contains(messages, m => m.Contains("singleSignOnConfigration", StringComparison.Ordinal));
+        Assert.Contains(nested, m => m.Contains("minLenght", StringComparison.Ordinal));
+        var kept = (await _admin.GetAsync($"user-flows/{full}")).Expect(200);
+        Assert.Equal("Tenant", kept["singleSignOnConfiguration"]);
+        Assert.NotEqual("123", kept["sessionLifetimeMinutes"]);
+    }
+
+    [Fact]
     public async Task Keep_me_signed_in_is_off_with_30_days_by_default_turned_on_by_a_patch_and_its_days_are_kept_within_1_to_90()
     {
         var name = "kmsi_" + Guid.NewGuid().ToString("N")[..8];
