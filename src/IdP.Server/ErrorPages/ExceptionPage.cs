@@ -5,8 +5,8 @@ namespace IdP.Server.ErrorPages;
 
 /// <summary>
 /// What users see when something unexpected fails: the error page with a correlation id, never exception details. When
-/// the database cannot be reached (it restarts, fails over, or the network drops), a 503 with <c>Retry-After</c> says
-/// "try again in a moment", so load balancers and clients retry instead of reporting a bug; the node recovers by
+/// the database cannot be reached (it restarts, fails over, or the network drops) or refuses a statement, a 503 with
+/// <c>Retry-After</c> says "try again in a moment", so load balancers and clients retry instead of reporting a bug; the node recovers by
 /// itself once the database is back (connections are re-opened, nothing is cached as broken).
 /// </summary>
 internal static class ExceptionPage
@@ -14,16 +14,25 @@ internal static class ExceptionPage
     /// <summary>Seconds a client is asked to wait when the database is unavailable.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>The status code for an unhandled exception: 503 when the database is unavailable, else 500.</summary>
+    /// <summary>The status code for an unhandled exception: 503 when the database failed, else 500.</summary>
     public static int StatusCodeFor(Exception exception) =>
-        DatabaseUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        DatabaseFailed(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// True when the exception (or one it wraps) is the database's: out of reach, or refusing a statement (a failover's
+    /// read-only moment, a race lost on a unique index). Either way the request did nothing and trying again is the
+    /// right advice; a 500 would report a bug to someone who can do nothing about it.
+    /// </summary>
+    public static bool DatabaseFailed(Exception? exception) => InChain(exception, e => e is System.Data.Common.DbException or DbUpdateException);
 
     /// <summary>True when the exception (or one it wraps) is a database failure its provider calls transient.</summary>
-    public static bool DatabaseUnavailable(Exception? exception)
+    public static bool DatabaseUnavailable(Exception? exception) => InChain(exception, e => e is System.Data.Common.DbException { IsTransient: true });
+
+    private static bool InChain(Exception? exception, Func<Exception, bool> test)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is System.Data.Common.DbException { IsTransient: true })
+            if (test(exception))
             {
                 return true;
             }
@@ -42,7 +51,7 @@ internal static class ExceptionPage
 
         FlowLanguage.UseRequestLanguage(context);
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
-        var unavailable = DatabaseUnavailable(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var unavailable = DatabaseFailed(context.Features.Get<IExceptionHandlerFeature>()?.Error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         var model = unavailable
             ? ErrorPage.Model(context, text["UnavailableTitle"], text["UnavailableMessage"])

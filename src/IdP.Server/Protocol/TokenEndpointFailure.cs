@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace IdP.Server.Protocol;
@@ -22,25 +21,11 @@ internal static class TokenEndpointFailure
         HttpMethods.IsPost(context.Request.Method)
         && PolicyEndpointPaths.TryParse(context.Request.Path.Value, out var path) && path.Endpoint == PolicyEndpoint.Token;
 
-    /// <summary>True when the exception, or one it wraps, is the database's (a refused statement, a lost connection).</summary>
-    public static bool IsDatabaseFailure(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is DbException or DbUpdateException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Answers the failed token request (from the exception handler).</summary>
     public static Task WriteAsync(HttpContext context)
     {
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        var unavailable = IsDatabaseFailure(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var unavailable = ExceptionPage.DatabaseFailed(context.Features.Get<IExceptionHandlerFeature>()?.Error);
         var (error, description, status) = unavailable
             ? (Errors.TemporarilyUnavailable, UnavailableDescription, StatusCodes.Status503ServiceUnavailable)
             : (Errors.ServerError, FailedDescription, StatusCodes.Status500InternalServerError);

@@ -75,6 +75,34 @@ public abstract class TokenEntriesSavedTogetherTests(IdPFactory factory)
         Assert.NotNull(retried["access_token"]);
     }
 
+    [Fact]
+    public async Task A_sign_in_whose_code_entry_is_refused_sends_the_app_temporarily_unavailable_and_no_code()
+    {
+        var user = await factory.CreateUserAsync();
+        var client = await factory.RegisterClientAsync();
+        var request = client.Authorize();
+        using var browser = factory.CreateBrowser();
+
+        var app = await WithInsertsRefusedAsync(client.ClientId, "authorization_code", async () => (await browser.SignInThroughFormAsync(request, user)).ToApp());
+
+        Assert.Equal("temporarily_unavailable", app["error"]);
+        Assert.Null(app["code"]);
+        Assert.DoesNotContain("refused by the test", app["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_authorize_request_whose_journey_the_database_refuses_shows_the_try_again_page_not_a_500()
+    {
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser();
+
+        var page = await factory.WithTriggerAsync("Journeys", "INSERT", "1 = 1", TriggerAction.Refuse, () => browser.NavigateAsync(client.Authorize().Url));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
+        Assert.NotNull(page.ById("correlationId"));
+        Assert.DoesNotContain("refused by the test", page.Body, StringComparison.Ordinal);
+    }
+
     private static void AssertNoToken(TokenResponse response)
     {
         Assert.Equal(503, response.Status);
