@@ -99,12 +99,12 @@ public sealed record NewUserDocument
 
         return new AdminResult<NewUser>.Done(new NewUser(new NewAccount(Password)
         {
-            SignInEmail = Blank(SignInEmail),
-            Username = Blank(Username),
-            ContactEmail = Blank(ContactEmail),
-            DisplayName = DisplayName,
-            GivenName = GivenName,
-            Surname = Surname,
+            SignInEmail = FormValue.Trimmed(SignInEmail),
+            Username = FormValue.Trimmed(Username),
+            ContactEmail = FormValue.Trimmed(ContactEmail),
+            DisplayName = FormValue.Trimmed(DisplayName),
+            GivenName = FormValue.Trimmed(GivenName),
+            Surname = FormValue.Trimmed(Surname),
         }, AccountEnabled ?? true, ForceChangePasswordNextSignIn ?? false));
     }
 
@@ -173,10 +173,10 @@ public sealed record NewUserDocument
         {
             SignInEmail = email,
             Username = username,
-            ContactEmail = Blank(Mail),
-            DisplayName = DisplayName,
-            GivenName = GivenName,
-            Surname = Surname,
+            ContactEmail = FormValue.Trimmed(Mail),
+            DisplayName = FormValue.Trimmed(DisplayName),
+            GivenName = FormValue.Trimmed(GivenName),
+            Surname = FormValue.Trimmed(Surname),
         }, AccountEnabled ?? true, PasswordProfile?.ForceChangePasswordNextSignIn ?? false));
     }
 
@@ -196,8 +196,6 @@ public sealed record NewUserDocument
 
         slot = identity.IssuerAssignedId;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
 
 /// <summary>

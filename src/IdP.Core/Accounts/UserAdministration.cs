@@ -117,6 +117,7 @@ public sealed class UserAdministration(
     public Task<AdminResult<UserDetails>> UpdateAsync(Guid id, UserUpdate update, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        update = update.Trimmed();
         return audit.RecordAsync(actor, async () =>
         {
             var account = await db.Users.Include(a => a.SignInNames).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -388,6 +389,17 @@ public sealed record UserUpdate
     public bool? AccountEnabled { get; init; }
     /// <summary>Graph: a new password (required here), temporary with <c>forceChangePasswordNextSignIn</c>; ends sessions and grants.</summary>
     public GraphPasswordProfile? PasswordProfile { get; init; }
+
+    /// <summary>The update as the rules read it: names and addresses without surrounding spaces (<see cref="FormValue"/>); blank removes.</summary>
+    public UserUpdate Trimmed() => this with
+    {
+        SignInEmail = FormValue.Edited(SignInEmail),
+        Username = FormValue.Edited(Username),
+        ContactEmail = FormValue.Edited(ContactEmail),
+        DisplayName = FormValue.Edited(DisplayName),
+        GivenName = FormValue.Edited(GivenName),
+        Surname = FormValue.Edited(Surname),
+    };
 
     /// <summary>The fields this update carries, for the audit log's summary.</summary>
     public IEnumerable<string> FieldsSet() =>

@@ -31,6 +31,7 @@ public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService r
     public Task<AdminResult<ApplicationDetails>> CreateAsync(ApplicationInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Trimmed();
         return audit.RecordAsync(actor, async () =>
         {
             if (input.ClientId is { Length: > 0 } clientId && await db.Applications.AnyAsync(a => a.ClientId == clientId, cancellationToken))
@@ -46,6 +47,7 @@ public sealed class AppAdministration(IIdPDbContext db, AppRegistrationService r
     public async Task<AdminResult<ApplicationDetails>> UpdateAsync(string clientId, ApplicationInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Trimmed();
         ApplicationDetails? before = null;
         return await audit.RecordAsync(actor, async () =>
         {
@@ -192,6 +194,9 @@ public sealed record ApplicationInput
 
     /// <summary>API scopes this application may request, written as clients request them (<c>{App ID URI}/{scope}</c>).</summary>
     public IReadOnlyList<string>? ApiPermissions { get; init; }
+
+    /// <summary>The input as the rules read it: client id and display name without surrounding spaces (<see cref="FormValue"/>).</summary>
+    public ApplicationInput Trimmed() => this with { ClientId = FormValue.Edited(ClientId), DisplayName = FormValue.Edited(DisplayName) };
 
     /// <summary>The registration this input asks for, keeping the application's configured secrets.</summary>
     public AppRegistration ToRegistration(string clientId) => new(clientId, DisplayName ?? "")

@@ -29,6 +29,7 @@ public sealed class GroupAdministration(IIdPDbContext db, GroupService groups, A
     public Task<AdminResult<GroupDetails>> CreateAsync(GroupInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Trimmed();
         return audit.RecordAsync(actor, async () => await Translate(await groups.CreateAsync(input.Name ?? "", input.Description, cancellationToken), cancellationToken),
             created => new AdminEvent(AdminEventTypes.GroupCreated, Target(created.Id), $"created '{created.Name}'"), cancellationToken);
     }
@@ -37,6 +38,7 @@ public sealed class GroupAdministration(IIdPDbContext db, GroupService groups, A
     public Task<AdminResult<GroupDetails>> UpdateAsync(Guid id, GroupInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Trimmed();
         return audit.RecordAsync(actor, async () => await Translate(await groups.UpdateAsync(id, input.Name, input.Description, cancellationToken), cancellationToken),
             updated => new AdminEvent(AdminEventTypes.GroupUpdated, Target(id), "changed " + string.Join(", ", new[] { input.Name is null ? null : "name", input.Description is null ? null : "description" }.OfType<string>().DefaultIfEmpty("nothing"))), cancellationToken);
     }
@@ -123,4 +125,7 @@ public sealed record GroupInput
     public string? Name { get; init; }
     /// <summary>What the group is for.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The input as the rules read it: name and description without surrounding spaces (<see cref="FormValue"/>).</summary>
+    public GroupInput Trimmed() => this with { Name = FormValue.Edited(Name), Description = FormValue.Edited(Description) };
 }

@@ -68,7 +68,7 @@ public sealed class ApplicationForm
     public ApplicationInput ToInput(string? clientId) => new()
     {
         ClientId = clientId,
-        DisplayName = DisplayName?.Trim(),
+        DisplayName = DisplayName,
         RedirectUris = Split(RedirectUris),
         SpaRedirectUris = Split(SpaRedirectUris),
         PublicClientRedirectUris = Split(PublicClientRedirectUris),

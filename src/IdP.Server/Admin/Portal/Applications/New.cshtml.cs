@@ -23,7 +23,7 @@ public sealed class NewModel(AppAdministration applications, TenantService tenan
         }
 
         return await AnswerAsync(
-            await applications.CreateAsync(Input.ToInput(Input.ClientId?.Trim()), Actor, Aborted),
+            await applications.CreateAsync(Input.ToInput(Input.ClientId), Actor, Aborted),
             created => text["ApplicationRegistered", created.DisplayName],
             created => RedirectToPage("/Admin/Portal/Applications/Edit", new { clientId = created.ClientId }),
             LoadAsync);

@@ -11,6 +11,6 @@ public sealed class GroupForm
     [StringLength(1024, ErrorMessage = "TooLong")]
     public string? Description { get; set; }
 
-    /// <summary>As the core takes it; an empty description removes it.</summary>
-    public GroupInput ToInput() => new() { Name = Name?.Trim(), Description = Description?.Trim() ?? "" };
+    /// <summary>As the core takes it (which trims both); an empty description removes it.</summary>
+    public GroupInput ToInput() => new() { Name = Name, Description = Description ?? "" };
 }

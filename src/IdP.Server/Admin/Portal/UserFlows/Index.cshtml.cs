@@ -19,7 +19,7 @@ public sealed class IndexModel(UserFlowAdministration flows, IStringLocalizer<Po
         }
 
         return await AnswerAsync(
-            await flows.CreateAsync(new UserFlowInput { Name = Input.Name?.Trim(), Type = Input.Type, SignInType = Input.SignInType }, Actor, Aborted),
+            await flows.CreateAsync(new UserFlowInput { Name = Input.Name, Type = Input.Type, SignInType = Input.SignInType }, Actor, Aborted),
             created => text["FlowCreated", created.Name],
             created => RedirectToPage("/Admin/Portal/UserFlows/Edit", new { policy = created.Name }),
             OnGetAsync);

@@ -124,7 +124,7 @@ public sealed class EditModel(UserAdministration users, Administrators administr
 
     private static string? Changed(string? posted, string? current)
     {
-        var value = posted?.Trim() ?? "";
+        var value = FormValue.Edited(posted) ?? "";
         return string.Equals(value, current ?? "", StringComparison.Ordinal) ? null : value;
     }
 }
