@@ -9,7 +9,7 @@ public enum AbuseLimit
     /// <summary>Run now starts (a stored run and an authorize request).</summary>
     RunNowStarts,
 
-    /// <summary>Sign-in form posts that check a password: in front of the per-name lockout.</summary>
+    /// <summary>Sign-in form posts that check a password (the forced password change's too): in front of the per-name lockout.</summary>
     SignInAttempts,
 
     /// <summary>Password-reset codes sent, across every address one client asks for.</summary>

@@ -92,6 +92,23 @@ public abstract class JourneyPageModel(JourneyPageServices services) : PageModel
     protected static string? ShownBack(string? typed) =>
         typed is { Length: > SignInNameNormalizer.MaxLength } ? typed[..SignInNameNormalizer.MaxLength] : typed;
 
+    /// <summary>
+    /// Counts this post against the client's <paramref name="limit"/> (per address and network, shared by the nodes):
+    /// false while under it; over it, <paramref name="message"/> is the page's error and the response a 429 with
+    /// Retry-After, and the caller shows its page again without doing the work the limit protects.
+    /// </summary>
+    protected async Task<bool> ThrottledAsync(AbuseLimit limit, string message)
+    {
+        if (await HttpContext.HitLimitAsync(limit) is not LimitDecision.Throttled throttled)
+        {
+            return false;
+        }
+
+        ModelState.AddModelError(string.Empty, message);
+        Response.MarkThrottled(throttled);
+        return true;
+    }
+
     /// <summary>Redirects to another page of this journey (post/redirect/get).</summary>
     protected RedirectResult RedirectToJourneyPage(string page) => Redirect(Links.Page(HttpContext, Journey, page));
 }

@@ -118,18 +118,8 @@ public sealed class ResetPasswordModel(
     /// The client's own limit across every address (the per-address limits are the reset service's): null while under
     /// it, else the page again with the throttling message and 429.
     /// </summary>
-    private async Task<IActionResult?> ClientMayAsync(AbuseLimit limit)
-    {
-        if (await HttpContext.HitLimitAsync(limit) is not LimitDecision.Throttled throttled)
-        {
-            return null;
-        }
-
-        ModelState.AddModelError(string.Empty, Text["ver_fail_throttled"]);
-        var page = await ShowAgainAsync();
-        Response.MarkThrottled(throttled);
-        return page;
-    }
+    private async Task<IActionResult?> ClientMayAsync(AbuseLimit limit) =>
+        await ThrottledAsync(limit, Text["ver_fail_throttled"]) ? await ShowAgainAsync() : null;
 
     private void AddInputError(string field, ResetInputProblem? problem, string malformedText)
     {

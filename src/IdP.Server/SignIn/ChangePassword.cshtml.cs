@@ -30,6 +30,13 @@ public sealed class ChangePasswordModel(
     /// <summary>"Continue", the form's own action (Enter in either field).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        // Each post checks a password hash (new ≠ current), as costly as a sign-in's: it counts with the sign-in posts,
+        // so one proven password cannot buy unlimited hashing.
+        if (await ThrottledAsync(AbuseLimit.SignInAttempts, text["Throttled"]))
+        {
+            return Page();
+        }
+
         var result = await forced.ChangeAsync(_pending!, Flow, Input.NewPassword, Input.ReenterPassword, HttpContext.RequestAborted);
         switch (result)
         {

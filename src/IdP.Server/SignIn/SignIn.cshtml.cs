@@ -58,10 +58,8 @@ public sealed class SignInModel(
 
         // Per client, in front of the per-name lockout: one client cannot lock out many names, and a refused post
         // counts against no name.
-        if (await HttpContext.HitLimitAsync(AbuseLimit.SignInAttempts) is LimitDecision.Throttled throttled)
+        if (await ThrottledAsync(AbuseLimit.SignInAttempts, text["Throttled"]))
         {
-            ModelState.AddModelError(string.Empty, text["Throttled"]);
-            Response.MarkThrottled(throttled);
             return Page();
         }
 

@@ -175,6 +175,18 @@ public abstract class IdPFactory(ITestDatabase database) : WebApplicationFactory
             return result is UserFlowChange.Saved saved ? saved.Flow : throw new InvalidOperationException(result.ToString());
         });
 
+    /// <summary>Creates a user flow with "Forced password reset" on; returns its name.</summary>
+    public async Task<string> CreateForcingFlowAsync()
+    {
+        var policy = "B2C_1_forced" + Guid.NewGuid().ToString("N")[..6];
+        await CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", ForcedPasswordReset = true });
+        return policy;
+    }
+
+    /// <summary>Marks an account, as an administrator would, to change its password at its next sign-in.</summary>
+    public Task MarkForPasswordChangeAsync(Guid accountId) =>
+        WithDbAsync(db => db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ForceChangePasswordNextSignIn, true)));
+
     /// <summary>Changes a user flow's settings.</summary>
     public Task UpdateFlowAsync(string policy, Action<UserFlow> change) =>
         WithScopeAsync(async sp =>

@@ -70,6 +70,35 @@ public abstract class AbuseLimitTests<TDatabase>(LimitsFactory<TDatabase> factor
     }
 
     [Fact]
+    public async Task Forced_password_change_posts_count_with_the_sign_in_attempts_and_get_the_throttled_page_over_the_limit()
+    {
+        var policy = await factory.CreateForcingFlowAsync();
+        var user = await factory.CreateUserAsync();
+        await factory.MarkForPasswordChangeAsync(user.Account.Id);
+        var client = await factory.RegisterClientAsync();
+        using var browser = factory.CreateBrowser().From(TestClientAddress.FreshAddress());
+        var change = NewPasswordPage.On(browser, await (await SignInPage.OpenAsync(browser, client.Authorize(policy))).SignInAsync(user.Email, user.Password));
+
+        // Each post checks the new password against the current one (a hash as costly as a sign-in's).
+        var answers = new List<Navigation>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await change.SetPasswordAsync(user.Password));
+        }
+
+        // The sign-in post and three changes fit the address's four; the rest are refused before any password check.
+        Assert.All(answers.Take(3), a => Assert.Equal(["Your new password must be different from your current password."], NewPasswordPage.On(browser, a).FieldErrors));
+        Assert.All(answers.Skip(3), a =>
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, a.Status);
+            Assert.Equal(SignInThrottled, NewPasswordPage.On(browser, a).Error);
+        });
+
+        factory.Clock.Advance(LimitsFactory<TDatabase>.Window);
+        Assert.NotNull((await change.SetPasswordAsync("Fresh-Garden-42")).ToApp()["code"]);
+    }
+
+    [Fact]
     public async Task Reset_codes_one_client_asks_for_are_limited_across_addresses()
     {
         var address = TestClientAddress.FreshAddress();

@@ -45,7 +45,7 @@ public abstract class ResetSuite(IdPFactory factory, string addressPrefix) : IAs
     {
         var email = Unique();
         var account = await Factory.CreateAccountAsync(email, OldPassword);
-        await Factory.WithDbAsync(db => db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ForceChangePasswordNextSignIn, true)));
+        await Factory.MarkForPasswordChangeAsync(account.Id);
         return (email, account);
     }
 

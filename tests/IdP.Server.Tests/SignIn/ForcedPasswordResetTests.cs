@@ -336,12 +336,7 @@ public abstract class ForcedPasswordResetTests(IResetServer server) : ResetSuite
     }
 
     /// <summary>A sign-in flow with "Forced password reset" on; returns its name.</summary>
-    private async Task<string> ForcingFlowAsync()
-    {
-        var policy = "B2C_1_forced" + Guid.NewGuid().ToString("N")[..6];
-        await Factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", ForcedPasswordReset = true });
-        return policy;
-    }
+    private Task<string> ForcingFlowAsync() => Factory.CreateForcingFlowAsync();
 
     /// <summary>Signs in with the temporary password; asserts the browser is asked for a new one.</summary>
     private static async Task<NewPasswordPage> ChangePageAsync(Browser browser, AuthorizeRequest request, string email) =>
