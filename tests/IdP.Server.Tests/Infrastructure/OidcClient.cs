@@ -64,7 +64,7 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
     }
 
     /// <summary>The flow's logout URL, as an app sends the browser to it.</summary>
-    public static string LogoutUrl(string? postLogoutRedirectUri = null, string? state = null, string? idTokenHint = null, string policy = IdPFactory.SignInPolicy, bool queryForm = false)
+    public static string LogoutUrl(string? postLogoutRedirectUri = null, string? state = null, string? idTokenHint = null, string policy = IdPFactory.SignInPolicy, bool queryForm = false, string? clientId = null)
     {
         var url = queryForm ? $"/{IdPFactory.Tenant}/oauth2/v2.0/logout?p={policy}" : $"/{IdPFactory.Tenant}/{policy}/oauth2/v2.0/logout";
         var parameters = new Dictionary<string, string?>
@@ -72,6 +72,7 @@ public sealed class OidcClient(IdPFactory factory, string clientId, string redir
             ["post_logout_redirect_uri"] = postLogoutRedirectUri,
             ["state"] = state,
             ["id_token_hint"] = idTokenHint,
+            ["client_id"] = clientId,
         };
         return QueryHelpers.AddQueryString(url, parameters.Where(p => p.Value is not null));
     }

@@ -95,6 +95,40 @@ public abstract class LogoutTests(IdPFactory factory)
         await SignInPage.OpenAsync(browser, client.Authorize());
     }
 
+    // Without a hint or client_id nothing names the app, so only a URI some application registered is a destination:
+    // never an open redirect, whatever the URI looks like next to a registered one.
+    [Theory]
+    [InlineData("https://evil.test/")]
+    [InlineData("https://app.test/signed-out/../../evil")]
+    [InlineData("https://app.test/signed-out?next=https://evil.test/")]
+    [InlineData("https://app.test/signed-out/")]
+    [InlineData("https://app.test.evil.test/signed-out")]
+    [InlineData("//evil.test/signed-out")]
+    public async Task Logout_without_hint_or_client_id_to_a_uri_no_app_registered_goes_nowhere_and_keeps_the_session(string uri)
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl(uri, "st"));
+
+        Assert.Null(result.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.NotNull((await browser.NavigateAsync((client.Authorize() with { Prompt = "none" }).Url)).ToApp()["code"]);
+    }
+
+    [Fact]
+    public async Task Logout_naming_an_app_returns_only_to_a_uri_that_app_registered_not_another_apps()
+    {
+        var (browser, client, _) = await SignedInAsync();
+        using var _b = browser;
+        await factory.RegisterClientAsync(postLogoutRedirectUris: ["https://other.test/signed-out"]);
+
+        var result = await browser.NavigateAsync(OidcClient.LogoutUrl("https://other.test/signed-out", "st", clientId: client.ClientId));
+
+        Assert.Null(result.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+    }
+
     // Over HTTPS the session cookie is SameSite=None, so a browser sends it with any request from another site, as the
     // test's browser sends its cookies with every request. Such a request ends the session only where a Lax cookie
     // would have come with it too; the browser says which it is in its Fetch Metadata headers.
