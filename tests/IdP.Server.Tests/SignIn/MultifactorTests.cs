@@ -63,6 +63,42 @@ public abstract class MultifactorTests(IResetServer server) : ResetSuite(server.
     }
 
     [Fact]
+    public async Task A_code_posted_without_the_antiforgery_token_is_refused_and_cancel_returns_AADB2C90091()
+    {
+        var policy = await MfaFlowAsync();
+        var (email, _) = await UserAsync();
+        using var browser = Factory.CreateBrowser();
+        var request = Client.Authorize(policy);
+        var sent = await CodeSentAsync(browser, request, email);
+        var code = await server.Smtp.WaitForCodeAsync(email);
+
+        var forged = await browser.SendAndFollowAsync(await ResetTestExtensions.WithoutAntiforgeryTokenAsync(browser.FormSubmission(
+            sent.Page, "form#attributeVerification", new Dictionary<string, string> { [PageElementIds.ReadOnlyEmailVerifyInput] = code }, PageElementIds.ReadOnlyEmailVerifyVerify)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Null(browser.SsoCookie);
+        (await sent.CancelAsync()).ToApp().AssertAccessDenied(request, B2CErrorCodes.UserCancelledDescription);
+        Assert.Null(browser.SsoCookie);
+    }
+
+    [Fact]
+    public async Task Keep_me_signed_in_ticked_with_the_password_gives_a_kept_session_after_the_code()
+    {
+        var policy = "B2C_1_mfak" + Guid.NewGuid().ToString("N")[..6];
+        await Factory.CreateFlowAsync(new UserFlow { Name = policy, NormalizedName = "", KeepMeSignedIn = true, MultifactorEnforcement = MultifactorEnforcement.AlwaysOn });
+        var (email, account) = await UserAsync();
+        using var browser = Factory.CreateBrowser();
+
+        var mfa = MultifactorPage.On(browser, await (await SignInPage.OpenAsync(browser, Client.Authorize(policy))).SignInAsync(email, OldPassword, keepMeSignedIn: true));
+        var sent = MultifactorPage.On(browser, await mfa.SendCodeAsync());
+        Assert.NotNull((await sent.VerifyAsync(await server.Smtp.WaitForCodeAsync(email))).ToApp()["code"]);
+
+        var session = await Factory.WithDbAsync(db => db.SignInSessions.AsNoTracking().SingleAsync(s => s.AccountId == account.Id));
+        Assert.Equal((TimeSpan.FromDays(UserFlowRules.DefaultKeepMeSignedInDays), true), (session.ExpiresAt - session.AuthenticatedAt, session.MultifactorAuthenticated));
+        Assert.False(browser.SsoCookie!.Expires == DateTime.MinValue);
+    }
+
+    [Fact]
     public async Task A_wrong_code_is_refused_and_audited_and_the_right_one_still_signs_in()
     {
         var policy = await MfaFlowAsync();
