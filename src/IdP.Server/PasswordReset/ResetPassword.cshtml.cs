@@ -45,24 +45,13 @@ public sealed class ResetPasswordModel(
             return refused;
         }
 
-        switch (await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted))
+        var result = await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted);
+        if (result is VerifyCodeResult.Verified)
         {
-            case VerifyCodeResult.Verified:
-                return RedirectToJourneyPage(PageName);
-            case VerifyCodeResult.Empty:
-                ModelState.AddModelError(PageElementIds.EmailVerifyInput, Text["Required"]);
-                break;
-            case VerifyCodeResult.Wrong:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_retry"]);
-                break;
-            case VerifyCodeResult.Exhausted:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_no_retry"]);
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_code_expired"]);
-                break;
+            return RedirectToJourneyPage(PageName);
         }
 
+        CodePageAnswers.ShowRefusal(ModelState, result, PageElementIds.EmailVerifyInput, Text);
         return await ShowAgainAsync();
     }
 
@@ -114,22 +103,8 @@ public sealed class ResetPasswordModel(
         return await ShowAgainAsync();
     }
 
-    /// <summary>
-    /// The client's own limit across every address (the per-address limits are the reset service's): null while under
-    /// it, else the page again with the throttling message and 429.
-    /// </summary>
-    private async Task<IActionResult?> ClientMayAsync(AbuseLimit limit)
-    {
-        if (await HttpContext.HitLimitAsync(limit) is not LimitDecision.Throttled throttled)
-        {
-            return null;
-        }
-
-        ModelState.AddModelError(string.Empty, Text["ver_fail_throttled"]);
-        var page = await ShowAgainAsync();
-        Response.MarkThrottled(throttled);
-        return page;
-    }
+    /// <summary>The client's own limit across every address: null while under it, else the page again with 429.</summary>
+    private Task<IActionResult?> ClientMayAsync(AbuseLimit limit) => CodePageAnswers.ClientMayAsync(HttpContext, limit, ModelState, Text, ShowAgainAsync);
 
     private void AddInputError(string field, ResetInputProblem? problem, string malformedText)
     {

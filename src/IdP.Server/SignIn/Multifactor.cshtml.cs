@@ -68,24 +68,13 @@ public sealed class MultifactorModel(
             return refused;
         }
 
-        switch (await multifactor.VerifyAsync(_pending!, Flow, Input.Code, HttpContext.RequestAborted))
+        var result = await multifactor.VerifyAsync(_pending!, Flow, Input.Code, HttpContext.RequestAborted);
+        if (result is VerifyCodeResult.Verified)
         {
-            case VerifyCodeResult.Verified:
-                return await FinishAsync(_pending!.Account);
-            case VerifyCodeResult.Empty:
-                ModelState.AddModelError(PageElementIds.ReadOnlyEmailVerifyInput, resetText["Required"]);
-                break;
-            case VerifyCodeResult.Wrong:
-                ModelState.AddModelError(string.Empty, resetText["ver_fail_retry"]);
-                break;
-            case VerifyCodeResult.Exhausted:
-                ModelState.AddModelError(string.Empty, resetText["ver_fail_no_retry"]);
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, resetText["ver_fail_code_expired"]);
-                break;
+            return await FinishAsync(_pending!.Account);
         }
 
+        CodePageAnswers.ShowRefusal(ModelState, result, PageElementIds.ReadOnlyEmailVerifyInput, resetText);
         return await ShowAgainAsync();
     }
 
@@ -116,19 +105,8 @@ public sealed class MultifactorModel(
         return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Journey.KeepMeSignedIn, multifactor: true));
     }
 
-    /// <summary>The client's own limit across every address (the per-address limits are the code service's).</summary>
-    private async Task<IActionResult?> ClientMayAsync(AbuseLimit limit)
-    {
-        if (await HttpContext.HitLimitAsync(limit) is not LimitDecision.Throttled throttled)
-        {
-            return null;
-        }
-
-        ModelState.AddModelError(string.Empty, resetText["ver_fail_throttled"]);
-        var page = await ShowAgainAsync();
-        Response.MarkThrottled(throttled);
-        return page;
-    }
+    /// <summary>The client's own limit across every address: null while under it, else the page again with 429.</summary>
+    private Task<IActionResult?> ClientMayAsync(AbuseLimit limit) => CodePageAnswers.ClientMayAsync(HttpContext, limit, ModelState, resetText, ShowAgainAsync);
 
     private async Task<IActionResult> ShowAgainAsync()
     {

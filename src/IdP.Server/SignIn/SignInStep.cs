@@ -1,7 +1,7 @@
 namespace IdP.Server.SignIn;
 
 /// <summary>
-/// How every page that proves who the user is ends (the sign-in page, the new-password page): the SSO session cookie,
+/// How every page that proves who the user is ends (the sign-in page, the second-factor page, the new-password pages): the SSO session cookie,
 /// then the journey marked and audited (<see cref="JourneyAuthentication"/>), then back to the authorize endpoint.
 /// </summary>
 public sealed class SignInStep(SsoSession sso, JourneyAuthentication authentication, JourneyLinks links)
