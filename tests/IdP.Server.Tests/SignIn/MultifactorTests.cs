@@ -188,6 +188,11 @@ public abstract class MultifactorTests(IResetServer server) : ResetSuite(server.
         using var there = second.CreateBrowser();
         there.Cookies.Add(new Uri(IdPFactory.Origin), new Cookie(SsoSession.CookieName, plain.SsoCookie!.Value));
         Assert.NotNull((await there.NavigateAsync(Client.Authorize(policy).Url)).ToApp()["code"]);
+
+        // The password asked again on the default flow (prompt=login) replaces the session and keeps its second factor.
+        Assert.NotNull((await (await SignInPage.OpenAsync(plain, Client.Authorize() with { Prompt = "login" })).SignInAsync(email, OldPassword)).ToApp()["code"]);
+        Assert.True(await SessionHasMultifactorAsync(account.Id));
+        Assert.NotNull((await plain.NavigateAsync(Client.Authorize(policy).Url)).ToApp()["code"]);
     }
 
     [Fact]
