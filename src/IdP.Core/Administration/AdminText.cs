@@ -58,6 +58,9 @@ internal static class AdminText
     public static string LabelPolicyClaim => Get();
     public static string LabelSessionTimeout => Get();
     public static string LabelSingleSignOn => Get();
+    public static string LabelMultifactorEnforcement => Get();
+    public static string LabelMultifactorMethod => Get();
+    public static string UserFlowMultifactorSignInOnly => Get();
     public static string LabelPasswordReset => Get();
     public static string LabelKeepMeSignedInDays => Get();
     public static string UserFlowKeepMeSignedInSignInOnly => Get();

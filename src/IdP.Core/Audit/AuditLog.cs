@@ -82,6 +82,18 @@ public static class AuditEventTypes
     /// <summary>No code was sent: the address is within its cooldown or back-off, or over its hourly or daily limit.</summary>
     public const string ResetThrottled = "password_reset.throttled";
 
+    /// <summary>A sign-in's second factor: a code was mailed to the account's address.</summary>
+    public const string MultifactorCodeSent = "mfa.code_sent";
+
+    /// <summary>A sign-in's second factor: the code was entered correctly.</summary>
+    public const string MultifactorCodeVerified = "mfa.code_verified";
+
+    /// <summary>A sign-in's second factor: a wrong, expired or dead code was entered (the detail says which).</summary>
+    public const string MultifactorCodeFailed = "mfa.code_failed";
+
+    /// <summary>A sign-in's second factor: no code was sent (the address's cooldown, back-off or counts).</summary>
+    public const string MultifactorThrottled = "mfa.throttled";
+
     /// <summary>A verified address may not reset (no account, reset switched off for it, or account disabled).</summary>
     public const string ResetRefused = "password_reset.refused";
 

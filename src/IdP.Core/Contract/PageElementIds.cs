@@ -53,6 +53,25 @@ public static class PageElementIds
     /// <summary>The status text that says the address is verified.</summary>
     public const string EmailVerifySuccess = "email_success";
 
+    // Self-asserted page: the email second factor (B2C's readOnlyEmail claim, verified by code).
+    /// <summary>The account's email address, shown read-only.</summary>
+    public const string ReadOnlyEmail = "readOnlyEmail";
+
+    /// <summary>The button that sends a code to the read-only address.</summary>
+    public const string ReadOnlyEmailVerifySend = "readOnlyEmail_ver_but_send";
+
+    /// <summary>The second factor's code input.</summary>
+    public const string ReadOnlyEmailVerifyInput = "readOnlyEmail_ver_input";
+
+    /// <summary>The button that checks the second factor's code.</summary>
+    public const string ReadOnlyEmailVerifyVerify = "readOnlyEmail_ver_but_verify";
+
+    /// <summary>The button that sends a new second-factor code.</summary>
+    public const string ReadOnlyEmailVerifyResend = "readOnlyEmail_ver_but_resend";
+
+    /// <summary>The status text that says a second-factor code was sent.</summary>
+    public const string ReadOnlyEmailVerifyInfo = "readOnlyEmail_info";
+
     /// <summary>The self-asserted page's continue button.</summary>
     public const string Continue = "continue";
 

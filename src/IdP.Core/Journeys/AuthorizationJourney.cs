@@ -65,6 +65,22 @@ public sealed class AuthorizationJourney
     /// </summary>
     public bool KeepMeSignedIn { get; set; }
 
+    /// <summary>
+    /// Set while the journey waits for this account's second factor: it proved its password on a flow with MFA Always
+    /// on (<see cref="SignIn.Multifactor"/>). The journey stays <see cref="JourneyStatus.Pending"/>, so nothing signs in
+    /// until the emailed code is entered.
+    /// </summary>
+    public Guid? MultifactorAccountId { get; set; }
+
+    /// <summary>The account's security stamp when it proved its password for <see cref="MultifactorAccountId"/>: any change since ends the step.</summary>
+    public string? MultifactorStamp { get; set; }
+
+    /// <summary>
+    /// <see cref="MultifactorAccountId"/> entered its emailed code in this journey: a forced password change that follows
+    /// still finishes a sign-in with the second factor.
+    /// </summary>
+    public bool MultifactorVerified { get; set; }
+
     /// <summary>When the app's authorize request started the journey.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -105,6 +105,27 @@ public sealed class JourneyService(IIdPDbContext db, AccountStanding standing, T
         }, cancellationToken);
 
     /// <summary>
+    /// Records that the user proved the password of <paramref name="accountId"/> (whose stamp is
+    /// <paramref name="securityStamp"/>) on a flow that asks a second factor, and whether the user chose to be kept signed
+    /// in; the journey stays pending. A change of password that an earlier sign-in in this journey was waiting for is
+    /// dropped: this proof starts again.
+    /// </summary>
+    public Task<bool> MarkMultifactorRequiredAsync(AuthorizationJourney journey, Guid accountId, string? securityStamp, bool keepMeSignedIn, CancellationToken cancellationToken) =>
+        ChangeAsync(journey, JourneyStatus.Pending, j =>
+        {
+            j.MultifactorAccountId = accountId;
+            j.MultifactorStamp = securityStamp;
+            j.MultifactorVerified = false;
+            j.PasswordChangeAccountId = null;
+            j.PasswordChangeStamp = null;
+            j.KeepMeSignedIn = keepMeSignedIn;
+        }, cancellationToken);
+
+    /// <summary>Records that <see cref="AuthorizationJourney.MultifactorAccountId"/> entered its emailed code; the journey stays pending.</summary>
+    public Task<bool> MarkMultifactorVerifiedAsync(AuthorizationJourney journey, CancellationToken cancellationToken) =>
+        ChangeAsync(journey, JourneyStatus.Pending, j => j.MultifactorVerified = true, cancellationToken);
+
+    /// <summary>
     /// Completes an authenticated journey: its account, when that account is still enabled and has the security stamp
     /// it had when the user authenticated. A stale journey is completed too, so it cannot be tried again.
     /// </summary>

@@ -10,6 +10,12 @@ public sealed class EmailVerification
     /// <summary>Primary key; the code's <see cref="EmailCodeSend"/> row has the same id.</summary>
     public Guid Id { get; set; }
 
+    /// <summary>
+    /// What the code proves: a reset's mailbox, or a sign-in's second factor. Each reads only its own codes, so a code
+    /// sent for one never counts for the other in the same journey.
+    /// </summary>
+    public EmailCodePurpose Purpose { get; set; } = EmailCodePurpose.PasswordReset;
+
     /// <summary>The journey the code was sent in; the row is deleted with it.</summary>
     public required string JourneyId { get; set; }
 
@@ -43,11 +49,24 @@ public sealed class EmailVerification
     /// <summary>When the right code was entered.</summary>
     public DateTimeOffset? VerifiedAt { get; set; }
 
-    /// <summary>Set after verification: the account the address belongs to (null when none does).</summary>
+    /// <summary>
+    /// A reset's: set after verification, the account the address belongs to (null when none does). A second factor's:
+    /// the account that proved its password, set when the code is sent; only that account's codes are checked.
+    /// </summary>
     public Guid? AccountId { get; set; }
 
     /// <summary>Optimistic concurrency token: verifying or replacing the code renews it, so a tracked save over a stale copy fails.</summary>
     public Guid Version { get; set; }
+}
+
+/// <summary>What an emailed verification code is for.</summary>
+public enum EmailCodePurpose
+{
+    /// <summary>Step 1 of a password reset: the typed address's mailbox.</summary>
+    PasswordReset = 0,
+
+    /// <summary>A sign-in's second factor: the mailbox of the account that proved its password.</summary>
+    Multifactor = 1,
 }
 
 /// <summary>Life of a verification code.</summary>

@@ -18,4 +18,7 @@ public static class PasswordResetEmailKinds
 
     /// <summary>The notice that the password was changed.</summary>
     public const string PasswordChanged = "password_reset.changed";
+
+    /// <summary>The message carrying a sign-in's second-factor code (the same message as a reset's code, as in B2C).</summary>
+    public const string MultifactorCode = "mfa.code";
 }

@@ -21,7 +21,7 @@ public sealed class PasswordResetCompletion(
     {
         ArgumentNullException.ThrowIfNull(journey);
         var verification = await db.EmailVerifications.AsNoTracking()
-            .Where(v => v.JourneyId == journey.Id && v.Status == EmailVerificationStatus.Verified)
+            .Where(v => v.JourneyId == journey.Id && v.Purpose == EmailCodePurpose.PasswordReset && v.Status == EmailVerificationStatus.Verified)
             .OrderByDescending(v => v.VerifiedAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (verification is null)

@@ -39,4 +39,10 @@ public sealed class SignInSession
 
     /// <summary>The ids of the user flows the session signed in on, in <see cref="SingleSignOn"/>'s list form (Policy scope).</summary>
     public string UsedOnFlows { get; set; } = "";
+
+    /// <summary>
+    /// True when the session began with a second factor (<see cref="Multifactor"/>): an emailed code after the password,
+    /// or a password reset, which proves the same mailbox. Only such a session answers a flow with MFA Always on.
+    /// </summary>
+    public bool MultifactorAuthenticated { get; set; }
 }

@@ -14,10 +14,11 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     /// otherwise after <see cref="SignInOptions.SessionMaxAge"/>. The apps and flows the browser's standing session
     /// <paramref name="replacing"/> was used by carry over when it is the same account's (the person proved it again:
     /// a password asked by an Application- or Policy-scoped flow adds to what the browser's session covers instead of
-    /// taking away what it covered); another account's do not. The standing session it replaces ends: the browser's
+    /// taking away what it covered); another account's do not. So does a second factor the same account's standing session
+    /// began with (<paramref name="multifactor"/> says whether this sign-in proved one). The standing session it replaces ends: the browser's
     /// cookie now names the new one, and a copy of the old cookie taken before must not keep signing anyone in.
     /// </summary>
-    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, SessionUse use, SignInSession? replacing, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
+    public async Task<SignInSession> StartAsync(Guid accountId, DateTimeOffset authenticatedAt, TimeSpan? keepFor, SessionUse use, bool multifactor, SignInSession? replacing, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
         var now = time.UtcNow();
@@ -33,6 +34,7 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
             UserAgent = userAgent is { Length: > 256 } ? userAgent[..256] : userAgent,
             UsedByApplications = use.ClientId is { Length: > 0 } clientId ? SingleSignOn.Add(carried?.UsedByApplications ?? "", clientId) : carried?.UsedByApplications ?? "",
             UsedOnFlows = SingleSignOn.Add(carried?.UsedOnFlows ?? "", use.FlowEntry),
+            MultifactorAuthenticated = multifactor || carried?.MultifactorAuthenticated == true,
         };
         db.SignInSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
@@ -117,11 +119,11 @@ public sealed class SignInSessions(IIdPDbContext db, TimeProvider time, IOptions
     public Task<int> EndAllAsync(Guid accountId, CancellationToken cancellationToken) =>
         db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ExecuteUpdateAsync(EndedNow(), cancellationToken);
 
-    // What ending a session writes, however many end at once: when, and that it covers no app or flow any more.
+    // What ending a session writes, however many end at once: when, and that it covers no app, flow or second factor any more.
     private Action<UpdateSettersBuilder<SignInSession>> EndedNow()
     {
         var now = time.UtcNow();
-        return s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, "");
+        return s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.UsedByApplications, "").SetProperty(x => x.UsedOnFlows, "").SetProperty(x => x.MultifactorAuthenticated, false);
     }
 
     /// <summary>The account's standing sessions, most recently used first.</summary>

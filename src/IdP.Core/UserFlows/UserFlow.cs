@@ -87,6 +87,16 @@ public sealed class UserFlow
     public bool ForcedPasswordReset { get; set; }
 
     /// <summary>
+    /// B2C's "Multifactor authentication" enforcement (Off by default): Always on asks every sign-in on this flow for a
+    /// second factor of <see cref="MultifactorMethod"/> after the password (<see cref="IdP.Core.SignIn.Multifactor"/>).
+    /// Sign-in flows only; B2C's Conditional (risk-based) is not offered.
+    /// </summary>
+    public MultifactorEnforcement MultifactorEnforcement { get; set; } = MultifactorEnforcement.Off;
+
+    /// <summary>B2C's "Type of method" for multifactor authentication; only Email (a code mailed to the account's address) is offered.</summary>
+    public MultifactorMethod MultifactorMethod { get; set; } = MultifactorMethod.Email;
+
+    /// <summary>
     /// B2C's "Custom page URI": the https address of the flow's page template, fetched when saved and refreshed by
     /// housekeeping; null when the template was uploaded or there is none.
     /// </summary>
@@ -223,6 +233,23 @@ public enum SingleSignOnScope
 
     /// <summary>No session: the flow asks for the password every time.</summary>
     Suppressed = 3,
+}
+
+/// <summary>B2C's "MFA enforcement", without Conditional (it needs Identity Protection's risk signals).</summary>
+public enum MultifactorEnforcement
+{
+    /// <summary>No second factor (the default, as in B2C).</summary>
+    Off = 0,
+
+    /// <summary>Every sign-in proves the second factor, whatever the risk.</summary>
+    AlwaysOn = 1,
+}
+
+/// <summary>B2C's "Type of method" for multifactor authentication; SMS, phone call and TOTP are not offered.</summary>
+public enum MultifactorMethod
+{
+    /// <summary>A one-time code mailed to the account's email address.</summary>
+    Email = 0,
 }
 
 /// <summary>What the sign-in page's "Can't access your account?" link does.</summary>

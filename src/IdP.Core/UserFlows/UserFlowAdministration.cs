@@ -144,6 +144,8 @@ public record UserFlowSummary(
     PasswordComplexity PasswordComplexity,
     PasswordResetBehavior PasswordResetBehavior,
     bool ForcedPasswordReset,
+    MultifactorEnforcement MultifactorEnforcement,
+    MultifactorMethod MultifactorMethod,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -153,7 +155,7 @@ public record UserFlowSummary(
         ArgumentNullException.ThrowIfNull(flow);
         return new(flow.Name, flow.Type, flow.SignInType, [.. flow.ApplicationClaims], flow.AccessAndIdTokenLifetimeMinutes, flow.RefreshTokenLifetimeDays,
             flow.RefreshTokenSlidingWindow, flow.RefreshTokenSlidingWindowDays, flow.IssuerFormat, flow.SubjectClaim, flow.PolicyClaim,
-            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.SingleSignOnConfiguration, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.RequireIdTokenInLogoutRequests, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.CreatedAt, flow.UpdatedAt)
+            flow.SessionLifetimeMinutes, flow.SessionTimeout, flow.SingleSignOnConfiguration, flow.KeepMeSignedIn, flow.KeepMeSignedInDays, flow.RequireIdTokenInLogoutRequests, flow.PasswordComplexity, flow.PasswordResetBehavior, flow.ForcedPasswordReset, flow.MultifactorEnforcement, flow.MultifactorMethod, flow.CreatedAt, flow.UpdatedAt)
         {
             CustomPageUri = flow.CustomPageUri,
             CustomPageFetchedAt = flow.CustomPageFetchedAt,
@@ -243,6 +245,10 @@ public sealed record UserFlowInput
 
     /// <summary>B2C's "Forced password reset": accounts marked to change their password must do so after signing in.</summary>
     public bool? ForcedPasswordReset { get; init; }
+    /// <summary>B2C's "MFA enforcement": Off or AlwaysOn (sign-in flows only).</summary>
+    public MultifactorEnforcement? MultifactorEnforcement { get; init; }
+    /// <summary>B2C's "Type of method" for multifactor authentication: Email.</summary>
+    public MultifactorMethod? MultifactorMethod { get; init; }
 
     /// <summary>
     /// A custom page template (B2C's "Use custom page content") as HTML: it must contain <c>&lt;div id="api"&gt;&lt;/div&gt;</c>
@@ -276,6 +282,8 @@ public sealed record UserFlowInput
         flow.PasswordComplexity = PasswordComplexity?.ToComplexity() ?? flow.PasswordComplexity;
         flow.PasswordResetBehavior = PasswordResetBehavior ?? flow.PasswordResetBehavior;
         flow.ForcedPasswordReset = ForcedPasswordReset ?? flow.ForcedPasswordReset;
+        flow.MultifactorEnforcement = MultifactorEnforcement ?? flow.MultifactorEnforcement;
+        flow.MultifactorMethod = MultifactorMethod ?? flow.MultifactorMethod;
     }
 
     /// <summary>The properties this input carries, for the audit log's summary.</summary>
@@ -292,7 +300,8 @@ public sealed record UserFlowInput
             ("keepMeSignedIn", KeepMeSignedIn), ("keepMeSignedInDays", KeepMeSignedInDays),
             ("requireIdTokenInLogoutRequests", RequireIdTokenInLogoutRequests),
             ("passwordComplexity", PasswordComplexity), ("passwordResetBehavior", PasswordResetBehavior),
-            ("forcedPasswordReset", ForcedPasswordReset), ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
+            ("forcedPasswordReset", ForcedPasswordReset),
+            ("multifactorEnforcement", MultifactorEnforcement), ("multifactorMethod", MultifactorMethod), ("customPageContent", CustomPageContent), ("customPageUri", CustomPageUri),
         };
         return fields.Where(f => f.Value is not null).Select(f => f.Name).DefaultIfEmpty("nothing");
     }

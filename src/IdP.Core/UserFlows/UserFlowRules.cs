@@ -52,6 +52,12 @@ public static class UserFlowRules
             errors.Add(new("keepMeSignedIn", AdminText.UserFlowKeepMeSignedInSignInOnly));
         }
 
+        // This server asks a second factor on sign-in flows only (a reset already proves the mailbox).
+        if (flow is { Type: UserFlowType.PasswordReset, MultifactorEnforcement: not MultifactorEnforcement.Off })
+        {
+            errors.Add(new("multifactorEnforcement", AdminText.UserFlowMultifactorSignInOnly));
+        }
+
         if (flow.RefreshTokenSlidingWindow == RefreshTokenSlidingWindow.Bounded)
         {
             AddIfOutside(errors, "refreshTokenSlidingWindowDays", AdminText.LabelSlidingWindowLifetime, flow.RefreshTokenSlidingWindowDays, RefreshTokenSlidingWindowDays);
@@ -81,6 +87,8 @@ public static class UserFlowRules
         CheckEnum(errors, "sessionTimeout", AdminText.LabelSessionTimeout, flow.SessionTimeout);
         CheckEnum(errors, "singleSignOnConfiguration", AdminText.LabelSingleSignOn, flow.SingleSignOnConfiguration);
         CheckEnum(errors, "passwordResetBehavior", AdminText.LabelPasswordReset, flow.PasswordResetBehavior);
+        CheckEnum(errors, "multifactorEnforcement", AdminText.LabelMultifactorEnforcement, flow.MultifactorEnforcement);
+        CheckEnum(errors, "multifactorMethod", AdminText.LabelMultifactorMethod, flow.MultifactorMethod);
         return errors;
     }
 

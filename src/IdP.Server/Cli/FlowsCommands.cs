@@ -22,6 +22,8 @@ internal static class FlowsCommands
         ["sessionLifetimeMinutes"] = "--session-lifetime-minutes",
         ["sessionTimeout"] = "--session-timeout",
         ["singleSignOnConfiguration"] = "--single-sign-on",
+        ["multifactorEnforcement"] = "--mfa",
+        ["multifactorMethod"] = "--mfa-method",
         ["keepMeSignedIn"] = "--keep-me-signed-in",
         ["keepMeSignedInDays"] = "--keep-me-signed-in-days",
         ["requireIdTokenInLogoutRequests"] = "--require-id-token-in-logout",
@@ -45,6 +47,8 @@ internal static class FlowsCommands
         var sessionLifetime = new Option<int?>("--session-lifetime-minutes") { Description = CliText.Get("FlowsSessionLifetimeOption"), HelpName = "minutes" };
         var sessionTimeout = CliValues.Enum<SessionTimeout>("--session-timeout", CliText.Get("FlowsSessionTimeoutOption"));
         var singleSignOn = CliValues.Enum<SingleSignOnScope>("--single-sign-on", CliText.Get("FlowsSingleSignOnOption"));
+        var mfa = CliValues.Enum<MultifactorEnforcement>("--mfa", CliText.Get("FlowsMultifactorOption"));
+        var mfaMethod = CliValues.Enum<MultifactorMethod>("--mfa-method", CliText.Get("FlowsMultifactorMethodOption"));
         var complexity = CliValues.Enum<PasswordComplexityLevel>("--password-complexity", CliText.Get("FlowsComplexityOption"));
         var minLength = new Option<int?>("--password-min-length") { Description = CliText.Get("FlowsMinLengthOption"), HelpName = "characters" };
         var maxLength = new Option<int?>("--password-max-length") { Description = CliText.Get("FlowsMaxLengthOption"), HelpName = "characters" };
@@ -59,7 +63,7 @@ internal static class FlowsCommands
         {
             name, type, signInType, claims, tokenLifetime, refreshLifetime, slidingWindow, slidingWindowDays, issuerFormat, subjectClaim,
             policyClaim, sessionLifetime, sessionTimeout, singleSignOn, complexity, minLength, maxLength, classes, numbersOnly, resetBehavior, forcedReset,
-            keepMeSignedIn, keepMeSignedInDays, requireIdTokenInLogout,
+            keepMeSignedIn, keepMeSignedInDays, requireIdTokenInLogout, mfa, mfaMethod,
         };
         add.Validators.Add(result =>
         {
@@ -88,6 +92,8 @@ internal static class FlowsCommands
                 SessionLifetimeMinutes = parsed.GetValue(sessionLifetime),
                 SessionTimeout = parsed.GetValue(sessionTimeout),
                 SingleSignOnConfiguration = parsed.GetValue(singleSignOn),
+                MultifactorEnforcement = parsed.GetValue(mfa),
+                MultifactorMethod = parsed.GetValue(mfaMethod),
                 KeepMeSignedIn = parsed.GetValue(keepMeSignedIn),
                 KeepMeSignedInDays = parsed.GetValue(keepMeSignedInDays),
                 RequireIdTokenInLogoutRequests = parsed.GetValue(requireIdTokenInLogout),
@@ -116,6 +122,11 @@ internal static class FlowsCommands
                     if (flow.SingleSignOnConfiguration != SingleSignOnScope.Tenant)
                     {
                         cli.Console.Out.WriteLine(CliText.Format("FlowsSingleSignOn", flow.SingleSignOnConfiguration));
+                    }
+
+                    if (flow.MultifactorEnforcement != MultifactorEnforcement.Off)
+                    {
+                        cli.Console.Out.WriteLine(CliText.Format("FlowsMultifactor", flow.MultifactorMethod, flow.MultifactorEnforcement));
                     }
 
                     if (flow.ForcedPasswordReset)

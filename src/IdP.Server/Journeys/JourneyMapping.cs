@@ -13,6 +13,7 @@ internal sealed class JourneyMapping : IEntityTypeConfiguration<AuthorizationJou
         builder.Property(j => j.RequestFingerprint).HasMaxLength(64);
         builder.Property(j => j.SecurityStamp).HasMaxLength(256);
         builder.Property(j => j.PasswordChangeStamp).HasMaxLength(256);
+        builder.Property(j => j.MultifactorStamp).HasMaxLength(256);
         builder.Property(j => j.ClientId).HasMaxLength(256);
         builder.Property(j => j.Status).HasMaxLength(16);
         builder.Property(j => j.Version).IsConcurrencyToken();

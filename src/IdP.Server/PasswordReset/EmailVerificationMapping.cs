@@ -11,6 +11,7 @@ internal sealed class EmailVerificationMapping : IEntityTypeConfiguration<EmailV
         builder.Property(v => v.NormalizedUsername).HasMaxLength(256);
         builder.Property(v => v.CodeHash).HasMaxLength(128);
         builder.Property(v => v.Status).HasMaxLength(16);
+        builder.Property(v => v.Purpose).HasMaxLength(16);
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.JourneyId, v.CreatedAt });
         builder.HasOne<AuthorizationJourney>().WithMany().HasForeignKey(v => v.JourneyId).OnDelete(DeleteBehavior.Cascade);

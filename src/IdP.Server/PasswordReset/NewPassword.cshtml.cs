@@ -37,7 +37,9 @@ public sealed class NewPasswordModel(
         {
             // "Keep me signed in" is not offered on a reset, as in B2C: the sign-in page's box was never posted (its
             // "Forgot your password?" is a link), so the reset signs in with a browser session.
-            return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.PasswordReset, keepMeSignedIn: false));
+            // The reset proved the account's mailbox with an emailed code, the very factor an Email-MFA flow asks: the
+            // session counts as having it, and this sign-in asks no second code (B2C's embedded reset verified the email).
+            return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.PasswordReset, keepMeSignedIn: false, multifactor: true));
         }
 
         // A refusal of the password typed is shown on the form (an empty field: the service says so only after the

@@ -12,6 +12,7 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddScoped<PasswordResetSettingsService>();
         services.AddScoped<GroupService>();
         services.AddScoped<ResetAccounts>();
+        services.AddScoped<EmailCodeService>();
         services.AddScoped<ResetCodeService>();
         services.AddScoped<PasswordResetCompletion>();
         services.AddScoped<IPasswordResetEmails, PasswordResetEmails>();

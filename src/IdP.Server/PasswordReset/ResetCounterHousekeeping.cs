@@ -1,7 +1,7 @@
 namespace IdP.Server.PasswordReset;
 
-/// <summary>Per-address reset counters past every limit go (the core service knows the windows).</summary>
-internal sealed class ResetCounterHousekeeping(ResetCodeService resetCodes) : IHousekeepingTask
+/// <summary>Per-address code counters (resets and second factors) past every limit go (the core service knows the windows).</summary>
+internal sealed class ResetCounterHousekeeping(EmailCodeService codes) : IHousekeepingTask
 {
-    public Task<int> RunAsync(HousekeepingPass pass, CancellationToken cancellationToken) => resetCodes.PurgeSendThrottlesAsync(cancellationToken);
+    public Task<int> RunAsync(HousekeepingPass pass, CancellationToken cancellationToken) => codes.PurgeSendThrottlesAsync(cancellationToken);
 }

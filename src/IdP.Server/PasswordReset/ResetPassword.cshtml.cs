@@ -45,24 +45,13 @@ public sealed class ResetPasswordModel(
             return refused;
         }
 
-        switch (await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted))
+        var result = await codes.VerifyAsync(Reset, Input.Code, HttpContext.RequestAborted);
+        if (result is VerifyCodeResult.Verified)
         {
-            case VerifyCodeResult.Verified:
-                return RedirectToJourneyPage(PageName);
-            case VerifyCodeResult.Empty:
-                ModelState.AddModelError(PageElementIds.EmailVerifyInput, Text["Required"]);
-                break;
-            case VerifyCodeResult.Wrong:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_retry"]);
-                break;
-            case VerifyCodeResult.Exhausted:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_no_retry"]);
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, Text["ver_fail_code_expired"]);
-                break;
+            return RedirectToJourneyPage(PageName);
         }
 
+        CodePageAnswers.ShowRefusal(ModelState, result, PageElementIds.EmailVerifyInput, Text);
         return await ShowAgainAsync();
     }
 

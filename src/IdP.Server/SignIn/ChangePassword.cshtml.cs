@@ -25,6 +25,9 @@ public sealed class ChangePasswordModel(
     // The account this journey proved, read once per request by LoadAsync.
     private PendingPasswordChange? _pending;
 
+    /// <summary>The account changing its password entered its emailed code first (on a flow with MFA Always on).</summary>
+    private bool MultifactorDone => Journey is { MultifactorVerified: true } && Journey.MultifactorAccountId == Journey.PasswordChangeAccountId;
+
     public IActionResult OnGet() => Page();
 
     /// <summary>"Continue", the form's own action (Enter in either field).</summary>
@@ -43,7 +46,7 @@ public sealed class ChangePasswordModel(
             case ChangePasswordResult.Changed(var account, var changedAt):
                 // The sign-in the proven password started completes now, with the new security stamp and the
                 // "Keep me signed in" choice posted with that password (kept in the journey).
-                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.Password, Journey.KeepMeSignedIn));
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, changedAt, AuthenticationMethod.Password, Journey.KeepMeSignedIn, MultifactorDone));
             case ChangePasswordResult.SameAsCurrent:
                 ModelState.AddModelError(PageElementIds.NewPassword, text["PasswordUnchanged"]);
                 return Page();
@@ -60,8 +63,8 @@ public sealed class ChangePasswordModel(
             return stop;
         }
 
-        // Cancel included: a journey that proved no password here is the sign-in page's.
+        // Cancel included: a journey that proved no password here (nor, on an MFA flow, its second factor) is the sign-in page's.
         _pending = await forced.FindAsync(Journey, cancellationToken);
-        return _pending is null ? RedirectToJourneyPage(SignInModel.PageName) : null;
+        return _pending is null || (Multifactor.Required(Flow) && !MultifactorDone) ? RedirectToJourneyPage(SignInModel.PageName) : null;
     }
 }

@@ -11,6 +11,7 @@ public sealed class SignInModel(
     JourneyPageServices services,
     LocalAccountSignIn signIn,
     ForcedPasswordChange forcedChange,
+    Multifactor multifactor,
     SignInStep signedIn,
     AuditLog audit,
     IForgotPasswordLink forgotPassword,
@@ -65,12 +66,17 @@ public sealed class SignInModel(
 
         switch (await signIn.SignInAsync(Flow.SignInType, typedName!, Input.Password!, ct))
         {
+            case SignInResult.Succeeded(var account) when Multifactor.Required(Flow):
+                // The right password, but no sign-in yet: the emailed code first (then a forced change, if marked), so
+                // the password alone changes nothing.
+                await multifactor.RequireAsync(Journey, account, Input.KeepMeSignedIn, ct);
+                return RedirectToJourneyPage(MultifactorModel.PageName);
             case SignInResult.Succeeded(var account) when ForcedPasswordChange.Applies(Flow, account):
                 // The right password, but no sign-in yet: the user must choose a new one first.
                 await forcedChange.RequireAsync(Journey, account, Input.KeepMeSignedIn, ct);
                 return RedirectToJourneyPage(ChangePasswordModel.PageName);
             case SignInResult.Succeeded(var account):
-                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Input.KeepMeSignedIn));
+                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Input.KeepMeSignedIn, multifactor: false));
             case SignInResult.LockedOut:
                 ModelState.AddModelError(string.Empty, text["LockedOut"]);
                 await audit.RecordAsync(AuditEventTypes.SignInLockedOut, null, Flow.Name, Journey.ClientId, cancellationToken: ct);

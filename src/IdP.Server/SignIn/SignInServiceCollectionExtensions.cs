@@ -10,6 +10,7 @@ internal static class SignInServiceCollectionExtensions
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LocalAccountSignIn>();
         services.AddScoped<ForcedPasswordChange>();
+        services.AddScoped<Multifactor>();
         services.AddScoped<NewPasswordCheck>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<SsoSession>();

@@ -29,15 +29,15 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     /// Starts (or replaces) the browser's session for <paramref name="account"/>, signed in for <paramref name="use"/>:
     /// kept for <paramref name="keepFor"/> (a persistent cookie expiring with the server-side session), or, when null, a
     /// browser session. What the browser's standing session of the same account was used by carries over
-    /// (<see cref="SignInSessions.StartAsync"/>).
+    /// (<see cref="SignInSessions.StartAsync"/>). <paramref name="multifactor"/>: the sign-in proved a second factor.
     /// </summary>
-    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime, TimeSpan? keepFor, SessionUse use)
+    public async Task SignInAsync(HttpContext context, Account account, DateTimeOffset authTime, TimeSpan? keepFor, SessionUse use, bool multifactor)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
         await context.AuthenticateAsync(Scheme);
         var replacing = context.Items[ValidatedSessionKey] as SignInSession;
-        var session = await sessions.StartAsync(account.Id, authTime, keepFor, use, replacing, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        var session = await sessions.StartAsync(account.Id, authTime, keepFor, use, multifactor, replacing, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
         await context.SignInAsync(Scheme, CreatePrincipal(session.Id, account.Id, account.SecurityStamp, authTime, time.UtcNow(), keepFor), CookieProperties(keepFor is null ? null : session.ExpiresAt));
     }
 
@@ -66,7 +66,8 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
     /// <summary>
     /// The account of a valid session for <paramref name="flow"/> and the app <paramref name="clientId"/>, renewing a
     /// rolling session; null when there is no session, it is older than the flow allows, the flow's single sign-on
-    /// configuration does not accept it (<see cref="SingleSignOn.Covers"/>), or the account changed (password reset,
+    /// configuration does not accept it (<see cref="SingleSignOn.Covers"/>), the flow asks a second factor the session
+    /// began without (<see cref="Multifactor.SessionSatisfies"/>: the sign-in page, password and code), or the account changed (password reset,
     /// disabled, deleted). The caller that signs the user in with it says so (<see cref="NoteUseAsync"/>).
     /// </summary>
     public async Task<ResumedSession?> ResumeAsync(HttpContext context, UserFlow flow, string? clientId)
@@ -85,7 +86,8 @@ public sealed class SsoSession(SignInSessions sessions, TimeProvider time)
         var now = time.UtcNow();
         var keptFor = TryReadKeptFor(principal);
         if (!KeepMeSignedIn.StillSignsIn(flow, authTime, lastSeen, keptFor, now) || context.Items[ValidatedAccountKey] is not Account account || account.Id != accountId
-            || context.Items[ValidatedSessionKey] is not SignInSession session || !SingleSignOn.Covers(flow, session, clientId))
+            || context.Items[ValidatedSessionKey] is not SignInSession session || !SingleSignOn.Covers(flow, session, clientId)
+            || !Multifactor.SessionSatisfies(flow, session))
         {
             return null;
         }

@@ -19,6 +19,8 @@ internal sealed class UserFlowMapping : IEntityTypeConfiguration<UserFlow>
         builder.Property(f => f.PolicyClaim).HasMaxLength(8);
         builder.Property(f => f.SessionTimeout).HasMaxLength(16);
         builder.Property(f => f.SingleSignOnConfiguration).HasMaxLength(16);
+        builder.Property(f => f.MultifactorEnforcement).HasMaxLength(16);
+        builder.Property(f => f.MultifactorMethod).HasMaxLength(16);
         builder.Property(f => f.PasswordResetBehavior).HasMaxLength(16);
 
         builder.Property(f => f.ApplicationClaims)

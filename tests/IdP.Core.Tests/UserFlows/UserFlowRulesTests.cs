@@ -176,6 +176,21 @@ public sealed class UserFlowRulesTests
         }
     }
 
+    [Fact]
+    public void Multifactor_authentication_always_on_is_a_sign_in_flow_setting_with_off_and_always_on_only()
+    {
+        Assert.Empty(UserFlowRules.Check(Flow(f => f.MultifactorEnforcement = MultifactorEnforcement.AlwaysOn)));
+
+        var onReset = Assert.Single(UserFlowRules.Problems(Flow(f => (f.Type, f.MultifactorEnforcement) = (UserFlowType.PasswordReset, MultifactorEnforcement.AlwaysOn))));
+        var outside = Assert.Single(UserFlowRules.Problems(Flow(f => f.MultifactorEnforcement = (MultifactorEnforcement)2)));
+        var french = Cultures.InCulture("fr", () => Assert.Single(UserFlowRules.Check(Flow(f => f.MultifactorMethod = (MultifactorMethod)1))));
+
+        Assert.Equal("multifactorEnforcement", onReset.Field);
+        Assert.Equal(("multifactorEnforcement", "MFA enforcement has no option '2'. Options: Off, AlwaysOn."), (outside.Field, outside.Message));
+        Assert.StartsWith("Type de méthode", french, StringComparison.Ordinal);
+        Assert.Empty(UserFlowRules.Check(Flow(f => f.Type = UserFlowType.PasswordReset)));
+    }
+
     private static UserFlow Flow(Action<UserFlow>? configure = null)
     {
         var flow = new UserFlow { Name = "B2C_1_signin", NormalizedName = "B2C_1_SIGNIN" };

@@ -166,6 +166,26 @@ public abstract class UserFlowsApiTests(IdPFactory factory)
     }
 
     [Fact]
+    public async Task Multifactor_authentication_is_off_with_email_by_default_set_by_name_kept_by_other_patches_and_refused_on_reset_flows_and_outside_its_values()
+    {
+        var name = "mfa_" + Guid.NewGuid().ToString("N")[..8];
+        var full = "B2C_1_" + name;
+        var created = (await _admin.PostAsync("user-flows", new { name, type = "SignIn" })).Expect(201);
+        Assert.Equal(("Off", "Email"), (created["multifactorEnforcement"], created["multifactorMethod"]));
+
+        Assert.Equal("AlwaysOn", (await _admin.PatchAsync($"user-flows/{full}", new { multifactorEnforcement = "AlwaysOn" })).Expect(200)["multifactorEnforcement"]);
+        Assert.Equal("AlwaysOn", (await _admin.PatchAsync($"user-flows/{full}", new { sessionLifetimeMinutes = 60 })).Expect(200)["multifactorEnforcement"]);
+        Assert.Equal("AlwaysOn", (await _admin.GetAsync("user-flows")).Expect(200).Json.EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == full).GetProperty("multifactorEnforcement").GetString());
+
+        // B2C's Conditional and its other methods are not offered.
+        (await _admin.PatchAsync($"user-flows/{full}", new { multifactorEnforcement = "Conditional" })).ExpectInvalid("multifactorEnforcement");
+        (await _admin.PatchAsync($"user-flows/{full}", new { multifactorMethod = "Sms" })).ExpectInvalid("multifactorMethod");
+        (await _admin.PostAsync("user-flows", new { name = "mfr_" + Guid.NewGuid().ToString("N")[..8], type = "PasswordReset", multifactorEnforcement = "AlwaysOn" })).ExpectInvalid("multifactorEnforcement");
+        Assert.Equal("Off", (await _admin.PatchAsync($"user-flows/{full}", new { multifactorEnforcement = "Off" })).Expect(200)["multifactorEnforcement"]);
+    }
+
+    [Fact]
     public async Task Keep_me_signed_in_is_off_with_30_days_by_default_turned_on_by_a_patch_and_its_days_are_kept_within_1_to_90()
     {
         var name = "kmsi_" + Guid.NewGuid().ToString("N")[..8];

@@ -259,6 +259,24 @@ public abstract class CliCommandsTests(IdPFactory factory, ITestDatabase freshDa
     }
 
     [Fact]
+    public async Task Flows_add_with_mfa_always_on_creates_the_flow_with_it_and_says_so_and_refuses_other_values()
+    {
+        var mfa = "cli_" + Guid.NewGuid().ToString("N")[..8];
+        var plain = "cli_" + Guid.NewGuid().ToString("N")[..8];
+
+        var created = (await _cli.RunAsync("flows", "add", mfa, "--mfa", "alwayson", "--mfa-method", "email")).ExpectOk();
+        var plainOutput = (await _cli.RunAsync("flows", "add", plain)).ExpectOk();
+        var refused = (await _cli.RunAsync("flows", "add", "cli_" + Guid.NewGuid().ToString("N")[..8], "--mfa", "Conditional")).ExpectFailure(CliExit.Usage);
+
+        var flow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + mfa, default));
+        var plainFlow = await factory.WithScopeAsync(sp => sp.GetRequiredService<IdP.Core.UserFlows.UserFlowService>().FindAsync("B2C_1_" + plain, default));
+        Assert.Equal((MultifactorEnforcement.AlwaysOn, MultifactorEnforcement.Off), (flow!.MultifactorEnforcement, plainFlow!.MultifactorEnforcement));
+        Assert.Contains("  multifactor authentication Email, AlwaysOn", created.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("multifactor", plainOutput.Out, StringComparison.Ordinal);
+        Assert.Contains("error: --mfa: 'Conditional' is not one of: Off, AlwaysOn.", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flows_add_with_keep_me_signed_in_creates_a_flow_with_its_days_and_refuses_days_out_of_range()
     {
         var name = "cli_" + Guid.NewGuid().ToString("N")[..8];

@@ -86,7 +86,24 @@ public sealed class LegacyRows
         // An administrator's change of a session setting, beside which the next migration adds one.
         ["KeepMeSignedIn"] = db => db.ExecuteAsync($"UPDATE \"UserFlows\" SET \"SessionTimeout\" = 'Absolute' WHERE \"NormalizedName\" = '{BrandedFlow.ToUpperInvariant()}'"),
         ["RequireIdTokenInLogoutRequests"] = WriteSessionStandingAtUpgradeAsync,
+
+        // A reset code asked for in the sign-in still under way, beside which the next migration adds the codes' purpose.
+        ["SingleSignOnConfiguration"] = db => db.InsertAsync("EmailVerifications", new
+        {
+            Id = PendingResetCodeId,
+            JourneyId = PendingJourneyId,
+            Address = AliceContactEmail,
+            CodeHash = Hex("pending-code"),
+            CreatedAt = Then.AddMinutes(20),
+            ExpiresAt = Then.AddMinutes(30),
+            FailedAttempts = 0,
+            Status = "Pending",
+            Version = Guid.NewGuid(),
+        }),
     };
+
+    /// <summary>The reset code pending in Bob's journey while SingleSignOnConfiguration was the latest migration.</summary>
+    public Guid PendingResetCodeId { get; } = Guid.NewGuid();
 
     /// <summary>The web app session lifetime an administrator set while RequireIdTokenInLogoutRequests was the latest migration.</summary>
     public const int BrandedSessionLifetimeMinutes = 90;

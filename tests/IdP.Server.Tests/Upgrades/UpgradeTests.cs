@@ -245,6 +245,26 @@ public abstract class UpgradeTests<TDatabase>(UpgradedServerFactory<TDatabase> f
     }
 
     [Fact]
+    public async Task MultifactorAuthentication_left_every_flow_off_with_email_every_standing_session_without_a_second_factor_and_every_code_a_resets()
+    {
+        await using var db = factory.OpenDatabase();
+
+        Assert.Equal([0], await db.QueryAsync<int>("SELECT COUNT(*) AS \"Value\" FROM \"UserFlows\" WHERE \"MultifactorEnforcement\" <> 'Off' OR \"MultifactorMethod\" <> 'Email'"));
+        var flows = await factory.WithScopeAsync(sp => sp.GetRequiredService<UserFlowService>().ListAsync(CancellationToken.None));
+        Assert.All(flows, f => Assert.Equal((MultifactorEnforcement.Off, MultifactorMethod.Email), (f.MultifactorEnforcement, f.MultifactorMethod)));
+
+        // Bob's session stands without a second factor: flows without MFA (all of them) accept it as before.
+        var session = await factory.WithDbAsync(d => d.SignInSessions.AsNoTracking().SingleAsync(s => s.Id == Rows.BobSessionId));
+        Assert.Equal((null, false), (session.EndedAt, session.MultifactorAuthenticated));
+        Assert.True(flows.All(f => Multifactor.SessionSatisfies(f, session)));
+
+        // Alice's verified code and the one pending in Bob's journey were a reset's, and stay so.
+        var codes = await factory.WithDbAsync(d => d.EmailVerifications.AsNoTracking().ToListAsync());
+        Assert.Contains(codes, c => c.Id == Rows.PendingResetCodeId);
+        Assert.All(codes, c => Assert.Equal(EmailCodePurpose.PasswordReset, c.Purpose));
+    }
+
+    [Fact]
     public async Task AbuseLimits_counted_codes_killed_before_it_as_five_wrong_entries_and_live_ones_as_none()
     {
         await using var db = factory.OpenDatabase();

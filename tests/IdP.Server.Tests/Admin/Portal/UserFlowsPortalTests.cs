@@ -219,6 +219,36 @@ public abstract class UserFlowsPortalTests(IdPFactory factory)
         Assert.Equal(SingleSignOnScope.Suppressed, (await DetailsAsync(name)).SingleSignOnConfiguration);
     }
 
+    [Fact]
+    public async Task Multifactor_authentication_is_email_off_or_always_on_on_sign_in_flows_in_English_and_French_and_absent_on_reset_flows()
+    {
+        var (browser, _) = await factory.PortalBrowserAsync();
+        using var _b = browser;
+        var name = $"B2C_1_mfa{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = name, NormalizedName = "" });
+        var page = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal(("Type of method", "MFA enforcement"), (
+            page.Document!.QuerySelector("label[for=Input_MultifactorMethod]")?.TextContent.Trim(),
+            page.Document.QuerySelector("label[for=Input_MultifactorEnforcement]")?.TextContent.Trim()));
+        Assert.Equal(["Email"], page.Document.QuerySelectorAll("#Input_MultifactorMethod option").Select(o => o.TextContent));
+        Assert.Equal(["Off", "Always on"], page.Document.QuerySelectorAll("#Input_MultifactorEnforcement option").Select(o => o.TextContent));
+        Assert.Equal("Off", page.Document.QuerySelector("#Input_MultifactorEnforcement option[selected]")?.GetAttribute("value"));
+
+        var saved = await browser.ClickAsync(page, "save", new Dictionary<string, string> { ["Input.MultifactorEnforcement"] = "AlwaysOn" });
+        Assert.Equal("Saved.", saved.Text("notice"));
+        Assert.Equal(MultifactorEnforcement.AlwaysOn, (await DetailsAsync(name)).MultifactorEnforcement);
+
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var french = await browser.NavigateAsync($"/admin/user-flows/{name}");
+        Assert.Equal("Application de l’authentification multifacteur", french.Document!.QuerySelector("label[for=Input_MultifactorEnforcement]")?.TextContent.Trim());
+        Assert.Equal(["Désactivée", "Toujours activée"], french.Document.QuerySelectorAll("#Input_MultifactorEnforcement option").Select(o => o.TextContent));
+        Assert.Equal("AlwaysOn", french.Document.QuerySelector("#Input_MultifactorEnforcement option[selected]")?.GetAttribute("value"));
+
+        var reset = $"B2C_1_mfr{Guid.NewGuid():N}"[..24];
+        await factory.CreateFlowAsync(new UserFlow { Name = reset, NormalizedName = "", Type = UserFlowType.PasswordReset });
+        Assert.Null((await browser.NavigateAsync($"/admin/user-flows/{reset}")).Document!.QuerySelector("#Input_MultifactorEnforcement"));
+    }
+
     private Task<UserFlowDetails> DetailsAsync(string name) =>
         factory.WithScopeAsync(async sp => Assert.IsType<AdminResult<UserFlowDetails>.Done>(await sp.GetRequiredService<UserFlowAdministration>().GetAsync(name, default)).Value);
 

@@ -130,6 +130,11 @@ public sealed class FlowForm
     /// <summary>B2C's "Forced password reset"; a checkbox, so an unticked one posts nothing and reads false.</summary>
     public bool ForcedPasswordReset { get; set; }
 
+    /// <summary>B2C's "Multifactor authentication" (sign-in flows): the method and its enforcement.</summary>
+    public MultifactorMethod MultifactorMethod { get; set; }
+
+    public MultifactorEnforcement MultifactorEnforcement { get; set; }
+
     public List<string> ApplicationClaims { get; set; } = [];
 
     /// <summary>The form of a stored flow.</summary>
@@ -158,6 +163,8 @@ public sealed class FlowForm
             RequiredClassCount = flow.PasswordComplexity.RequiredClassCount,
             NumbersOnly = flow.PasswordComplexity.NumbersOnly,
             ForcedPasswordReset = flow.ForcedPasswordReset,
+            MultifactorMethod = flow.MultifactorMethod,
+            MultifactorEnforcement = flow.MultifactorEnforcement,
             ApplicationClaims = [.. flow.ApplicationClaims],
         };
     }
@@ -183,6 +190,8 @@ public sealed class FlowForm
         RequireIdTokenInLogoutRequests = RequireIdTokenInLogoutRequests,
         PasswordResetBehavior = PasswordResetBehavior,
         ForcedPasswordReset = ForcedPasswordReset,
+        MultifactorMethod = MultifactorMethod,
+        MultifactorEnforcement = MultifactorEnforcement,
         ApplicationClaims = ApplicationClaims,
         PasswordComplexity = ComplexityLevel == PasswordComplexityLevel.Custom
             ? new PasswordComplexityInput

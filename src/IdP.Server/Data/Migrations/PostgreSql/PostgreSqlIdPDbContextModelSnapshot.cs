@@ -571,6 +571,16 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                     b.Property<bool>("KeepMeSignedIn")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("MultifactorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MultifactorStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("MultifactorVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("PasswordChangeAccountId")
                         .HasColumnType("uuid");
 
@@ -711,6 +721,11 @@ namespace IdP.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -823,6 +838,9 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MultifactorAuthenticated")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UsedByApplications")
                         .IsRequired()
@@ -966,6 +984,16 @@ namespace IdP.Server.Data.Migrations.PostgreSql
 
                     b.Property<int>("KeepMeSignedInDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("MultifactorEnforcement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MultifactorMethod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()

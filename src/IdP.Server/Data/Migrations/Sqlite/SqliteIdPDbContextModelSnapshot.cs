@@ -564,6 +564,16 @@ namespace IdP.Server.Data.Migrations.Sqlite
                     b.Property<bool>("KeepMeSignedIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MultifactorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MultifactorStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MultifactorVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PasswordChangeAccountId")
                         .HasColumnType("TEXT");
 
@@ -704,6 +714,11 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -815,6 +830,9 @@ namespace IdP.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultifactorAuthenticated")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UsedByApplications")
@@ -959,6 +977,16 @@ namespace IdP.Server.Data.Migrations.Sqlite
 
                     b.Property<int>("KeepMeSignedInDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MultifactorEnforcement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MultifactorMethod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
