@@ -33,7 +33,6 @@ public sealed partial class TestSmtpServer : IServerPart
         factory.With("IdP:Email:Smtp:Host", "127.0.0.1")
             .With("IdP:Email:Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("IdP:Email:Smtp:Security", "None")
-            .With("IdP:Email:Smtp:TimeoutSeconds", "5")
             .With("IdP:Email:FromAddress", "no-reply@contoso.test");
     }
 
@@ -81,7 +80,9 @@ public sealed partial class TestSmtpServer : IServerPart
     /// <summary>Waits (real time) until <paramref name="count"/> messages have reached <paramref name="address"/>; returns the last.</summary>
     public async Task<MimeMessage> WaitForMessageAsync(string address, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        // Long enough for one failed attempt and its retry (the outbox waits 15 s): on a loaded 2-core CI machine a send
+        // can fail once (a CI run lost a password-changed email to a 5 s SMTP timeout and this wait ended first).
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
         while (DateTime.UtcNow < deadline)
         {
             var received = To(address);
