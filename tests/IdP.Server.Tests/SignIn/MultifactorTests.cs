@@ -186,6 +186,33 @@ public abstract class MultifactorTests(IResetServer server) : ResetSuite(server.
     }
 
     [Fact]
+    public async Task The_code_page_answers_odd_posts_and_a_missing_step_with_pages_never_an_error()
+    {
+        var policy = await MfaFlowAsync();
+        var (email, _) = await UserAsync();
+        using var browser = Factory.CreateBrowser();
+
+        // No password proven yet in this journey: the code page is the sign-in page's.
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
+        var early = await browser.NavigateAsync(signIn.Page.Url.AbsoluteUri.Replace("/signin?", "/signin/mfa?", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, SignInPage.On(browser, early).Page.Status);
+
+        // A huge code is a wrong one, an empty one is asked for again, on the page; nobody is signed in.
+        var sent = await CodeSentAsync(browser, Client.Authorize(policy), email);
+        Assert.Equal(Incorrect, MultifactorPage.On(browser, await sent.VerifyAsync(new string('9', 100_000))).Error);
+        foreach (var empty in new[] { "", " \t " })
+        {
+            Assert.Equal(["This information is required."], MultifactorPage.On(browser, await sent.VerifyAsync(empty)).FieldErrors);
+        }
+
+        Assert.Null(browser.SsoCookie);
+
+        // Without its journey the page is the "session expired" page.
+        var lost = await browser.NavigateAsync(new Uri(sent.Page.Url, sent.Page.Url.AbsolutePath).AbsoluteUri);
+        Assert.Equal(HttpStatusCode.BadRequest, lost.Status);
+    }
+
+    [Fact]
     public async Task A_session_begun_with_the_code_signs_in_silently_and_one_begun_without_it_does_not()
     {
         var policy = await MfaFlowAsync();
