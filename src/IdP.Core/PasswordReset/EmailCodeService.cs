@@ -3,7 +3,7 @@ namespace IdP.Core.PasswordReset;
 /// <summary>
 /// Emailed verification codes for one journey, whatever they prove (<see cref="EmailCodeUse"/>: a reset's mailbox, a
 /// sign-in's second factor). Codes are stored as salted hashes, limited per code (attempts), per address (cooldown with
-/// back-off after dead codes, hourly and daily counts, shared by every use of the address) and in time, with every
+/// back-off after dead codes, hourly and daily counts, each use of the address counted apart) and in time, with every
 /// counter in the database so the limits hold across restarts and nodes; the email goes through the outbox.
 /// </summary>
 public sealed class EmailCodeService(
@@ -34,8 +34,8 @@ public sealed class EmailCodeService(
         var settings = options.Value;
         var now = time.UtcNow();
 
-        // Limits count by the normalised address, so look-alikes of an address share its limits.
-        var addressHash = ThrottleKey.ForAddress(SignInNameNormalizer.Normalize(address));
+        // Limits count by the normalised address, so look-alikes of an address share its limits; each use counts apart.
+        var addressHash = scope.Use.LimitKey(SignInNameNormalizer.Normalize(address));
         var code = VerificationCode.Generate();
         var verification = new EmailVerification
         {
@@ -204,7 +204,7 @@ public sealed class EmailCodeService(
 
     /// <summary>
     /// Takes the address's send slot: an atomic conditional update that fails inside the cooldown, which grows with the
-    /// wrong entries to the address in the last day, in whichever codes (<see cref="ResendBackoff"/>,
+    /// wrong entries to the address in the last day, in whichever of this use's codes (<see cref="ResendBackoff"/>,
     /// <see cref="ResetCodeWindow.DeadCodeEquivalents"/>). Its row lock also
     /// queues concurrent sends to the same address until this transaction ends, so the hourly and daily counts stay exact.
     /// The update's condition is <see cref="ResetCodeWindow.CheckCooldown"/>, in SQL.
@@ -281,4 +281,13 @@ public sealed record EmailCodeUse(EmailCodePurpose Purpose, string EmailKind, st
     /// <summary>A sign-in's second factor.</summary>
     public static EmailCodeUse Multifactor { get; } = new(EmailCodePurpose.Multifactor, PasswordResetEmailKinds.MultifactorCode,
         AuditEventTypes.MultifactorCodeSent, AuditEventTypes.MultifactorCodeVerified, AuditEventTypes.MultifactorCodeFailed, AuditEventTypes.MultifactorThrottled);
+
+    /// <summary>
+    /// The key the per-address limits count this use's codes under. A second factor's are counted apart from a reset's:
+    /// anyone who knows an address can ask for its reset codes until its limits refuse more, and that must not keep the
+    /// account's own sign-in from getting its code (a day's lockout). A second factor's codes need the password, so the
+    /// mailbox gets at most one more set of limits' worth, only from someone who has it.
+    /// </summary>
+    public string LimitKey(string normalizedAddress) =>
+        Purpose == EmailCodePurpose.Multifactor ? ThrottleKey.ForMultifactorAddress(normalizedAddress) : ThrottleKey.ForAddress(normalizedAddress);
 }

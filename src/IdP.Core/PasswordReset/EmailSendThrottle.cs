@@ -7,7 +7,7 @@ namespace IdP.Core.PasswordReset;
 /// </summary>
 public sealed class EmailSendThrottle
 {
-    /// <summary>Hex SHA-256 of the normalised address (<see cref="SignIn.ThrottleKey.ForAddress"/>).</summary>
+    /// <summary>Hex SHA-256 of the normalised address (<see cref="EmailCodeUse.LimitKey"/>: a reset's and a second factor's apart).</summary>
     public required string AddressHash { get; set; }
 
     /// <summary>When the last code went to the address: the cooldown (or back-off) runs from here.</summary>

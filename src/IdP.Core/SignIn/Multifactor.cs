@@ -7,7 +7,7 @@ namespace IdP.Core.SignIn;
 /// B2C's "Multifactor authentication" with the Email method, Always on: after the right password on such a flow nothing
 /// is signed in yet; the journey records the proven password (bound to the account's security stamp) and the user
 /// enters a code mailed to the account's own address, through the reset's code machinery (<see cref="EmailCodeService"/>:
-/// hashed codes, the same per-address limits, wrong-entry limits and outbox). Only then does the sign-in complete, and
+/// hashed codes, the same kind of per-address limits (counted apart from the reset's), wrong-entry limits and outbox). Only then does the sign-in complete, and
 /// its session is marked as having a second factor, which an MFA flow asks of a session before it answers silently.
 /// </summary>
 public sealed class Multifactor(

@@ -9,6 +9,7 @@ public sealed class MultifactorPage(Browser browser, Navigation page) : ResetSte
 
     public string? Heading => Page.Document!.QuerySelector("#api h2")?.TextContent.Trim();
     public string? Info => Page.Text(PageElementIds.ReadOnlyEmailVerifyInfo);
+    public IReadOnlyList<string> FieldErrors => [.. Page.Document!.QuerySelectorAll(".error.itemLevel").Select(e => e.TextContent.Trim())];
     public string? EmailValue => Page.ById(PageElementIds.ReadOnlyEmail)?.GetAttribute("value");
     public bool EmailIsReadOnly => Page.ById(PageElementIds.ReadOnlyEmail)?.HasAttribute("readonly") == true;
     public bool CanSend => Page.ById(PageElementIds.ReadOnlyEmailVerifySend) is not null;

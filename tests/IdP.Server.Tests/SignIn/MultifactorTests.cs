@@ -127,16 +127,37 @@ public abstract class MultifactorTests(IResetServer server) : ResetSuite(server.
         Factory.Clock.Advance(TimeSpan.FromSeconds(29));
         var refused = MultifactorPage.On(browser, await sent.SendNewCodeAsync());
         Assert.Equal(TooManyRequests, refused.Error);
-        var hash = ThrottleKey.ForAddress(SignInNameNormalizer.Normalize(email));
+        var hash = ThrottleKey.ForMultifactorAddress(SignInNameNormalizer.Normalize(email));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.EmailCodeSends.CountAsync(c => c.AddressHash == hash)));
 
-        // A reset asked for the same address in another browser shares its limits.
+        // A reset asked for the same address in another browser counts apart (see the test below).
         using var other = Factory.CreateBrowser();
-        Assert.Equal(TooManyRequests, ResetPasswordPage.On(other, await (await OpenResetAsync(other)).SendCodeAsync(email)).Error);
+        Assert.Equal(CodeSent, ResetPasswordPage.On(other, await (await OpenResetAsync(other)).SendCodeAsync(email)).Info);
+        await server.Smtp.WaitForCodeAsync(email, 2);
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(CodeSent, MultifactorPage.On(browser, await refused.SendNewCodeAsync()).Info);
-        await server.Smtp.WaitForCodeAsync(email, 2);
+        await server.Smtp.WaitForCodeAsync(email, 3);
+    }
+
+    [Fact]
+    public async Task Resets_anyone_asks_for_the_address_do_not_hold_back_the_second_factors_code()
+    {
+        var policy = await MfaFlowAsync();
+        var (email, account) = await UserAsync();
+
+        // Someone who knows only the address asks for a reset code (as often as the reset allows, its cooldown and
+        // counts for the address run)...
+        using var stranger = Factory.CreateBrowser();
+        Assert.Equal(CodeSent, ResetPasswordPage.On(stranger, await (await OpenResetAsync(stranger)).SendCodeAsync(email)).Info);
+        await server.Smtp.WaitForCodeAsync(email);
+
+        // ...yet the account's own sign-in still gets its code at once, and signs in with it.
+        using var browser = Factory.CreateBrowser();
+        var sent = await CodeSentAsync(browser, Client.Authorize(policy), email);
+        Assert.Equal(CodeSent, sent.Info);
+        Assert.NotNull((await sent.VerifyAsync(await server.Smtp.WaitForCodeAsync(email, 2))).ToApp()["code"]);
+        Assert.True(await SessionHasMultifactorAsync(account.Id));
     }
 
     [Fact]
@@ -162,6 +183,33 @@ public abstract class MultifactorTests(IResetServer server) : ResetSuite(server.
         Assert.Equal("That code is expired. Please request a new code.", refused.Error);
         Assert.Null(browser.SsoCookie);
         Assert.False(await Factory.WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.AccountId == victimAccount.Id)));
+    }
+
+    [Fact]
+    public async Task The_code_page_answers_odd_posts_and_a_missing_step_with_pages_never_an_error()
+    {
+        var policy = await MfaFlowAsync();
+        var (email, _) = await UserAsync();
+        using var browser = Factory.CreateBrowser();
+
+        // No password proven yet in this journey: the code page is the sign-in page's.
+        var signIn = await SignInPage.OpenAsync(browser, Client.Authorize(policy));
+        var early = await browser.NavigateAsync(signIn.Page.Url.AbsoluteUri.Replace("/signin?", "/signin/mfa?", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, SignInPage.On(browser, early).Page.Status);
+
+        // A huge code is a wrong one, an empty one is asked for again, on the page; nobody is signed in.
+        var sent = await CodeSentAsync(browser, Client.Authorize(policy), email);
+        Assert.Equal(Incorrect, MultifactorPage.On(browser, await sent.VerifyAsync(new string('9', 100_000))).Error);
+        foreach (var empty in new[] { "", " \t " })
+        {
+            Assert.Equal(["This information is required."], MultifactorPage.On(browser, await sent.VerifyAsync(empty)).FieldErrors);
+        }
+
+        Assert.Null(browser.SsoCookie);
+
+        // Without its journey the page is the "session expired" page.
+        var lost = await browser.NavigateAsync(new Uri(sent.Page.Url, sent.Page.Url.AbsolutePath).AbsoluteUri);
+        Assert.Equal(HttpStatusCode.BadRequest, lost.Status);
     }
 
     [Fact]
