@@ -11,8 +11,8 @@ namespace IdP.Server.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Existing flows keep signing in with the password alone: B2C's default, Off (EF's default, the empty string,
-            // names no enforcement). Their method is Email, the only one offered.
+            // Existing flows keep signing in with the password alone: B2C's default, Off, written into each row (an empty
+            // string would name no enforcement). Their method is Email, the only one offered.
             migrationBuilder.AddColumn<string>(
                 name: "MultifactorEnforcement",
                 table: "UserFlows",
