@@ -11,9 +11,7 @@ namespace IdP.Server.SignIn;
 public sealed class MultifactorModel(
     JourneyPageServices services,
     Multifactor multifactor,
-    ForcedPasswordChange forcedChange,
     SignInStep signedIn,
-    TimeProvider time,
     IStringLocalizer<PasswordResetText> resetText,
     IStringLocalizer<SignInText> text) : JourneyPageModel(services)
 {
@@ -71,7 +69,9 @@ public sealed class MultifactorModel(
         var result = await multifactor.VerifyAsync(_pending!, Flow, Input.Code, HttpContext.RequestAborted);
         if (result is VerifyCodeResult.Verified)
         {
-            return await FinishAsync(_pending!.Account);
+            // Both factors are proven: a marked account on a forcing flow changes its password next (the journey remembers
+            // the second factor); any other is signed in, with a session that has the second factor.
+            return Redirect(await signedIn.PasswordProvenAsync(HttpContext, Journey, Flow, _pending!.Account, Journey.KeepMeSignedIn, multifactor: true));
         }
 
         CodePageAnswers.ShowRefusal(ModelState, result, PageElementIds.ReadOnlyEmailVerifyInput, resetText);
@@ -88,21 +88,6 @@ public sealed class MultifactorModel(
         // Cancel included: a journey that owes no second factor is the sign-in page's.
         _pending = await multifactor.FindAsync(Journey, cancellationToken);
         return _pending is null ? RedirectToJourneyPage(SignInModel.PageName) : null;
-    }
-
-    /// <summary>
-    /// Both factors are proven: a marked account on a forcing flow changes its password next (the journey remembers the
-    /// second factor); any other is signed in, with a session that has the second factor.
-    /// </summary>
-    private async Task<IActionResult> FinishAsync(Account account)
-    {
-        if (ForcedPasswordChange.Applies(Flow, account))
-        {
-            await forcedChange.RequireAsync(Journey, account, Journey.KeepMeSignedIn, HttpContext.RequestAborted);
-            return RedirectToJourneyPage(ChangePasswordModel.PageName);
-        }
-
-        return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Journey.KeepMeSignedIn, multifactor: true));
     }
 
     /// <summary>The client's own limit across every address: null while under it, else the page again with 429.</summary>

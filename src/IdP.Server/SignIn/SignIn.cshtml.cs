@@ -10,12 +10,10 @@ namespace IdP.Server.SignIn;
 public sealed class SignInModel(
     JourneyPageServices services,
     LocalAccountSignIn signIn,
-    ForcedPasswordChange forcedChange,
     Multifactor multifactor,
     SignInStep signedIn,
     AuditLog audit,
     IForgotPasswordLink forgotPassword,
-    TimeProvider time,
     IStringLocalizer<SignInText> text) : JourneyPageModel(services)
 {
     public const string PageName = "/SignIn/SignIn";
@@ -71,12 +69,9 @@ public sealed class SignInModel(
                 // the password alone changes nothing.
                 await multifactor.RequireAsync(Journey, account, Input.KeepMeSignedIn, ct);
                 return RedirectToJourneyPage(MultifactorModel.PageName);
-            case SignInResult.Succeeded(var account) when ForcedPasswordChange.Applies(Flow, account):
-                // The right password, but no sign-in yet: the user must choose a new one first.
-                await forcedChange.RequireAsync(Journey, account, Input.KeepMeSignedIn, ct);
-                return RedirectToJourneyPage(ChangePasswordModel.PageName);
             case SignInResult.Succeeded(var account):
-                return Redirect(await signedIn.FinishAsync(HttpContext, Journey, Flow, account, time.UtcNow(), AuthenticationMethod.Password, Input.KeepMeSignedIn, multifactor: false));
+                // Signed in, or first the new password of an account marked for a forced change.
+                return Redirect(await signedIn.PasswordProvenAsync(HttpContext, Journey, Flow, account, Input.KeepMeSignedIn, multifactor: false));
             case SignInResult.LockedOut:
                 ModelState.AddModelError(string.Empty, text["LockedOut"]);
                 await audit.RecordAsync(AuditEventTypes.SignInLockedOut, null, Flow.Name, Journey.ClientId, cancellationToken: ct);

@@ -4,8 +4,25 @@ namespace IdP.Server.SignIn;
 /// How every page that proves who the user is ends (the sign-in page, the second-factor page, the new-password pages): the SSO session cookie,
 /// then the journey marked and audited (<see cref="JourneyAuthentication"/>), then back to the authorize endpoint.
 /// </summary>
-public sealed class SignInStep(SsoSession sso, JourneyAuthentication authentication, JourneyLinks links)
+public sealed class SignInStep(SsoSession sso, JourneyAuthentication authentication, ForcedPasswordChange forcedChange, JourneyLinks links, TimeProvider time)
 {
+    /// <summary>
+    /// Every factor the flow asks is proven (the password, and on an MFA flow the emailed code, <paramref name="multifactor"/>);
+    /// returns where to send the browser: an account marked for a forced change on a flow that forces it chooses its new
+    /// password next (the journey keeps <paramref name="keepMeSignedIn"/>), any other is signed in now (<see cref="FinishAsync"/>).
+    /// </summary>
+    public async Task<string> PasswordProvenAsync(HttpContext http, AuthorizationJourney journey, UserFlow flow, Account account, bool keepMeSignedIn, bool multifactor)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (ForcedPasswordChange.Applies(flow, account))
+        {
+            await forcedChange.RequireAsync(journey, account, keepMeSignedIn, http.RequestAborted);
+            return links.Page(http, journey, ChangePasswordModel.PageName);
+        }
+
+        return await FinishAsync(http, journey, flow, account, time.UtcNow(), AuthenticationMethod.Password, keepMeSignedIn, multifactor);
+    }
+
     /// <summary>
     /// Signs <paramref name="account"/> in for this browser and journey; returns where to send the browser. The session
     /// is kept ("Keep me signed in") when the user chose it and <paramref name="flow"/> offers it, and is recorded as used
